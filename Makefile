@@ -1,0 +1,54 @@
+# The one front door. `make help` lists the targets.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: help install run server test lint typecheck bench bench-smoke screenshots clean
+
+help:
+	@echo "install      create .venv and install the project with all extras"
+	@echo "run          run the station against a local sync server (embedded database)"
+	@echo "server       run only the sync server (tracetrack-server serve)"
+	@echo "test         lint, type-check and run every test (what CI runs)"
+	@echo "lint         ruff + import-linter contracts"
+	@echo "typecheck    mypy --strict"
+	@echo "bench        full benchmark suite -> bench/RESULTS.md"
+	@echo "screenshots  render each tab to build/screenshots/"
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[server,station,dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) -m tracetrack_desktop.devrun
+
+server: install
+	$(VENV)/bin/tracetrack-server db upgrade
+	$(VENV)/bin/tracetrack-server serve
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+test: install lint typecheck
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m bench.run --full
+
+bench-smoke: install
+	$(PY) -m bench.run --smoke
+
+screenshots: install
+	$(PY) -m tracetrack_desktop.screenshots build/screenshots
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""HTTP layer: routes parse, call one service, serialise. Flask lives only here and in app.py."""

@@ -1,0 +1,60 @@
+"""Per-request plumbing: schema guard, security headers, structured logs, metrics, teardown."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from flask import Flask, Response, g, request
+
+from sync_server.api.errors import error_response
+from sync_server.api.extension import context
+from sync_server.api.metrics import REQUEST_SECONDS
+
+log = logging.getLogger("tracetrack.requests")
+
+_OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/api/v1/openapi.json")
+
+
+def register_hooks(app: Flask) -> None:
+    @app.before_request
+    def _start() -> Response | None:
+        g.started = time.perf_counter()
+        g.log_fields = {}
+        problem = context().schema_problem
+        if problem and request.path not in _OPEN_PATHS:
+            return error_response(503, "schema_out_of_date", problem, headers={"Retry-After": "60"})
+        return None
+
+    @app.after_request
+    def _finish(response: Response) -> Response:
+        elapsed = time.perf_counter() - g.get("started", time.perf_counter())
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Content-Security-Policy", "default-src 'none'")
+        response.headers.setdefault("Cache-Control", "no-store")
+        endpoint = request.url_rule.rule if request.url_rule else "unmatched"
+        REQUEST_SECONDS.labels(request.method, endpoint, str(response.status_code)).observe(elapsed)
+        fields: dict[str, Any] = {
+            "method": request.method,
+            "path": request.path,
+            "status": response.status_code,
+            "ms": round(elapsed * 1000, 2),
+            **g.get("log_fields", {}),
+        }
+        principal = g.get("principal")
+        if principal is not None:
+            fields["token"] = principal.name  # the token's name, never the token
+            if principal.station_id:
+                fields.setdefault("station", principal.station_id)
+        log.info(json.dumps(fields, default=str))
+        return response
+
+    @app.teardown_appcontext
+    def _close_session(_exc: BaseException | None) -> None:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()

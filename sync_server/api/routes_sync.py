@@ -1,0 +1,74 @@
+"""Sync endpoints: upload events, download changes, enroll a station."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, g, jsonify
+
+from sync_server.api.auth import current_principal, require
+from sync_server.api.errors import ApiError
+from sync_server.api.extension import context, db_session
+from sync_server.api.metrics import BATCHES_INGESTED, EVENTS_INGESTED
+from sync_server.api.schemas import BatchIn, BatchOut
+from sync_server.api.validation import parse_body, read_json, spec
+from sync_server.services import ingest
+
+bp = Blueprint("sync", __name__, url_prefix="/api/v1")
+
+
+@bp.post("/sync/events")
+@spec(
+    summary="Upload a batch of events (exactly-once effect per event id)",
+    tags=["sync"],
+    body=BatchIn,
+    responses={200: BatchOut, 413: "Over max_batch_events or max_batch_bytes"},
+    auth="station",
+)
+@require("station")
+def upload_events() -> Response:
+    """Every event gets exactly one final result. Replays answer ``duplicate`` with the
+    original outcome under ``detail.original``."""
+    settings = context().settings
+    payload = read_json()
+    if isinstance(payload, dict) and isinstance(payload.get("events"), list):
+        count = len(payload["events"])
+        if count > settings.max_batch_events:
+            raise ApiError(
+                413,
+                "too_many_events",
+                f"A batch holds at most {settings.max_batch_events} events; "
+                f"this one has {count}. Split it.",
+                limit="max_batch_events",
+                max_batch_events=settings.max_batch_events,
+            )
+    batch = parse_body(BatchIn, payload)
+    principal = current_principal()
+    if batch.station_id != principal.station_id:
+        raise ApiError(
+            403,
+            "wrong_station",
+            f"This token belongs to station {principal.station_id}, not {batch.station_id}.",
+        )
+    try:
+        outcome = ingest.ingest_batch(
+            db_session(),
+            ingest.BatchInput(
+                station_id=batch.station_id,
+                sent_at=batch.sent_at,
+                events=batch.events,
+                pending=batch.pending,
+                oldest_pending_at=batch.oldest_pending_at,
+            ),
+            settings=ingest.IngestSettings(max_clock_skew_hours=settings.max_clock_skew_hours),
+        )
+    except ingest.BatchError as exc:
+        raise ApiError(400, exc.code, exc.message, **exc.detail) from exc
+    BATCHES_INGESTED.inc()
+    for status, n in outcome.counts.items():
+        EVENTS_INGESTED.labels(status).inc(n)
+    g.log_fields = {
+        "station": batch.station_id,
+        "batch_size": len(batch.events),
+        **outcome.counts,
+        "pending": batch.pending,
+    }
+    return jsonify(outcome.as_json())

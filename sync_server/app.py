@@ -1,0 +1,45 @@
+"""Composition root: ``create_app`` builds the objects and wires blueprints, errors, commands."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from sync_server.api import openapi, routes_read, routes_service, routes_sync
+from sync_server.api.errors import register_errors
+from sync_server.api.extension import ServerContext
+from sync_server.api.hooks import register_hooks
+from sync_server.config import Settings
+from sync_server.db.schema import schema_problem
+from sync_server.db.session import make_engine, make_session_factory
+
+
+def register_blueprints(app: Flask) -> None:
+    app.register_blueprint(routes_service.bp)
+    app.register_blueprint(openapi.bp)
+    app.register_blueprint(routes_sync.bp)
+    app.register_blueprint(routes_read.bp)
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the server. ``settings`` default to ``Settings.from_env()``."""
+    settings = settings or Settings.from_env()
+    logging.basicConfig(level=settings.log_level, format="%(message)s")
+    app = Flask("sync_server")
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_batch_bytes
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+    problem = schema_problem(engine) if settings.check_schema else None
+    if problem:
+        logging.getLogger(__name__).error("not serving: %s", problem)
+    app.extensions["tracetrack"] = ServerContext(
+        settings=settings,
+        engine=engine,
+        sessions=make_session_factory(engine),
+        schema_problem=problem,
+    )
+    register_errors(app)
+    register_hooks(app)
+    register_blueprints(app)
+    return app

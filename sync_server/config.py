@@ -1,0 +1,77 @@
+"""Typed server settings, read once in the composition root (never at import time)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from tracetrack_core.events import MAX_BATCH_BYTES, MAX_BATCH_EVENTS
+
+ENV_PREFIX = "TRACETRACK_"
+
+
+def default_database_url() -> str:
+    """The embedded SQLite file in the platform data dir: zero setup for a small site."""
+    data_dir = Path(user_data_dir("tracetrack-server", appauthor=False))
+    return f"sqlite:///{data_dir / 'tracetrack.db'}"
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL whatever driver the URL names (or none)."""
+    for prefix in ("postgres://", "postgresql://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Server settings. ``from_env`` reads ``TRACETRACK_*`` variables.
+
+    Attributes:
+        database_url: SQLAlchemy URL; PostgreSQL in production, SQLite when unset.
+        max_batch_events: most events in one upload (413 above).
+        max_batch_bytes: largest upload body (413 above).
+        enrollment_ttl_minutes: how long an enrollment code stays valid.
+        max_clock_skew_hours: events dated further than this from the server are rejected.
+        rate_limit_per_minute: requests per token (or address) per minute before 429.
+        db_pool_size: connections each worker process keeps.
+    """
+
+    database_url: str = field(default_factory=default_database_url)
+    max_batch_events: int = MAX_BATCH_EVENTS
+    max_batch_bytes: int = MAX_BATCH_BYTES
+    enrollment_ttl_minutes: int = 60
+    max_clock_skew_hours: int = 24 * 30
+    rate_limit_per_minute: int = 1200
+    db_pool_size: int = 5
+    log_level: str = "INFO"
+    check_schema: bool = True
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+
+        def get_int(name: str, default: int) -> int:
+            raw = env.get(ENV_PREFIX + name)
+            if raw is None or raw == "":
+                return default
+            try:
+                return int(raw)
+            except ValueError as exc:
+                raise ValueError(f"{ENV_PREFIX}{name} must be a whole number, not {raw!r}") from exc
+
+        url = env.get(ENV_PREFIX + "DATABASE_URL") or default_database_url()
+        return cls(
+            database_url=normalise_database_url(url),
+            max_batch_events=get_int("MAX_BATCH_EVENTS", MAX_BATCH_EVENTS),
+            max_batch_bytes=get_int("MAX_BATCH_BYTES", MAX_BATCH_BYTES),
+            enrollment_ttl_minutes=get_int("ENROLLMENT_TTL_MINUTES", 60),
+            rate_limit_per_minute=get_int("RATE_LIMIT_PER_MINUTE", 1200),
+            db_pool_size=get_int("DB_POOL_SIZE", 5),
+            log_level=env.get(ENV_PREFIX + "LOG_LEVEL", "INFO"),
+        )

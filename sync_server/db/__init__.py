@@ -1,0 +1,1 @@
+"""Storage: typed models, engine and session factory. No Flask here."""

@@ -1,0 +1,259 @@
+"""The server's tables (SQLAlchemy 2 typed models). The schema itself comes only from Alembic.
+
+Columns are NOT NULL unless they say otherwise. Every counter the stats report is kept in
+:class:`StatBucket` as events are ingested, so reading stats never scans the event log.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Uuid,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
+        datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON,
+    }
+
+
+def _now() -> Any:
+    return func.now()
+
+
+class Station(Base):
+    """A packing station (or gateway) that uploads events."""
+
+    __tablename__ = "stations"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    area: Mapped[str] = mapped_column(String(100), default="")
+    hostname: Mapped[str] = mapped_column(String(200), default="")
+    enrollment_code_hash: Mapped[str | None] = mapped_column(String(128))
+    enrollment_expires_at: Mapped[datetime | None]
+    enrolled_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=_now())
+    last_seen_at: Mapped[datetime | None]
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    seq_gaps: Mapped[int] = mapped_column(BigInteger, default=0)
+    reported_pending: Mapped[int | None] = mapped_column(BigInteger)
+    oldest_pending_at: Mapped[datetime | None]
+    last_sent_at: Mapped[datetime | None]
+    clock_skew_ms: Mapped[int | None] = mapped_column(BigInteger)
+    events_received: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ApiToken(Base):
+    """A bearer token. Only its SHA-256 is stored; the token itself is shown once."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scope: Mapped[str] = mapped_column(String(20))  # station | read | admin
+    station_id: Mapped[str | None] = mapped_column(ForeignKey("stations.id"))
+    created_at: Mapped[datetime] = mapped_column(server_default=_now())
+    revoked_at: Mapped[datetime | None]
+    last_used_at: Mapped[datetime | None]
+
+
+class User(Base):
+    """An operator account. Password hashes (argon2) are synced to stations for offline login."""
+
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # dispatcher | biller | supervisor | admin
+    area: Mapped[str] = mapped_column(String(100), default="")
+    badge: Mapped[str | None] = mapped_column(String(64), unique=True)
+    disabled: Mapped[bool] = mapped_column(default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=_now())
+    version: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class Setting(Base):
+    """Site settings (code rules, limits) as JSON values, versioned for the changes feed."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]]
+    version: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+
+
+class FeedClock(Base):
+    """One row. Bumped last in each writing transaction, so versions follow commit order."""
+
+    __tablename__ = "feed_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Event(Base):
+    """Every event any station sent, whatever its outcome (nothing a station sent is lost)."""
+
+    __tablename__ = "events"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    type: Mapped[str] = mapped_column(String(40))
+    occurred_at: Mapped[datetime]
+    operator: Mapped[str] = mapped_column(String(200), default="")
+    code: Mapped[str] = mapped_column(String(200), default="")
+    parent: Mapped[str] = mapped_column(String(200), default="")
+    bill: Mapped[str] = mapped_column(String(200), default="")
+    data: Mapped[dict[str, Any]]
+    received_at: Mapped[datetime]
+    bucket_start: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(60))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    raw: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        Index("ix_events_station_seq", "station_id", "seq"),
+        Index("ix_events_code", "code"),
+        Index("ix_events_parent", "parent"),
+        Index("ix_events_bill", "bill"),
+        Index("ix_events_station_version", "station_id", "version"),
+        Index("ix_events_received_at", "received_at"),
+        Index("ix_events_status_received", "status", "received_at"),
+    )
+
+
+class Bag(Base):
+    """Current state of a bag (the events hold its history)."""
+
+    __tablename__ = "bags"
+
+    code: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # parent | child
+    parent: Mapped[str | None] = mapped_column(String(200), index=True)
+    child_count: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    bill: Mapped[str | None] = mapped_column(String(200), index=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Bill(Base):
+    __tablename__ = "bills"
+
+    bill_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    capacity: Mapped[int] = mapped_column(Integer)
+    destination: Mapped[str] = mapped_column(String(200), default="")
+    vehicle: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    parent_count: Mapped[int] = mapped_column(Integer, default=0)
+    actual_kg: Mapped[int] = mapped_column(Integer, default=0)
+    expected_kg: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ReturnRecord(Base):
+    """A parent taken off its bill by a return ticket, with the bill's totals before and after."""
+
+    __tablename__ = "returns"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    ticket: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    parent: Mapped[str] = mapped_column(String(200), index=True)
+    bill: Mapped[str] = mapped_column(String(200), index=True)
+    before_parents: Mapped[int] = mapped_column(Integer)
+    after_parents: Mapped[int] = mapped_column(Integer)
+    before_kg: Mapped[int] = mapped_column(Integer)
+    after_kg: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+
+
+STAT_COLUMNS = (
+    "parent_scans",
+    "children_linked",
+    "children_unlinked",
+    "parents_completed",
+    "parents_reopened",
+    "bills_created",
+    "bills_completed",
+    "parents_billed",
+    "parents_unbilled",
+    "returns",
+    "scans_refused",
+    "duplicates",
+    "conflicts",
+    "rejected",
+)
+"""Counter columns of :class:`StatBucket`, named as :class:`tracetrack_core.events.Counter`."""
+
+
+class StatBucket(Base):
+    """Counts per 15-minute bucket (UTC start), station and operator, kept up on ingest.
+
+    Fifteen minutes divides every UTC offset in use (India is +05:30, Nepal +05:45), so
+    hour and day totals in any time zone are exact sums of whole buckets.
+    """
+
+    __tablename__ = "stat_buckets"
+
+    bucket_start: Mapped[datetime] = mapped_column(primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    operator: Mapped[str] = mapped_column(String(200), primary_key=True)
+    area: Mapped[str] = mapped_column(String(100), default="")
+    parent_scans: Mapped[int] = mapped_column(BigInteger, default=0)
+    children_linked: Mapped[int] = mapped_column(BigInteger, default=0)
+    children_unlinked: Mapped[int] = mapped_column(BigInteger, default=0)
+    parents_completed: Mapped[int] = mapped_column(BigInteger, default=0)
+    parents_reopened: Mapped[int] = mapped_column(BigInteger, default=0)
+    bills_created: Mapped[int] = mapped_column(BigInteger, default=0)
+    bills_completed: Mapped[int] = mapped_column(BigInteger, default=0)
+    parents_billed: Mapped[int] = mapped_column(BigInteger, default=0)
+    parents_unbilled: Mapped[int] = mapped_column(BigInteger, default=0)
+    returns: Mapped[int] = mapped_column(BigInteger, default=0)
+    scans_refused: Mapped[int] = mapped_column(BigInteger, default=0)
+    duplicates: Mapped[int] = mapped_column(BigInteger, default=0)
+    conflicts: Mapped[int] = mapped_column(BigInteger, default=0)
+    rejected: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class AuditLog(Base):
+    """Admin actions and refused attempts, with before/after snapshots."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    at: Mapped[datetime] = mapped_column(server_default=_now(), index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(60))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str] = mapped_column(String(20), default="ok")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

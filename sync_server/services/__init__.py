@@ -1,0 +1,1 @@
+"""Use cases. Each takes a Session, owns its transaction, and imports no Flask."""

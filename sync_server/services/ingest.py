@@ -1,0 +1,610 @@
+"""Ingest: apply a station's batch exactly once, under the shared bag rules, in one transaction.
+
+How exactly-once holds (see docs/conflicts.md):
+
+* An event id is the primary key of ``events``; an id already stored answers ``duplicate``
+  and changes nothing (its original outcome is returned under ``detail.original``).
+* Before reading state, a batch takes transaction-scoped locks: its station, then the
+  stripes of every bag code it touches, then the stripes of every bill. Two uploads of the
+  same events, or two stations racing for one child, therefore run one after the other,
+  whatever process they arrive at; the second sees what the first committed.
+* The conflict rule is *first committed wins*: the event applied first takes the child or
+  the bill slot; a later contrary event is stored as ``conflict`` naming what it lost to.
+* State, event log, stat buckets and the station's sync record are written with a few
+  bulk statements and committed together, so a batch is all or nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import Table, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync_server.db.models import (
+    STAT_COLUMNS,
+    Bag,
+    Bill,
+    Event,
+    FeedClock,
+    ReturnRecord,
+    Setting,
+    StatBucket,
+    Station,
+)
+from tracetrack_core import rules as core
+from tracetrack_core.codes import CodeRules, normalise
+from tracetrack_core.events import Reason, Status
+
+BUCKET_SECONDS = 15 * 60
+SKEW_CORRECTION_SECONDS = 120
+MAX_DATA_BYTES = 4096
+LOCK_STRIPES = 1024
+EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
+
+
+class BatchError(Exception):
+    """The batch cannot be read as a whole (nothing of it is written)."""
+
+    def __init__(self, code: str, message: str, **detail: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_clock_skew_hours: int = 24 * 30
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    station_id: str
+    sent_at: datetime
+    events: Sequence[Mapping[str, Any]]
+    pending: int | None = None
+    oldest_pending_at: datetime | None = None
+
+
+@dataclass
+class Result:
+    id: str
+    status: Status
+    reason: str | None = None
+    detail: dict[str, Any] | None = None
+    message: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "status": self.status.value}
+        if self.reason:
+            out["reason"] = self.reason
+        if self.detail:
+            out["detail"] = self.detail
+        if self.message:
+            out["message"] = self.message
+        return out
+
+
+@dataclass
+class IngestOutcome:
+    results: list[Result]
+    server_time: datetime
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "results": [r.as_json() for r in self.results],
+            "server_time": self.server_time.isoformat().replace("+00:00", "Z"),
+            "accepted": self.counts.get("accepted", 0),
+            "duplicates": self.counts.get("duplicate", 0),
+            "conflicts": self.counts.get("conflict", 0),
+            "rejected": self.counts.get("rejected", 0),
+        }
+
+
+@dataclass
+class _Parsed:
+    """One event after shape checks: either ``event`` is set, or ``rejection`` is."""
+
+    index: int
+    id: uuid.UUID
+    seq: int
+    raw: Mapping[str, Any]
+    event: core.EventInput | None = None
+    occurred_at: datetime | None = None
+    operator: str = ""
+    rejection: core.Outcome | None = None
+
+
+def _sanitize(value: Any) -> Any:
+    """A copy safe to store in any database (NUL is not storable in PostgreSQL text)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\\u0000")
+    if isinstance(value, Mapping):
+        return {str(_sanitize(k)): _sanitize(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sanitize(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
+def _parse_ids(raw_events: Sequence[Mapping[str, Any]]) -> list[uuid.UUID]:
+    ids = []
+    for index, raw in enumerate(raw_events):
+        value = raw.get("id") if isinstance(raw, Mapping) else None
+        try:
+            if not isinstance(value, str):
+                raise ValueError
+            ids.append(uuid.UUID(value))
+        except ValueError:
+            raise BatchError(
+                "invalid_event_id",
+                f"Event {index} has no valid UUID `id`; every event needs one so it can be "
+                "answered. Fix it or split the batch.",
+                index=index,
+            ) from None
+    return ids
+
+
+def _text_field(raw: Mapping[str, Any], key: str, *, as_code: bool) -> str:
+    value = raw.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"`{key}` must be a string")
+    if len(value) > 200:
+        raise ValueError(f"`{key}` is longer than 200 characters")
+    if as_code:
+        return normalise(value)
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise ValueError(f"`{key}` contains control characters")
+    return value.strip()
+
+
+def _parse_event(
+    index: int,
+    event_id: uuid.UUID,
+    raw: Mapping[str, Any],
+    now: datetime,
+    settings: IngestSettings,
+) -> _Parsed:
+    seq_raw = raw.get("seq")
+    seq = seq_raw if isinstance(seq_raw, int) and not isinstance(seq_raw, bool) else -1
+    parsed = _Parsed(index=index, id=event_id, seq=seq, raw=raw)
+
+    def reject(reason: Reason, message: str, **detail: Any) -> _Parsed:
+        parsed.rejection = core.rejected(reason, message, **detail)
+        return parsed
+
+    if not 0 <= seq <= 2**62:
+        return reject(Reason.INVALID_FIELD, "`seq` must be a whole number ≥ 0.", field="seq")
+    event_type = raw.get("type")
+    if not isinstance(event_type, str) or not event_type:
+        return reject(Reason.MISSING_FIELD, "`type` is missing.", field="type")
+    occurred_raw = raw.get("occurred_at")
+    try:
+        if not isinstance(occurred_raw, str):
+            raise ValueError
+        occurred = datetime.fromisoformat(occurred_raw.replace("Z", "+00:00"))
+    except ValueError:
+        return reject(
+            Reason.BAD_TIMESTAMP, "`occurred_at` must be an ISO 8601 time.", field="occurred_at"
+        )
+    if occurred.tzinfo is None or occurred.utcoffset() is None:
+        return reject(
+            Reason.BAD_TIMESTAMP, "`occurred_at` needs a UTC offset.", field="occurred_at"
+        )
+    horizon = timedelta(hours=settings.max_clock_skew_hours)
+    if not EARLIEST <= occurred <= now + horizon or occurred < now - horizon * 12:
+        return reject(
+            Reason.BAD_TIMESTAMP,
+            f"`occurred_at` {occurred_raw} is not a plausible time.",
+            field="occurred_at",
+        )
+    try:
+        code = _text_field(raw, "code", as_code=True)
+        parent = _text_field(raw, "parent", as_code=True)
+        bill = _text_field(raw, "bill", as_code=True)
+        operator = _text_field(raw, "operator", as_code=False)
+    except ValueError as exc:
+        return reject(Reason.INVALID_FIELD, str(exc).capitalize() + ".")
+    data = raw.get("data", {})
+    if data is None:
+        data = {}
+    if not isinstance(data, Mapping):
+        return reject(Reason.INVALID_FIELD, "`data` must be an object.", field="data")
+    encoded = orjson.dumps(_sanitize(data))
+    if len(encoded) > MAX_DATA_BYTES or "\\\\u0000" in encoded.decode():
+        return reject(
+            Reason.INVALID_FIELD,
+            f"`data` must be under {MAX_DATA_BYTES} bytes, without NUL characters.",
+            field="data",
+        )
+    parsed.event = core.EventInput(
+        type=event_type, code=code, parent=parent, bill=bill, data=dict(data)
+    )
+    parsed.occurred_at = occurred
+    parsed.operator = operator
+    return parsed
+
+
+def _bucket(moment: datetime) -> datetime:
+    epoch = int(moment.timestamp())
+    return datetime.fromtimestamp(epoch - epoch % BUCKET_SECONDS, tz=UTC)
+
+
+def _stripe(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8")) % LOCK_STRIPES
+
+
+def _lock(session: Session, namespace: int, keys: Iterable[int]) -> None:
+    """Transaction-scoped advisory locks, always taken in ascending order (no deadlocks)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return  # SQLite: BEGIN IMMEDIATE already serialises writers
+    ordered = sorted(set(keys))
+    if ordered:
+        session.execute(
+            text("SELECT count(pg_advisory_xact_lock(:ns, k)) FROM unnest(CAST(:keys AS int[])) k"),
+            {"ns": namespace, "keys": ordered},
+        )
+
+
+def _insert(session: Session, table: Table) -> Any:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise RuntimeError(f"unsupported database {dialect}")  # pragma: no cover
+
+
+def load_code_rules(session: Session) -> CodeRules:
+    row = session.get(Setting, "code_rules")
+    if row is None:
+        return CodeRules()
+    return CodeRules.model_validate(row.value)
+
+
+def next_version(session: Session) -> int:
+    """Bump the feed clock. Called last before commit: the row lock orders versions by commit."""
+    return int(
+        session.execute(
+            update(FeedClock)
+            .where(FeedClock.id == 1)
+            .values(version=FeedClock.version + 1)
+            .returning(FeedClock.version)
+        ).scalar_one()
+    )
+
+
+def ingest_batch(
+    session: Session,
+    batch: BatchInput,
+    *,
+    settings: IngestSettings | None = None,
+    now: datetime | None = None,
+) -> IngestOutcome:
+    """Apply ``batch`` exactly once and answer every event.
+
+    Raises:
+        BatchError: an event without a usable id (nothing is written).
+    """
+    settings = settings or IngestSettings()
+    ids = _parse_ids(batch.events)
+    for attempt in range(3):
+        try:
+            return _ingest_once(session, batch, ids, settings, now or datetime.now(UTC))
+        except IntegrityError:
+            # another station stored one of these ids between our check and our insert;
+            # run again: it will now be seen as a duplicate.
+            session.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _ingest_once(
+    session: Session,
+    batch: BatchInput,
+    ids: list[uuid.UUID],
+    settings: IngestSettings,
+    now: datetime,
+) -> IngestOutcome:
+    parsed = [_parse_event(i, ids[i], raw, now, settings) for i, raw in enumerate(batch.events)]
+    skew = now - batch.sent_at
+    correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
+    results: list[Result | None] = [None] * len(parsed)
+    with session.begin():
+        station = session.get(Station, batch.station_id)
+        if station is None or station.revoked_at is not None:
+            raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
+        _lock(session, 1, [_stripe(batch.station_id)])
+
+        existing = {
+            row.id: row
+            for row in session.execute(
+                select(Event.id, Event.status, Event.reason, Event.detail).where(
+                    Event.id.in_(set(ids))
+                )
+            )
+        }
+        fresh: list[_Parsed] = []
+        seen: set[uuid.UUID] = set()
+        for item in parsed:
+            prior = existing.get(item.id)
+            if prior is not None or item.id in seen:
+                original = (
+                    {"status": prior.status, "reason": prior.reason, "detail": prior.detail}
+                    if prior is not None
+                    else None
+                )
+                results[item.index] = Result(
+                    str(item.id),
+                    Status.DUPLICATE,
+                    Reason.ALREADY_RECEIVED.value,
+                    {"original": original} if original else None,
+                )
+                continue
+            seen.add(item.id)
+            fresh.append(item)
+
+        rules = core.Rules(load_code_rules(session))
+        state = _load_state(session, [p.event for p in fresh if p.event is not None])
+        # apply in the station's order (seq), answer in the order sent
+        fresh.sort(key=lambda p: p.seq)
+        buckets: dict[tuple[datetime, str], dict[str, int]] = defaultdict(
+            lambda: dict.fromkeys(STAT_COLUMNS, 0)
+        )
+        event_rows: list[dict[str, Any]] = []
+        return_rows: list[dict[str, Any]] = []
+        for item in fresh:
+            if item.event is not None:
+                outcome = rules.apply(item.event, state)
+            else:
+                assert item.rejection is not None
+                outcome = item.rejection
+            when = (item.occurred_at + correction) if item.occurred_at else now
+            bucket = _bucket(when)
+            counters = buckets[(bucket, item.operator)]
+            for counter, n in outcome.counts.items():
+                counters[counter.value] += n
+            results[item.index] = Result(
+                str(item.id),
+                outcome.status,
+                outcome.reason.value if outcome.reason else None,
+                outcome.detail or None,
+                outcome.message if outcome.status is not Status.ACCEPTED else None,
+            )
+            event_rows.append(_event_row(item, batch.station_id, outcome, bucket, now))
+            if outcome.return_record is not None:
+                r = outcome.return_record
+                return_rows.append(
+                    {
+                        "event_id": item.id,
+                        "ticket": r.ticket,
+                        "location": r.location,
+                        "parent": r.parent,
+                        "bill": r.bill,
+                        "before_parents": r.before_parents,
+                        "after_parents": r.after_parents,
+                        "before_kg": r.before_kg,
+                        "after_kg": r.after_kg,
+                        "created_at": now,
+                    }
+                )
+
+        version = next_version(session)
+        if event_rows:
+            for row in event_rows:
+                row["version"] = version
+            session.execute(insert(Event), event_rows)
+        _write_state(session, state, version, now)
+        if return_rows:
+            session.execute(insert(ReturnRecord), return_rows)
+        _write_buckets(session, batch.station_id, station.area, buckets)
+        _update_station(session, station, fresh, batch, now, skew)
+
+    final = [res for res in results if res is not None]
+    counts: dict[str, int] = defaultdict(int)
+    for res in final:
+        counts[res.status.value] += 1
+    return IngestOutcome(final, now, dict(counts))
+
+
+def _event_row(
+    item: _Parsed, station_id: str, outcome: core.Outcome, bucket: datetime, now: datetime
+) -> dict[str, Any]:
+    ev = item.event
+    rejected = outcome.status is Status.REJECTED
+    return {
+        "id": item.id,
+        "station_id": station_id,
+        "seq": max(item.seq, 0),
+        "type": (ev.type if ev else str(item.raw.get("type", ""))[:40]).replace("\x00", ""),
+        "occurred_at": item.occurred_at or now,
+        "operator": item.operator,
+        "code": ev.code if ev else "",
+        "parent": ev.parent if ev else "",
+        "bill": core.normalise_bill_id(ev.bill) if ev else "",
+        "data": _sanitize(dict(ev.data)) if ev else {},
+        "received_at": now,
+        "bucket_start": bucket,
+        "status": outcome.status.value,
+        "reason": outcome.reason.value if outcome.reason else None,
+        "detail": _sanitize(outcome.detail) if outcome.detail else None,
+        "raw": _sanitize(dict(item.raw)) if rejected else None,
+    }
+
+
+def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryState:
+    codes: set[str] = set()
+    bill_ids: set[str] = set()
+    for ev in events:
+        for key in core.codes_touched(ev):
+            if key.startswith("bill:"):
+                bill_ids.add(key[5:])
+            else:
+                codes.add(key)
+    _lock(session, 2, (_stripe(c) for c in codes))
+    state = core.MemoryState()
+    if codes:
+        for bag in session.scalars(select(Bag).where(Bag.code.in_(codes))):
+            state.bags[bag.code] = core.Bag(
+                bag.code, bag.kind, bag.parent, bag.child_count, bag.status, bag.bill
+            )
+            if bag.bill:
+                bill_ids.add(bag.bill)
+    _lock(session, 3, (_stripe(b) for b in bill_ids))
+    if bill_ids:
+        for bill in session.scalars(select(Bill).where(Bill.bill_id.in_(bill_ids))):
+            state.bills[bill.bill_id] = core.Bill(
+                bill.bill_id,
+                bill.capacity,
+                bill.destination,
+                bill.vehicle,
+                bill.status,
+                bill.parent_count,
+                bill.actual_kg,
+                bill.expected_kg,
+            )
+    # bags may name bills loaded only now; their bills are locked above
+    return state
+
+
+def _write_state(session: Session, state: core.MemoryState, version: int, now: datetime) -> None:
+    if state.dirty_bags:
+        rows = [
+            {
+                "code": b.code,
+                "kind": b.kind,
+                "parent": b.parent,
+                "child_count": b.child_count,
+                "status": b.status,
+                "bill": b.bill,
+                "created_at": now,
+                "updated_at": now,
+                "version": version,
+            }
+            for b in (state.bags[c] for c in sorted(state.dirty_bags))
+        ]
+        stmt = _insert(session, Bag.__table__)  # type: ignore[arg-type]
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["code"],
+            set_={
+                c: stmt.excluded[c]
+                for c in (
+                    "kind",
+                    "parent",
+                    "child_count",
+                    "status",
+                    "bill",
+                    "updated_at",
+                    "version",
+                )
+            },
+        )
+        session.execute(stmt, rows)
+    if state.dirty_bills:
+        rows = [
+            {
+                "bill_id": b.bill_id,
+                "capacity": b.capacity,
+                "destination": b.destination,
+                "vehicle": b.vehicle,
+                "status": b.status,
+                "parent_count": b.parent_count,
+                "actual_kg": b.actual_kg,
+                "expected_kg": b.expected_kg,
+                "created_at": now,
+                "updated_at": now,
+                "version": version,
+            }
+            for b in (state.bills[k] for k in sorted(state.dirty_bills))
+        ]
+        stmt = _insert(session, Bill.__table__)  # type: ignore[arg-type]
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["bill_id"],
+            set_={
+                c: stmt.excluded[c]
+                for c in (
+                    "capacity",
+                    "destination",
+                    "vehicle",
+                    "status",
+                    "parent_count",
+                    "actual_kg",
+                    "expected_kg",
+                    "updated_at",
+                    "version",
+                )
+            },
+        )
+        session.execute(stmt, rows)
+
+
+def _write_buckets(
+    session: Session,
+    station_id: str,
+    area: str,
+    buckets: Mapping[tuple[datetime, str], Mapping[str, int]],
+) -> None:
+    rows = [
+        {
+            "bucket_start": start,
+            "station_id": station_id,
+            "operator": operator,
+            "area": area,
+            **counts,
+        }
+        for (start, operator), counts in sorted(buckets.items())
+        if any(counts.values())
+    ]
+    if not rows:
+        return
+    table = StatBucket.__table__
+    stmt = _insert(session, table)  # type: ignore[arg-type]
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["bucket_start", "station_id", "operator"],
+        set_={c: table.c[c] + stmt.excluded[c] for c in STAT_COLUMNS},
+    )
+    session.execute(stmt, rows)
+
+
+def _update_station(
+    session: Session,
+    station: Station,
+    fresh: list[_Parsed],
+    batch: BatchInput,
+    now: datetime,
+    skew: timedelta,
+) -> None:
+    last_seq = station.last_seq
+    gaps = station.seq_gaps
+    for item in sorted(fresh, key=lambda p: p.seq):
+        if item.seq > last_seq:
+            if last_seq > 0 or station.events_received > 0:
+                gaps += item.seq - last_seq - 1
+            last_seq = item.seq
+        elif gaps > 0:
+            gaps -= 1  # a late event filled a gap
+    station.last_seq = last_seq
+    station.seq_gaps = gaps
+    station.last_seen_at = now
+    station.last_sent_at = batch.sent_at
+    station.clock_skew_ms = int(skew.total_seconds() * 1000)
+    station.events_received += len(fresh)
+    if batch.pending is not None:
+        station.reported_pending = batch.pending
+        station.oldest_pending_at = batch.oldest_pending_at

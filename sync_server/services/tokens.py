@@ -1,0 +1,92 @@
+"""Bearer tokens: long random strings, shown once, stored only as SHA-256 hashes.
+
+A token has 256 bits of entropy, so a fast hash is as safe as a slow one here and keeps
+the per-request lookup to one indexed read (passwords, which are guessable, use argon2).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from sync_server.db.models import ApiToken, Station
+
+SCOPE_STATION = "station"
+SCOPE_READ = "read"
+SCOPE_ADMIN = "admin"
+TOKEN_PREFIX = "tt_"  # noqa: S105 - a visible prefix, not a secret
+
+
+def new_token() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the token's scope and, for station tokens, the station."""
+
+    token_id: int
+    name: str
+    scope: str
+    station_id: str | None
+    station_area: str = ""
+
+    @property
+    def can_write_events(self) -> bool:
+        return self.scope == SCOPE_STATION and self.station_id is not None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.scope == SCOPE_ADMIN
+
+
+def authenticate(session: Session, token: str) -> Principal | None:
+    """The principal behind ``token``, or None if it is unknown or revoked."""
+    if not token or len(token) > 200:
+        return None
+    with session.begin():
+        row = session.execute(
+            select(ApiToken, Station)
+            .outerjoin(Station, ApiToken.station_id == Station.id)
+            .where(ApiToken.token_hash == hash_token(token))
+        ).first()
+        if row is None:
+            return None
+        api_token, station = row
+        if api_token.revoked_at is not None:
+            return None
+        if station is not None and station.revoked_at is not None:
+            return None
+        return Principal(
+            token_id=api_token.id,
+            name=api_token.name,
+            scope=api_token.scope,
+            station_id=api_token.station_id,
+            station_area=station.area if station else "",
+        )
+
+
+def issue_token(session: Session, name: str, scope: str, station_id: str | None = None) -> str:
+    """Create a token inside the caller's transaction and return it (the only time it is seen)."""
+    token = new_token()
+    session.add(
+        ApiToken(name=name, token_hash=hash_token(token), scope=scope, station_id=station_id)
+    )
+    return token
+
+
+def revoke_tokens_of_station(session: Session, station_id: str) -> None:
+    session.execute(
+        update(ApiToken)
+        .where(ApiToken.station_id == station_id, ApiToken.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC))
+    )

@@ -1,0 +1,300 @@
+"""Scanner text → normalised, classified codes.
+
+The station normalises every read the same way and classifies it by the site's
+:class:`CodeRules` (the DOMAIN.md defaults unless a site overrides them). The server
+uses the same functions to validate uploaded events, so a code one side accepts the
+other side accepts too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+import biip
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+GS = "\x1d"
+"""ASCII group separator: ends variable-length GS1 fields, so it survives normalising."""
+
+MAX_RAW_LENGTH = 512
+"""A read longer than this is noise (a stuck trigger, a cable fault), not a label."""
+
+
+class CodeKind(StrEnum):
+    PARENT = "parent"
+    CHILD = "child"
+    COMMAND = "command"
+    UNKNOWN = "unknown"
+
+
+class Command(StrEnum):
+    """Actions a hands-full operator can drive from a printed sheet of barcodes."""
+
+    UNDO = "undo"
+    FINISH = "finish"
+    CONFIRM = "confirm"
+    CANCEL = "cancel"
+    LOGOUT = "logout"
+    BILL_MODE = "bill_mode"
+    SCAN_MODE = "scan_mode"
+
+
+class ParentSeries(BaseModel):
+    """One printed series of parent bags, e.g. ``SB00042``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=20)
+    pattern: str = Field(min_length=1, max_length=200, description="full-match regex")
+    capacity: int = Field(default=30, ge=1, le=500, description="children per parent")
+    expected_kg: int = Field(default=30, ge=0, le=10_000, description="bill weight per parent")
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return value
+
+
+def _default_series() -> tuple[ParentSeries, ...]:
+    return (
+        ParentSeries(name="SB", pattern=r"SB\d{5}", capacity=30, expected_kg=30),
+        ParentSeries(name="M444", pattern=r"M444-\d{5}", capacity=30, expected_kg=15),
+    )
+
+
+class CodeRules(BaseModel):
+    """A site's code rules. Defaults are those of DOMAIN.md; every field is overridable."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    parent_series: tuple[ParentSeries, ...] = Field(default_factory=_default_series, min_length=1)
+    child_pattern: str = Field(default=r"[A-Z0-9]{4,20}", max_length=200)
+    label_pattern: str = Field(
+        default=r"LABEL\s*NO\.?\s*:?\s*([A-Z0-9]+)",
+        max_length=200,
+        description="regex whose first group is the code inside a long printed child label",
+    )
+    bill_pattern: str = Field(default=r"[A-Z0-9][A-Z0-9\-_/.]{0,39}", max_length=200)
+    command_prefix: str = Field(default="CMD-", min_length=1, max_length=10)
+    kg_per_child: int = Field(default=1, ge=0, le=1000)
+    bill_capacity_max: int = Field(default=50, ge=1, le=1000)
+
+    @field_validator("child_pattern", "label_pattern", "bill_pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return value
+
+    @cached_property
+    def _compiled(self) -> _Compiled:
+        return _Compiled(
+            series=tuple((s, re.compile(s.pattern)) for s in self.parent_series),
+            child=re.compile(self.child_pattern),
+            label=re.compile(self.label_pattern),
+            bill=re.compile(self.bill_pattern),
+        )
+
+    def series_of(self, code: str) -> ParentSeries | None:
+        """The parent series ``code`` belongs to, or None if it is not a parent code."""
+        for series, regex in self._compiled.series:
+            if regex.fullmatch(code):
+                return series
+        return None
+
+    def is_child(self, code: str) -> bool:
+        return self.series_of(code) is None and bool(self._compiled.child.fullmatch(code))
+
+    def is_bill_id(self, text: str) -> bool:
+        return bool(self._compiled.bill.fullmatch(text))
+
+    def kind_of(self, code: str) -> CodeKind:
+        """Classify an already normalised code (parent wins over child: a code is never both)."""
+        if code.startswith(self.command_prefix) and _command_of(code, self) is not None:
+            return CodeKind.COMMAND
+        if self.series_of(code) is not None:
+            return CodeKind.PARENT
+        if self._compiled.child.fullmatch(code):
+            return CodeKind.CHILD
+        return CodeKind.UNKNOWN
+
+    def label_code(self, text: str) -> str | None:
+        match = self._compiled.label.search(text)
+        return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    series: tuple[tuple[ParentSeries, re.Pattern[str]], ...]
+    child: re.Pattern[str]
+    label: re.Pattern[str]
+    bill: re.Pattern[str]
+
+
+DEFAULT_RULES = CodeRules()
+
+
+class InvalidReadError(ValueError):
+    """A read that is not a code at all (noise, binary, overlong); ``reason`` is for machines."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """What one scanner read means.
+
+    Attributes:
+        raw: the text as delivered, before normalising.
+        code: the code the rules act on (label number, SSCC, serial...); "" if none.
+        kind: how the site's rules classify ``code``.
+        symbology: the AIM symbology identifier (``]C1``) if the scanner sent one.
+        gs1: GS1 application identifiers → values, when the read was a GS1 element string.
+        command: the command, for command barcodes.
+        note: a short human explanation of how ``code`` was derived, if not verbatim.
+    """
+
+    raw: str
+    code: str
+    kind: CodeKind
+    symbology: str | None = None
+    gs1: dict[str, str] = field(default_factory=dict)
+    command: Command | None = None
+    note: str | None = None
+
+
+_CONTROL = re.compile(r"[\x00-\x1c\x1e\x1f\x7f-\x9f]")
+_AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
+_FORMAT_CHARS = {"Cf", "Co", "Cs", "Cn"}  # invisible format/bidi marks, private use, unassigned
+
+
+def normalise(text: str) -> str:
+    """Trim, drop control characters (except GS) and invisible marks, upper-case.
+
+    NFKC folds full-width and compatibility forms (full-width ``SB001`` → ``SB001``) so a
+    label printed or keyed in another width is still the same code.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub("", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _FORMAT_CHARS or ch == GS)
+    return text.strip().upper()
+
+
+def _command_of(code: str, rules: CodeRules) -> Command | None:
+    name = code[len(rules.command_prefix) :].replace("-", "_").lower()
+    try:
+        return Command(name)
+    except ValueError:
+        return None
+
+
+_GS1_SYMBOLOGIES = frozenset({"]C1", "]E0", "]E4", "]D2", "]Q3", "]J1", "]E3"})
+
+
+def _looks_gs1(symbology: str | None, body: str) -> bool:
+    if symbology in _GS1_SYMBOLOGIES or GS in body:
+        return True
+    return bool(re.fullmatch(r"00\d{18}|\(\d{2,4}\).*", body))
+
+
+def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
+    """Turn one scanner read into a :class:`Decoded` code.
+
+    Raises:
+        InvalidReadError: the read is empty, binary noise or overlong.
+    """
+    if isinstance(raw, bytes):
+        if b"\x00" in raw:
+            raise InvalidReadError("binary_noise", "The scanner sent binary noise, not a barcode.")
+        raw = raw.decode("utf-8", errors="replace")
+    if len(raw) > MAX_RAW_LENGTH:
+        raise InvalidReadError(
+            "too_long",
+            f"The read is {len(raw)} characters long; no label is over {MAX_RAW_LENGTH}.",
+        )
+    if "\ufffd" in raw or "\x00" in raw:
+        raise InvalidReadError("binary_noise", "The scanner sent binary noise, not a barcode.")
+    symbology: str | None = None
+    body = raw.strip()
+    aim = _AIM.match(body)
+    if aim:
+        symbology = aim.group(0).upper()
+        body = body[3:]
+    text = normalise(body)
+    if not text:
+        raise InvalidReadError("empty", "The scanner sent an empty read.")
+    printable = sum(1 for ch in text if ch.isprintable() or ch == GS)
+    if printable < len(text):
+        raise InvalidReadError("binary_noise", "The scanner sent unreadable characters.")
+
+    if _looks_gs1(symbology, text):
+        decoded = _decode_gs1(raw, text, symbology, rules)
+        if decoded is not None:
+            return decoded
+
+    text_no_gs = text.replace(GS, "")
+    kind = rules.kind_of(text_no_gs)
+    if kind is CodeKind.COMMAND:
+        return Decoded(raw, text_no_gs, kind, symbology, command=_command_of(text_no_gs, rules))
+    if kind is not CodeKind.UNKNOWN:
+        return Decoded(raw, text_no_gs, kind, symbology)
+    label = rules.label_code(text_no_gs)
+    if label is not None:
+        return Decoded(
+            raw,
+            label,
+            rules.kind_of(label),
+            symbology,
+            note=f"label number {label} from a long label",
+        )
+    return Decoded(raw, text_no_gs, CodeKind.UNKNOWN, symbology)
+
+
+def _decode_gs1(raw: str, text: str, symbology: str | None, rules: CodeRules) -> Decoded | None:
+    value = (symbology or "") + text
+    result = biip.parse(value)
+    message = result.gs1_message
+    if message is None:
+        if result.sscc is not None:
+            code = result.sscc.value
+            return Decoded(raw, code, rules.kind_of(code), symbology, {"00": code}, note="SSCC")
+        if result.sscc_error is not None and text.startswith("00"):
+            raise InvalidReadError(
+                "bad_check_digit", f"GS1 barcode failed its check: {result.sscc_error}"
+            )
+        if symbology in _GS1_SYMBOLOGIES or GS in text:
+            raise InvalidReadError(
+                "bad_gs1", f"The GS1 barcode could not be read: {result.gs1_message_error}"
+            )
+        return None
+    fields = {es.ai.ai: es.value for es in message.element_strings}
+    errors = [
+        err
+        for es in message.element_strings
+        for err in (es.sscc_error, es.gtin_error)
+        if err is not None
+    ]
+    if errors:
+        raise InvalidReadError("bad_check_digit", f"GS1 barcode failed its check: {errors[0]}")
+    if "00" in fields:
+        code, note = fields["00"], "SSCC"
+    elif "21" in fields:
+        code, note = normalise(fields["21"]), "GS1 serial number (AI 21)"
+    else:
+        return Decoded(
+            raw, "", CodeKind.UNKNOWN, symbology, fields, note="GS1 product code without a serial"
+        )
+    return Decoded(raw, code, rules.kind_of(code), symbology, fields, note=note)

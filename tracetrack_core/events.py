@@ -1,0 +1,97 @@
+"""The event vocabulary of sync protocol v1 (PROTOCOL.md) and its extensions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EventType(StrEnum):
+    PARENT_SCAN = "parent_scan"
+    CHILD_LINK = "child_link"
+    CHILD_UNLINK = "child_unlink"
+    PARENT_FINISH = "parent_finish"
+    BILL_CREATE = "bill_create"
+    BILL_ADD_PARENT = "bill_add_parent"
+    BILL_REMOVE_PARENT = "bill_remove_parent"
+    BILL_COMPLETE = "bill_complete"
+    RETURN_ADD = "return_add"
+    SCAN_REJECTED = "scan_rejected"
+    # extensions (v1 allows more event types)
+    BILL_UPDATE = "bill_update"
+    BILL_REOPEN = "bill_reopen"
+
+
+class Status(StrEnum):
+    """Every result is final: the station may drop the event from its queue."""
+
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class Reason(StrEnum):
+    """Machine-readable reasons for duplicate, conflict and rejected results."""
+
+    # duplicate
+    ALREADY_RECEIVED = "already_received"  # the same event id came before
+    ALREADY_LINKED = "already_linked"  # child already in this parent
+    ALREADY_COMPLETED = "already_completed"
+    ALREADY_ON_THIS_BILL = "already_on_this_bill"
+    # conflict (valid event, but the shared state says no)
+    CHILD_IN_OTHER_PARENT = "child_in_other_parent"
+    CHILD_NOT_IN_PARENT = "child_not_in_parent"
+    CODE_IS_PARENT = "code_is_parent"
+    CODE_IS_CHILD = "code_is_child"
+    PARENT_COMPLETED = "parent_completed"
+    PARENT_EMPTY = "parent_empty"
+    UNKNOWN_BAG = "unknown_bag"
+    WRONG_BAG_TYPE = "wrong_bag_type"
+    UNKNOWN_BILL = "unknown_bill"
+    BILL_EXISTS = "bill_exists"
+    ALREADY_ON_OTHER_BILL = "already_on_other_bill"
+    NOT_ON_THIS_BILL = "not_on_this_bill"
+    NOT_ON_A_BILL = "not_on_a_bill"
+    BILL_FULL = "bill_full"
+    BILL_NOT_FULL = "bill_not_full"
+    BILL_COMPLETED = "bill_completed"
+    BILL_NOT_COMPLETED = "bill_not_completed"
+    CAPACITY_BELOW_LINKED = "capacity_below_linked"
+    # rejected (the event itself is malformed)
+    INVALID_CODE = "invalid_code"
+    INVALID_BILL_ID = "invalid_bill_id"
+    INVALID_FIELD = "invalid_field"
+    INVALID_CAPACITY = "invalid_capacity"
+    MISSING_FIELD = "missing_field"
+    SELF_LINK = "self_link"
+    UNKNOWN_TYPE = "unknown_type"
+    BAD_TIMESTAMP = "bad_timestamp"
+
+
+class Counter(StrEnum):
+    """What an event did, as counted by the stats (one event adds to at most a few)."""
+
+    PARENT_SCANS = "parent_scans"
+    CHILDREN_LINKED = "children_linked"
+    CHILDREN_UNLINKED = "children_unlinked"
+    PARENTS_COMPLETED = "parents_completed"
+    PARENTS_REOPENED = "parents_reopened"
+    BILLS_CREATED = "bills_created"
+    BILLS_COMPLETED = "bills_completed"
+    PARENTS_BILLED = "parents_billed"
+    PARENTS_UNBILLED = "parents_unbilled"
+    RETURNS = "returns"
+    SCANS_REFUSED = "scans_refused"
+    DUPLICATES = "duplicates"
+    CONFLICTS = "conflicts"
+    REJECTED = "rejected"
+
+
+MAX_BATCH_EVENTS = 500
+"""Most events the server takes in one upload (published in OpenAPI and in settings)."""
+
+MAX_BATCH_BYTES = 1_048_576
+"""Largest upload body in bytes."""
+
+MAX_FIELD_LENGTH = 200
+"""Longest code, parent, bill or operator string an event may carry."""

@@ -1,0 +1,665 @@
+"""The bag rules of DOMAIN.md as one pure state machine.
+
+The server applies every uploaded event through :func:`apply_event` against the shared
+state; the station applies the same function against its local state before it tells
+the operator "good". Both therefore agree on what an event means, and the server's
+answer differs from the station's only when another station got there first.
+
+State is reached through the small :class:`State` protocol so the server can back it
+with rows it preloaded for a batch and the station with its SQLite store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from tracetrack_core.codes import DEFAULT_RULES, CodeKind, CodeRules
+from tracetrack_core.events import Counter, EventType, Reason, Status
+
+PARENT = "parent"
+CHILD = "child"
+OPEN = "open"
+COMPLETED = "completed"
+BILL_NEW = "new"
+BILL_PROCESSING = "processing"
+BILL_COMPLETED = "completed"
+
+
+@dataclass
+class Bag:
+    """A parent or child bag. ``parent`` is set on linked children, ``bill`` on billed parents."""
+
+    code: str
+    kind: str
+    parent: str | None = None
+    child_count: int = 0
+    status: str = OPEN
+    bill: str | None = None
+
+
+@dataclass
+class Bill:
+    bill_id: str
+    capacity: int
+    destination: str = ""
+    vehicle: str = ""
+    status: str = BILL_NEW
+    parent_count: int = 0
+    actual_kg: int = 0
+    expected_kg: int = 0
+
+
+@dataclass
+class ReturnRecord:
+    """A parent taken off its bill by a return ticket, with the bill's totals around it."""
+
+    parent: str
+    bill: str
+    ticket: str
+    location: str
+    before_parents: int
+    after_parents: int
+    before_kg: int
+    after_kg: int
+
+
+class State(Protocol):
+    """The bags and bills an event may read and change."""
+
+    def bag(self, code: str) -> Bag | None: ...
+    def bill(self, bill_id: str) -> Bill | None: ...
+    def save_bag(self, bag: Bag) -> None: ...
+    def save_bill(self, bill: Bill) -> None: ...
+
+
+@dataclass
+class MemoryState:
+    """A dict-backed :class:`State` that remembers what changed (``dirty_*``)."""
+
+    bags: dict[str, Bag] = field(default_factory=dict)
+    bills: dict[str, Bill] = field(default_factory=dict)
+    dirty_bags: set[str] = field(default_factory=set)
+    dirty_bills: set[str] = field(default_factory=set)
+
+    def bag(self, code: str) -> Bag | None:
+        return self.bags.get(code)
+
+    def bill(self, bill_id: str) -> Bill | None:
+        return self.bills.get(bill_id)
+
+    def save_bag(self, bag: Bag) -> None:
+        self.bags[bag.code] = bag
+        self.dirty_bags.add(bag.code)
+
+    def save_bill(self, bill: Bill) -> None:
+        self.bills[bill.bill_id] = bill
+        self.dirty_bills.add(bill.bill_id)
+
+
+@dataclass(frozen=True)
+class EventInput:
+    """The parts of an event the rules read (already validated in shape)."""
+
+    type: str
+    code: str = ""
+    parent: str = ""
+    bill: str = ""
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    """What an event did.
+
+    Attributes:
+        status: accepted, duplicate, conflict or rejected (PROTOCOL.md).
+        reason: machine-readable, for anything but a plain accept.
+        detail: facts the reader needs (``current_parent``, ``bill``...).
+        message: one sentence an operator understands, saying what to do next.
+        counts: what the stats count for this event.
+        completed: the parent or bill this event completed, if any.
+        return_record: for an accepted return.
+    """
+
+    status: Status
+    reason: Reason | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+    message: str = ""
+    counts: dict[Counter, int] = field(default_factory=dict)
+    completed: bool = False
+    return_record: ReturnRecord | None = None
+
+    @property
+    def changed_state(self) -> bool:
+        return self.status is Status.ACCEPTED and bool(self.counts)
+
+
+def _ok(message: str, *counters: Counter, completed: bool = False) -> Outcome:
+    return Outcome(
+        Status.ACCEPTED, message=message, counts=dict.fromkeys(counters, 1), completed=completed
+    )
+
+
+def _dup(reason: Reason, message: str, **detail: Any) -> Outcome:
+    return Outcome(Status.DUPLICATE, reason, detail, message, {Counter.DUPLICATES: 1})
+
+
+def _conflict(reason: Reason, message: str, **detail: Any) -> Outcome:
+    return Outcome(Status.CONFLICT, reason, detail, message, {Counter.CONFLICTS: 1})
+
+
+def rejected(reason: Reason, message: str, **detail: Any) -> Outcome:
+    """An outcome for an event that is malformed in itself."""
+    return Outcome(Status.REJECTED, reason, detail, message, {Counter.REJECTED: 1})
+
+
+def normalise_bill_id(text: str) -> str:
+    """Bill ids are free text but unique regardless of case and surrounding spaces."""
+    return text.strip().upper()
+
+
+class Rules:
+    """Applies events to a :class:`State` under a site's :class:`CodeRules`."""
+
+    def __init__(self, codes: CodeRules = DEFAULT_RULES) -> None:
+        self.codes = codes
+
+    def capacity_of(self, parent_code: str) -> int:
+        series = self.codes.series_of(parent_code)
+        return series.capacity if series else 30
+
+    def expected_kg_of(self, parent_code: str) -> int:
+        series = self.codes.series_of(parent_code)
+        return series.expected_kg if series else 0
+
+    def apply(self, event: EventInput, state: State) -> Outcome:
+        """Apply one event; state changes only when the outcome is ``accepted``."""
+        handler = _HANDLERS.get(event.type)
+        if handler is None:
+            return rejected(Reason.UNKNOWN_TYPE, f"Unknown event type {event.type!r}.")
+        return handler(self, event, state)
+
+    # -- parents and children ---------------------------------------------------------
+
+    def _parent_or_error(self, code: str, state: State, *, create: bool) -> Bag | Outcome:
+        if not code:
+            return rejected(Reason.MISSING_FIELD, "No parent code was given.", field="parent")
+        kind = self.codes.kind_of(code)
+        existing = state.bag(code)
+        if existing is not None and existing.kind == CHILD:
+            return _conflict(
+                Reason.CODE_IS_CHILD,
+                f"{code} is a child bag, not a parent. Scan a parent bag.",
+                code=code,
+                current_parent=existing.parent,
+            )
+        if kind is not CodeKind.PARENT:
+            return rejected(
+                Reason.INVALID_CODE,
+                f"{code} is not a parent bag code. Scan a parent label.",
+                code=code,
+            )
+        if existing is None:
+            bag = Bag(code=code, kind=PARENT)
+            if create:
+                state.save_bag(bag)
+            return bag
+        return existing
+
+    def _parent_scan(self, event: EventInput, state: State) -> Outcome:
+        is_new = state.bag(event.code) is None
+        parent = self._parent_or_error(event.code, state, create=True)
+        if isinstance(parent, Outcome):
+            return parent
+        capacity = self.capacity_of(parent.code)
+        if parent.status == COMPLETED:
+            outcome = _ok(
+                f"{parent.code} is already complete with {parent.child_count} children.",
+                Counter.PARENT_SCANS,
+            )
+        else:
+            outcome = _ok(
+                f"{parent.code}: scan its children ({parent.child_count} / {capacity}).",
+                Counter.PARENT_SCANS,
+            )
+        outcome.detail = {
+            "child_count": parent.child_count,
+            "capacity": capacity,
+            "status": parent.status,
+            "new": is_new,
+        }
+        return outcome
+
+    def _child_link(self, event: EventInput, state: State) -> Outcome:
+        code, parent_code = event.code, event.parent
+        if not code:
+            return rejected(Reason.MISSING_FIELD, "No child code was given.", field="code")
+        if code == parent_code:
+            return rejected(Reason.SELF_LINK, f"{code} cannot go into itself.", code=code)
+        parent = self._parent_or_error(parent_code, state, create=False)
+        if isinstance(parent, Outcome):
+            return parent
+        child = state.bag(code)
+        if (child is not None and child.kind == PARENT) or self.codes.kind_of(
+            code
+        ) is CodeKind.PARENT:
+            return _conflict(
+                Reason.CODE_IS_PARENT,
+                f"{code} is a parent bag, not a child. Scan a child label.",
+                code=code,
+            )
+        if child is None and not self.codes.is_child(code):
+            return rejected(
+                Reason.INVALID_CODE,
+                f"{code} is not a child bag code. Scan a child label.",
+                code=code,
+            )
+        if child is not None and child.parent == parent.code:
+            return _dup(
+                Reason.ALREADY_LINKED,
+                f"{code} is already in {parent.code}. Nothing to do.",
+                current_parent=parent.code,
+            )
+        if child is not None and child.parent is not None:
+            return _conflict(
+                Reason.CHILD_IN_OTHER_PARENT,
+                f"{child.parent} already holds {code}. Put it back.",
+                current_parent=child.parent,
+            )
+        capacity = self.capacity_of(parent.code)
+        if parent.status == COMPLETED:
+            return _conflict(
+                Reason.PARENT_COMPLETED,
+                f"{parent.code} is full ({parent.child_count} / {capacity}). Scan a new parent.",
+                parent=parent.code,
+                child_count=parent.child_count,
+            )
+        if state.bag(parent.code) is None:  # first seen through a link: the parent exists now
+            state.save_bag(parent)
+        child = child or Bag(code=code, kind=CHILD)
+        child.parent = parent.code
+        parent.child_count += 1
+        counters = [Counter.CHILDREN_LINKED]
+        completed = parent.child_count >= capacity
+        if completed:
+            parent.status = COMPLETED
+            counters.append(Counter.PARENTS_COMPLETED)
+        self._add_bill_weight(parent, state, self.codes.kg_per_child)
+        state.save_bag(child)
+        state.save_bag(parent)
+        message = (
+            f"{parent.code} is complete: {parent.child_count} / {capacity}. Scan the next parent."
+            if completed
+            else f"{code} into {parent.code}: {parent.child_count} / {capacity}."
+        )
+        outcome = _ok(message, *counters, completed=completed)
+        outcome.detail = {
+            "parent": parent.code,
+            "child_count": parent.child_count,
+            "capacity": capacity,
+        }
+        return outcome
+
+    def _add_bill_weight(self, parent: Bag, state: State, kg: int) -> None:
+        if parent.bill is None:
+            return
+        bill = state.bill(parent.bill)
+        if bill is not None:
+            bill.actual_kg += kg
+            state.save_bill(bill)
+
+    def _child_unlink(self, event: EventInput, state: State) -> Outcome:
+        code, parent_code = event.code, event.parent
+        if not code or not parent_code:
+            return rejected(Reason.MISSING_FIELD, "Undo needs both the child and its parent.")
+        child = state.bag(code)
+        parent = state.bag(parent_code)
+        if child is None or parent is None or child.parent != parent_code:
+            return _conflict(
+                Reason.CHILD_NOT_IN_PARENT,
+                f"{code} is not in {parent_code}; nothing to undo.",
+                current_parent=child.parent if child else None,
+            )
+        capacity = self.capacity_of(parent.code)
+        counters = [Counter.CHILDREN_UNLINKED]
+        child.parent = None
+        parent.child_count -= 1
+        if parent.status == COMPLETED and parent.child_count < capacity:
+            # undoing the child that completed the parent (or any after finishing) reopens it
+            parent.status = OPEN
+            counters.append(Counter.PARENTS_REOPENED)
+        self._add_bill_weight(parent, state, -self.codes.kg_per_child)
+        state.save_bag(child)
+        state.save_bag(parent)
+        outcome = _ok(
+            f"Undone: {code} is out of {parent.code} ({parent.child_count} / {capacity}).",
+            *counters,
+        )
+        outcome.detail = {
+            "parent": parent.code,
+            "child_count": parent.child_count,
+            "capacity": capacity,
+        }
+        return outcome
+
+    def _parent_finish(self, event: EventInput, state: State) -> Outcome:
+        parent = self._parent_or_error(event.code, state, create=False)
+        if isinstance(parent, Outcome):
+            return parent
+        if state.bag(parent.code) is None:
+            return _conflict(Reason.UNKNOWN_BAG, f"{parent.code} is not a known bag.")
+        if parent.status == COMPLETED:
+            return _dup(Reason.ALREADY_COMPLETED, f"{parent.code} is already complete.")
+        if parent.child_count == 0:
+            return _conflict(
+                Reason.PARENT_EMPTY, f"{parent.code} has no children; scan some before finishing."
+            )
+        parent.status = COMPLETED
+        state.save_bag(parent)
+        outcome = _ok(
+            f"{parent.code} finished with {parent.child_count} children.",
+            Counter.PARENTS_COMPLETED,
+            completed=True,
+        )
+        outcome.detail = {"parent": parent.code, "child_count": parent.child_count, "early": True}
+        return outcome
+
+    # -- bills --------------------------------------------------------------------------
+
+    def _bill_fields(self, event: EventInput) -> tuple[str, Outcome | None]:
+        bill_id = normalise_bill_id(event.bill)
+        if not bill_id:
+            return bill_id, rejected(Reason.MISSING_FIELD, "No bill id was given.", field="bill")
+        if not self.codes.is_bill_id(bill_id):
+            return bill_id, rejected(
+                Reason.INVALID_BILL_ID, f"{bill_id!r} is not a valid bill id.", bill=bill_id
+            )
+        return bill_id, None
+
+    def _capacity(self, raw: Any, at_least: int = 1) -> int | Outcome:
+        limit = self.codes.bill_capacity_max
+        if isinstance(raw, bool) or not isinstance(raw, int) or not 1 <= raw <= limit:
+            return rejected(
+                Reason.INVALID_CAPACITY, f"A bill holds 1 to {limit} parents, not {raw!r}."
+            )
+        if raw < at_least:
+            return _conflict(
+                Reason.CAPACITY_BELOW_LINKED,
+                f"The bill already holds {at_least} parents; capacity cannot be {raw}.",
+                parent_count=at_least,
+            )
+        return raw
+
+    @staticmethod
+    def _text(data: Mapping[str, Any], key: str, default: str = "") -> str | Outcome:
+        value = data.get(key, default)
+        if value is None:
+            return default
+        if not isinstance(value, str) or len(value) > 200:
+            return rejected(
+                Reason.INVALID_FIELD,
+                f"data.{key} must be text of up to 200 characters.",
+                field=f"data.{key}",
+            )
+        return value.strip()
+
+    def _bill_create(self, event: EventInput, state: State) -> Outcome:
+        bill_id, error = self._bill_fields(event)
+        if error:
+            return error
+        capacity = self._capacity(event.data.get("capacity"))
+        if isinstance(capacity, Outcome):
+            return capacity
+        destination = self._text(event.data, "destination")
+        vehicle = self._text(event.data, "vehicle")
+        for value in (destination, vehicle):
+            if isinstance(value, Outcome):
+                return value
+        assert isinstance(destination, str)
+        assert isinstance(vehicle, str)
+        if state.bill(bill_id) is not None:
+            return _conflict(
+                Reason.BILL_EXISTS, f"Bill {bill_id} exists already; open it instead.", bill=bill_id
+            )
+        state.save_bill(Bill(bill_id, capacity, destination, vehicle))
+        outcome = _ok(f"Bill {bill_id} created for {capacity} parents.", Counter.BILLS_CREATED)
+        outcome.detail = {"bill": bill_id, "capacity": capacity}
+        return outcome
+
+    def _bill_update(self, event: EventInput, state: State) -> Outcome:
+        bill_id, error = self._bill_fields(event)
+        if error:
+            return error
+        bill = state.bill(bill_id)
+        if bill is None:
+            return _conflict(Reason.UNKNOWN_BILL, f"There is no bill {bill_id}.", bill=bill_id)
+        changes: dict[str, Any] = {}
+        if "capacity" in event.data:
+            capacity = self._capacity(event.data["capacity"], at_least=bill.parent_count)
+            if isinstance(capacity, Outcome):
+                return capacity
+            changes["capacity"] = capacity
+        for key in ("destination", "vehicle"):
+            if key in event.data:
+                value = self._text(event.data, key)
+                if isinstance(value, Outcome):
+                    return value
+                changes[key] = value
+        for key, value in changes.items():
+            setattr(bill, key, value)
+        if bill.status == BILL_COMPLETED and bill.parent_count < bill.capacity:
+            bill.status = BILL_PROCESSING
+        state.save_bill(bill)
+        outcome = _ok(f"Bill {bill_id} updated.")
+        outcome.detail = {"bill": bill_id, **changes}
+        return outcome
+
+    def _bill_and_parent(self, event: EventInput, state: State) -> tuple[Bill, Bag] | Outcome:
+        bill_id, error = self._bill_fields(event)
+        if error:
+            return error
+        code = event.code
+        if not code:
+            return rejected(Reason.MISSING_FIELD, "No parent code was given.", field="code")
+        kind = self.codes.kind_of(code)
+        bag = state.bag(code)
+        if kind not in (CodeKind.PARENT, CodeKind.CHILD) and bag is None:
+            return rejected(Reason.INVALID_CODE, f"{code} is not a bag code.", code=code)
+        bill = state.bill(bill_id)
+        if bill is None:
+            return _conflict(
+                Reason.UNKNOWN_BILL, f"There is no bill {bill_id}. Create it first.", bill=bill_id
+            )
+        if (bag is not None and bag.kind == CHILD) or kind is CodeKind.CHILD:
+            return _conflict(
+                Reason.WRONG_BAG_TYPE,
+                f"{code} is a child bag; only parent bags go onto a bill.",
+                code=code,
+            )
+        if bag is None:
+            return _conflict(
+                Reason.UNKNOWN_BAG,
+                f"{code} has never been packed; pack it at a station first.",
+                code=code,
+            )
+        return bill, bag
+
+    def _bill_add_parent(self, event: EventInput, state: State) -> Outcome:
+        found = self._bill_and_parent(event, state)
+        if isinstance(found, Outcome):
+            return found
+        bill, parent = found
+        if parent.bill == bill.bill_id:
+            return _dup(
+                Reason.ALREADY_ON_THIS_BILL,
+                f"{parent.code} is already on bill {bill.bill_id}.",
+                bill=bill.bill_id,
+            )
+        if parent.bill is not None:
+            return _conflict(
+                Reason.ALREADY_ON_OTHER_BILL,
+                f"{parent.code} is already on bill {parent.bill}. Take it off there first.",
+                current_bill=parent.bill,
+            )
+        if bill.status == BILL_COMPLETED:
+            return _conflict(
+                Reason.BILL_COMPLETED, f"Bill {bill.bill_id} is completed.", bill=bill.bill_id
+            )
+        if bill.parent_count >= bill.capacity:
+            return _conflict(
+                Reason.BILL_FULL,
+                f"Bill {bill.bill_id} is full ({bill.parent_count} / {bill.capacity}).",
+                bill=bill.bill_id,
+                capacity=bill.capacity,
+            )
+        parent.bill = bill.bill_id
+        bill.parent_count += 1
+        bill.actual_kg += parent.child_count * self.codes.kg_per_child
+        bill.expected_kg += self.expected_kg_of(parent.code)
+        bill.status = BILL_PROCESSING
+        state.save_bag(parent)
+        state.save_bill(bill)
+        outcome = _ok(
+            f"{parent.code} on bill {bill.bill_id}: {bill.parent_count} / {bill.capacity}.",
+            Counter.PARENTS_BILLED,
+        )
+        outcome.detail = {
+            "bill": bill.bill_id,
+            "parent_count": bill.parent_count,
+            "capacity": bill.capacity,
+        }
+        return outcome
+
+    def _take_off_bill(self, parent: Bag, bill: Bill, state: State) -> None:
+        parent.bill = None
+        bill.parent_count -= 1
+        bill.actual_kg -= parent.child_count * self.codes.kg_per_child
+        bill.expected_kg -= self.expected_kg_of(parent.code)
+        if bill.status == BILL_COMPLETED:
+            bill.status = BILL_PROCESSING
+        state.save_bag(parent)
+        state.save_bill(bill)
+
+    def _bill_remove_parent(self, event: EventInput, state: State) -> Outcome:
+        found = self._bill_and_parent(event, state)
+        if isinstance(found, Outcome):
+            return found
+        bill, parent = found
+        if parent.bill != bill.bill_id:
+            return _conflict(
+                Reason.NOT_ON_THIS_BILL,
+                f"{parent.code} is not on bill {bill.bill_id}.",
+                current_bill=parent.bill,
+            )
+        self._take_off_bill(parent, bill, state)
+        outcome = _ok(f"{parent.code} taken off bill {bill.bill_id}.", Counter.PARENTS_UNBILLED)
+        outcome.detail = {"bill": bill.bill_id, "parent_count": bill.parent_count}
+        return outcome
+
+    def _bill_complete(self, event: EventInput, state: State) -> Outcome:
+        bill_id, error = self._bill_fields(event)
+        if error:
+            return error
+        bill = state.bill(bill_id)
+        if bill is None:
+            return _conflict(Reason.UNKNOWN_BILL, f"There is no bill {bill_id}.", bill=bill_id)
+        if bill.status == BILL_COMPLETED:
+            return _dup(Reason.ALREADY_COMPLETED, f"Bill {bill_id} is already completed.")
+        if bill.parent_count < bill.capacity:
+            return _conflict(
+                Reason.BILL_NOT_FULL,
+                f"Bill {bill_id} holds {bill.parent_count} of {bill.capacity} parents; "
+                "lower its capacity to close it early.",
+                parent_count=bill.parent_count,
+                capacity=bill.capacity,
+            )
+        bill.status = BILL_COMPLETED
+        state.save_bill(bill)
+        return _ok(f"Bill {bill_id} completed.", Counter.BILLS_COMPLETED, completed=True)
+
+    def _bill_reopen(self, event: EventInput, state: State) -> Outcome:
+        bill_id, error = self._bill_fields(event)
+        if error:
+            return error
+        bill = state.bill(bill_id)
+        if bill is None:
+            return _conflict(Reason.UNKNOWN_BILL, f"There is no bill {bill_id}.", bill=bill_id)
+        if bill.status != BILL_COMPLETED:
+            return _dup(Reason.BILL_NOT_COMPLETED, f"Bill {bill_id} is open already.")
+        bill.status = BILL_PROCESSING
+        state.save_bill(bill)
+        return _ok(f"Bill {bill_id} reopened.")
+
+    def _return_add(self, event: EventInput, state: State) -> Outcome:
+        code = event.code
+        ticket = self._text(event.data, "ticket")
+        location = self._text(event.data, "location")
+        for value in (ticket, location):
+            if isinstance(value, Outcome):
+                return value
+        assert isinstance(ticket, str)
+        assert isinstance(location, str)
+        parent = self._parent_or_error(code, state, create=False)
+        if isinstance(parent, Outcome):
+            return parent
+        if state.bag(code) is None:
+            return _conflict(Reason.UNKNOWN_BAG, f"{code} is not a known bag.", code=code)
+        if parent.bill is None:
+            return _conflict(Reason.NOT_ON_A_BILL, f"{code} is not on any bill.", code=code)
+        bill = state.bill(parent.bill)
+        if bill is None:  # pragma: no cover - a bag points only at bills that exist
+            return _conflict(Reason.UNKNOWN_BILL, f"There is no bill {parent.bill}.")
+        before = (bill.parent_count, bill.actual_kg)
+        self._take_off_bill(parent, bill, state)
+        record = ReturnRecord(
+            code,
+            bill.bill_id,
+            ticket,
+            location,
+            before[0],
+            bill.parent_count,
+            before[1],
+            bill.actual_kg,
+        )
+        outcome = _ok(f"{code} returned from bill {bill.bill_id}.", Counter.RETURNS)
+        outcome.return_record = record
+        outcome.detail = {
+            "bill": bill.bill_id,
+            "before": {"parents": record.before_parents, "actual_kg": record.before_kg},
+            "after": {"parents": record.after_parents, "actual_kg": record.after_kg},
+        }
+        return outcome
+
+    def _scan_rejected(self, event: EventInput, state: State) -> Outcome:
+        reason = event.data.get("reason", "")
+        return _ok(f"Refused read recorded ({reason}).", Counter.SCANS_REFUSED)
+
+
+_HANDLERS = {
+    EventType.PARENT_SCAN.value: Rules._parent_scan,
+    EventType.CHILD_LINK.value: Rules._child_link,
+    EventType.CHILD_UNLINK.value: Rules._child_unlink,
+    EventType.PARENT_FINISH.value: Rules._parent_finish,
+    EventType.BILL_CREATE.value: Rules._bill_create,
+    EventType.BILL_UPDATE.value: Rules._bill_update,
+    EventType.BILL_ADD_PARENT.value: Rules._bill_add_parent,
+    EventType.BILL_REMOVE_PARENT.value: Rules._bill_remove_parent,
+    EventType.BILL_COMPLETE.value: Rules._bill_complete,
+    EventType.BILL_REOPEN.value: Rules._bill_reopen,
+    EventType.RETURN_ADD.value: Rules._return_add,
+    EventType.SCAN_REJECTED.value: Rules._scan_rejected,
+}
+
+
+def codes_touched(event: EventInput) -> set[str]:
+    """Bag codes and bill ids (prefixed ``bill:``) an event may read or change.
+
+    The server locks these before applying a batch, so two stations can never both
+    win the same child or parent.
+    """
+    keys = {c for c in (event.code, event.parent) if c}
+    if event.bill:
+        keys.add("bill:" + normalise_bill_id(event.bill))
+    return keys

@@ -1,0 +1,1 @@
+"""Scanner text decoding (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Keyboard-wedge burst detection (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Station ui layer."""
