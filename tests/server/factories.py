@@ -19,8 +19,7 @@ def make_station(session: Session, name: str, area: str = "Lucknow") -> tuple[st
     """Create an enrolled station directly; returns (station_id, token)."""
     station_id = "st_" + uuid.uuid4().hex[:12]
     with session.begin():
-        session.add(Station(id=station_id, name=name, area=area,
-                            enrolled_at=datetime.now(UTC)))
+        session.add(Station(id=station_id, name=name, area=area, enrolled_at=datetime.now(UTC)))
         session.flush()
         token = issue_token(session, name, SCOPE_STATION, station_id)
     return station_id, token

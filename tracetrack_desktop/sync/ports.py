@@ -1,0 +1,88 @@
+"""What the sync worker needs from the local store (implemented in ``storage``).
+
+The worker never touches SQL: it asks the outbox for the next batch, sends it, and hands the
+server's results back. Keeping this a Protocol lets the sync layer be tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class OutboxEvent:
+    """An event waiting to be uploaded, in PROTOCOL.md's wire shape."""
+
+    id: str
+    seq: int
+    type: str
+    occurred_at: str  # ISO 8601 with the station's UTC offset; never rewritten
+    operator: str = ""
+    code: str = ""
+    parent: str = ""
+    bill: str = ""
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def as_wire(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "seq": self.seq,
+            "type": self.type,
+            "occurred_at": self.occurred_at,
+            "operator": self.operator,
+            "code": self.code,
+            "parent": self.parent,
+            "bill": self.bill,
+            "data": dict(self.data),
+        }
+
+
+@dataclass(frozen=True)
+class EventResult:
+    """The server's final answer for one event (accepted, duplicate, conflict, rejected)."""
+
+    id: str
+    status: str
+    reason: str | None = None
+    detail: Mapping[str, Any] | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What ``tracetrack-station status`` and the status bar show."""
+
+    online: bool = False
+    last_success_at: datetime | None = None
+    last_attempt_at: datetime | None = None
+    last_error: str | None = None
+    clock_skew_ms: int | None = None
+    conflicts_total: int = 0
+
+
+class OutboxPort(Protocol):
+    def next_batch(self, max_events: int, max_bytes: int) -> list[OutboxEvent]:
+        """Oldest pending events first (by seq), at most ``max_events`` and about ``max_bytes``."""
+        ...
+
+    def settle(self, results: Sequence[EventResult]) -> list[EventResult]:
+        """Take finished events off the queue in one transaction; apply conflicts and
+        rejections to local state and remember them. Returns the conflicts and rejections."""
+        ...
+
+    def pending_count(self) -> int: ...
+
+    def oldest_pending_at(self) -> datetime | None: ...
+
+    def changes_cursor(self) -> str | None: ...
+
+    def apply_changes(self, changes: Sequence[Mapping[str, Any]], cursor: str) -> None:
+        """Store reference data from ``GET /api/v1/sync/changes`` and the new cursor, atomically."""
+        ...
+
+    def record_sync(self, status: SyncStatus) -> None: ...
+
+    def sync_status(self) -> SyncStatus: ...
