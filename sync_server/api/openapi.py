@@ -9,9 +9,11 @@ from flask import Blueprint, Flask, Response, current_app, jsonify
 from pydantic import BaseModel
 
 from sync_server import __version__
+from sync_server.api.schemas import EventIn
 
 bp = Blueprint("openapi", __name__)
 _ERROR_REF = {"$ref": "#/components/schemas/Error"}
+_ITEM_MODELS: dict[str, type[BaseModel]] = {"EventIn": EventIn}
 
 _ERROR_SCHEMA = {
     "type": "object",
@@ -31,6 +33,11 @@ def _ref(model: type[BaseModel], components: dict[str, Any]) -> dict[str, Any]:
     schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     for name, sub in schema.pop("$defs", {}).items():
         components[name] = sub
+    for prop in schema.get("properties", {}).values():
+        # a list validated loosely (each item answered on its own) but documented precisely
+        item_model = prop.pop("x-items-model", None)
+        if item_model is not None:
+            prop["items"] = _ref(_ITEM_MODELS[item_model], components)
     components[model.__name__] = schema
     return {"$ref": f"#/components/schemas/{model.__name__}"}
 

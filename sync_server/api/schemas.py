@@ -44,7 +44,7 @@ class BatchIn(BaseModel):
     station_id: str = Field(min_length=1, max_length=40)
     sent_at: AwareDatetime
     events: list[dict[str, Any]] = Field(
-        json_schema_extra={"items": {"$ref": "#/components/schemas/EventIn"}},
+        json_schema_extra={"x-items-model": "EventIn"},
         description="events, each as EventIn",
     )
     pending: int | None = Field(default=None, ge=0, le=10**9)
