@@ -289,6 +289,32 @@ def next_version(session: Session) -> int:
     )
 
 
+_FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
+
+
+def stamp_versions(
+    session: Session,
+    *,
+    bags: Iterable[str] = (),
+    bills: Iterable[str] = (),
+    events: Iterable[uuid.UUID] = (),
+) -> int:
+    """Give the rows this transaction changed the next feed version; returns it.
+
+    Must be the transaction's last write: the feed-clock row stays locked until commit, so
+    versions become visible in the order they were handed out.
+    """
+    version = next_version(session)
+    for model, column, keys in (
+        (Bag, Bag.code, sorted(bags)),
+        (Bill, Bill.bill_id, sorted(bills)),
+        (Event, Event.id, list(events)),
+    ):
+        if keys:
+            session.execute(update(model).where(column.in_(keys)).values(version=version))
+    return version
+
+
 def ingest_batch(
     session: Session,
     batch: BatchInput,
@@ -405,16 +431,21 @@ def _ingest_once(
                     }
                 )
 
-        version = next_version(session)
         if event_rows:
-            for row in event_rows:
-                row["version"] = version
             session.execute(insert(Event), event_rows)
-        _write_state(session, state, version, now)
+        _write_state(session, state, now)
         if return_rows:
             session.execute(insert(ReturnRecord), return_rows)
         _write_buckets(session, batch.station_id, station.area, buckets)
         _update_station(session, station, fresh, batch, now, skew)
+        session.flush()
+        # Last, so the feed-clock row lock is held only for these small updates and the commit.
+        stamp_versions(
+            session,
+            bags=state.dirty_bags,
+            bills=state.dirty_bills,
+            events=[row["id"] for row in event_rows if row["status"] in _FEED_STATUSES],
+        )
 
     final = [res for res in results if res is not None]
     counts: dict[str, int] = defaultdict(int)
@@ -445,6 +476,7 @@ def _event_row(
         "reason": outcome.reason.value if outcome.reason else None,
         "detail": _sanitize(outcome.detail) if outcome.detail else None,
         "raw": _sanitize(dict(item.raw)) if rejected else None,
+        "version": 0,
     }
 
 
@@ -483,7 +515,7 @@ def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryS
     return state
 
 
-def _write_state(session: Session, state: core.MemoryState, version: int, now: datetime) -> None:
+def _write_state(session: Session, state: core.MemoryState, now: datetime) -> None:
     if state.dirty_bags:
         rows = [
             {
@@ -495,7 +527,7 @@ def _write_state(session: Session, state: core.MemoryState, version: int, now: d
                 "bill": b.bill,
                 "created_at": now,
                 "updated_at": now,
-                "version": version,
+                "version": 0,
             }
             for b in (state.bags[c] for c in sorted(state.dirty_bags))
         ]
@@ -529,7 +561,7 @@ def _write_state(session: Session, state: core.MemoryState, version: int, now: d
                 "expected_kg": b.expected_kg,
                 "created_at": now,
                 "updated_at": now,
-                "version": version,
+                "version": 0,
             }
             for b in (state.bills[k] for k in sorted(state.dirty_bills))
         ]
