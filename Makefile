@@ -1,7 +1,6 @@
 # The one front door. `make help` lists the targets.
 VENV ?= .venv
 PY := $(VENV)/bin/python
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: help install run server test lint typecheck bench bench-smoke screenshots clean
 
@@ -39,16 +38,16 @@ typecheck: install
 	$(VENV)/bin/mypy
 
 test: install lint typecheck
-	$(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: install
-	$(PY) -m bench.run --full
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --full
 
 bench-smoke: install
-	$(PY) -m bench.run --smoke
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --smoke
 
 screenshots: install
-	$(PY) -m tracetrack_desktop.screenshots build/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m tracetrack_desktop.screenshots build/screenshots
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
