@@ -11,7 +11,6 @@ from sync_server.api.errors import register_errors
 from sync_server.api.extension import ServerContext
 from sync_server.api.hooks import register_hooks
 from sync_server.config import Settings
-from sync_server.db.schema import schema_problem
 from sync_server.db.session import make_engine, make_session_factory
 
 
@@ -30,15 +29,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_batch_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
-    problem = schema_problem(engine) if settings.check_schema else None
-    if problem:
-        logging.getLogger(__name__).error("not serving: %s", problem)
-    app.extensions["tracetrack"] = ServerContext(
-        settings=settings,
-        engine=engine,
-        sessions=make_session_factory(engine),
-        schema_problem=problem,
-    )
+    context = ServerContext(settings=settings, engine=engine, sessions=make_session_factory(engine))
+    if settings.check_schema:
+        context.recheck_schema()
+    app.extensions["tracetrack"] = context
     register_errors(app)
     register_hooks(app)
     register_blueprints(app)

@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from flask import Flask, Response, jsonify
+from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,25 @@ def register_errors(app: Flask) -> None:
                 max_batch_bytes=limit,
             )
         return error_response(status, _HTTP_CODES.get(status, "http_error"), exc.description or "")
+
+    @app.errorhandler(sa_exc.TimeoutError)
+    def _pool_exhausted(exc: sa_exc.TimeoutError) -> Response:
+        # every connection busy: shed load, the station retries after Retry-After
+        log.warning("database pool exhausted: %s", exc)
+        return error_response(
+            503, "overloaded", "The server is busy; retry shortly.", headers={"Retry-After": "2"}
+        )
+
+    @app.errorhandler(sa_exc.OperationalError)
+    def _database_down(exc: sa_exc.OperationalError) -> Response:
+        # the database restarted or is unreachable: nothing was committed, retry later
+        log.warning("database unavailable: %s", exc.orig)
+        return error_response(
+            503,
+            "database_unavailable",
+            "The database is unavailable; nothing was written. Retry shortly.",
+            headers={"Retry-After": "5"},
+        )
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:

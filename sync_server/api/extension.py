@@ -2,21 +2,49 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 from flask import current_app, g
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_server.config import Settings
+from sync_server.db.schema import schema_problem
+
+log = logging.getLogger(__name__)
+
+RECHECK_SECONDS = 5.0
 
 
 @dataclass
 class ServerContext:
+    """What the composition root built; one per app (per worker process)."""
+
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
     schema_problem: str | None = None
+    checked_at: float = 0.0
+
+    def recheck_schema(self) -> str | None:
+        """Check the database is reachable and current; remembers and returns the problem."""
+        self.checked_at = time.monotonic()
+        try:
+            self.schema_problem = schema_problem(self.engine)
+        except OperationalError as exc:
+            self.schema_problem = f"the database is unreachable ({exc.orig})"
+        if self.schema_problem:
+            log.error("not serving: %s", self.schema_problem)
+        return self.schema_problem
+
+    def serving_problem(self) -> str | None:
+        """The last problem, re-checked at most every few seconds until it is fixed."""
+        if self.schema_problem and time.monotonic() - self.checked_at > RECHECK_SECONDS:
+            return self.recheck_schema()
+        return self.schema_problem
 
 
 def context() -> ServerContext:

@@ -23,9 +23,11 @@ def register_hooks(app: Flask) -> None:
     def _start() -> Response | None:
         g.started = time.perf_counter()
         g.log_fields = {}
-        problem = context().schema_problem
-        if problem and request.path not in _OPEN_PATHS:
-            return error_response(503, "schema_out_of_date", problem, headers={"Retry-After": "60"})
+        if request.path in _OPEN_PATHS:
+            return None
+        problem = context().serving_problem()
+        if problem:
+            return error_response(503, "not_ready", problem, headers={"Retry-After": "30"})
         return None
 
     @app.after_request

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
-from sqlalchemy import text
 
 from sync_server.api import metrics
 from sync_server.api.extension import context
 from sync_server.api.schemas import HealthOut
 from sync_server.api.validation import spec
-from sync_server.db.schema import schema_problem
 
 bp = Blueprint("service", __name__)
 
@@ -28,16 +26,9 @@ def healthz() -> Response:
     responses={200: HealthOut, 503: "Not ready"},
 )
 def readyz() -> Response | tuple[Response, int]:
-    ctx = context()
-    try:
-        with ctx.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        problem = schema_problem(ctx.engine)
-    except Exception as exc:
-        return jsonify({"status": "unavailable", "problem": f"database unreachable: {exc}"}), 503
+    problem = context().recheck_schema()
     if problem:
         return jsonify({"status": "unavailable", "problem": problem}), 503
-    ctx.schema_problem = None
     return jsonify({"status": "ok"})
 
 

@@ -56,3 +56,15 @@ def test_out_of_date_schema_is_refused_with_the_fix(tmp_path) -> None:  # type: 
     assert "tracetrack-server db upgrade" in upload.get_json()["error"]["message"]
     assert client.get("/healthz").status_code == 200
     app.extensions["tracetrack"].engine.dispose()
+
+
+def test_unreachable_database_gives_503_with_retry_after_not_a_crash() -> None:
+    app = create_app(Settings(database_url="postgresql+psycopg://root@127.0.0.1:1/none"))
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 503
+    upload = client.post("/api/v1/sync/events", json={})
+    assert upload.status_code == 503
+    assert upload.headers["Retry-After"]
+    assert "unreachable" in upload.get_json()["error"]["message"]
+    app.extensions["tracetrack"].engine.dispose()
