@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, insert, select, text, update
+from sqlalchemy import ARRAY, Table, Uuid, any_, bindparam, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -167,7 +167,10 @@ def _text_field(raw: Mapping[str, Any], key: str, *, as_code: bool) -> str:
     if len(value) > 200:
         raise ValueError(f"`{key}` is longer than 200 characters")
     if as_code:
-        return normalise(value)
+        # printable ASCII (nearly every code) is unchanged by NFKC and has no marks to strip
+        return (
+            value.strip().upper() if value.isascii() and value.isprintable() else normalise(value)
+        )
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise ValueError(f"`{key}` contains control characters")
     return value.strip()
@@ -261,6 +264,71 @@ def _lock(session: Session, namespace: int, keys: Iterable[int]) -> None:
         )
 
 
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _among(session: Session, column: Any, keys: Iterable[Any]) -> Any:
+    """``column IN keys`` as one array parameter on PostgreSQL (no per-key placeholders)."""
+    values = list(keys)
+    if _is_pg(session):
+        element = column.type if not isinstance(column.type, Uuid) else Uuid()
+        return column == any_(bindparam(None, values, type_=ARRAY(element)))
+    return column.in_(values)
+
+
+def _pg_array_type(column: Any) -> str:
+    """The PostgreSQL array type for a column's values, e.g. ``text[]``."""
+    compiled: str = column.type.compile(dialect=_PG_DIALECT).split("(")[0]
+    return {"VARCHAR": "text", "TIMESTAMP WITH TIME ZONE": "timestamptz"}.get(
+        compiled, compiled.lower()
+    ) + "[]"
+
+
+def _bulk_upsert(
+    session: Session,
+    table: Table,
+    rows: list[dict[str, Any]],
+    keys: Sequence[str],
+    updates: Sequence[str],
+    *,
+    increment: bool = False,
+) -> None:
+    """Insert ``rows`` or update them on a key clash, in one statement whatever their number.
+
+    PostgreSQL gets ``INSERT … SELECT FROM unnest(arrays)``: one cached statement with one
+    array per column, instead of a statement per row or thousands of placeholders.
+    ``increment`` adds to the stored values instead of replacing them (counters).
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    if _is_pg(session):
+        casts = ", ".join(f"CAST(:{c} AS {_pg_array_type(table.c[c])})" for c in columns)
+        assignments = ", ".join(
+            f"{c} = {table.name}.{c} + EXCLUDED.{c}" if increment else f"{c} = EXCLUDED.{c}"
+            for c in updates
+        )
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({casts}) "  # noqa: S608
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
+        )
+        # names come from our own table metadata, never from input: values are bound parameters
+        session.execute(text(sql), {c: [row[c] for row in rows] for c in columns})
+        return
+    stmt = sqlite.insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(keys),
+        set_={
+            c: (table.c[c] + stmt.excluded[c]) if increment else stmt.excluded[c] for c in updates
+        },
+    )
+    session.execute(stmt, rows)
+
+
+_PG_DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]
+
+
 def _insert(session: Session, table: Table) -> Any:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
@@ -290,29 +358,6 @@ def next_version(session: Session) -> int:
 
 
 _FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
-
-
-def stamp_versions(
-    session: Session,
-    *,
-    bags: Iterable[str] = (),
-    bills: Iterable[str] = (),
-    events: Iterable[uuid.UUID] = (),
-) -> int:
-    """Give the rows this transaction changed the next feed version; returns it.
-
-    Must be the transaction's last write: the feed-clock row stays locked until commit, so
-    versions become visible in the order they were handed out.
-    """
-    version = next_version(session)
-    for model, column, keys in (
-        (Bag, Bag.code, sorted(bags)),
-        (Bill, Bill.bill_id, sorted(bills)),
-        (Event, Event.id, list(events)),
-    ):
-        if keys:
-            session.execute(update(model).where(column.in_(keys)).values(version=version))
-    return version
 
 
 def ingest_batch(
@@ -362,7 +407,7 @@ def _ingest_once(
             row.id: row
             for row in session.execute(
                 select(Event.id, Event.status, Event.reason, Event.detail).where(
-                    Event.id.in_(set(ids))
+                    _among(session, Event.id, set(ids))
                 )
             )
         }
@@ -431,21 +476,21 @@ def _ingest_once(
                     }
                 )
 
-        if event_rows:
-            session.execute(insert(Event), event_rows)
-        _write_state(session, state, now)
+        _insert_events(session, event_rows)
         if return_rows:
             session.execute(insert(ReturnRecord), return_rows)
         _write_buckets(session, batch.station_id, station.area, buckets)
         _update_station(session, station, fresh, batch, now, skew)
         session.flush()
-        # Last, so the feed-clock row lock is held only for these small updates and the commit.
-        stamp_versions(
-            session,
-            bags=state.dirty_bags,
-            bills=state.dirty_bills,
-            events=[row["id"] for row in event_rows if row["status"] in _FEED_STATUSES],
-        )
+        # Last: the feed-clock row stays locked until commit, so versions become visible in
+        # the order they were handed out; only the state upserts run while it is held.
+        version = next_version(session)
+        _write_state(session, state, now, version)
+        in_feed = [row["id"] for row in event_rows if row["status"] in _FEED_STATUSES]
+        if in_feed:
+            session.execute(
+                update(Event).where(_among(session, Event.id, in_feed)).values(version=version)
+            )
 
     final = [res for res in results if res is not None]
     counts: dict[str, int] = defaultdict(int)
@@ -492,7 +537,7 @@ def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryS
     _lock(session, 2, (_stripe(c) for c in codes))
     state = core.MemoryState()
     if codes:
-        for bag in session.scalars(select(Bag).where(Bag.code.in_(codes))):
+        for bag in session.scalars(select(Bag).where(_among(session, Bag.code, codes))):
             state.bags[bag.code] = core.Bag(
                 bag.code, bag.kind, bag.parent, bag.child_count, bag.status, bag.bill
             )
@@ -500,7 +545,7 @@ def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryS
                 bill_ids.add(bag.bill)
     _lock(session, 3, (_stripe(b) for b in bill_ids))
     if bill_ids:
-        for bill in session.scalars(select(Bill).where(Bill.bill_id.in_(bill_ids))):
+        for bill in session.scalars(select(Bill).where(_among(session, Bill.bill_id, bill_ids))):
             state.bills[bill.bill_id] = core.Bill(
                 bill.bill_id,
                 bill.capacity,
@@ -515,7 +560,51 @@ def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryS
     return state
 
 
-def _write_state(session: Session, state: core.MemoryState, now: datetime) -> None:
+_EVENT_COLUMNS = (
+    "id",
+    "station_id",
+    "seq",
+    "type",
+    "occurred_at",
+    "operator",
+    "code",
+    "parent",
+    "bill",
+    "data",
+    "received_at",
+    "bucket_start",
+    "status",
+    "reason",
+    "detail",
+    "raw",
+    "version",
+)
+_JSON_COLUMNS = frozenset({"data", "detail", "raw"})
+
+
+def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Append to the event log: COPY on PostgreSQL (the fastest path it has), else executemany."""
+    if not rows:
+        return
+    if not _is_pg(session):
+        session.execute(insert(Event), rows)
+        return
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    columns = ", ".join(_EVENT_COLUMNS)
+    with driver.cursor() as cursor, cursor.copy(f"COPY events ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    (None if row[c] is None else orjson.dumps(row[c]).decode())
+                    if c in _JSON_COLUMNS
+                    else row[c]
+                    for c in _EVENT_COLUMNS
+                ]
+            )
+
+
+def _write_state(session: Session, state: core.MemoryState, now: datetime, version: int) -> None:
     if state.dirty_bags:
         rows = [
             {
@@ -527,27 +616,17 @@ def _write_state(session: Session, state: core.MemoryState, now: datetime) -> No
                 "bill": b.bill,
                 "created_at": now,
                 "updated_at": now,
-                "version": 0,
+                "version": version,
             }
             for b in (state.bags[c] for c in sorted(state.dirty_bags))
         ]
-        stmt = _insert(session, Bag.__table__)  # type: ignore[arg-type]
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["code"],
-            set_={
-                c: stmt.excluded[c]
-                for c in (
-                    "kind",
-                    "parent",
-                    "child_count",
-                    "status",
-                    "bill",
-                    "updated_at",
-                    "version",
-                )
-            },
+        _bulk_upsert(
+            session,
+            Bag.__table__,  # type: ignore[arg-type]
+            rows,
+            ["code"],
+            ["kind", "parent", "child_count", "status", "bill", "updated_at", "version"],
         )
-        session.execute(stmt, rows)
     if state.dirty_bills:
         rows = [
             {
@@ -561,29 +640,27 @@ def _write_state(session: Session, state: core.MemoryState, now: datetime) -> No
                 "expected_kg": b.expected_kg,
                 "created_at": now,
                 "updated_at": now,
-                "version": 0,
+                "version": version,
             }
             for b in (state.bills[k] for k in sorted(state.dirty_bills))
         ]
-        stmt = _insert(session, Bill.__table__)  # type: ignore[arg-type]
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["bill_id"],
-            set_={
-                c: stmt.excluded[c]
-                for c in (
-                    "capacity",
-                    "destination",
-                    "vehicle",
-                    "status",
-                    "parent_count",
-                    "actual_kg",
-                    "expected_kg",
-                    "updated_at",
-                    "version",
-                )
-            },
+        _bulk_upsert(
+            session,
+            Bill.__table__,  # type: ignore[arg-type]
+            rows,
+            ["bill_id"],
+            [
+                "capacity",
+                "destination",
+                "vehicle",
+                "status",
+                "parent_count",
+                "actual_kg",
+                "expected_kg",
+                "updated_at",
+                "version",
+            ],
         )
-        session.execute(stmt, rows)
 
 
 def _write_buckets(
@@ -605,13 +682,14 @@ def _write_buckets(
     ]
     if not rows:
         return
-    table = StatBucket.__table__
-    stmt = _insert(session, table)  # type: ignore[arg-type]
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["bucket_start", "station_id", "operator"],
-        set_={c: table.c[c] + stmt.excluded[c] for c in STAT_COLUMNS},
+    _bulk_upsert(
+        session,
+        StatBucket.__table__,  # type: ignore[arg-type]
+        rows,
+        ["bucket_start", "station_id", "operator"],
+        STAT_COLUMNS,
+        increment=True,
     )
-    session.execute(stmt, rows)
 
 
 def _update_station(
