@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import current_app, g
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync_server.api.ratelimit import RateLimiter
 from sync_server.config import Settings
 from sync_server.db.schema import schema_problem
 
@@ -28,6 +29,10 @@ class ServerContext:
     sessions: sessionmaker[Session]
     schema_problem: str | None = None
     checked_at: float = 0.0
+    limiter: RateLimiter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limiter = RateLimiter(self.settings.rate_limit_per_minute)
 
     def recheck_schema(self) -> str | None:
         """Check the database is reachable and current; remembers and returns the problem."""

@@ -12,6 +12,7 @@ from flask import Flask, Response, g, request
 from sync_server.api.errors import error_response
 from sync_server.api.extension import context
 from sync_server.api.metrics import REQUEST_SECONDS
+from sync_server.api.ratelimit import RateLimiter
 
 log = logging.getLogger("tracetrack.requests")
 
@@ -25,6 +26,17 @@ def register_hooks(app: Flask) -> None:
         g.log_fields = {}
         if request.path in _OPEN_PATHS:
             return None
+        key = RateLimiter.client_key(
+            request.headers.get("Authorization", ""), request.remote_addr or ""
+        )
+        wait = context().limiter.check(key)
+        if wait is not None:
+            return error_response(
+                429,
+                "rate_limited",
+                "Too many requests from this client; slow down.",
+                headers={"Retry-After": str(int(wait + 0.999))},
+            )
         problem = context().serving_problem()
         if problem:
             return error_response(503, "not_ready", problem, headers={"Retry-After": "30"})

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from sync_server.app import create_app
+from sync_server.config import Settings
 from sync_server.db.models import Event, Station
 from sync_server.services.tokens import revoke_tokens_of_station
 from tests.server.factories import batch, event, make_read_token
@@ -168,3 +170,20 @@ def test_errors_have_the_protocol_shape_everywhere(client) -> None:
     for response in (client.get("/api/v1/nowhere"), client.delete("/api/v1/sync/events")):
         assert response.is_json
         assert set(response.get_json()["error"]) >= {"code", "message"}
+
+
+def test_a_runaway_client_is_rate_limited_with_retry_after(pg_db) -> None:
+    app = create_app(Settings(database_url=pg_db, rate_limit_per_minute=5))
+    client = app.test_client()
+    _, headers = station(app)
+    codes = [client.get("/api/v1/openapi.json").status_code for _ in range(8)]
+    assert codes == [200] * 8  # service endpoints are never limited
+    answers = [client.post(URL, json={}, headers=headers) for _ in range(7)]
+    assert [a.status_code for a in answers[:5]] == [400] * 5
+    limited = answers[5]
+    assert limited.status_code == 429
+    assert int(limited.headers["Retry-After"]) >= 1
+    assert limited.get_json()["error"]["code"] == "rate_limited"
+    other = client.post(URL, json={}, headers={"Authorization": "Bearer someone-else"})
+    assert other.status_code == 401  # limits are per client
+    app.extensions["tracetrack"].engine.dispose()
