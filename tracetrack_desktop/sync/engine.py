@@ -1,0 +1,401 @@
+"""The sync round, free of Qt: drain the outbox to the server, then pull the changes feed.
+
+One :meth:`SyncEngine.run_once` call never sleeps: when the server is away or asks us to
+wait, it returns the time of the next attempt and the caller (the worker's timer, or the
+CLI) decides when to call again. Clock and randomness are injected so tests are exact.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from tracetrack_core.events import MAX_BATCH_BYTES, MAX_BATCH_EVENTS
+from tracetrack_desktop.sync.backoff import Backoff
+from tracetrack_desktop.sync.client import (
+    FINAL_STATUSES,
+    BatchRefusedError,
+    ForbiddenError,
+    ProtocolError,
+    RefusedError,
+    RetryableError,
+    SyncClient,
+    SyncError,
+    TokenRevokedError,
+    local_now,
+)
+from tracetrack_desktop.sync.ports import EventResult, OutboxEvent, OutboxPort, SyncStatus
+
+log = logging.getLogger(__name__)
+
+MAX_CHANGE_PAGES = 10_000
+"""Safety stop for a feed that keeps saying ``more`` without moving its cursor forward."""
+
+_SPLIT_STATUSES = frozenset({400, 413, 422})
+
+
+@dataclass(frozen=True)
+class SyncLimits:
+    """How big one upload may be (the server publishes its own in the changes feed)."""
+
+    max_batch_events: int = MAX_BATCH_EVENTS
+    max_batch_bytes: int = MAX_BATCH_BYTES
+
+    def updated(self, data: Mapping[str, Any]) -> SyncLimits:
+        """These limits with any valid value from a ``limits`` setting or a 413 body."""
+        events, size = data.get("max_batch_events"), data.get("max_batch_bytes")
+        return SyncLimits(
+            max_batch_events=events
+            if isinstance(events, int) and events > 0
+            else self.max_batch_events,
+            max_batch_bytes=size if isinstance(size, int) and size > 0 else self.max_batch_bytes,
+        )
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one round did and where the queue stands.
+
+    Attributes:
+        drained: the queue was empty when the round ended.
+        skipped: the round did not run (still waiting out a backoff).
+        uploaded: events settled from server answers this round.
+        accepted, duplicates: counts among them.
+        conflicts: conflicts and rejections found this round (server's and local splits').
+        rejected_locally: events refused alone with a 4xx, settled as ``rejected``.
+        changes_applied: changes-feed items handed to the store.
+        pending: events still queued.
+        oldest_pending_age_s: age of the oldest queued event.
+        retry_at: when the next attempt should run (None: no retry is scheduled).
+        retry_in_s: the same as a delay from now.
+        error: why the round stopped early (None on success).
+        token_revoked: the server refused the token; syncing has stopped.
+        status: the status recorded in the store.
+    """
+
+    drained: bool
+    skipped: bool = False
+    uploaded: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    conflicts: list[EventResult] = field(default_factory=list)
+    rejected_locally: int = 0
+    changes_applied: int = 0
+    pending: int = 0
+    oldest_pending_age_s: float | None = None
+    retry_at: datetime | None = None
+    retry_in_s: float | None = None
+    error: str | None = None
+    token_revoked: bool = False
+    status: SyncStatus = field(default_factory=SyncStatus)
+
+
+@dataclass
+class _Round:
+    uploaded: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    conflicts: list[EventResult] = field(default_factory=list)
+    rejected_locally: int = 0
+    changes_applied: int = 0
+    skew_ms: int | None = None
+    probed: bool = False
+
+
+class SyncEngine:
+    """Uploads the outbox and pulls the changes feed, one round per :meth:`run_once`.
+
+    Args:
+        outbox: the local store (OutboxPort); called only from the thread running rounds.
+        client: the HTTP client.
+        station_id: this station's id (the body's ``station_id``).
+        limits: upload limits to start with (the feed and 413 answers update them).
+        clock: the station's wall clock (aware datetimes).
+        monotonic: a monotonic clock in seconds (for backoff deadlines).
+        backoff: retry pacing.
+        pull_changes: pull the changes feed after uploading.
+    """
+
+    def __init__(
+        self,
+        outbox: OutboxPort,
+        client: SyncClient,
+        station_id: str,
+        limits: SyncLimits | None = None,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        monotonic: Callable[[], float] = time.monotonic,
+        backoff: Backoff | None = None,
+        pull_changes: bool = True,
+    ) -> None:
+        self.outbox = outbox
+        self.client = client
+        self.station_id = station_id
+        self.limits = limits or SyncLimits()
+        self._clock = clock
+        self._monotonic = monotonic
+        self.backoff = backoff or Backoff()
+        self.pull_changes = pull_changes
+        self._not_before: float | None = None  # our backoff
+        self._server_not_before: float | None = None  # the server's Retry-After
+        self._cancel = threading.Event()
+        self.stopped_reason: str | None = None
+
+    # -- control -----------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Ask a running round to stop after its current request (any thread may call this)."""
+        self._cancel.set()
+
+    def retry_in(self) -> float | None:
+        """Seconds until the next attempt is due (None: none is scheduled)."""
+        deadline = max(
+            (d for d in (self._not_before, self._server_not_before) if d is not None),
+            default=None,
+        )
+        if deadline is None:
+            return None
+        return max(0.0, deadline - self._monotonic())
+
+    # -- the round ---------------------------------------------------------------------------
+
+    def run_once(self, *, urgent: bool = False) -> SyncReport:
+        """Run one round: upload until the queue is empty, then pull changes.
+
+        Args:
+            urgent: a new scan is waiting; skip our own backoff (a reconnect is found at
+                once) but still honour a server's ``Retry-After``.
+        """
+        if self.stopped_reason is not None:
+            return self._report(_Round(), error=self.stopped_reason, token_revoked=True)
+        now_m = self._monotonic()
+        if self._server_not_before is not None and now_m < self._server_not_before:
+            return self._report(_Round(), skipped=True, retry=self._server_not_before - now_m)
+        if not urgent and self._not_before is not None and now_m < self._not_before:
+            return self._report(_Round(), skipped=True, retry=self._not_before - now_m)
+        self._cancel.clear()
+
+        attempt_at = self._clock()
+        previous = self.outbox.sync_status()
+        state = _Round()
+        try:
+            drained = self._upload_all(state)
+            if self.pull_changes and not self._cancel.is_set():
+                self._pull_changes(state)
+        except TokenRevokedError as exc:
+            self.stopped_reason = str(exc)
+            log.error("sync stopped: %s", exc)
+            status = replace(
+                previous,
+                online=False,
+                last_attempt_at=attempt_at,
+                last_error=str(exc),
+                conflicts_total=previous.conflicts_total + len(state.conflicts),
+            )
+            self.outbox.record_sync(status)
+            return self._report(state, error=str(exc), token_revoked=True, status=status)
+        except (RetryableError, ForbiddenError, RefusedError) as exc:
+            retry_after = exc.retry_after if isinstance(exc, RetryableError) else None
+            if isinstance(exc, ForbiddenError | RefusedError):
+                # not cured by retrying soon; come back at the slow pace
+                self.backoff.failures = max(self.backoff.failures, 10)
+            delay = self.backoff.next_delay(retry_after)
+            self._not_before = now_m + delay
+            if retry_after is not None:
+                self._server_not_before = now_m + delay
+            log.warning("sync failed (retry in %.1f s): %s", delay, exc)
+            online = isinstance(exc, ForbiddenError | RefusedError) or (
+                isinstance(exc, RetryableError) and retry_after is not None
+            )
+            status = replace(
+                previous,
+                online=online,
+                last_attempt_at=attempt_at,
+                last_error=str(exc),
+                clock_skew_ms=state.skew_ms
+                if state.skew_ms is not None
+                else previous.clock_skew_ms,
+                conflicts_total=previous.conflicts_total + len(state.conflicts),
+            )
+            self.outbox.record_sync(status)
+            return self._report(state, error=str(exc), retry=delay, status=status)
+
+        self.backoff.reset()
+        self._not_before = self._server_not_before = None
+        status = SyncStatus(
+            online=True,
+            last_success_at=self._clock(),
+            last_attempt_at=attempt_at,
+            last_error=None,
+            clock_skew_ms=state.skew_ms if state.skew_ms is not None else previous.clock_skew_ms,
+            conflicts_total=previous.conflicts_total + len(state.conflicts),
+        )
+        self.outbox.record_sync(status)
+        return self._report(state, drained=drained, status=status)
+
+    def _report(
+        self,
+        state: _Round,
+        *,
+        drained: bool | None = None,
+        skipped: bool = False,
+        retry: float | None = None,
+        error: str | None = None,
+        token_revoked: bool = False,
+        status: SyncStatus | None = None,
+    ) -> SyncReport:
+        pending = self.outbox.pending_count()
+        oldest = self.outbox.oldest_pending_at()
+        now = self._clock()
+        return SyncReport(
+            drained=pending == 0 if drained is None else drained and pending == 0,
+            skipped=skipped,
+            uploaded=state.uploaded,
+            accepted=state.accepted,
+            duplicates=state.duplicates,
+            conflicts=list(state.conflicts),
+            rejected_locally=state.rejected_locally,
+            changes_applied=state.changes_applied,
+            pending=pending,
+            oldest_pending_age_s=(now - oldest).total_seconds() if oldest else None,
+            retry_at=now + timedelta(seconds=retry) if retry is not None else None,
+            retry_in_s=retry,
+            error=error,
+            token_revoked=token_revoked,
+            status=status or self.outbox.sync_status(),
+        )
+
+    # -- upload ------------------------------------------------------------------------------
+
+    def _upload_all(self, state: _Round) -> bool:
+        """Send batches until the queue is empty; True if it is."""
+        while not self._cancel.is_set():
+            batch = self.outbox.next_batch(
+                self.limits.max_batch_events, self.limits.max_batch_bytes
+            )
+            if not batch:
+                return True
+            settled = self._send(batch, state)
+            if settled == 0:
+                # the server answered none of them: sending the same batch again would spin
+                raise ProtocolError("the server answered none of the events sent")
+        return False
+
+    def _send(self, batch: list[OutboxEvent], state: _Round) -> int:
+        """Upload ``batch``, splitting it on a 400/413 until a bad event stands alone.
+
+        Returns:
+            How many events were settled.
+        """
+        settled = 0
+        stack = [batch]
+        while stack:
+            part = stack.pop()
+            if len(part) > 1 and self._too_big(part):
+                stack.extend(self._halves(part))
+                continue
+            try:
+                reply = self.client.upload(
+                    self.station_id,
+                    part,
+                    pending=self.outbox.pending_count(),
+                    oldest_pending_at=self.outbox.oldest_pending_at(),
+                )
+            except BatchRefusedError as exc:
+                if exc.status not in _SPLIT_STATUSES:
+                    raise
+                if exc.status == 413:
+                    self.limits = self.limits.updated(exc.detail)
+                elif not state.probed:
+                    # is it the batch's content, or something about every batch (unknown
+                    # station, a proxy)? An empty batch tells: if it is refused as well,
+                    # splitting would wrongly blame good events, so stop instead.
+                    state.probed = True
+                    self.client.upload(self.station_id, [])
+                if len(part) > 1:
+                    stack.extend(self._halves(part))
+                    continue
+                settled += self._reject_alone(part[0], exc, state)
+                continue
+            if reply.server_time is not None:
+                state.skew_ms = reply.clock_skew_ms()
+            settled += self._settle(part, reply.results, state)
+            if self._cancel.is_set():
+                break
+        return settled
+
+    def _too_big(self, part: Sequence[OutboxEvent]) -> bool:
+        size = len(SyncClient.encode_batch(self.station_id, part, self._clock(), 0, self._clock()))
+        return size > self.limits.max_batch_bytes
+
+    @staticmethod
+    def _halves(part: list[OutboxEvent]) -> list[list[OutboxEvent]]:
+        """Both halves, the older last so the stack pops it first (seq order is kept)."""
+        middle = len(part) // 2
+        return [part[middle:], part[:middle]]
+
+    def _settle(
+        self, sent: Sequence[OutboxEvent], results: Sequence[EventResult], state: _Round
+    ) -> int:
+        sent_ids = {event.id for event in sent}
+        final = [r for r in results if r.id in sent_ids and r.status in FINAL_STATUSES]
+        if len(final) < len(results):
+            log.warning(
+                "ignored %d results that were not final or not ours", len(results) - len(final)
+            )
+        if not final:
+            return 0
+        found = self.outbox.settle(final)
+        state.uploaded += len(final)
+        state.accepted += sum(1 for r in final if r.status == "accepted")
+        state.duplicates += sum(1 for r in final if r.status == "duplicate")
+        state.conflicts.extend(found)
+        return len(final)
+
+    def _reject_alone(self, event: OutboxEvent, exc: RefusedError, state: _Round) -> int:
+        """Settle one event the server refused on its own, so it cannot block the queue."""
+        log.error(
+            "event %s (seq %d, %s) refused alone: %s; kept locally as rejected",
+            event.id,
+            event.seq,
+            event.type,
+            exc,
+        )
+        result = EventResult(
+            id=event.id,
+            status="rejected",
+            reason=exc.code,
+            message=exc.message,
+            detail={"http_status": exc.status, "refused_alone": True, **exc.detail},
+        )
+        found = self.outbox.settle([result])
+        state.rejected_locally += 1
+        state.uploaded += 1
+        state.conflicts.extend(found)
+        return 1
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def _pull_changes(self, state: _Round) -> None:
+        cursor = self.outbox.changes_cursor()
+        for _ in range(MAX_CHANGE_PAGES):
+            page = self.client.changes(cursor)
+            for item in page.changes:
+                if item.get("kind") == "setting" and item.get("key") == "limits":
+                    data = item.get("data")
+                    if isinstance(data, Mapping):
+                        self.limits = self.limits.updated(data)
+            self.outbox.apply_changes(page.changes, page.cursor)
+            state.changes_applied += len(page.changes)
+            if not page.more or page.cursor == cursor or self._cancel.is_set():
+                return
+            cursor = page.cursor
+        raise ProtocolError(f"the changes feed did not end after {MAX_CHANGE_PAGES} pages")
+
+
+__all__ = ["SyncEngine", "SyncError", "SyncLimits", "SyncReport"]
