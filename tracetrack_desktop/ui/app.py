@@ -1,0 +1,494 @@
+"""The station's composition root: builds the parts and connects every signal in one place.
+
+:class:`StationApp` owns the main window, the feedback presenter, the message bridge, the
+scanner inputs, the sync worker's thread and the server reader's thread. All wiring is in
+:meth:`StationApp._connect_signals`; the slots below it are thin: read the widget, call one
+station operation, show what came back.
+
+Threads: the GUI thread runs widgets and the scan commit (one local transaction). The sync
+worker and the server reader each live in their own ``QThread`` and talk only by signals, so a
+slow or hung server never stops scanning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
+
+from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
+from tracetrack_desktop.ui.dashboard_client import ServerReader
+from tracetrack_desktop.ui.feedback import FeedbackPresenter, SoundPlayer, make_sound_player
+from tracetrack_desktop.ui.main_window import MainWindow
+from tracetrack_desktop.ui.message_bridge import MessageBridge
+from tracetrack_desktop.ui.ports import StationPort
+from tracetrack_desktop.ui.views import DashboardData, LookupView, Mode, Outcome, ScanRow
+
+IDLE_RESET_MS = 10 * 60 * 1000
+"""DOMAIN.md: after 10 idle minutes the station returns to SCAN PARENT."""
+
+IDLE_LOGOUT_MS = 30 * 60 * 1000
+"""After this long with nothing done the operator is logged out."""
+
+DASHBOARD_REFRESH_MS = 5_000
+
+
+class ScanInput(Protocol):
+    """Anything that reads scans: the wedge filter, a serial scanner bridge."""
+
+    @property
+    def scan_read(self) -> SignalInstance: ...
+
+
+class SyncWorkerLike(Protocol):
+    """The sync worker's surface (``tracetrack_desktop.sync.worker.SyncWorker``)."""
+
+    @property
+    def status_changed(self) -> SignalInstance: ...
+    @property
+    def conflicts_found(self) -> SignalInstance: ...
+    @property
+    def sync_failed(self) -> SignalInstance: ...
+    @property
+    def token_revoked(self) -> SignalInstance: ...
+    def start(self) -> None: ...
+    def wake(self) -> None: ...
+    def stop(self) -> None: ...
+    def moveToThread(self, thread: QThread) -> bool: ...  # noqa: N802 - Qt API
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Timer periods, shorter in tests."""
+
+    idle_reset_ms: int = IDLE_RESET_MS
+    idle_logout_ms: int = IDLE_LOGOUT_MS
+    dashboard_ms: int = DASHBOARD_REFRESH_MS
+
+
+def _field(obj: Any, *names: str) -> Any:
+    for name in names:
+        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+class StationApp(QObject):
+    """The running station: window, logic, scanners, sync and server reader, wired together.
+
+    Signals:
+        sync_wake_requested: something was recorded; the sync worker should look now.
+        sync_stop_requested: the app is closing; the worker should stop its timers.
+        dashboard_fetch_requested(str): ask the reader for figures (IANA time zone or "").
+        bag_fetch_requested(str): ask the reader about one code.
+        outcome_shown(object): an :class:`Outcome` was shown to the operator (tests, logging).
+    """
+
+    sync_wake_requested = Signal()
+    sync_stop_requested = Signal()
+    dashboard_fetch_requested = Signal(str)
+    bag_fetch_requested = Signal(str)
+    outcome_shown = Signal(object)
+
+    def __init__(
+        self,
+        station: StationPort,
+        *,
+        window: MainWindow | None = None,
+        sounds: SoundPlayer | None = None,
+        scan_inputs: Sequence[QObject] = (),
+        sync_worker: QObject | None = None,
+        reader: ServerReader | None = None,
+        timing: Timing | None = None,
+    ) -> None:
+        super().__init__()
+        self.station = station
+        self.window = window or MainWindow()
+        self.bridge = MessageBridge(self)
+        self.feedback = FeedbackPresenter(
+            self.window.overlay, sounds if sounds is not None else make_sound_player(self)
+        )
+        self.scan_inputs = list(scan_inputs)
+        self.timing = timing or Timing()
+        self.sync_worker = sync_worker
+        self.sync_thread: QThread | None = None
+        if sync_worker is not None:
+            self.sync_thread = QThread(self)
+            self.sync_thread.setObjectName("sync-worker")
+            sync_worker.moveToThread(self.sync_thread)
+        self.reader = reader
+        self.reader_thread: QThread | None = None
+        if reader is not None:
+            self.reader_thread = QThread(self)
+            self.reader_thread.setObjectName("server-reader")
+            reader.moveToThread(self.reader_thread)
+        self.dashboard_in_flight = False
+        self.conflict_count = 0
+        self.idle_reset_timer = QTimer(self)
+        self.idle_reset_timer.setSingleShot(True)
+        self.idle_reset_timer.setInterval(self.timing.idle_reset_ms)
+        self.idle_logout_timer = QTimer(self)
+        self.idle_logout_timer.setSingleShot(True)
+        self.idle_logout_timer.setInterval(self.timing.idle_logout_ms)
+        self.dashboard_timer = QTimer(self)
+        self.dashboard_timer.setInterval(self.timing.dashboard_ms)
+        self._stopped = False
+        self._connect_signals()
+        if reader is None:
+            self.window.connection.set_offline_only()
+
+    # -- wiring ----------------------------------------------------------------------
+
+    def _connect_signals(self) -> None:
+        w = self.window
+        self.bridge.message_shown.connect(w.show_message)
+        w.closing.connect(self.stop)
+        w.login_page.login_requested.connect(self.on_login_requested)
+        w.operator.logout_requested.connect(self.on_logout_requested)
+        w.logout_action.triggered.connect(self.on_logout_requested)
+        w.conflicts.details_requested.connect(self.on_conflicts_details_requested)
+        w.tabs.currentChanged.connect(self.on_tabs_current_changed)
+
+        w.undo_action.triggered.connect(self.on_undo_requested)
+        w.finish_action.triggered.connect(self.on_finish_requested)
+        w.cancel_action.triggered.connect(self.on_cancel_requested)
+        w.scan_tab.undo_requested.connect(self.on_undo_requested)
+        w.scan_tab.finish_requested.connect(self.on_finish_requested)
+        w.scan_tab.confirm_requested.connect(self.on_confirm_requested)
+        w.scan_tab.cancel_requested.connect(self.on_cancel_requested)
+        w.scan_tab.code_typed.connect(self.on_code_typed)
+
+        w.bills_tab.create_requested.connect(self.on_bill_create_requested)
+        w.bills_tab.open_requested.connect(self.on_bill_open_requested)
+        w.bills_tab.close_requested.connect(self.on_bill_close_requested)
+        w.bills_tab.parent_typed.connect(self.on_bill_parent_typed)
+        w.bills_tab.remove_requested.connect(self.on_bill_remove_requested)
+        w.bills_tab.complete_requested.connect(self.on_bill_complete_requested)
+        w.bills_tab.return_requested.connect(self.on_bill_return_requested)
+
+        w.lookup_tab.lookup_requested.connect(self.on_lookup_requested)
+        w.dashboard_tab.refresh_requested.connect(self.on_dashboard_timer_timeout)
+
+        for source in self.scan_inputs:
+            source.scan_read.connect(self.on_scanner_scan_read)  # type: ignore[attr-defined]
+            state_signal = getattr(source, "scanner_state_changed", None)
+            if state_signal is not None:
+                state_signal.connect(self.on_scanner_state_changed)
+
+        self.idle_reset_timer.timeout.connect(self.on_idle_reset_timer_timeout)
+        self.idle_logout_timer.timeout.connect(self.on_idle_logout_timer_timeout)
+        self.dashboard_timer.timeout.connect(self.on_dashboard_timer_timeout)
+
+        if self.sync_worker is not None and self.sync_thread is not None:
+            worker = self.sync_worker
+            self.sync_thread.started.connect(worker.start)  # type: ignore[attr-defined]
+            self.sync_wake_requested.connect(worker.wake)  # type: ignore[attr-defined]
+            self.sync_stop_requested.connect(worker.stop)  # type: ignore[attr-defined]
+            worker.status_changed.connect(self.on_sync_status_changed)  # type: ignore[attr-defined]
+            worker.conflicts_found.connect(self.on_sync_conflicts_found)  # type: ignore[attr-defined]
+            worker.sync_failed.connect(self.on_sync_failed)  # type: ignore[attr-defined]
+            worker.token_revoked.connect(self.on_sync_token_revoked)  # type: ignore[attr-defined]
+
+        if self.reader is not None and self.reader_thread is not None:
+            self.dashboard_fetch_requested.connect(self.reader.fetch_dashboard)
+            self.bag_fetch_requested.connect(self.reader.fetch_bag)
+            self.reader.dashboard_fetched.connect(self.on_reader_dashboard_fetched)
+            self.reader.dashboard_failed.connect(self.on_reader_dashboard_failed)
+            self.reader.bag_fetched.connect(self.on_reader_bag_fetched)
+            self.reader.bag_failed.connect(self.on_reader_bag_failed)
+            self.reader_thread.finished.connect(self.reader.close)
+
+    # -- life cycle ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the window and start the background threads."""
+        if self.sync_thread is not None:
+            self.sync_thread.start()
+        if self.reader_thread is not None:
+            self.reader_thread.start()
+        self.window.show()
+
+    def stop(self) -> None:
+        """Stop timers and threads; safe to call twice (close event and app quit)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        for timer in (self.idle_reset_timer, self.idle_logout_timer, self.dashboard_timer):
+            timer.stop()
+        self.window.overlay.stop()
+        if self.sync_thread is not None:
+            self.sync_stop_requested.emit()
+            self.sync_thread.quit()
+            self.sync_thread.wait()
+        if self.reader_thread is not None:
+            self.reader_thread.quit()
+            self.reader_thread.wait()
+
+    # -- showing results -------------------------------------------------------------
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        """Draw, flash and sound one outcome; poke the sync worker if something was recorded."""
+        w = self.window
+        w.scan_tab.show_screen(outcome.screen)
+        w.scan_tab.show_message(outcome.kind, outcome.message)
+        w.scan_tab.add_row(ScanRow(datetime.now(UTC), outcome.code, outcome.kind, outcome.message))
+        w.bills_tab.show_bill(outcome.bill)
+        w.bills_tab.show_message(outcome.kind, outcome.message)
+        self.feedback.present(outcome.kind)
+        self._touch()
+        if outcome.recorded:
+            count, oldest = self.station.pending()
+            w.pending.set_pending(count, oldest)
+            self.sync_wake_requested.emit()
+        self.outcome_shown.emit(outcome)
+
+    def _touch(self) -> None:
+        """Any operator action restarts the idle clocks."""
+        if self.window.logged_in():
+            self.idle_reset_timer.start()
+            self.idle_logout_timer.start()
+
+    # -- sessions --------------------------------------------------------------------
+
+    def on_login_requested(self, username: str, password: str) -> None:
+        result = self.station.login(username, password)
+        if not result.ok:
+            self.window.login_page.show_error(result.message)
+            self.feedback.present("error")
+            return
+        self._enter_workspace(result.operator, result.role)
+
+    def _enter_workspace(self, operator: str, role: str) -> None:
+        self.window.show_workspace(operator, role)
+        self.window.scan_tab.clear_rows()
+        self.window.scan_tab.show_screen(self.station.screen())
+        self.window.scan_tab.show_message("info", "")
+        self.window.bills_tab.show_bill(self.station.current_bill())
+        count, oldest = self.station.pending()
+        self.window.pending.set_pending(count, oldest)
+        self.bridge.info(
+            QCoreApplication.translate("StationApp", "Logged in as {name}.").format(name=operator)
+        )
+        self._touch()
+        self.on_tabs_current_changed(self.window.tabs.currentIndex())
+
+    def on_logout_requested(self) -> None:
+        self.station.logout()
+        self.idle_reset_timer.stop()
+        self.idle_logout_timer.stop()
+        self.dashboard_timer.stop()
+        self.window.show_login()
+
+    def on_idle_reset_timer_timeout(self) -> None:
+        if self.window.logged_in():
+            outcome = self.station.idle_reset()
+            self.window.scan_tab.show_screen(outcome.screen)
+            self.window.scan_tab.show_message(outcome.kind, outcome.message)
+
+    def on_idle_logout_timer_timeout(self) -> None:
+        if self.window.logged_in():
+            self.on_logout_requested()
+            self.window.login_page.show_error(
+                QCoreApplication.translate("StationApp", "Logged out after a long idle time.")
+            )
+
+    # -- scanning --------------------------------------------------------------------
+
+    def on_scanner_scan_read(self, record: ScanRecord) -> None:
+        """Every scanner read lands here; where it goes depends on what is on screen."""
+        if not self.window.logged_in():
+            result = self.station.login_badge(record.text)
+            if result.ok:
+                self._enter_workspace(result.operator, result.role)
+            else:
+                self.window.login_page.show_error(result.message)
+                self.feedback.present("error")
+            return
+        tab = self.window.current_tab()
+        if tab == "lookup":
+            self.on_lookup_requested(record.text)
+        elif tab == "bills":
+            self._bill_scan(record.text)
+        elif "scan" in self.window.visible_tabs():
+            self.window.show_tab("scan")
+            self.show_outcome(self.station.handle_scan(record))
+        else:
+            self.window.show_tab("bills")
+            self._bill_scan(record.text)
+
+    def _bill_scan(self, text: str) -> None:
+        if self.station.current_bill() is None:
+            self.show_outcome(self.station.open_bill(text))
+        else:
+            self.show_outcome(self.station.add_parent_to_bill(text))
+
+    def on_code_typed(self, text: str) -> None:
+        record = ScanRecord(
+            text=text, source=ScanSource.TYPED, scanner_id="keyboard", arrived_at=datetime.now(UTC)
+        )
+        self.show_outcome(self.station.handle_scan(record))
+
+    def on_undo_requested(self) -> None:
+        if self.window.logged_in() and "scan" in self.window.visible_tabs():
+            self.show_outcome(self.station.undo())
+
+    def on_finish_requested(self) -> None:
+        if not (self.window.logged_in() and "scan" in self.window.visible_tabs()):
+            return
+        if self.station.screen().mode is Mode.CONFIRM:  # F10 twice = confirm
+            self.show_outcome(self.station.confirm())
+        else:
+            self.show_outcome(self.station.finish())
+
+    def on_confirm_requested(self) -> None:
+        self.show_outcome(self.station.confirm())
+
+    def on_cancel_requested(self) -> None:
+        if self.window.logged_in() and self.station.screen().mode is Mode.CONFIRM:
+            self.show_outcome(self.station.cancel())
+
+    # -- bills -----------------------------------------------------------------------
+
+    def on_bill_create_requested(
+        self, bill_id: str, capacity: int, destination: str, vehicle: str
+    ) -> None:
+        outcome = self.station.create_bill(bill_id, capacity, destination, vehicle)
+        if outcome.kind == "error":
+            self.window.bills_tab.show_form_error(outcome.message)
+        self.show_outcome(outcome)
+
+    def on_bill_open_requested(self, bill_id: str) -> None:
+        outcome = self.station.open_bill(bill_id)
+        if outcome.kind == "error":
+            self.window.bills_tab.show_form_error(outcome.message)
+        self.show_outcome(outcome)
+
+    def on_bill_close_requested(self) -> None:
+        self.show_outcome(self.station.close_bill())
+
+    def on_bill_parent_typed(self, code: str) -> None:
+        self.show_outcome(self.station.add_parent_to_bill(code))
+
+    def on_bill_remove_requested(self, code: str) -> None:
+        self.show_outcome(self.station.remove_parent_from_bill(code))
+
+    def on_bill_complete_requested(self) -> None:
+        self.show_outcome(self.station.complete_bill())
+
+    def on_bill_return_requested(self, code: str, ticket: str, location: str) -> None:
+        self.show_outcome(self.station.return_parent(code, ticket, location))
+
+    # -- lookup ----------------------------------------------------------------------
+
+    def on_lookup_requested(self, code: str) -> None:
+        self._touch()
+        if self.reader is None:
+            self.window.lookup_tab.show_result(self.station.lookup(code))
+            return
+        self.window.lookup_tab.show_pending(code)
+        self.bag_fetch_requested.emit(code)
+
+    def on_reader_bag_fetched(self, view: LookupView) -> None:
+        if not view.found and not view.suggestions:
+            local = self.station.lookup(view.code)
+            if local.found:  # scanned here but not synced yet: the server cannot know it
+                self.window.lookup_tab.show_result(local)
+                return
+        self.window.lookup_tab.show_result(view)
+
+    def on_reader_bag_failed(self, code: str, reason: str) -> None:
+        self.window.lookup_tab.show_result(self.station.lookup(code))
+        self.bridge.warning(
+            QCoreApplication.translate(
+                "StationApp", "Server not reachable ({reason}); showing this station's records."
+            ).format(reason=reason)
+        )
+
+    # -- dashboard -------------------------------------------------------------------
+
+    def on_tabs_current_changed(self, index: int) -> None:
+        if self.window.current_tab() == "dashboard":
+            self.on_dashboard_timer_timeout()
+            self.dashboard_timer.start()
+        else:
+            self.dashboard_timer.stop()
+
+    def on_dashboard_timer_timeout(self) -> None:
+        if self.reader is None:
+            self.window.dashboard_tab.show_data(self.station.local_dashboard(datetime.now(UTC)))
+            return
+        if self.dashboard_in_flight:  # a slow server must not pile requests up
+            return
+        self.dashboard_in_flight = True
+        self.dashboard_fetch_requested.emit(local_timezone_name())
+
+    def on_reader_dashboard_fetched(self, data: DashboardData) -> None:
+        self.dashboard_in_flight = False
+        self.window.dashboard_tab.show_data(data)
+
+    def on_reader_dashboard_failed(self, reason: str) -> None:
+        self.dashboard_in_flight = False
+        self.window.dashboard_tab.show_data(self.station.local_dashboard(datetime.now(UTC)))
+
+    # -- sync ------------------------------------------------------------------------
+
+    def on_sync_status_changed(self, report: Any) -> None:
+        status = _field(report, "status") or report
+        online = bool(_field(status, "online"))
+        last = _field(status, "last_success_at")
+        error = _field(report, "error") or _field(status, "last_error")
+        self.window.connection.set_state(online=online, last_sync=last, error=error)
+        pending = _field(report, "pending")
+        if isinstance(pending, int):
+            age = _field(report, "oldest_pending_age_s")
+            oldest = None
+            if isinstance(age, int | float):
+                oldest = datetime.fromtimestamp(datetime.now(UTC).timestamp() - age, UTC)
+            self.window.pending.set_pending(pending, oldest)
+        total = _field(status, "conflicts_total")
+        if isinstance(total, int) and total > self.conflict_count:
+            self.conflict_count = total
+            self.window.conflicts.set_count(total)
+
+    def on_sync_conflicts_found(self, results: list[Any]) -> None:
+        self.conflict_count += len(results)
+        self.window.conflicts.set_count(self.conflict_count)
+        self.bridge.warning(
+            QCoreApplication.translate(
+                "StationApp", "{n} scans lost to another station; click the conflicts count."
+            ).format(n=len(results))
+        )
+
+    def on_sync_failed(self, reason: str) -> None:
+        self.window.connection.set_state(online=False, last_sync=None, error=reason)
+
+    def on_sync_token_revoked(self, message: str) -> None:
+        self.window.connection.set_state(online=False, last_sync=None, error=message)
+        self.bridge.error(
+            QCoreApplication.translate(
+                "StationApp",
+                "The server no longer accepts this station. Scans are kept here; "
+                "ask an admin for an enrollment code and enter it in Settings.",
+            )
+        )
+
+    def on_conflicts_details_requested(self) -> None:
+        ConflictsDialog(self.station.conflicts(), self.window).open()
+
+    # -- scanners --------------------------------------------------------------------
+
+    def on_scanner_state_changed(self, scanner_id: str, state: str, detail: str) -> None:
+        self.window.scanners.set_state(scanner_id, state, detail)
+        self.window.scanner_alarm.show_disconnected(self.window.scanners.disconnected())
+
+
+def local_timezone_name() -> str:
+    """The station's IANA zone if the system names one, else "" (the server uses UTC)."""
+    tzinfo = datetime.now(UTC).astimezone().tzinfo
+    key = getattr(tzinfo, "key", None)
+    return key if isinstance(key, str) else ""

@@ -1,0 +1,173 @@
+"""What the operator sees and hears after a scan: a full-window colour flash and a sound.
+
+Sound sits behind :class:`SoundPlayer` so a station with no audio device (or a test run) stays
+silent and harmless: :func:`make_sound_player` returns a :class:`SilentPlayer` when Qt reports no
+audio output, instead of letting QtMultimedia complain on every scan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QLoggingCategory, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from tracetrack_desktop.ui.theme import FLASH_COLOURS, RESOURCES
+
+SOUND_FILES = {
+    "parent": "parent.wav",
+    "good": "child.wav",
+    "complete": "complete.wav",
+    "duplicate": "duplicate.wav",
+    "error": "error.wav",
+    "needs_confirmation": "duplicate.wav",
+    "info": "info.wav",
+}
+"""Feedback kind → WAV in ``resources/sounds`` (made by ``make_sounds.py``)."""
+
+FLASH_MS = 450
+
+
+class SoundPlayer(Protocol):
+    """Plays the sound of a feedback kind; never raises, never blocks."""
+
+    def play(self, kind: str) -> None: ...
+    def set_muted(self, muted: bool) -> None: ...
+
+
+class SilentPlayer:
+    """A player for stations without audio: remembers what it would have played."""
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+        self.muted = False
+
+    def play(self, kind: str) -> None:
+        if not self.muted:
+            self.played.append(kind)
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+
+def quiet_multimedia_logging() -> None:
+    """Silence QtMultimedia's backend probing (pipewire, pulse) before any media object exists.
+
+    Those lines are warnings about the machine, not about us, and would fail a test run that
+    treats Qt warnings as errors.
+    """
+    QLoggingCategory.setFilterRules("qt.multimedia.*=false")
+
+
+class QtSoundPlayer:
+    """Plays WAVs through ``QSoundEffect`` (low latency, preloaded)."""
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        from PySide6.QtMultimedia import QSoundEffect  # noqa: PLC0415 - only with audio
+
+        self._effects: dict[str, QSoundEffect] = {}
+        self._muted = False
+        for kind, name in SOUND_FILES.items():
+            effect = QSoundEffect(parent)
+            effect.setSource(QUrl.fromLocalFile(str(folder / name)))
+            effect.setVolume(0.8)
+            self._effects[kind] = effect
+
+    def play(self, kind: str) -> None:
+        effect = self._effects.get(kind)
+        if effect is not None and not self._muted:
+            effect.play()
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+
+
+def make_sound_player(parent: QObject | None = None, *, enabled: bool = True) -> SoundPlayer:
+    """The real player when the machine has an audio output, else a silent one."""
+    quiet_multimedia_logging()
+    if not enabled:
+        return SilentPlayer()
+    from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - loads audio backends
+
+    if not QMediaDevices.audioOutputs():
+        return SilentPlayer()
+    return QtSoundPlayer(RESOURCES / "sounds", parent)
+
+
+class FlashOverlay(QWidget):
+    """A translucent colour over the whole window that fades out after a scan.
+
+    It ignores the mouse and never takes focus, so it cannot swallow a key or a click.
+    """
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self._host = host
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._colour = QColor(0, 0, 0, 0)
+        self._alpha = 0.0
+        self._step = 0.0
+        self.last_kind = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        host.installEventFilter(self)
+        self.setGeometry(host.rect())
+        self.hide()
+
+    def flash(self, kind: str) -> None:
+        """Start a flash in the colour of ``kind``."""
+        self.last_kind = kind
+        self._colour = QColor(FLASH_COLOURS.get(kind, FLASH_COLOURS["info"]))
+        # errors stay longer and stronger: they must be noticed from across the table
+        self._alpha = 0.75 if kind == "error" else 0.55
+        self._step = self._alpha / max(1, (900 if kind == "error" else FLASH_MS) // 30)
+        self.setGeometry(self._host.rect())
+        self.raise_()
+        self.show()
+        self.update()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._alpha = 0.0
+        self.hide()
+
+    def _on_timer_timeout(self) -> None:
+        self._alpha -= self._step
+        if self._alpha <= 0:
+            self.stop()
+        else:
+            self.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        colour = QColor(self._colour)
+        colour.setAlphaF(max(0.0, min(1.0, self._alpha)))
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), colour)
+        painter.end()
+
+
+class FeedbackPresenter(QObject):
+    """Turns a feedback kind into a flash and a sound."""
+
+    def __init__(self, overlay: FlashOverlay, sounds: SoundPlayer) -> None:
+        super().__init__(overlay)
+        self.overlay = overlay
+        self.sounds = sounds
+
+    def present(self, kind: str) -> None:
+        self.overlay.flash(kind)
+        self.sounds.play(kind)
+
+    def set_muted(self, muted: bool) -> None:
+        self.sounds.set_muted(muted)

@@ -1,0 +1,179 @@
+"""The station's main window: the login page, or the tabs the operator's role may use.
+
+The window only lays widgets out and exposes them; ``app.py`` connects them to the logic.
+Keys: F9 undo, F10 finish (F10 again confirms), Esc cancels, Ctrl+L logs out, Ctrl+, settings,
+Ctrl+1..4 switch tabs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QStatusBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracetrack_desktop.ui.feedback import FlashOverlay
+from tracetrack_desktop.ui.login import LoginPage
+from tracetrack_desktop.ui.statusbar.conflicts import ConflictsWidget
+from tracetrack_desktop.ui.statusbar.connection import ConnectionWidget
+from tracetrack_desktop.ui.statusbar.operator import OperatorWidget
+from tracetrack_desktop.ui.statusbar.pending import PendingWidget
+from tracetrack_desktop.ui.statusbar.scanner_alarm import ScannerAlarm
+from tracetrack_desktop.ui.statusbar.scanners import ScannersWidget
+from tracetrack_desktop.ui.tabs.bills_tab import BillsTab
+from tracetrack_desktop.ui.tabs.dashboard_tab import DashboardTab
+from tracetrack_desktop.ui.tabs.lookup_tab import LookupTab
+from tracetrack_desktop.ui.tabs.scan_tab import ScanTab
+from tracetrack_desktop.ui.theme import named
+
+ROLE_TABS: dict[str, tuple[str, ...]] = {
+    "dispatcher": ("scan", "lookup"),
+    "biller": ("bills", "lookup"),
+    "supervisor": ("scan", "bills", "lookup", "dashboard"),
+    "admin": ("scan", "bills", "lookup", "dashboard"),
+}
+"""Which tabs each role sees (DOMAIN.md roles); unknown roles get only the lookup."""
+
+
+class MainWindow(QMainWindow):
+    """Login page or tabs, the status bar, the scanner alarm and the flash overlay.
+
+    Signals:
+        settings_requested: open the settings dialog.
+        closing: the window is about to close (the app stops its threads).
+    """
+
+    settings_requested = Signal()
+    closing = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle(self.tr("TraceTrack Station"))
+        self.login_page = LoginPage()
+        self.scan_tab = ScanTab()
+        self.bills_tab = BillsTab()
+        self.lookup_tab = LookupTab()
+        self.dashboard_tab = DashboardTab()
+        self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scanner_alarm = ScannerAlarm()
+        work = QWidget()
+        work_layout = QVBoxLayout(work)
+        work_layout.setContentsMargins(4, 4, 4, 4)
+        work_layout.addWidget(self.scanner_alarm)
+        work_layout.addWidget(self.tabs, 1)
+        self.message_line = named(QLabel(), "messageLine")
+        self.message_line.setWordWrap(True)
+        work_layout.addWidget(self.message_line)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login_page)
+        self.stack.addWidget(work)
+        self.setCentralWidget(self.stack)
+        self.overlay = FlashOverlay(self.stack)
+
+        self.connection = ConnectionWidget()
+        self.pending = PendingWidget()
+        self.conflicts = ConflictsWidget()
+        self.scanners = ScannersWidget()
+        self.operator = OperatorWidget()
+        bar = QStatusBar()
+        bar.addWidget(self.connection)
+        bar.addWidget(self.pending)
+        bar.addWidget(self.conflicts)
+        bar.addPermanentWidget(self.scanners)
+        bar.addPermanentWidget(self.operator)
+        self.setStatusBar(bar)
+
+        self.undo_action = self._action(self.tr("Undo last link"), "F9")
+        self.finish_action = self._action(self.tr("Finish parent"), "F10")
+        self.cancel_action = self._action(self.tr("Cancel"), "Esc")
+        self.logout_action = self._action(self.tr("Log out"), "Ctrl+L")
+        self.settings_action = self._action(self.tr("Settings"), "Ctrl+,")
+        self.settings_action.triggered.connect(self.settings_requested)
+        self._tab_actions = [self._action(f"tab {i}", f"Ctrl+{i}") for i in range(1, 5)]
+        for index, action in enumerate(self._tab_actions):
+            action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+        self.role = ""
+        self.show_login()
+
+    def _action(self, text: str, keys: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def tab_widgets(self) -> dict[str, QWidget]:
+        return {
+            "scan": self.scan_tab,
+            "bills": self.bills_tab,
+            "lookup": self.lookup_tab,
+            "dashboard": self.dashboard_tab,
+        }
+
+    def tab_titles(self) -> dict[str, str]:
+        return {
+            "scan": self.tr("&Scan"),
+            "bills": self.tr("&Bills"),
+            "lookup": self.tr("&Lookup"),
+            "dashboard": self.tr("&Dashboard"),
+        }
+
+    def visible_tabs(self) -> list[str]:
+        names = {id(widget): name for name, widget in self.tab_widgets().items()}
+        return [names[id(self.tabs.widget(i))] for i in range(self.tabs.count())]
+
+    def current_tab(self) -> str:
+        widget = self.tabs.currentWidget()
+        for name, candidate in self.tab_widgets().items():
+            if candidate is widget:
+                return name
+        return ""
+
+    def show_tab(self, name: str) -> None:
+        widget = self.tab_widgets()[name]
+        index = self.tabs.indexOf(widget)
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+
+    def show_workspace(self, operator: str, role: str) -> None:
+        """Show the tabs ``role`` may use, in a fixed order."""
+        self.role = role
+        self.tabs.clear()
+        widgets, titles = self.tab_widgets(), self.tab_titles()
+        for name in ROLE_TABS.get(role, ("lookup",)):
+            self.tabs.addTab(widgets[name], titles[name])
+        self.operator.set_operator(operator, role)
+        self.stack.setCurrentIndex(1)
+        self.settings_action.setEnabled(role in ("supervisor", "admin"))
+        self.activateWindow()
+        self.setFocus()
+
+    def show_login(self) -> None:
+        self.role = ""
+        self.tabs.clear()
+        self.operator.set_operator("", "")
+        self.stack.setCurrentIndex(0)
+        self.settings_action.setEnabled(True)
+        self.login_page.reset()
+
+    def logged_in(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def show_message(self, level: str, text: str) -> None:
+        """Where the message bridge lands: a line under the tabs, coloured by level."""
+        colours = {"error": "#b91c1c", "warning": "#b45309"}
+        self.message_line.setStyleSheet(f"color: {colours.get(level, 'palette(text)')};")
+        self.message_line.setText(text)
+        self.message_line.setProperty("level", level)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.closing.emit()
+        super().closeEvent(event)

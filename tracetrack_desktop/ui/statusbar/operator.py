@@ -1,0 +1,34 @@
+"""Status bar: who is logged in, with a log-out button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class OperatorWidget(QWidget):
+    """Shows the operator and role; "Log out" ends the session.
+
+    Signals:
+        logout_requested: the operator clicked "Log out".
+    """
+
+    logout_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.button = QPushButton(self.tr("Log out"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self.logout_requested)
+        self.set_operator("", "")
+
+    def set_operator(self, name: str, role: str) -> None:
+        if name:
+            self.label.setText(self.tr("{name} ({role})").format(name=name, role=role))
+        else:
+            self.label.setText(self.tr("Nobody logged in"))
+        self.button.setVisible(bool(name))

@@ -1,0 +1,233 @@
+"""The bills tab: create or open a bill, scan parents onto it, complete it, take returns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracetrack_desktop.ui.theme import named
+from tracetrack_desktop.ui.views import BillView
+
+
+class BillsTab(QWidget):
+    """A biller's work: one open bill at a time.
+
+    Signals:
+        create_requested(str, int, str, str): bill id, capacity, destination, vehicle.
+        open_requested(str): open an existing bill.
+        close_requested: put the open bill away.
+        parent_typed(str): a parent code typed by hand to go onto the open bill.
+        remove_requested(str): take this parent off the open bill.
+        complete_requested: complete the open bill.
+        return_requested(str, str, str): parent code, return ticket, C&F location.
+    """
+
+    create_requested = Signal(str, int, str, str)
+    open_requested = Signal(str)
+    close_requested = Signal()
+    parent_typed = Signal(str)
+    remove_requested = Signal(str)
+    complete_requested = Signal()
+    return_requested = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bill_id = QLineEdit()
+        self.bill_id.setPlaceholderText("BILL-2025-001")
+        self.capacity = QSpinBox()
+        self.capacity.setRange(1, 50)
+        self.capacity.setValue(10)
+        self.destination = QLineEdit()
+        self.vehicle = QLineEdit()
+        self.form_error = named(QLabel(), "fieldError")
+        self.form_error.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("&Create bill"))
+        self.open_button = QPushButton(self.tr("&Open bill"))
+        form = QFormLayout()
+        form.addRow(self.tr("Bill &id"), self.bill_id)
+        form.addRow(self.tr("Ca&pacity (parents)"), self.capacity)
+        form.addRow(self.tr("Destination"), self.destination)
+        form.addRow(self.tr("Vehicle number"), self.vehicle)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.open_button)
+        form_box = QGroupBox(self.tr("Create or open a bill"))
+        form_layout = QVBoxLayout(form_box)
+        form_layout.addLayout(form)
+        form_layout.addLayout(buttons)
+        form_layout.addWidget(self.form_error)
+
+        self.returns_ticket = QLineEdit()
+        self.returns_location = QLineEdit()
+        self.returns_code = QLineEdit()
+        self.return_button = QPushButton(self.tr("Record &return"))
+        returns_box = QGroupBox(self.tr("Return ticket"))
+        returns_form = QFormLayout(returns_box)
+        returns_form.addRow(self.tr("Ticket"), self.returns_ticket)
+        returns_form.addRow(self.tr("C&&F location"), self.returns_location)
+        returns_form.addRow(self.tr("Parent bag"), self.returns_code)
+        returns_form.addRow(self.return_button)
+
+        left = QVBoxLayout()
+        left.addWidget(form_box)
+        left.addWidget(returns_box)
+        left.addStretch(1)
+
+        self.title = named(QLabel(), "stateBanner")
+        self.title.setProperty("mode", "bill")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.details = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setFormat("%v / %m")
+        self.weight = named(QLabel(), "currentParent")
+        self.message = named(QLabel(), "scanMessage")
+        self.message.setWordWrap(True)
+        self.parents = QTableWidget(0, 3)
+        self.parents.setHorizontalHeaderLabels(
+            [self.tr("Parent"), self.tr("Children"), self.tr("Expected kg")]
+        )
+        self.parents.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.parents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.parents.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.parents.verticalHeader().hide()
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(self.tr("Scan or type a parent bag to put on this bill"))
+        self.remove_button = QPushButton(self.tr("Re&move selected parent"))
+        self.complete_button = QPushButton(self.tr("Com&plete bill"))
+        self.close_button = QPushButton(self.tr("Close bill"))
+        actions = QHBoxLayout()
+        actions.addWidget(self.entry, 1)
+        actions.addWidget(self.remove_button)
+        actions.addWidget(self.complete_button)
+        actions.addWidget(self.close_button)
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addWidget(self.details)
+        right.addWidget(self.progress)
+        right.addWidget(self.weight)
+        right.addWidget(self.message)
+        right.addWidget(self.parents, 1)
+        right.addLayout(actions)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+        self._connect_signals()
+        self.show_bill(None)
+
+    def _connect_signals(self) -> None:
+        self.create_button.clicked.connect(self._on_create_clicked)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.bill_id.returnPressed.connect(self._on_open_clicked)
+        self.close_button.clicked.connect(self.close_requested)
+        self.complete_button.clicked.connect(self.complete_requested)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.entry.returnPressed.connect(self._on_entry_return_pressed)
+        self.return_button.clicked.connect(self._on_return_clicked)
+
+    def _on_create_clicked(self) -> None:
+        bill_id = self.bill_id.text().strip()
+        if not bill_id:
+            self.show_form_error(self.tr("Type a bill id first, e.g. BILL-2025-001."))
+            return
+        self.create_requested.emit(
+            bill_id,
+            self.capacity.value(),
+            self.destination.text().strip(),
+            self.vehicle.text().strip(),
+        )
+
+    def _on_open_clicked(self) -> None:
+        bill_id = self.bill_id.text().strip()
+        if not bill_id:
+            self.show_form_error(self.tr("Type or scan the id of the bill to open."))
+            return
+        self.open_requested.emit(bill_id)
+
+    def _on_remove_clicked(self) -> None:
+        row = self.parents.currentRow()
+        if row < 0:
+            self.show_message("error", self.tr("Select a parent in the list, then press Remove."))
+            return
+        item = self.parents.item(row, 0)
+        if item is not None:
+            self.remove_requested.emit(item.text())
+
+    def _on_entry_return_pressed(self) -> None:
+        text = self.entry.text().strip()
+        self.entry.clear()
+        if text:
+            self.parent_typed.emit(text)
+
+    def _on_return_clicked(self) -> None:
+        code = self.returns_code.text().strip()
+        if not code:
+            self.show_message("error", self.tr("Scan or type the returned parent bag."))
+            return
+        self.return_requested.emit(
+            code, self.returns_ticket.text().strip(), self.returns_location.text().strip()
+        )
+        self.returns_code.clear()
+
+    def show_form_error(self, text: str) -> None:
+        self.form_error.setText(text)
+
+    def show_message(self, kind: str, text: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def show_bill(self, bill: BillView | None) -> None:
+        """Redraw the open bill (or the "no bill open" state)."""
+        has_bill = bill is not None
+        for widget in (self.entry, self.remove_button, self.complete_button, self.close_button):
+            widget.setEnabled(has_bill)
+        if bill is None:
+            self.title.setText(self.tr("NO BILL OPEN"))
+            self.details.setText(self.tr("Create a bill or open one to scan parents onto it."))
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.weight.clear()
+            self.parents.setRowCount(0)
+            return
+        self.form_error.clear()
+        self.title.setText(
+            self.tr("BILL {id} · {status}").format(id=bill.bill_id, status=bill.status.upper())
+        )
+        self.details.setText(
+            self.tr("Destination: {dest} · Vehicle: {veh}").format(
+                dest=bill.destination or "—", veh=bill.vehicle or "—"
+            )
+        )
+        self.progress.setRange(0, bill.capacity)
+        self.progress.setValue(bill.parent_count)
+        self.weight.setText(
+            self.tr("{linked} / {cap} parents · {actual} kg of {expected} kg expected").format(
+                linked=bill.parent_count,
+                cap=bill.capacity,
+                actual=bill.actual_kg,
+                expected=bill.expected_kg,
+            )
+        )
+        self.parents.setRowCount(len(bill.parents))
+        for row, parent in enumerate(bill.parents):
+            for column, value in enumerate(
+                (parent.code, str(parent.children), str(parent.expected_kg))
+            ):
+                self.parents.setItem(row, column, QTableWidgetItem(value))

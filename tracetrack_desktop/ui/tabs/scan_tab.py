@@ -1,0 +1,177 @@
+"""The scan tab: what a dispatcher looks at all day.
+
+A banner that says what to scan next, the current parent and an ``n / 30`` counter big enough to
+read across a packing table, the last scans with their outcome, and Undo/Finish one key away.
+Finishing early asks for a confirmation in a bar (not a modal dialog) so a command barcode or
+a key can answer it without reaching for the mouse.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracetrack_desktop.ui.theme import FLASH_COLOURS, named
+from tracetrack_desktop.ui.views import Mode, ScanRow, ScanScreen
+
+MAX_ROWS = 50
+
+
+class ScanTab(QWidget):
+    """Scan parents and their children.
+
+    Signals:
+        undo_requested: the operator asked to undo the last link.
+        finish_requested: the operator asked to finish the current parent early.
+        confirm_requested: the operator confirmed the pending question.
+        cancel_requested: the operator declined the pending question.
+        code_typed(str): a code typed by hand into the entry field.
+    """
+
+    undo_requested = Signal()
+    finish_requested = Signal()
+    confirm_requested = Signal()
+    cancel_requested = Signal()
+    code_typed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = named(QLabel(), "stateBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.parent_label = named(QLabel(), "currentParent")
+        self.counter = named(QLabel("0 / 30"), "counter")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.message = named(QLabel(), "scanMessage")
+        self.message.setWordWrap(True)
+
+        self.confirm_bar = named(QFrame(), "confirmBar")
+        self.confirm_text = QLabel()
+        self.confirm_text.setWordWrap(True)
+        self.confirm_button = QPushButton(self.tr("Yes, finish (F10)"))
+        self.cancel_button = QPushButton(self.tr("No, keep scanning (Esc)"))
+        bar = QHBoxLayout(self.confirm_bar)
+        bar.addWidget(self.confirm_text, 1)
+        bar.addWidget(self.confirm_button)
+        bar.addWidget(self.cancel_button)
+        self.confirm_bar.hide()
+
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Code"), self.tr("Outcome"), self.tr("Message")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(
+            self.tr("Type a code and press Enter (scanners need no click)")
+        )
+        self.undo_button = QPushButton(self.tr("Undo last (F9)"))
+        self.finish_button = QPushButton(self.tr("Finish parent (F10)"))
+
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.banner)
+        left.addWidget(self.parent_label)
+        top.addLayout(left, 3)
+        top.addWidget(self.counter, 2)
+        actions = QHBoxLayout()
+        actions.addWidget(self.entry, 1)
+        actions.addWidget(self.undo_button)
+        actions.addWidget(self.finish_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.confirm_bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self._connect_signals()
+        self.show_screen(ScanScreen())
+
+    def _connect_signals(self) -> None:
+        self.undo_button.clicked.connect(self.undo_requested)
+        self.finish_button.clicked.connect(self.finish_requested)
+        self.confirm_button.clicked.connect(self.confirm_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.entry.returnPressed.connect(self._on_entry_return_pressed)
+
+    def _on_entry_return_pressed(self) -> None:
+        text = self.entry.text().strip()
+        self.entry.clear()
+        if text:
+            self.code_typed.emit(text)
+
+    def show_screen(self, screen: ScanScreen) -> None:
+        """Redraw the banner, parent and counter from a snapshot."""
+        banners = {
+            Mode.LOGGED_OUT: self.tr("LOG IN TO SCAN"),
+            Mode.PARENT: self.tr("SCAN PARENT"),
+            Mode.CHILDREN: self.tr("SCAN CHILDREN"),
+            Mode.CONFIRM: self.tr("FINISH EARLY?"),
+            Mode.BILL: self.tr("SCAN PARENTS ONTO BILL"),
+        }
+        self.banner.setText(banners[screen.mode])
+        self.banner.setProperty("mode", screen.mode.value)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        if screen.parent:
+            self.parent_label.setText(self.tr("Parent {code}").format(code=screen.parent))
+            self.counter.setText(f"{screen.count} / {screen.capacity}")
+        else:
+            self.parent_label.setText(self.tr("No parent open"))
+            self.counter.setText(f"0 / {screen.capacity}")
+        confirming = screen.mode is Mode.CONFIRM
+        self.confirm_bar.setVisible(confirming)
+        if confirming:
+            self.confirm_text.setText(
+                self.tr(
+                    "{parent} has only {n} of {cap} children. Finish it anyway? "
+                    "Press F10 or scan CONFIRM to finish, Esc or scan CANCEL to keep scanning."
+                ).format(parent=screen.parent or "", n=screen.count, cap=screen.capacity)
+            )
+        self.finish_button.setEnabled(screen.parent is not None)
+        self.undo_button.setEnabled(screen.mode is not Mode.LOGGED_OUT)
+
+    def show_message(self, kind: str, text: str) -> None:
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def add_row(self, row: ScanRow) -> None:
+        """Put one outcome at the top of the last-scans table."""
+        self.table.insertRow(0)
+        outcome = QTableWidgetItem(row.kind.replace("_", " ").upper())
+        outcome.setBackground(QColor(FLASH_COLOURS.get(row.kind, FLASH_COLOURS["info"])))
+        outcome.setForeground(QColor("white"))
+        for column, item in enumerate(
+            (
+                QTableWidgetItem(row.at.strftime("%H:%M:%S")),
+                QTableWidgetItem(row.code),
+                outcome,
+                QTableWidgetItem(row.message),
+            )
+        ):
+            self.table.setItem(0, column, item)
+        while self.table.rowCount() > MAX_ROWS:
+            self.table.removeRow(self.table.rowCount() - 1)
+
+    def clear_rows(self) -> None:
+        self.table.setRowCount(0)

@@ -1,0 +1,164 @@
+"""Plain, Qt-free snapshots the widgets draw from.
+
+Widgets never read the workflow or the store; the composition root turns each workflow result
+into one of these and hands it to the view. That keeps every slot thin and lets a view be drawn
+from canned data (screenshots, tests) without a database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Mode(StrEnum):
+    """What the scan screen is waiting for."""
+
+    LOGGED_OUT = "logged_out"
+    PARENT = "parent"
+    CHILDREN = "children"
+    CONFIRM = "confirm"
+    BILL = "bill"
+
+
+FEEDBACK_KINDS = (
+    "good",
+    "parent",
+    "complete",
+    "duplicate",
+    "error",
+    "info",
+    "needs_confirmation",
+)
+
+
+@dataclass(frozen=True)
+class ScanScreen:
+    """The scan tab's state: the banner, the current parent and its counter."""
+
+    mode: Mode = Mode.PARENT
+    parent: str | None = None
+    count: int = 0
+    capacity: int = 30
+    bill: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    """One line in the "last scans" table."""
+
+    at: datetime
+    code: str
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one operator action did, for the window to show and sound."""
+
+    kind: str
+    message: str
+    code: str = ""
+    screen: ScanScreen = field(default_factory=ScanScreen)
+    bill: BillView | None = None
+    recorded: bool = True
+
+
+@dataclass(frozen=True)
+class BillParentRow:
+    code: str
+    children: int
+    expected_kg: int
+
+
+@dataclass(frozen=True)
+class BillView:
+    """A bill as the bills tab shows it."""
+
+    bill_id: str
+    capacity: int
+    destination: str
+    vehicle: str
+    status: str
+    parent_count: int
+    actual_kg: int
+    expected_kg: int
+    parents: tuple[BillParentRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: str
+    event: str
+    detail: str
+    operator: str = ""
+    station: str = ""
+
+
+@dataclass(frozen=True)
+class LookupView:
+    """Everything known about one code, and where it came from."""
+
+    code: str
+    found: bool
+    source: str  # "server" or "local"
+    kind: str = ""
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    child_count: int = 0
+    status: str = ""
+    bill: str | None = None
+    history: tuple[HistoryRow, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ThroughputRow:
+    bucket_start: str
+    key: str
+    children_linked: int
+    parents_completed: int
+
+
+@dataclass(frozen=True)
+class StationHealth:
+    name: str
+    last_seen: str
+    last_seq: int
+    pending: int
+    lag: str
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """What the dashboard tab draws; ``source`` says whether it is the server's or ours."""
+
+    source: str  # "server" or "local"
+    fetched_at: datetime
+    summary: dict[str, int] = field(default_factory=dict)
+    by_station: tuple[ThroughputRow, ...] = ()
+    by_operator: tuple[ThroughputRow, ...] = ()
+    bills_by_status: dict[str, int] = field(default_factory=dict)
+    stations: tuple[StationHealth, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """A local event the server refused, and what it lost to."""
+
+    at: str
+    event: str
+    code: str
+    reason: str
+    lost_to: str
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    ok: bool
+    message: str
+    operator: str = ""
+    role: str = ""
