@@ -12,20 +12,25 @@ slow or hung server never stops scanning.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
+from PySide6.QtWidgets import QApplication
 
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.feedback import FeedbackPresenter, SoundPlayer, make_sound_player
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.message_bridge import MessageBridge
 from tracetrack_desktop.ui.ports import StationPort
+from tracetrack_desktop.ui.settings_dialog import SettingsDialog
+from tracetrack_desktop.ui.settings_model import SettingsValues
+from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.views import DashboardData, LookupView, Mode, Outcome, ScanRow
 
 IDLE_RESET_MS = 10 * 60 * 1000
@@ -87,6 +92,8 @@ class StationApp(QObject):
         dashboard_fetch_requested(str): ask the reader for figures (IANA time zone or "").
         bag_fetch_requested(str): ask the reader about one code.
         outcome_shown(object): an :class:`Outcome` was shown to the operator (tests, logging).
+        settings_changed(object): the operator saved new :class:`SettingsValues`.
+        enrollment_finished(bool, str): an enrollment attempt ended (ok, message).
     """
 
     sync_wake_requested = Signal()
@@ -94,6 +101,8 @@ class StationApp(QObject):
     dashboard_fetch_requested = Signal(str)
     bag_fetch_requested = Signal(str)
     outcome_shown = Signal(object)
+    settings_changed = Signal(object)
+    enrollment_finished = Signal(bool, str)
 
     def __init__(
         self,
@@ -105,6 +114,9 @@ class StationApp(QObject):
         sync_worker: QObject | None = None,
         reader: ServerReader | None = None,
         timing: Timing | None = None,
+        settings: SettingsValues | None = None,
+        list_ports: Callable[[], list[tuple[str, str]]] | None = None,
+        enroller: Callable[[str, str], tuple[bool, str]] | None = None,
     ) -> None:
         super().__init__()
         self.station = station
@@ -137,8 +149,14 @@ class StationApp(QObject):
         self.idle_logout_timer.setInterval(self.timing.idle_logout_ms)
         self.dashboard_timer = QTimer(self)
         self.dashboard_timer.setInterval(self.timing.dashboard_ms)
+        self.settings = settings or SettingsValues(offline_only=reader is None)
+        self.list_ports = list_ports or (lambda: [])
+        self.enroller = enroller
+        self.settings_dialog: SettingsDialog | None = None
+        self.enrollment: BackgroundCall | None = None
         self._stopped = False
         self._connect_signals()
+        self.feedback.set_muted(self.settings.muted)
         if reader is None:
             self.window.connection.set_offline_only()
 
@@ -148,6 +166,7 @@ class StationApp(QObject):
         w = self.window
         self.bridge.message_shown.connect(w.show_message)
         w.closing.connect(self.stop)
+        w.settings_requested.connect(self.on_settings_requested)
         w.login_page.login_requested.connect(self.on_login_requested)
         w.operator.logout_requested.connect(self.on_logout_requested)
         w.logout_action.triggered.connect(self.on_logout_requested)
@@ -221,6 +240,8 @@ class StationApp(QObject):
         for timer in (self.idle_reset_timer, self.idle_logout_timer, self.dashboard_timer):
             timer.stop()
         self.window.overlay.stop()
+        if self.enrollment is not None:
+            self.enrollment.stop()
         if self.sync_thread is not None:
             self.sync_stop_requested.emit()
             self.sync_thread.quit()
@@ -301,6 +322,9 @@ class StationApp(QObject):
 
     def on_scanner_scan_read(self, record: ScanRecord) -> None:
         """Every scanner read lands here; where it goes depends on what is on screen."""
+        if self.settings_dialog is not None and self.settings_dialog.isVisible():
+            self.settings_dialog.show_scan(record)  # testing the scanner records nothing
+            return
         if not self.window.logged_in():
             result = self.station.login_badge(record.text)
             if result.ok:
@@ -479,6 +503,50 @@ class StationApp(QObject):
 
     def on_conflicts_details_requested(self) -> None:
         ConflictsDialog(self.station.conflicts(), self.window).open()
+
+    # -- settings --------------------------------------------------------------------
+
+    def on_settings_requested(self) -> None:
+        dialog = SettingsDialog(self.settings, self.list_ports(), self.window)
+        dialog.settings_accepted.connect(self.on_settings_accepted)
+        dialog.enroll_requested.connect(self.on_settings_enroll_requested)
+        dialog.finished.connect(self.on_settings_dialog_finished)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def on_settings_dialog_finished(self, result: int) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+        self.settings_dialog = None
+
+    def on_settings_accepted(self, values: SettingsValues) -> None:
+        self.settings = values
+        self.feedback.set_muted(values.muted)
+        app = QCoreApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, high_contrast=values.high_contrast)
+        self.settings_changed.emit(values)
+        self.bridge.info(QCoreApplication.translate("StationApp", "Settings saved."))
+
+    def on_settings_enroll_requested(self, url: str, code: str) -> None:
+        enroller = self.enroller
+        if enroller is None or self.enrollment is not None:
+            self.on_enrollment_done(
+                (False, QCoreApplication.translate("StationApp", "Enrollment is not available."))
+            )
+            return
+        self.enrollment = BackgroundCall(lambda: enroller(url, code), self)
+        self.enrollment.done.connect(self.on_enrollment_done)
+        self.enrollment.start()
+
+    def on_enrollment_done(self, result: tuple[bool, str]) -> None:
+        ok, message = result
+        if self.enrollment is not None:
+            self.enrollment.deleteLater()
+            self.enrollment = None
+        if self.settings_dialog is not None:
+            self.settings_dialog.show_enrollment(ok, message)
+        self.enrollment_finished.emit(ok, message)
 
     # -- scanners --------------------------------------------------------------------
 

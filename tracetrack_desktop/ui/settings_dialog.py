@@ -1,0 +1,245 @@
+"""Settings: server and enrollment, scanners, a scanner test, code rules, sounds, language.
+
+Invalid values are refused with a message beside the field; OK stays available but does not
+close the dialog until every field is valid. Enrollment happens in the background (the dialog
+only emits ``enroll_requested``) so a slow server cannot freeze it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.ui.scanner_test_panel import ScannerTestPanel
+from tracetrack_desktop.ui.settings_model import (
+    BAUD_RATES,
+    LANGUAGES,
+    TERMINATORS,
+    SettingsValues,
+    validate,
+)
+from tracetrack_desktop.ui.theme import named
+
+
+def _error_label() -> QLabel:
+    label = named(QLabel(), "fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class SettingsDialog(QDialog):
+    """Edits :class:`SettingsValues`.
+
+    Signals:
+        enroll_requested(str, str): server URL and enrollment code to trade for a token.
+        settings_accepted(object): the valid :class:`SettingsValues` the operator saved.
+    """
+
+    enroll_requested = Signal(str, str)
+    settings_accepted = Signal(object)
+
+    def __init__(
+        self,
+        values: SettingsValues,
+        ports: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Station settings"))
+        self.errors: dict[str, QLabel] = {}
+        self.tabs = QTabWidget()
+
+        self.server_url = QLineEdit(values.server_url)
+        self.offline_only = QCheckBox(self.tr("Offline only (no server)"))
+        self.offline_only.setChecked(values.offline_only)
+        self.enroll_code = QLineEdit()
+        self.enroll_code.setPlaceholderText(self.tr("code from the admin, e.g. K7QF-92XD"))
+        self.enroll_button = QPushButton(self.tr("&Enroll"))
+        self.enroll_status = QLabel()
+        self.enroll_status.setWordWrap(True)
+        server = QWidget()
+        server_form = QFormLayout(server)
+        self._row(server_form, self.tr("Server &address"), self.server_url, "server_url")
+        server_form.addRow("", self.offline_only)
+        enroll_row = QHBoxLayout()
+        enroll_row.addWidget(self.enroll_code, 1)
+        enroll_row.addWidget(self.enroll_button)
+        server_form.addRow(self.tr("Enrollment code"), enroll_row)
+        server_form.addRow("", self.enroll_status)
+        self.tabs.addTab(server, self.tr("Server"))
+
+        self.port = QComboBox()
+        self.port.addItem(self.tr("None (keyboard scanners only)"), "")
+        for device, description in ports:
+            self.port.addItem(f"{device} — {description}" if description else device, device)
+        index = self.port.findData(values.serial_port)
+        self.port.setCurrentIndex(max(0, index))
+        self.baud = QComboBox()
+        for rate in BAUD_RATES:
+            self.baud.addItem(str(rate), rate)
+        self.baud.setCurrentIndex(max(0, self.baud.findData(values.baud)))
+        self.terminator = QComboBox()
+        for name in TERMINATORS:
+            self.terminator.addItem(name, name)
+        self.terminator.setCurrentIndex(max(0, self.terminator.findData(values.terminator)))
+        self.wedge_gap = QSpinBox()
+        self.wedge_gap.setRange(1, 1000)
+        self.wedge_gap.setSuffix(" ms")
+        self.wedge_gap.setValue(values.wedge_max_gap_ms)
+        self.wedge_min = QSpinBox()
+        self.wedge_min.setRange(0, 200)
+        self.wedge_min.setValue(values.wedge_min_length)
+        scanners = QWidget()
+        scanners_form = QFormLayout(scanners)
+        self._row(scanners_form, self.tr("Serial &port"), self.port, "serial_port")
+        self._row(scanners_form, self.tr("&Baud"), self.baud, "baud")
+        self._row(scanners_form, self.tr("&Terminator"), self.terminator, "terminator")
+        self._row(
+            scanners_form,
+            self.tr("Keyboard scanner: slowest key gap"),
+            self.wedge_gap,
+            "wedge_max_gap_ms",
+        )
+        self._row(
+            scanners_form,
+            self.tr("Keyboard scanner: shortest code"),
+            self.wedge_min,
+            "wedge_min_length",
+        )
+        self.tabs.addTab(scanners, self.tr("Scanners"))
+
+        self.test_panel = ScannerTestPanel()
+        self.tabs.addTab(self.test_panel, self.tr("Test your scanner"))
+
+        self.parent_patterns = QLineEdit(" ".join(values.parent_patterns))
+        self.child_pattern = QLineEdit(values.child_pattern)
+        rules = QWidget()
+        rules_form = QFormLayout(rules)
+        self._row(
+            rules_form,
+            self.tr("Parent patterns (space-separated)"),
+            self.parent_patterns,
+            "parent_patterns",
+        )
+        self._row(rules_form, self.tr("Child pattern"), self.child_pattern, "child_pattern")
+        self.tabs.addTab(rules, self.tr("Code rules"))
+
+        self.muted = QCheckBox(self.tr("&Mute sounds"))
+        self.muted.setChecked(values.muted)
+        self.high_contrast = QCheckBox(self.tr("&High-contrast colours"))
+        self.high_contrast.setChecked(values.high_contrast)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(values.language)))
+        look = QWidget()
+        look_form = QFormLayout(look)
+        look_form.addRow(self.muted)
+        look_form.addRow(self.high_contrast)
+        self._row(look_form, self.tr("&Language (after restart)"), self.language, "language")
+        self.tabs.addTab(look, self.tr("Sounds and language"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self._extra = dict(values.extra)
+        self._connect_signals()
+        self.resize(760, 480)
+
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, key: str) -> None:
+        error = _error_label()
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        form.addRow(text, box)
+        self.errors[key] = error
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self._on_ok_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.enroll_button.clicked.connect(self._on_enroll_clicked)
+        self.offline_only.toggled.connect(self.server_url.setDisabled)
+
+    def values(self) -> SettingsValues:
+        return SettingsValues(
+            server_url=self.server_url.text().strip(),
+            offline_only=self.offline_only.isChecked(),
+            serial_port=str(self.port.currentData() or ""),
+            baud=int(self.baud.currentData()),
+            terminator=str(self.terminator.currentData()),
+            wedge_max_gap_ms=self.wedge_gap.value(),
+            wedge_min_length=self.wedge_min.value(),
+            parent_patterns=tuple(self.parent_patterns.text().split()),
+            child_pattern=self.child_pattern.text().strip(),
+            muted=self.muted.isChecked(),
+            high_contrast=self.high_contrast.isChecked(),
+            language=str(self.language.currentData()),
+            extra=self._extra,
+        )
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message beside its field; hide the rest."""
+        for key, label in self.errors.items():
+            text = errors.get(key, "")
+            label.setText(self.tr(text) if text else "")
+            label.setVisible(bool(text))
+
+    def _on_ok_clicked(self) -> None:
+        values = self.values()
+        errors = validate(values)
+        self.show_errors(errors)
+        if errors:
+            for index in range(self.tabs.count()):
+                page = self.tabs.widget(index)
+                if page is not None and any(self.errors[k].isVisibleTo(page) for k in errors):
+                    self.tabs.setCurrentIndex(index)
+                    break
+            return
+        self.settings_accepted.emit(values)
+        self.accept()
+
+    def _on_enroll_clicked(self) -> None:
+        url, code = self.server_url.text().strip(), self.enroll_code.text().strip()
+        errors = validate(self.values())
+        if "server_url" in errors or not code:
+            self.show_errors(
+                {"server_url": errors.get("server_url", "")} if "server_url" in errors else {}
+            )
+            if not code:
+                self.enroll_status.setText(self.tr("Type the enrollment code first."))
+            return
+        self.enroll_button.setEnabled(False)
+        self.enroll_status.setText(self.tr("Enrolling…"))
+        self.enroll_requested.emit(url, code)
+
+    def show_enrollment(self, ok: bool, message: str) -> None:
+        """The answer to ``enroll_requested``."""
+        self.enroll_button.setEnabled(True)
+        self.enroll_status.setText(message)
+        if ok:
+            self.enroll_code.clear()
+
+    def show_scan(self, record: ScanRecord) -> None:
+        """Feed the scanner test panel (the app routes reads here while the dialog is open)."""
+        self.tabs.setCurrentWidget(self.test_panel)
+        self.test_panel.show_record(record)

@@ -1,0 +1,95 @@
+"""The settings the dialog edits, and the rules that refuse bad values (Qt-free).
+
+The dialog shows each error beside its field; the composition root turns accepted values into
+the station's configuration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from pydantic import ValidationError
+
+from tracetrack_core.codes import CodeRules, ParentSeries
+
+BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
+TERMINATORS = {"CR": "\r", "LF": "\n", "CRLF": "\r\n", "TAB": "\t"}
+LANGUAGES = {"en": "English", "hi": "हिन्दी"}
+
+
+@dataclass(frozen=True)
+class SettingsValues:
+    """Everything the settings dialog can change."""
+
+    server_url: str = ""
+    offline_only: bool = False
+    serial_port: str = ""
+    baud: int = 9600
+    terminator: str = "CR"
+    wedge_max_gap_ms: int = 40
+    wedge_min_length: int = 4
+    parent_patterns: tuple[str, ...] = (r"SB\d{5}", r"M444-\d{5}")
+    child_pattern: str = r"[A-Z0-9]{4,20}"
+    muted: bool = False
+    high_contrast: bool = False
+    language: str = "en"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def check_server_url(url: str, offline_only: bool) -> str | None:
+    """An error message for a bad server URL, or None."""
+    if offline_only:  # the address is kept for later but not needed now
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return "Enter a full address such as https://tracetrack.example.com, or tick offline only."
+    return None
+
+
+def rules_from(values: SettingsValues) -> CodeRules:
+    """The code rules these values describe (may raise ``ValidationError``)."""
+    defaults = CodeRules()
+    series = []
+    for index, pattern in enumerate(values.parent_patterns):
+        base = defaults.parent_series[min(index, len(defaults.parent_series) - 1)]
+        name = base.name if index < len(defaults.parent_series) else f"S{index + 1}"
+        series.append(
+            ParentSeries(
+                name=name, pattern=pattern, capacity=base.capacity, expected_kg=base.expected_kg
+            )
+        )
+    return CodeRules(parent_series=tuple(series), child_pattern=values.child_pattern)
+
+
+def validate(values: SettingsValues) -> dict[str, str]:
+    """Field name → what is wrong with it and how to fix it. Empty when all is well."""
+    errors: dict[str, str] = {}
+    url_error = check_server_url(values.server_url, values.offline_only)
+    if url_error:
+        errors["server_url"] = url_error
+    if values.baud not in BAUD_RATES:
+        errors["baud"] = f"Choose one of {', '.join(map(str, BAUD_RATES))}."
+    if values.terminator not in TERMINATORS:
+        errors["terminator"] = "Choose the key your scanner sends after each code."
+    if not 5 <= values.wedge_max_gap_ms <= 200:
+        errors["wedge_max_gap_ms"] = "A scanner types faster than people: use 5 to 200 ms."
+    if not 1 <= values.wedge_min_length <= 64:
+        errors["wedge_min_length"] = "Use 1 to 64 characters."
+    if not any(p.strip() for p in values.parent_patterns):
+        errors["parent_patterns"] = "Give at least one parent pattern, e.g. SB\\d{5}."
+    else:
+        try:
+            rules = rules_from(values)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = "child_pattern" if "child_pattern" in first["loc"] else "parent_patterns"
+            errors[where] = f"Not a valid pattern: {first['msg']}"
+        else:
+            if not values.child_pattern.strip() or not rules.is_child("0016586"):
+                errors["child_pattern"] = (
+                    "This pattern refuses plain child labels such as 0016586; widen it."
+                )
+    if values.language not in LANGUAGES:
+        errors["language"] = "Choose English or Hindi."
+    return errors
