@@ -28,6 +28,7 @@ from tracetrack_desktop.ui.feedback import FeedbackPresenter, SoundPlayer, make_
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.message_bridge import MessageBridge
 from tracetrack_desktop.ui.ports import StationPort
+from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.ui.settings_dialog import SettingsDialog
 from tracetrack_desktop.ui.settings_model import SettingsValues
 from tracetrack_desktop.ui.theme import apply_theme
@@ -118,6 +119,7 @@ class StationApp(QObject):
         list_ports: Callable[[], list[tuple[str, str]]] | None = None,
         enroller: Callable[[str, str], tuple[bool, str]] | None = None,
     ) -> None:
+        install_emit_refcount_fix()  # before the first emit: see pyside_fix
         super().__init__()
         self.station = station
         self.window = window or MainWindow()

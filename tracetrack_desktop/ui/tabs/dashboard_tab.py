@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -54,6 +55,19 @@ def _totals(rows: tuple[ThroughputRow, ...]) -> list[tuple[str, int, int]]:
         totals[row.key][0] += row.children_linked
         totals[row.key][1] += row.parents_completed
     return sorted(((k, v[0], v[1]) for k, v in totals.items()), key=lambda t: -t[1])
+
+
+def _short_time(value: str) -> str:
+    """An ISO time as local ``HH:MM:SS`` (today) or ``YYYY-MM-DD HH:MM``; other text as is."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    if moment.date() == datetime.now(moment.tzinfo).date():
+        return moment.strftime("%H:%M:%S")
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -179,7 +193,10 @@ class DashboardTab(QWidget):
         _fill(self.bills_table, sorted(data.bills_by_status.items()))
         _fill(
             self.health_table,
-            [(s.name, s.last_seen, s.last_seq, s.pending, s.lag) for s in data.stations],
+            [
+                (s.name, _short_time(s.last_seen), s.last_seq, s.pending, s.lag)
+                for s in data.stations
+            ],
         )
 
     def show_unavailable(self, reason: str) -> None:
