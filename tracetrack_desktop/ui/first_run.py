@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -64,7 +64,11 @@ class ServerPage(QWizardPage):
     def _on_changed(self) -> None:
         self.url.setDisabled(self.offline.isChecked())
         problem = check_server_url(self.url.text(), self.offline.isChecked())
-        self.error.setText(self.tr(problem) if problem and self.url.text() else "")
+        self.error.setText(
+            QCoreApplication.translate("SettingsErrors", problem)
+            if problem and self.url.text()
+            else ""
+        )
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API

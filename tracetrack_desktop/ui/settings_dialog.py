@@ -7,7 +7,7 @@ only emits ``enroll_requested``) so a slow server cannot freeze it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,22 @@ from tracetrack_desktop.ui.scanner_test_panel import ScannerTestPanel
 from tracetrack_desktop.ui.settings_model import (
     BAUD_RATES,
     LANGUAGES,
+    MESSAGES,
     TERMINATORS,
     SettingsValues,
     validate,
 )
 from tracetrack_desktop.ui.theme import named
+
+
+def translate_error(text: str) -> str:
+    """Translate a message from :data:`MESSAGES`, keeping any detail after a known prefix."""
+    if not text:
+        return ""
+    prefix = MESSAGES["pattern"]
+    if text.startswith(prefix):
+        return QCoreApplication.translate("SettingsErrors", prefix) + text[len(prefix) :]
+    return QCoreApplication.translate("SettingsErrors", text)
 
 
 def _error_label() -> QLabel:
@@ -201,7 +212,7 @@ class SettingsDialog(QDialog):
         """Show each message beside its field; hide the rest."""
         for key, label in self.errors.items():
             text = errors.get(key, "")
-            label.setText(self.tr(text) if text else "")
+            label.setText(translate_error(text))
             label.setVisible(bool(text))
 
     def _on_ok_clicked(self) -> None:

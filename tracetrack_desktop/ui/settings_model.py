@@ -1,7 +1,8 @@
-"""The settings the dialog edits, and the rules that refuse bad values (Qt-free).
+"""The settings the dialog edits, and the rules that refuse bad values.
 
 The dialog shows each error beside its field; the composition root turns accepted values into
-the station's configuration.
+the station's configuration. Messages are marked for translation in the ``SettingsErrors``
+context; the widgets translate them when they show them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from pydantic import ValidationError
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from tracetrack_core.codes import CodeRules, ParentSeries
 
@@ -37,13 +39,41 @@ class SettingsValues:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+MESSAGES: dict[str, str] = {
+    key: str(text)
+    for key, text in {
+        "server_url": QT_TRANSLATE_NOOP(
+            "SettingsErrors",
+            "Enter a full address such as https://tracetrack.example.com, or tick offline only.",
+        ),
+        "terminator": QT_TRANSLATE_NOOP(
+            "SettingsErrors", "Choose the key your scanner sends after each code."
+        ),
+        "wedge_max_gap_ms": QT_TRANSLATE_NOOP(
+            "SettingsErrors", "A scanner types faster than people: use 5 to 200 ms."
+        ),
+        "wedge_min_length": QT_TRANSLATE_NOOP("SettingsErrors", "Use 1 to 64 characters."),
+        "parent_patterns": QT_TRANSLATE_NOOP(
+            "SettingsErrors", "Give at least one parent pattern, e.g. SB\\d{5}."
+        ),
+        "child_pattern": QT_TRANSLATE_NOOP(
+            "SettingsErrors", "This pattern refuses plain child labels such as 0016586; widen it."
+        ),
+        "language": QT_TRANSLATE_NOOP("SettingsErrors", "Choose English or Hindi."),
+        "baud": QT_TRANSLATE_NOOP("SettingsErrors", "Choose one of the listed speeds."),
+        "pattern": QT_TRANSLATE_NOOP("SettingsErrors", "Not a valid pattern:"),
+    }.items()
+}
+"""What to tell the operator for each refused field (translated where shown)."""
+
+
 def check_server_url(url: str, offline_only: bool) -> str | None:
     """An error message for a bad server URL, or None."""
     if offline_only:  # the address is kept for later but not needed now
         return None
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        return "Enter a full address such as https://tracetrack.example.com, or tick offline only."
+        return MESSAGES["server_url"]
     return None
 
 
@@ -69,27 +99,25 @@ def validate(values: SettingsValues) -> dict[str, str]:
     if url_error:
         errors["server_url"] = url_error
     if values.baud not in BAUD_RATES:
-        errors["baud"] = f"Choose one of {', '.join(map(str, BAUD_RATES))}."
+        errors["baud"] = MESSAGES["baud"]
     if values.terminator not in TERMINATORS:
-        errors["terminator"] = "Choose the key your scanner sends after each code."
+        errors["terminator"] = MESSAGES["terminator"]
     if not 5 <= values.wedge_max_gap_ms <= 200:
-        errors["wedge_max_gap_ms"] = "A scanner types faster than people: use 5 to 200 ms."
+        errors["wedge_max_gap_ms"] = MESSAGES["wedge_max_gap_ms"]
     if not 1 <= values.wedge_min_length <= 64:
-        errors["wedge_min_length"] = "Use 1 to 64 characters."
+        errors["wedge_min_length"] = MESSAGES["wedge_min_length"]
     if not any(p.strip() for p in values.parent_patterns):
-        errors["parent_patterns"] = "Give at least one parent pattern, e.g. SB\\d{5}."
+        errors["parent_patterns"] = MESSAGES["parent_patterns"]
     else:
         try:
             rules = rules_from(values)
         except ValidationError as exc:
             first = exc.errors()[0]
             where = "child_pattern" if "child_pattern" in first["loc"] else "parent_patterns"
-            errors[where] = f"Not a valid pattern: {first['msg']}"
+            errors[where] = f"{MESSAGES['pattern']} {first['msg']}"
         else:
             if not values.child_pattern.strip() or not rules.is_child("0016586"):
-                errors["child_pattern"] = (
-                    "This pattern refuses plain child labels such as 0016586; widen it."
-                )
+                errors["child_pattern"] = MESSAGES["child_pattern"]
     if values.language not in LANGUAGES:
-        errors["language"] = "Choose English or Hindi."
+        errors["language"] = MESSAGES["language"]
     return errors
