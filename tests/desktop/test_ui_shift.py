@@ -146,6 +146,8 @@ def test_command_barcodes_drive_finish_and_confirm(
     assert app.station.screen().mode is Mode.CONFIRM
     scanner.read("CMD-CONFIRM")
     assert app.window.scan_tab.banner.text() == "SCAN PARENT"
+    scanner.read("CMD-LOGOUT")
+    assert not app.window.logged_in()
 
 
 def test_a_child_from_another_parent_is_an_error_naming_it(

@@ -269,6 +269,8 @@ class StationApp(QObject):
             w.pending.set_pending(count, oldest)
             self.sync_wake_requested.emit()
         self.outcome_shown.emit(outcome)
+        if outcome.screen.mode is Mode.LOGGED_OUT and w.logged_in():  # e.g. a CMD-LOGOUT scan
+            self.on_logout_requested()
 
     def _touch(self) -> None:
         """Any operator action restarts the idle clocks."""

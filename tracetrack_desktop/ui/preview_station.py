@@ -127,6 +127,9 @@ class PreviewStation:
             Command.CONFIRM: self.confirm,
             Command.CANCEL: self.cancel,
         }
+        if command is Command.LOGOUT:
+            self.logout()
+            return self._out("info", "Logged out.")
         action = actions.get(command) if command else None
         if action is None:
             return self._out("info", "That command is not used on this screen.")
