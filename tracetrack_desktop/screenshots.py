@@ -147,6 +147,13 @@ def render(folder: Path) -> list[Path]:
     dialog.show_errors(validate(dialog.values()))
     paths.append(_save(dialog, folder, "settings_error"))
     dialog.reject()
+
+    qt_app = QApplication.instance()
+    if isinstance(qt_app, QApplication):
+        apply_theme(qt_app, high_contrast=True)
+        window.show_tab("scan")
+        paths.append(_save(window, folder, "scan_high_contrast"))
+        apply_theme(qt_app)
     window.overlay.stop()
     app.stop()
     window.close()

@@ -254,14 +254,23 @@ class StationApp(QObject):
 
     # -- showing results -------------------------------------------------------------
 
-    def show_outcome(self, outcome: Outcome) -> None:
-        """Draw, flash and sound one outcome; poke the sync worker if something was recorded."""
+    def show_outcome(self, outcome: Outcome, *, on_bills: bool = False) -> None:
+        """Draw, flash and sound one outcome; poke the sync worker if something was recorded.
+
+        Args:
+            outcome: what the action did.
+            on_bills: the action came from the bills tab (its message belongs there).
+        """
         w = self.window
         w.scan_tab.show_screen(outcome.screen)
-        w.scan_tab.show_message(outcome.kind, outcome.message)
-        w.scan_tab.add_row(ScanRow(datetime.now(UTC), outcome.code, outcome.kind, outcome.message))
         w.bills_tab.show_bill(outcome.bill)
-        w.bills_tab.show_message(outcome.kind, outcome.message)
+        if on_bills:
+            w.bills_tab.show_message(outcome.kind, outcome.message)
+        else:
+            w.scan_tab.show_message(outcome.kind, outcome.message)
+            w.scan_tab.add_row(
+                ScanRow(datetime.now(UTC), outcome.code, outcome.kind, outcome.message)
+            )
         self.feedback.present(outcome.kind)
         self._touch()
         if outcome.recorded:
@@ -351,9 +360,9 @@ class StationApp(QObject):
 
     def _bill_scan(self, text: str) -> None:
         if self.station.current_bill() is None:
-            self.show_outcome(self.station.open_bill(text))
+            self.show_outcome(self.station.open_bill(text), on_bills=True)
         else:
-            self.show_outcome(self.station.add_parent_to_bill(text))
+            self.show_outcome(self.station.add_parent_to_bill(text), on_bills=True)
 
     def on_code_typed(self, text: str) -> None:
         record = ScanRecord(
@@ -388,28 +397,28 @@ class StationApp(QObject):
         outcome = self.station.create_bill(bill_id, capacity, destination, vehicle)
         if outcome.kind == "error":
             self.window.bills_tab.show_form_error(outcome.message)
-        self.show_outcome(outcome)
+        self.show_outcome(outcome, on_bills=True)
 
     def on_bill_open_requested(self, bill_id: str) -> None:
         outcome = self.station.open_bill(bill_id)
         if outcome.kind == "error":
             self.window.bills_tab.show_form_error(outcome.message)
-        self.show_outcome(outcome)
+        self.show_outcome(outcome, on_bills=True)
 
     def on_bill_close_requested(self) -> None:
-        self.show_outcome(self.station.close_bill())
+        self.show_outcome(self.station.close_bill(), on_bills=True)
 
     def on_bill_parent_typed(self, code: str) -> None:
-        self.show_outcome(self.station.add_parent_to_bill(code))
+        self.show_outcome(self.station.add_parent_to_bill(code), on_bills=True)
 
     def on_bill_remove_requested(self, code: str) -> None:
-        self.show_outcome(self.station.remove_parent_from_bill(code))
+        self.show_outcome(self.station.remove_parent_from_bill(code), on_bills=True)
 
     def on_bill_complete_requested(self) -> None:
-        self.show_outcome(self.station.complete_bill())
+        self.show_outcome(self.station.complete_bill(), on_bills=True)
 
     def on_bill_return_requested(self, code: str, ticket: str, location: str) -> None:
-        self.show_outcome(self.station.return_parent(code, ticket, location))
+        self.show_outcome(self.station.return_parent(code, ticket, location), on_bills=True)
 
     # -- lookup ----------------------------------------------------------------------
 

@@ -178,11 +178,13 @@ class SettingsDialog(QDialog):
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, key: str) -> None:
         error = _error_label()
+        label = QLabel(text)
+        label.setBuddy(widget)  # makes the "&" letter an Alt shortcut to the field
         box = QVBoxLayout()
         box.setSpacing(2)
         box.addWidget(widget)
         box.addWidget(error)
-        form.addRow(text, box)
+        form.addRow(label, box)
         self.errors[key] = error
 
     def _connect_signals(self) -> None:
