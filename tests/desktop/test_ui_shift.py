@@ -236,6 +236,15 @@ def test_a_biller_fills_a_bill_and_hears_each_error(
     bills.parents.setCurrentCell(0, 0)
     qtbot.mouseClick(bills.remove_button, Qt.MouseButton.LeftButton)
     assert bills.progress.value() == 0
+    scanner.read("SB00001")
+    assert bills.progress.value() == 1
+    qtbot.keyClicks(bills.returns_ticket, "RT-7")
+    qtbot.keyClicks(bills.returns_location, "Indore C&F")
+    qtbot.keyClicks(bills.returns_code, "SB00001")
+    qtbot.mouseClick(bills.return_button, Qt.MouseButton.LeftButton)
+    assert "SB00001 returned from bill BILL-2025-001" in bills.message.text()
+    assert bills.progress.value() == 0
+    assert app.window.scan_tab.table.item(0, 1).text() == "C0099", "bill work stays on its tab"
 
 
 def test_lookup_offline_shows_the_local_record(
