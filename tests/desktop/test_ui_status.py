@@ -17,6 +17,7 @@ from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.preview_station import PreviewStation
+from tracetrack_desktop.ui.statusbar.pending import PendingWidget
 from tracetrack_desktop.ui.theme import FLASH_COLOURS
 from tracetrack_desktop.ui.views import ConflictRow
 
@@ -138,3 +139,16 @@ def test_an_error_flashes_the_whole_window_red(
     assert centre.red() > centre.green() + 60, "the flash tints the window red"
     assert abs(centre.red() - red.red()) < 80
     qtbot.waitUntil(lambda: not overlay.isVisible(), timeout=5000)
+
+
+def test_the_waiting_age_grows_without_new_events(qtbot: QtBot) -> None:
+
+    widget = PendingWidget()
+    qtbot.addWidget(widget)
+    start = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+    widget.set_pending(3, start, now=start)
+    assert widget.text() == "3 waiting to sync (oldest 0 s)"
+    widget.refresh(now=start.replace(minute=12))
+    assert widget.text() == "3 waiting to sync (oldest 12 min)"
+    widget.set_pending(0, None)
+    assert widget.text() == "All synced"

@@ -74,6 +74,7 @@ class Timing:
     idle_reset_ms: int = IDLE_RESET_MS
     idle_logout_ms: int = IDLE_LOGOUT_MS
     dashboard_ms: int = DASHBOARD_REFRESH_MS
+    clock_ms: int = 15_000
 
 
 def _field(obj: Any, *names: str) -> Any:
@@ -151,6 +152,8 @@ class StationApp(QObject):
         self.idle_logout_timer.setInterval(self.timing.idle_logout_ms)
         self.dashboard_timer = QTimer(self)
         self.dashboard_timer.setInterval(self.timing.dashboard_ms)
+        self.clock_timer = QTimer(self)  # ages in the status bar grow while nothing happens
+        self.clock_timer.setInterval(self.timing.clock_ms)
         self.settings = settings or SettingsValues(offline_only=reader is None)
         self.list_ports = list_ports or (lambda: [])
         self.enroller = enroller
@@ -204,6 +207,7 @@ class StationApp(QObject):
         self.idle_reset_timer.timeout.connect(self.on_idle_reset_timer_timeout)
         self.idle_logout_timer.timeout.connect(self.on_idle_logout_timer_timeout)
         self.dashboard_timer.timeout.connect(self.on_dashboard_timer_timeout)
+        self.clock_timer.timeout.connect(self.window.pending.refresh)
 
         if self.sync_worker is not None and self.sync_thread is not None:
             worker = self.sync_worker
@@ -232,6 +236,7 @@ class StationApp(QObject):
             self.sync_thread.start()
         if self.reader_thread is not None:
             self.reader_thread.start()
+        self.clock_timer.start()
         self.window.show()
 
     def stop(self) -> None:
@@ -239,7 +244,8 @@ class StationApp(QObject):
         if self._stopped:
             return
         self._stopped = True
-        for timer in (self.idle_reset_timer, self.idle_logout_timer, self.dashboard_timer):
+        timers = (self.idle_reset_timer, self.idle_logout_timer, self.dashboard_timer)
+        for timer in (*timers, self.clock_timer):
             timer.stop()
         self.window.overlay.stop()
         if self.enrollment is not None:

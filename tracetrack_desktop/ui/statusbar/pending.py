@@ -22,10 +22,16 @@ class PendingWidget(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.count = 0
+        self.oldest: datetime | None = None
         self.set_pending(0, None)
+
+    def refresh(self, now: datetime | None = None) -> None:
+        """Redraw the age of the oldest waiting event (it grows while the station is offline)."""
+        self.set_pending(self.count, self.oldest, now)
 
     def set_pending(self, count: int, oldest: datetime | None, now: datetime | None = None) -> None:
         self.count = count
+        self.oldest = oldest
         if count == 0:
             self.setText(self.tr("All synced"))
             return
