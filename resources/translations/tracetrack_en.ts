@@ -644,17 +644,17 @@
 <context>
     <name>PendingWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="30"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="36"/>
         <source>All synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="33"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="39"/>
         <source>{n} waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="37"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="43"/>
         <source>{n} waiting to sync (oldest {age})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,12 +976,12 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="240"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="242"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="243"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="245"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,37 +1037,37 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="298"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="317"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="320"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="339"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="433"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="452"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="488"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="507"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="499"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="518"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="531"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="550"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="537"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="558"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

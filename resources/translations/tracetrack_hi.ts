@@ -643,17 +643,17 @@
 <context>
     <name>PendingWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="30" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="36" />
         <source>All synced</source>
         <translation>सब सिंक हो गया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="33" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="39" />
         <source>{n} waiting to sync</source>
         <translation>{n} सिंक की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="37" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="43" />
         <source>{n} waiting to sync (oldest {age})</source>
         <translation>{n} सिंक की प्रतीक्षा में (सबसे पुराना {age})</translation>
     </message>
@@ -976,12 +976,12 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>आवाज़ और भाषा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="240" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="242" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="243" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="245" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
@@ -1037,37 +1037,37 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="298" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="317" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="320" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="339" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="433" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="452" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="488" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="507" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="499" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="518" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="531" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="550" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="537" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="558" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from tests.desktop.test_ui_shift import FakeScanner, login
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.ui.app import StationApp
+from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.first_run import FirstRunWizard
 from tracetrack_desktop.ui.preview_station import PreviewStation
@@ -35,7 +37,7 @@ def admin_app(qtbot: QtBot) -> Iterator[tuple[StationApp, FakeScanner, SilentPla
         scan_inputs=[scanner],
         settings=SettingsValues(server_url="http://127.0.0.1:9"),
         list_ports=lambda: [("/dev/ttyACM0", "Honeywell 1900 USB")],
-        enroller=lambda url, code: (code == "GOOD-CODE", f"asked {url}"),
+        enroller=lambda url, code: EnrollAnswer(code == "GOOD-CODE", f"asked {url}"),
     )
     qtbot.addWidget(app.window)
     app.start()
@@ -110,7 +112,8 @@ def test_enrollment_runs_in_the_background_and_reports_beside_the_code(
     dialog.enroll_code.setText("GOOD-CODE")
     with qtbot.waitSignal(app.enrollment_finished) as finished:
         qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
-    assert finished.args == [True, "asked http://127.0.0.1:8000"]
+    assert finished.args[0].ok
+    assert finished.args[0].message == "asked http://127.0.0.1:8000"
     assert dialog.enroll_status.text() == "asked http://127.0.0.1:8000"
     dialog.reject()
 
@@ -154,3 +157,13 @@ def test_first_run_offline_skips_enrollment_and_checks_the_operator(qtbot: QtBot
     wizard.button(QWizard.WizardButton.FinishButton).click()
     result = wizard.result_values()
     assert (result.offline_only, result.username, result.enrolled) == (True, "ravi", False)
+
+
+def test_enrolling_against_no_server_says_what_to_check() -> None:
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    answer = enroll_station(f"http://127.0.0.1:{port}", "ABCD-EFGH", "bench-1")
+    assert not answer.ok
+    assert "Check the address and the network" in answer.message
+    assert answer.token == ""

@@ -24,6 +24,7 @@ from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.dashboard_client import ServerReader
+from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller
 from tracetrack_desktop.ui.feedback import FeedbackPresenter, SoundPlayer, make_sound_player
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.message_bridge import MessageBridge
@@ -95,7 +96,8 @@ class StationApp(QObject):
         bag_fetch_requested(str): ask the reader about one code.
         outcome_shown(object): an :class:`Outcome` was shown to the operator (tests, logging).
         settings_changed(object): the operator saved new :class:`SettingsValues`.
-        enrollment_finished(bool, str): an enrollment attempt ended (ok, message).
+        enrollment_finished(object): an enrollment attempt ended (an :class:`EnrollAnswer`);
+            on success the caller stores the token.
     """
 
     sync_wake_requested = Signal()
@@ -104,7 +106,7 @@ class StationApp(QObject):
     bag_fetch_requested = Signal(str)
     outcome_shown = Signal(object)
     settings_changed = Signal(object)
-    enrollment_finished = Signal(bool, str)
+    enrollment_finished = Signal(object)
 
     def __init__(
         self,
@@ -118,7 +120,7 @@ class StationApp(QObject):
         timing: Timing | None = None,
         settings: SettingsValues | None = None,
         list_ports: Callable[[], list[tuple[str, str]]] | None = None,
-        enroller: Callable[[str, str], tuple[bool, str]] | None = None,
+        enroller: Enroller | None = None,
     ) -> None:
         install_emit_refcount_fix()  # before the first emit: see pyside_fix
         super().__init__()
@@ -551,21 +553,23 @@ class StationApp(QObject):
         enroller = self.enroller
         if enroller is None or self.enrollment is not None:
             self.on_enrollment_done(
-                (False, QCoreApplication.translate("StationApp", "Enrollment is not available."))
+                EnrollAnswer(
+                    False,
+                    QCoreApplication.translate("StationApp", "Enrollment is not available."),
+                )
             )
             return
         self.enrollment = BackgroundCall(lambda: enroller(url, code), self)
         self.enrollment.done.connect(self.on_enrollment_done)
         self.enrollment.start()
 
-    def on_enrollment_done(self, result: tuple[bool, str]) -> None:
-        ok, message = result
+    def on_enrollment_done(self, answer: EnrollAnswer) -> None:
         if self.enrollment is not None:
             self.enrollment.deleteLater()
             self.enrollment = None
         if self.settings_dialog is not None:
-            self.settings_dialog.show_enrollment(ok, message)
-        self.enrollment_finished.emit(ok, message)
+            self.settings_dialog.show_enrollment(answer.ok, answer.message)
+        self.enrollment_finished.emit(answer)
 
     # -- scanners --------------------------------------------------------------------
 
