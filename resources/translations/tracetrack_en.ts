@@ -379,6 +379,24 @@
     </message>
 </context>
 <context>
+    <name>Enrollment</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="37"/>
+        <source>The server refused the code ({reason}). Ask the admin for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="45"/>
+        <source>Could not reach the server ({reason}). Check the address and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="52"/>
+        <source>Enrolled as {station}. This station now syncs to {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="179"/>

@@ -378,6 +378,24 @@
     </message>
 </context>
 <context>
+    <name>Enrollment</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="37" />
+        <source>The server refused the code ({reason}). Ask the admin for a new code.</source>
+        <translation>सर्वर ने कोड अस्वीकार किया ({reason})। एडमिन से नया कोड माँगें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="45" />
+        <source>Could not reach the server ({reason}). Check the address and the network.</source>
+        <translation>सर्वर तक नहीं पहुँच सके ({reason})। पता और नेटवर्क जाँचें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="52" />
+        <source>Enrolled as {station}. This station now syncs to {url}.</source>
+        <translation>{station} के रूप में पंजीकृत। यह स्टेशन अब {url} से सिंक करता है।</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="179" />

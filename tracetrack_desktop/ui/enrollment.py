@@ -27,10 +27,6 @@ class EnrollAnswer:
     token: str = field(default="", repr=False)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Enrollment", text)
-
-
 def enroll_station(url: str, code: str, hostname: str | None = None) -> EnrollAnswer:
     """``POST /api/v1/stations/enroll`` and explain the outcome in one sentence."""
     try:
@@ -38,22 +34,24 @@ def enroll_station(url: str, code: str, hostname: str | None = None) -> EnrollAn
     except RefusedError as exc:
         return EnrollAnswer(
             False,
-            _tr("The server refused the code ({reason}). Ask the admin for a new code.").format(
-                reason=exc.message
-            ),
+            QCoreApplication.translate(
+                "Enrollment",
+                "The server refused the code ({reason}). Ask the admin for a new code.",
+            ).format(reason=exc.message),
         )
     except SyncError as exc:
         return EnrollAnswer(
             False,
-            _tr("Could not reach the server ({reason}). Check the address and the network.").format(
-                reason=exc
-            ),
+            QCoreApplication.translate(
+                "Enrollment",
+                "Could not reach the server ({reason}). Check the address and the network.",
+            ).format(reason=exc),
         )
     return EnrollAnswer(
         True,
-        _tr("Enrolled as {station}. This station now syncs to {url}.").format(
-            station=result.station_id, url=url
-        ),
+        QCoreApplication.translate(
+            "Enrollment", "Enrolled as {station}. This station now syncs to {url}."
+        ).format(station=result.station_id, url=url),
         url,
         result.station_id,
         result.token,
