@@ -1,0 +1,116 @@
+"""Admin-side endpoints: station enrollment, operator login, the audit log."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response, g, jsonify, request
+
+from sync_server.api.auth import require
+from sync_server.api.errors import ApiError
+from sync_server.api.extension import db_session
+from sync_server.api.schemas_admin import (
+    AuditPageOut,
+    AuditQuery,
+    EnrollRequest,
+    EnrollResponse,
+    LoginRequest,
+    LoginResponse,
+)
+from sync_server.api.validation import parse_body, parse_query, spec
+from sync_server.services import admin, audit, users
+from sync_server.services.errors import ServiceError, ThrottledError
+
+bp = Blueprint("admin", __name__, url_prefix="/api/v1")
+
+
+def _service_error(exc: ServiceError) -> ApiError:
+    headers = {}
+    if isinstance(exc, ThrottledError):
+        headers["Retry-After"] = str(exc.retry_after)
+    return ApiError(exc.status, exc.code, exc.message, headers=headers, **exc.detail)
+
+
+@bp.post("/stations/enroll")
+@spec(
+    summary="Enroll a station with its one-time code (no token needed)",
+    tags=["stations"],
+    body=EnrollRequest,
+    responses={201: EnrollResponse},
+    auth=None,
+)
+def enroll() -> tuple[Response, int]:
+    """A wrong, used or expired code answers 401 ``invalid_enrollment_code``; too many of
+    those from one address answer 429 with ``Retry-After``."""
+    body = parse_body(EnrollRequest)
+    try:
+        result = admin.enroll_station(
+            db_session(),
+            body.enrollment_code,
+            body.hostname,
+            address=request.remote_addr,
+            now=datetime.now(UTC),
+        )
+    except ServiceError as exc:
+        raise _service_error(exc) from exc
+    g.log_fields = {"station": result.station_id, "enrolled": True}
+    return jsonify({"station_id": result.station_id, "token": result.token}), 201
+
+
+@bp.post("/auth/login")
+@spec(
+    summary="Check an operator's password (no token needed; throttled, locks after 5 failures)",
+    tags=["auth"],
+    body=LoginRequest,
+    responses={200: LoginResponse, 423: "Account locked; see Retry-After"},
+    auth=None,
+)
+def login() -> Response:
+    """Wrong username or password answer alike (401 ``invalid_credentials``)."""
+    body = parse_body(LoginRequest)
+    now = datetime.now(UTC)
+    try:
+        result = users.login_from_address(
+            db_session(), body.username, body.password, address=request.remote_addr, now=now
+        )
+    except ServiceError as exc:
+        raise _service_error(exc) from exc
+    match result:
+        case users.LoginOk(user=user):
+            return jsonify({"username": user.username, "role": user.role, "area": user.area})
+        case users.LoginLocked(until=until):
+            wait = max(1, int((until - now).total_seconds()) + 1)
+            raise ApiError(
+                423,
+                "account_locked",
+                "Too many wrong passwords: this account is locked for a while. "
+                "Try again later or ask an admin.",
+                headers={"Retry-After": str(wait)},
+                locked_until=until.isoformat(),
+            )
+        case users.LoginDisabled():
+            raise ApiError(401, "account_disabled", "This account is disabled; ask an admin.")
+        case _:
+            raise ApiError(401, "invalid_credentials", "Wrong username or password.")
+
+
+@bp.get("/audit")
+@spec(
+    summary="The audit log, newest first (admin tokens only)",
+    tags=["admin"],
+    query=AuditQuery,
+    responses={200: AuditPageOut},
+    auth="admin",
+)
+@require("admin")
+def audit_log() -> Response:
+    query = parse_query(AuditQuery)
+    page = audit.list_entries(db_session(), limit=query.limit, offset=query.offset)
+    return jsonify(
+        {
+            "entries": [entry.as_json() for entry in page.entries],
+            "total": page.total,
+            "limit": page.limit,
+            "offset": page.offset,
+        }
+    )

@@ -1,0 +1,430 @@
+"""``tracetrack-server``: the admin's command line (database, stations, tokens, users, serve).
+
+Every admin command takes ``--json``: then stdout holds exactly one JSON document and
+nothing else. Errors go to stderr with exit code 1 (2 for a wrong command line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any, TextIO
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from sync_server.config import Settings, normalise_database_url
+from sync_server.db.schema import current_revision, head_revision, schema_problem, upgrade
+from sync_server.db.session import make_engine, make_session_factory
+from sync_server.services import admin, audit, users
+from sync_server.services.errors import ServiceError
+from sync_server.services.passwords import MIN_PASSWORD_LENGTH
+from sync_server.services.tokens import SCOPE_ADMIN, SCOPE_READ
+
+PROG = "tracetrack-server"
+
+
+class CliError(Exception):
+    """A problem the admin can fix; printed to stderr, exit code 1."""
+
+
+class _Output:
+    """Writes either human text or one JSON document to stdout."""
+
+    def __init__(self, as_json: bool, stream: TextIO) -> None:
+        self.as_json = as_json
+        self.stream = stream
+
+    def emit(self, data: Any, human: str | Callable[[], str]) -> None:
+        if self.as_json:
+            self.stream.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        else:
+            text = human() if callable(human) else human
+            self.stream.write(text.rstrip("\n") + "\n")
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    if not rows:
+        return "(none)"
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _safe_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Run and administer the TraceTrack sync server.",
+    )
+    parser.add_argument(
+        "--database-url",
+        help="SQLAlchemy URL, e.g. postgresql://tracetrack@localhost/tracetrack "
+        "(default: $TRACETRACK_DATABASE_URL, else an SQLite file in the data directory)",
+    )
+    json_flag = argparse.ArgumentParser(add_help=False)
+    json_flag.add_argument(
+        "--json", action="store_true", help="print one JSON document on stdout, nothing else"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    db = commands.add_parser("db", help="database schema").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    db.add_parser("upgrade", parents=[json_flag], help="create or update the schema")
+    db.add_parser("status", parents=[json_flag], help="is the schema current? (exit 1 if not)")
+
+    station = commands.add_parser("station", help="packing stations").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = station.add_parser("add", parents=[json_flag], help="add a station, print its code")
+    p.add_argument("name")
+    p.add_argument("--area", default="", help="dispatch area, e.g. Lucknow")
+    station.add_parser("list", parents=[json_flag], help="list stations")
+    p = station.add_parser("revoke", parents=[json_flag], help="cut a station off at once")
+    p.add_argument("station", metavar="NAME_OR_ID")
+    p = station.add_parser(
+        "new-code", parents=[json_flag], help="fresh enrollment code (old tokens stop working)"
+    )
+    p.add_argument("station", metavar="NAME_OR_ID")
+
+    token = commands.add_parser("token", help="tokens for scripts and admins").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = token.add_parser("add", parents=[json_flag], help="create a token, print it once")
+    p.add_argument("name")
+    scope = p.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--read-only", dest="scope", action="store_const", const=SCOPE_READ)
+    scope.add_argument("--admin", dest="scope", action="store_const", const=SCOPE_ADMIN)
+    token.add_parser("list", parents=[json_flag], help="list tokens (never the tokens)")
+    p = token.add_parser("revoke", parents=[json_flag], help="revoke tokens by name")
+    p.add_argument("name")
+
+    user = commands.add_parser("user", help="operator accounts").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = user.add_parser("add", parents=[json_flag], help="add an operator account")
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=users.ROLES)
+    p.add_argument("--area", default="")
+    p.add_argument("--badge", default=None, help="badge code the operator may scan to log in")
+    p.add_argument("--display-name", default="")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    user.add_parser("list", parents=[json_flag], help="list accounts")
+    for action, text in (("disable", "disable an account"), ("enable", "re-enable, unlock")):
+        p = user.add_parser(action, parents=[json_flag], help=text)
+        p.add_argument("username")
+    p = user.add_parser("set-role", parents=[json_flag], help="change someone's role")
+    p.add_argument("username")
+    p.add_argument("role", choices=users.ROLES)
+    p.add_argument("--by", required=True, metavar="ADMIN_USERNAME", help="the admin deciding")
+    p = user.add_parser("passwd", parents=[json_flag], help="set a new password (unlocks)")
+    p.add_argument("username")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+
+    p = commands.add_parser("serve", help="run the HTTP server (gunicorn)")
+    p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=None, help="port (default 8600)")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: CPU cores)")
+    p.add_argument("--threads", type=int, default=None, help="threads per process (default 4)")
+    return parser
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        return line.removesuffix("\n").removesuffix("\r")
+    if not sys.stdin.isatty():
+        raise CliError("No terminal to ask for the password on; pipe it in with --password-stdin.")
+    first = getpass.getpass(f"Password (at least {MIN_PASSWORD_LENGTH} characters): ")
+    second = getpass.getpass("Same password again: ")
+    if first != second:
+        raise CliError("The two passwords differ; nothing was changed.")
+    return first
+
+
+def _cmd_db(args: argparse.Namespace, engine: Engine, out: _Output) -> int:
+    if args.action == "upgrade":
+        upgrade(engine)
+        head = head_revision()
+        out.emit({"revision": head}, f"Database schema is up to date (revision {head}).")
+        return 0
+    current, head = current_revision(engine), head_revision()
+    problem = schema_problem(engine)
+    out.emit(
+        {"current": current, "head": head, "up_to_date": problem is None, "problem": problem},
+        f"Schema revision {current or '(none)'}; this server needs {head}. "
+        + ("Up to date." if problem is None else problem),
+    )
+    return 0 if problem is None else 1
+
+
+def _issued_text(issued: admin.IssuedCode) -> str:
+    station = issued.station
+    return (
+        f"Station {station.name!r} ({station.id}"
+        + (f", area {station.area}" if station.area else "")
+        + ")\n"
+        + f"Enrollment code: {issued.enrollment_code}\n"
+        + f"Valid until {issued.expires_at.isoformat(timespec='minutes')}, for one use.\n"
+        + "Type this code into the station when it asks to be enrolled."
+    )
+
+
+def _cmd_station(
+    args: argparse.Namespace, session: Session, settings: Settings, out: _Output
+) -> int:
+    actor = audit.cli_actor()
+    ttl = settings.enrollment_ttl_minutes
+    if args.action == "add":
+        issued = admin.add_station(session, args.name, area=args.area, actor=actor, ttl_minutes=ttl)
+        out.emit(issued.as_json(), _issued_text(issued))
+    elif args.action == "new-code":
+        issued = admin.new_station_code(session, args.station, actor=actor, ttl_minutes=ttl)
+        out.emit(
+            issued.as_json(),
+            _issued_text(issued) + "\nIts previous token no longer works.",
+        )
+    elif args.action == "revoke":
+        info = admin.revoke_station(session, args.station, actor=actor)
+        out.emit(
+            info.as_json(),
+            f"Station {info.name!r} ({info.id}) is revoked; its token no longer works.",
+        )
+    else:
+        stations = admin.list_stations(session)
+        out.emit(
+            {"stations": [s.as_json() for s in stations]},
+            lambda: _table(
+                ["ID", "NAME", "AREA", "STATUS", "HOSTNAME", "LAST SEEN"],
+                [
+                    [
+                        s.id,
+                        s.name,
+                        s.area,
+                        s.status,
+                        s.hostname,
+                        s.last_seen_at.isoformat(timespec="seconds") if s.last_seen_at else "",
+                    ]
+                    for s in stations
+                ],
+            ),
+        )
+    return 0
+
+
+def _cmd_token(args: argparse.Namespace, session: Session, out: _Output) -> int:
+    actor = audit.cli_actor()
+    if args.action == "add":
+        token = admin.add_token(session, args.name, args.scope, actor=actor)
+        out.emit(
+            {"token": token, "name": args.name.strip(), "scope": args.scope},
+            f"{token}\n\nThis {args.scope} token is shown only now; store it safely. "
+            f"Revoke it with `{PROG} token revoke {args.name.strip()}`.",
+        )
+    elif args.action == "revoke":
+        revoked = admin.revoke_token(session, args.name, actor=actor)
+        out.emit(
+            {"name": args.name.strip(), "revoked": len(revoked)},
+            f"Revoked {len(revoked)} token(s) named {args.name.strip()!r}.",
+        )
+    else:
+        tokens = admin.list_tokens(session)
+        out.emit(
+            {"tokens": [t.as_json() for t in tokens]},
+            lambda: _table(
+                ["NAME", "SCOPE", "STATION", "ACTIVE", "CREATED"],
+                [
+                    [
+                        t.name,
+                        t.scope,
+                        t.station_id or "",
+                        "yes" if t.revoked_at is None else "revoked",
+                        t.created_at.isoformat(timespec="seconds") if t.created_at else "",
+                    ]
+                    for t in tokens
+                ],
+            ),
+        )
+    return 0
+
+
+def _user_text(info: users.UserInfo, what: str) -> str:
+    state = "disabled" if info.disabled else "enabled"
+    return f"User {info.username!r} {what}: role {info.role}, area {info.area or '-'}, {state}."
+
+
+def _cmd_user(args: argparse.Namespace, session: Session, out: _Output) -> int:
+    actor = audit.cli_actor()
+    if args.action == "list":
+        found = users.list_users(session)
+        out.emit(
+            {"users": [u.as_json() for u in found]},
+            lambda: _table(
+                ["USERNAME", "NAME", "ROLE", "AREA", "BADGE", "STATE"],
+                [
+                    [
+                        u.username,
+                        u.display_name,
+                        u.role,
+                        u.area,
+                        u.badge or "",
+                        "disabled" if u.disabled else "locked" if u.locked_until else "enabled",
+                    ]
+                    for u in found
+                ],
+            ),
+        )
+        return 0
+    if args.action == "add":
+        password = _read_password(args.password_stdin)
+        info = users.add_user(
+            session,
+            username=args.username,
+            password=password,
+            role=args.role,
+            actor=actor,
+            area=args.area,
+            badge=args.badge,
+            display_name=args.display_name,
+        )
+        what = "added"
+    elif args.action == "passwd":
+        password = _read_password(args.password_stdin)
+        info = users.set_password(session, args.username, password, actor=actor)
+        what = "has a new password"
+    elif args.action == "set-role":
+        info = users.set_role(session, args.username, args.role, by=args.by, actor=actor)
+        what = "changed"
+    else:
+        info = users.set_disabled(session, args.username, args.action == "disable", actor=actor)
+        what = args.action + "d"
+    out.emit(info.as_json(), _user_text(info, what))
+    return 0
+
+
+def _gunicorn_server(factory: Callable[[], Any], opts: dict[str, Any]) -> Any:
+    """A gunicorn application that builds the Flask app in each worker (no preload).
+
+    Building it after the fork gives every worker its own database pool. gunicorn is
+    imported here, not at the top, because it does not exist on Windows, where the
+    admin commands still work against the embedded database.
+    """
+    from gunicorn.app.base import BaseApplication  # noqa: PLC0415
+
+    class _Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in opts.items():
+                if key in self.cfg.settings and value is not None:
+                    self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return factory()
+
+    return _Server()
+
+
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    engine = make_engine(settings.database_url, pool_size=1)
+    try:
+        problem = schema_problem(engine)
+    finally:
+        engine.dispose()
+    if problem:
+        raise CliError(f"not starting: {problem}")
+
+    # The metrics directory must exist in the environment before prometheus_client is
+    # first imported (by the app below), so the workers forked later share it.
+    from sync_server import gunicorn_conf  # noqa: PLC0415
+
+    gunicorn_conf.prepare_metrics_dir()
+    from sync_server.app import create_app  # noqa: PLC0415
+
+    opts = gunicorn_conf.options(
+        host=args.host or gunicorn_conf.DEFAULT_HOST,
+        port=args.port or gunicorn_conf.DEFAULT_PORT,
+        workers=args.workers,
+        threads=args.threads,
+    )
+    print(  # noqa: T201 - the one line an admin wants to see
+        f"{PROG}: serving {_safe_url(settings.database_url)} on http://{opts['bind']} "
+        f"({opts['workers']} workers x {opts['threads']} threads)",
+        file=sys.stderr,
+        flush=True,
+    )
+    try:
+        _gunicorn_server(lambda: create_app(settings), opts).run()
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "serve":
+        return _cmd_serve(args, settings)
+    out = _Output(bool(getattr(args, "json", False)), sys.stdout)
+    engine = make_engine(settings.database_url, pool_size=1)
+    try:
+        if args.command == "db":
+            return _cmd_db(args, engine, out)
+        problem = schema_problem(engine)
+        if problem:
+            raise CliError(problem)
+        session = make_session_factory(engine)()
+        try:
+            if args.command == "station":
+                return _cmd_station(args, session, settings, out)
+            if args.command == "token":
+                return _cmd_token(args, session, out)
+            return _cmd_user(args, session, out)
+        finally:
+            session.close()
+    finally:
+        engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tracetrack-server`` console script."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        settings = Settings.from_env()
+        if args.database_url:
+            settings = replace(settings, database_url=normalise_database_url(args.database_url))
+        return _run(args, settings)
+    except (CliError, ServiceError, ValueError) as exc:
+        message = exc.message if isinstance(exc, ServiceError) else str(exc)
+        print(f"{PROG}: error: {message}", file=sys.stderr)  # noqa: T201
+        return 1
+    except OperationalError as exc:
+        print(  # noqa: T201
+            f"{PROG}: error: cannot use the database: {exc.orig or exc}",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

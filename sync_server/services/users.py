@@ -1,0 +1,409 @@
+"""Operator accounts: add, list, enable/disable, roles, passwords, and login with lockout.
+
+Account guards (DOMAIN.md): nobody changes their own role; the last enabled admin cannot be
+demoted or disabled; 5 failed logins lock an account for 15 minutes. Every change an admin
+makes bumps ``User.version`` from the feed clock in the same transaction, so stations receive
+it through the changes feed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync_server.db.models import User
+from sync_server.services import audit
+from sync_server.services.errors import (
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+    ServiceError,
+    ThrottledError,
+)
+from sync_server.services.ingest import next_version
+from sync_server.services.passwords import PasswordPolicyError, hash_password, verify_password
+from tracetrack_core.codes import normalise
+
+ROLE_ADMIN = "admin"
+ROLES = ("dispatcher", "biller", "supervisor", ROLE_ADMIN)
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+LOGIN_REFUSALS_PER_ADDRESS = 30
+LOGIN_THROTTLE_WINDOW = timedelta(minutes=10)
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,63}$")
+
+
+class InvalidUserInputError(ServiceError):
+    code = "invalid_user"
+
+
+class UserExistsError(ConflictError):
+    code = "user_exists"
+
+
+class UserNotFoundError(NotFoundError):
+    code = "user_not_found"
+
+
+class OwnRoleError(ForbiddenError):
+    code = "own_role_change"
+
+
+class LastAdminError(ConflictError):
+    code = "last_admin"
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Aware UTC; SQLite hands back naive datetimes that were stored as UTC."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def normalise_username(username: str) -> str:
+    """Usernames are case-insensitive: stored and compared in lower case."""
+    return username.strip().lower()
+
+
+def _valid_username(username: str) -> str:
+    name = normalise_username(username)
+    if not _USERNAME.match(name):
+        raise InvalidUserInputError(
+            "A username is 1-64 characters: letters, digits, '.', '_', '-' or '@', "
+            "starting with a letter or digit."
+        )
+    return name
+
+
+def _valid_role(role: str) -> str:
+    if role not in ROLES:
+        raise InvalidUserInputError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+    return role
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """A user as admins see it: never the password hash."""
+
+    username: str
+    display_name: str
+    role: str
+    area: str
+    badge: str | None
+    disabled: bool
+    failed_logins: int
+    locked_until: datetime | None
+    version: int
+
+    @classmethod
+    def of(cls, user: User) -> UserInfo:
+        return cls(
+            username=user.username,
+            display_name=user.display_name,
+            role=user.role,
+            area=user.area,
+            badge=user.badge,
+            disabled=user.disabled,
+            failed_logins=user.failed_logins,
+            locked_until=_utc(user.locked_until),
+            version=user.version,
+        )
+
+    def snapshot(self) -> dict[str, Any]:
+        """What the audit log keeps (the account's settings, not its login counters)."""
+        return {
+            "username": self.username,
+            "display_name": self.display_name,
+            "role": self.role,
+            "area": self.area,
+            "badge": self.badge,
+            "disabled": self.disabled,
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            **self.snapshot(),
+            "locked_until": self.locked_until.isoformat() if self.locked_until else None,
+            "version": self.version,
+        }
+
+
+def _get_for_update(session: Session, username: str) -> User:
+    user = session.scalars(
+        select(User).where(User.username == normalise_username(username)).with_for_update()
+    ).first()
+    if user is None:
+        raise UserNotFoundError(f"There is no user {normalise_username(username)!r}.")
+    return user
+
+
+def _enabled_admins(session: Session) -> list[User]:
+    # FOR UPDATE on every enabled admin: two admins demoting each other at once run one
+    # after the other, and the second sees that it would leave nobody.
+    return list(
+        session.scalars(
+            select(User)
+            .where(User.role == ROLE_ADMIN, User.disabled.is_(False))
+            .order_by(User.username)
+            .with_for_update()
+        ).all()
+    )
+
+
+def _ensure_not_last_admin(session: Session, user: User, doing: str) -> None:
+    if user.role != ROLE_ADMIN or user.disabled:
+        return
+    others = [u for u in _enabled_admins(session) if u.username != user.username]
+    if not others:
+        raise LastAdminError(
+            f"{user.username!r} is the last enabled admin and cannot be {doing}; "
+            "make another user admin first."
+        )
+
+
+def add_user(
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    actor: str,
+    area: str = "",
+    badge: str | None = None,
+    display_name: str = "",
+) -> UserInfo:
+    """Create an account. Raises UserExistsError, InvalidUserInputError."""
+    name = _valid_username(username)
+    _valid_role(role)
+    badge_code = normalise(badge) if badge else None
+    try:
+        password_hash = hash_password(password)  # slow on purpose: outside the transaction
+    except PasswordPolicyError as exc:
+        raise InvalidUserInputError(str(exc)) from exc
+    with session.begin():
+        if session.get(User, name) is not None:
+            raise UserExistsError(f"The user {name!r} already exists.")
+        if badge_code and session.scalars(select(User).where(User.badge == badge_code)).first():
+            raise UserExistsError(f"The badge {badge_code!r} already belongs to another user.")
+        user = User(
+            username=name,
+            display_name=display_name.strip()[:100],
+            password_hash=password_hash,
+            role=role,
+            area=area.strip()[:100],
+            badge=badge_code,
+            disabled=False,
+            failed_logins=0,
+        )
+        session.add(user)
+        user.version = next_version(session)
+        session.flush()
+        info = UserInfo.of(user)
+        audit.record(session, actor=actor, action="user_add", target=name, after=info.snapshot())
+    return info
+
+
+def list_users(session: Session) -> list[UserInfo]:
+    with session.begin():
+        return [UserInfo.of(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def set_disabled(session: Session, username: str, disabled: bool, *, actor: str) -> UserInfo:
+    """Disable or enable an account. Enabling also clears a lockout."""
+    with session.begin():
+        user = _get_for_update(session, username)
+        before = UserInfo.of(user).snapshot()
+        if disabled:
+            _ensure_not_last_admin(session, user, "disabled")
+        else:
+            user.failed_logins = 0
+            user.locked_until = None
+        user.disabled = disabled
+        user.version = next_version(session)
+        info = UserInfo.of(user)
+        audit.record(
+            session,
+            actor=actor,
+            action="user_disable" if disabled else "user_enable",
+            target=user.username,
+            before=before,
+            after=info.snapshot(),
+        )
+    return info
+
+
+def set_role(session: Session, username: str, role: str, *, by: str, actor: str) -> UserInfo:
+    """Change a role on behalf of admin ``by``. Nobody changes their own role."""
+    _valid_role(role)
+    target_name = normalise_username(username)
+    by_name = normalise_username(by)
+    if target_name == by_name:
+        raise OwnRoleError("Nobody can change their own role; ask another admin.")
+    with session.begin():
+        admin = session.get(User, by_name)
+        if admin is None or admin.role != ROLE_ADMIN or admin.disabled:
+            raise ForbiddenError(f"{by_name!r} is not an enabled admin, so cannot change roles.")
+        user = _get_for_update(session, target_name)
+        before = UserInfo.of(user).snapshot()
+        if role != ROLE_ADMIN:
+            _ensure_not_last_admin(session, user, "demoted")
+        user.role = role
+        user.version = next_version(session)
+        info = UserInfo.of(user)
+        audit.record(
+            session,
+            actor=f"{actor} as {by_name}",
+            action="user_set_role",
+            target=user.username,
+            before=before,
+            after=info.snapshot(),
+        )
+    return info
+
+
+def set_password(session: Session, username: str, password: str, *, actor: str) -> UserInfo:
+    """Replace the password; also clears failed logins and any lockout."""
+    try:
+        password_hash = hash_password(password)
+    except PasswordPolicyError as exc:
+        raise InvalidUserInputError(str(exc)) from exc
+    with session.begin():
+        user = _get_for_update(session, username)
+        user.password_hash = password_hash
+        user.failed_logins = 0
+        user.locked_until = None
+        user.version = next_version(session)
+        info = UserInfo.of(user)
+        audit.record(
+            session,
+            actor=actor,
+            action="user_passwd",
+            target=user.username,
+            after={"password": "changed"},
+        )
+    return info
+
+
+@dataclass(frozen=True)
+class LoginOk:
+    user: UserInfo
+    status: Literal["ok"] = "ok"
+
+
+@dataclass(frozen=True)
+class LoginBadPassword:
+    remaining_attempts: int
+    status: Literal["bad_password"] = "bad_password"
+
+
+@dataclass(frozen=True)
+class LoginLocked:
+    until: datetime
+    status: Literal["locked"] = "locked"
+
+
+@dataclass(frozen=True)
+class LoginDisabled:
+    status: Literal["disabled"] = "disabled"
+
+
+@dataclass(frozen=True)
+class LoginUnknown:
+    status: Literal["unknown"] = "unknown"
+
+
+LoginResult = LoginOk | LoginBadPassword | LoginLocked | LoginDisabled | LoginUnknown
+
+
+def verify_login(
+    session: Session,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    *,
+    actor: str = "login",
+) -> LoginResult:
+    """Check a password and keep the lockout counters.
+
+    Exactly one argon2 verification runs whatever the outcome (a dummy hash for unknown
+    users), so timing says little about which usernames exist. A locked account answers
+    ``locked`` without telling whether the password was right. A disabled account is
+    reported only to someone who knows its password. Refusals are audited. Login counters
+    are server bookkeeping outside the synced snapshot, so they do not bump ``version``.
+    """
+    moment = _utc(now) or datetime.now(UTC)
+    name = normalise_username(username)
+    with session.begin():
+        user = session.scalars(select(User).where(User.username == name).with_for_update()).first()
+        password_ok = verify_password(user.password_hash if user else None, password)
+        result: LoginResult
+        locked_until = _utc(user.locked_until) if user else None
+        if user is None:
+            result = LoginUnknown()
+        elif locked_until is not None and locked_until > moment:
+            result = LoginLocked(until=locked_until)
+        elif password_ok and user.disabled:
+            result = LoginDisabled()
+        elif password_ok:
+            if user.failed_logins or user.locked_until is not None:
+                user.failed_logins = 0
+                user.locked_until = None
+            result = LoginOk(user=UserInfo.of(user))
+        else:
+            failures = (0 if locked_until is not None else user.failed_logins) + 1
+            if failures >= MAX_FAILED_LOGINS:
+                user.failed_logins = 0
+                user.locked_until = moment + LOCKOUT
+                result = LoginLocked(until=moment + LOCKOUT)
+            else:
+                user.failed_logins = failures
+                user.locked_until = None
+                result = LoginBadPassword(remaining_attempts=MAX_FAILED_LOGINS - failures)
+        if not isinstance(result, LoginOk):
+            after: dict[str, Any] = {"reason": result.status}
+            if isinstance(result, LoginLocked):
+                after["locked_until"] = result.until.isoformat()
+            audit.record(
+                session,
+                actor=actor,
+                action="login_refused",
+                target=name,
+                outcome=audit.OUTCOME_REFUSED,
+                after=after,
+                at=moment,
+            )
+    return result
+
+
+def login_from_address(
+    session: Session, username: str, password: str, *, address: str | None, now: datetime | None
+) -> LoginResult:
+    """:func:`verify_login` for a network client, throttled per address across processes.
+
+    Raises:
+        ThrottledError: too many refused logins from ``address`` recently.
+    """
+    moment = _utc(now) or datetime.now(UTC)
+    actor = audit.address_actor(address)
+    with session.begin():
+        wait = audit.retry_after_seconds(
+            session,
+            action="login_refused",
+            actor=actor,
+            limit=LOGIN_REFUSALS_PER_ADDRESS,
+            window=LOGIN_THROTTLE_WINDOW,
+            now=moment,
+        )
+    if wait is not None:
+        raise ThrottledError(
+            f"Too many failed logins from this address; try again in {wait} seconds.",
+            retry_after=wait,
+        )
+    return verify_login(session, username, password, moment, actor=actor)
