@@ -88,6 +88,7 @@ def synced(qtbot: QtBot) -> Iterator[tuple[StationApp, FakeScanner, ScriptedWork
     app.stop()
     assert app.sync_thread is not None
     assert app.sync_thread.isFinished()
+    assert not worker.started, "the worker was told to stop on its own thread"
 
 
 def test_sync_signals_reach_the_status_bar(

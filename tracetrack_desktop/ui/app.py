@@ -91,7 +91,6 @@ class StationApp(QObject):
 
     Signals:
         sync_wake_requested: something was recorded; the sync worker should look now.
-        sync_stop_requested: the app is closing; the worker should stop its timers.
         dashboard_fetch_requested(str): ask the reader for figures (IANA time zone or "").
         bag_fetch_requested(str): ask the reader about one code.
         outcome_shown(object): an :class:`Outcome` was shown to the operator (tests, logging).
@@ -101,7 +100,6 @@ class StationApp(QObject):
     """
 
     sync_wake_requested = Signal()
-    sync_stop_requested = Signal()
     dashboard_fetch_requested = Signal(str)
     bag_fetch_requested = Signal(str)
     outcome_shown = Signal(object)
@@ -215,7 +213,9 @@ class StationApp(QObject):
             worker = self.sync_worker
             self.sync_thread.started.connect(worker.start)  # type: ignore[attr-defined]
             self.sync_wake_requested.connect(worker.wake)  # type: ignore[attr-defined]
-            self.sync_stop_requested.connect(worker.stop)  # type: ignore[attr-defined]
+            # finished is emitted on the worker's own thread as its loop ends, so stop() runs
+            # there, after any round in progress, and can stop the worker's timers itself
+            self.sync_thread.finished.connect(worker.stop)  # type: ignore[attr-defined]
             worker.status_changed.connect(self.on_sync_status_changed)  # type: ignore[attr-defined]
             worker.conflicts_found.connect(self.on_sync_conflicts_found)  # type: ignore[attr-defined]
             worker.sync_failed.connect(self.on_sync_failed)  # type: ignore[attr-defined]
@@ -253,7 +253,6 @@ class StationApp(QObject):
         if self.enrollment is not None:
             self.enrollment.stop()
         if self.sync_thread is not None:
-            self.sync_stop_requested.emit()
             self.sync_thread.quit()
             self.sync_thread.wait()
         if self.reader_thread is not None:
