@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 
 import biip
+from biip.gs1_messages import GS1Message
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 GS = "\x1d"
@@ -27,6 +28,7 @@ MAX_RAW_LENGTH = 512
 class CodeKind(StrEnum):
     PARENT = "parent"
     CHILD = "child"
+    BILL = "bill"
     COMMAND = "command"
     UNKNOWN = "unknown"
 
@@ -96,6 +98,14 @@ class CodeRules(BaseModel):
             raise ValueError(f"not a valid regular expression: {exc}") from exc
         return value
 
+    @field_validator("label_pattern")
+    @classmethod
+    def _has_group(cls, value: str) -> str:
+        # the label number is group 1; a pattern without a group would crash every decode
+        if re.compile(value).groups < 1:
+            raise ValueError("needs one (group) around the label number")
+        return value
+
     @cached_property
     def _compiled(self) -> _Compiled:
         return _Compiled(
@@ -119,13 +129,21 @@ class CodeRules(BaseModel):
         return bool(self._compiled.bill.fullmatch(text))
 
     def kind_of(self, code: str) -> CodeKind:
-        """Classify an already normalised code (parent wins over child: a code is never both)."""
-        if code.startswith(self.command_prefix) and _command_of(code, self) is not None:
-            return CodeKind.COMMAND
+        """Classify an already normalised code.
+
+        Order matters: command, then parent, then child, then bill. Parent wins over child, so a
+        code is never both; a bag code wins over a bill id, so a bill is whatever the bill
+        pattern accepts that is not a bag. A code with the command prefix that names no command
+        is unknown (a mistyped command must not become a bill id).
+        """
+        if code.startswith(self.command_prefix):
+            return CodeKind.COMMAND if _command_of(code, self) is not None else CodeKind.UNKNOWN
         if self.series_of(code) is not None:
             return CodeKind.PARENT
         if self._compiled.child.fullmatch(code):
             return CodeKind.CHILD
+        if self._compiled.bill.fullmatch(code):
+            return CodeKind.BILL
         return CodeKind.UNKNOWN
 
     def label_code(self, text: str) -> str | None:
@@ -187,10 +205,19 @@ def normalise(text: str) -> str:
     NFKC folds full-width and compatibility forms (full-width ``SB001`` → ``SB001``) so a
     label printed or keyed in another width is still the same code.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL.sub("", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in _FORMAT_CHARS or ch == GS)
-    return text.strip().upper()
+    # Upper-casing can produce text that NFKC changes again (U+0390 upper-cases to three
+    # code points), so repeat until stable: normalise(normalise(x)) == normalise(x).
+    for _ in range(4):
+        before = text
+        text = unicodedata.normalize("NFKC", text)
+        text = _CONTROL.sub("", text)
+        text = "".join(
+            ch for ch in text if unicodedata.category(ch) not in _FORMAT_CHARS or ch == GS
+        )
+        text = text.strip().upper()
+        if text == before:
+            break
+    return text
 
 
 def _command_of(code: str, rules: CodeRules) -> Command | None:
@@ -201,24 +228,48 @@ def _command_of(code: str, rules: CodeRules) -> Command | None:
         return None
 
 
-_GS1_SYMBOLOGIES = frozenset({"]C1", "]E0", "]E4", "]D2", "]Q3", "]J1", "]E3"})
+_GS1_SYMBOLOGIES = frozenset({"]C1", "]e0", "]d2", "]Q3", "]J1"})
+"""AIM identifiers announcing a GS1 element string (GS1-128, DataBar, DataMatrix, QR, DotCode)."""
+
+_EAN_SYMBOLOGIES = frozenset({"]E0", "]E1", "]E2", "]E3", "]E4"})
+"""AIM identifiers of EAN/UPC: the body is a GTIN whose check digit must hold."""
+
+_HRI = re.compile(r"\(\d{2,4}\)")
+_SSCC_LIKE = re.compile(r"00\d{18}")
+
+
+def _clean(text: str) -> str:
+    """Like :func:`normalise` but keeps case (GS1 values and AIM identifiers are case-sensitive)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub("", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _FORMAT_CHARS or ch == GS)
+    return text.strip()
 
 
 def _looks_gs1(symbology: str | None, body: str) -> bool:
-    if symbology in _GS1_SYMBOLOGIES or GS in body:
+    if symbology in _GS1_SYMBOLOGIES or symbology in _EAN_SYMBOLOGIES or GS in body:
         return True
-    return bool(re.fullmatch(r"00\d{18}|\(\d{2,4}\).*", body))
+    return bool(_SSCC_LIKE.fullmatch(body) or _HRI.match(body))
+
+
+_NOISE = "The scanner sent binary noise, not a barcode."
 
 
 def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
     """Turn one scanner read into a :class:`Decoded` code.
 
+    The AIM symbology identifier (``]C1``, ``]Q1``, ``]d2``) is kept as sent (its case
+    matters); GS1 element strings (raw with GS separators, or printed ``(01)...`` form) are
+    parsed with biip and their SSCC/GTIN check digits verified; a long printed child label
+    yields its label number.
+
     Raises:
-        InvalidReadError: the read is empty, binary noise or overlong.
+        InvalidReadError: the read is empty, binary noise, overlong, or a GS1 barcode that
+            fails its check. Nothing else is raised, whatever the input.
     """
     if isinstance(raw, bytes):
         if b"\x00" in raw:
-            raise InvalidReadError("binary_noise", "The scanner sent binary noise, not a barcode.")
+            raise InvalidReadError("binary_noise", _NOISE)
         raw = raw.decode("utf-8", errors="replace")
     if len(raw) > MAX_RAW_LENGTH:
         raise InvalidReadError(
@@ -226,22 +277,22 @@ def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
             f"The read is {len(raw)} characters long; no label is over {MAX_RAW_LENGTH}.",
         )
     if "\ufffd" in raw or "\x00" in raw:
-        raise InvalidReadError("binary_noise", "The scanner sent binary noise, not a barcode.")
+        raise InvalidReadError("binary_noise", _NOISE)
+    cleaned = _clean(raw)
     symbology: str | None = None
-    body = raw.strip()
-    aim = _AIM.match(body)
+    aim = _AIM.match(cleaned)
     if aim:
-        symbology = aim.group(0).upper()
-        body = body[3:]
-    text = normalise(body)
+        symbology = aim.group(0)
+        cleaned = cleaned[3:].strip()
+    text = normalise(cleaned)
     if not text:
         raise InvalidReadError("empty", "The scanner sent an empty read.")
     printable = sum(1 for ch in text if ch.isprintable() or ch == GS)
     if printable < len(text):
         raise InvalidReadError("binary_noise", "The scanner sent unreadable characters.")
 
-    if _looks_gs1(symbology, text):
-        decoded = _decode_gs1(raw, text, symbology, rules)
+    if _looks_gs1(symbology, cleaned):
+        decoded = _decode_gs1(raw, cleaned, symbology, rules)
         if decoded is not None:
             return decoded
 
@@ -249,8 +300,9 @@ def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
     kind = rules.kind_of(text_no_gs)
     if kind is CodeKind.COMMAND:
         return Decoded(raw, text_no_gs, kind, symbology, command=_command_of(text_no_gs, rules))
-    if kind is not CodeKind.UNKNOWN:
+    if kind in (CodeKind.PARENT, CodeKind.CHILD):
         return Decoded(raw, text_no_gs, kind, symbology)
+    # A long printed label (spaces, dots) is neither a bag nor a bill: look for its number first.
     label = rules.label_code(text_no_gs)
     if label is not None:
         return Decoded(
@@ -260,26 +312,55 @@ def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
             symbology,
             note=f"label number {label} from a long label",
         )
-    return Decoded(raw, text_no_gs, CodeKind.UNKNOWN, symbology)
+    return Decoded(raw, text_no_gs, kind, symbology)
 
 
-def _decode_gs1(raw: str, text: str, symbology: str | None, rules: CodeRules) -> Decoded | None:
-    value = (symbology or "") + text
-    result = biip.parse(value)
-    message = result.gs1_message
-    if message is None:
-        if result.sscc is not None:
-            code = result.sscc.value
-            return Decoded(raw, code, rules.kind_of(code), symbology, {"00": code}, note="SSCC")
-        if result.sscc_error is not None and text.startswith("00"):
-            raise InvalidReadError(
-                "bad_check_digit", f"GS1 barcode failed its check: {result.sscc_error}"
-            )
-        if symbology in _GS1_SYMBOLOGIES or GS in text:
-            raise InvalidReadError(
-                "bad_gs1", f"The GS1 barcode could not be read: {result.gs1_message_error}"
-            )
-        return None
+def _parse_gs1(body: str, symbology: str | None) -> biip.ParseResult | GS1Message | str:
+    """biip's reading of ``body``; a string is biip's complaint. Never raises."""
+    try:
+        if _HRI.match(body):
+            return GS1Message.parse_hri(body)
+        prefix = symbology if symbology in _GS1_SYMBOLOGIES | _EAN_SYMBOLOGIES else ""
+        return biip.parse((prefix or "") + body)
+    except Exception as exc:  # any biip failure is a refused read, never a crash
+        return str(exc) or type(exc).__name__
+
+
+def _decode_gs1(raw: str, body: str, symbology: str | None, rules: CodeRules) -> Decoded | None:
+    parsed = _parse_gs1(body, symbology)
+    if isinstance(parsed, str):
+        raise InvalidReadError("bad_gs1", f"The GS1 barcode could not be read: {parsed}")
+    if isinstance(parsed, GS1Message):
+        return _from_message(raw, parsed, symbology, rules)
+    if parsed.gs1_message is not None and not (
+        symbology in _EAN_SYMBOLOGIES and parsed.gtin is not None
+    ):
+        return _from_message(raw, parsed.gs1_message, symbology, rules)
+    if parsed.sscc is not None:
+        code = parsed.sscc.value
+        return Decoded(raw, code, rules.kind_of(code), symbology, {"00": code}, note="SSCC")
+    if parsed.gtin is not None and (symbology in _EAN_SYMBOLOGIES or body.isdigit()):
+        code = normalise(body)
+        gtin = parsed.gtin.value.zfill(14)
+        return Decoded(raw, code, rules.kind_of(code), symbology, {"01": gtin}, note="GTIN")
+    if symbology in _EAN_SYMBOLOGIES and parsed.gtin_error is not None:
+        raise InvalidReadError(
+            "bad_check_digit", f"EAN/UPC barcode failed its check: {parsed.gtin_error}"
+        )
+    if parsed.sscc_error is not None and _SSCC_LIKE.fullmatch(body):
+        raise InvalidReadError(
+            "bad_check_digit", f"GS1 barcode failed its check: {parsed.sscc_error}"
+        )
+    if symbology in _GS1_SYMBOLOGIES or GS in body:
+        raise InvalidReadError(
+            "bad_gs1", f"The GS1 barcode could not be read: {parsed.gs1_message_error}"
+        )
+    return None
+
+
+def _from_message(
+    raw: str, message: GS1Message, symbology: str | None, rules: CodeRules
+) -> Decoded:
     fields = {es.ai.ai: es.value for es in message.element_strings}
     errors = [
         err

@@ -28,6 +28,8 @@ class ScanRecord:
         char_intervals_ms: gaps between characters, for keyboard-wedge input.
         duration_ms: first character to terminator.
         monotonic_ns: ``time.monotonic_ns()`` when the read was complete (latency measurements).
+        truncated: the input ran past the length limit without a terminator; ``text`` and
+            ``raw`` hold only its start and the read is refused as too long.
     """
 
     text: str
@@ -38,3 +40,4 @@ class ScanRecord:
     char_intervals_ms: tuple[float, ...] = field(default_factory=tuple)
     duration_ms: float = 0.0
     monotonic_ns: int = 0
+    truncated: bool = False

@@ -1,1 +1,355 @@
-"""Keyboard-wedge burst detection (Qt-free)."""
+"""Keyboard-wedge burst detection (Qt-free).
+
+A USB-HID ("keyboard wedge") scanner types its code as keystrokes, far faster and more evenly
+than a person. :class:`WedgeDetector` is fed every key press with the timestamp the OS gave it
+and decides, key by key, whether it is looking at a scanner burst or at a person typing:
+
+* the first keys of a possible burst are *held* (not delivered to the focused widget);
+* when the timing proves a person is typing (a gap longer than ``max_char_interval_ms``, a key
+  held down, an editing key), the held keys are handed back, in order, to be replayed to the
+  focused widget, so nothing a person typed is lost or reordered;
+* when a burst ends with a terminator (Enter/Tab), a suffix, or idle silence, it becomes one
+  :class:`ScanRecord` and none of its keystrokes reach a text field.
+
+The detector is pure and deterministic: time comes only from the key timestamps and from
+:meth:`WedgeDetector.poll`, so recorded traces replay exactly. Characters are taken from the
+text the OS delivered (so the keyboard layout is honoured), never re-derived from key codes.
+The GS separator of GS1 codes survives as ``\\x1d``, as Windows' Alt+0029 on the numpad, or
+as a configured substitute string.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from itertools import pairwise
+
+from tracetrack_core.codes import GS, MAX_RAW_LENGTH
+from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+
+MODIFIER_KEYS = frozenset({"Shift", "Control", "Alt", "AltGr", "Meta", "CapsLock", "NumLock"})
+"""Keys that only change other keys: scanners press Shift for capitals, Alt for Alt codes."""
+
+_TERMINATOR_ALIASES = {"Return": "Enter", "Enter": "Enter", "Tab": "Tab"}
+
+
+@dataclass(frozen=True)
+class WedgeConfig:
+    """How a keyboard-wedge scanner is told apart from a person.
+
+    Attributes:
+        max_char_interval_ms: the longest gap between two keys of one scan. Cabled scanners
+            type every 2-10 ms; Bluetooth ones every 20-80 ms; people rarely under 80 ms.
+        min_length: the shortest code (prefix and suffix not counted).
+        max_total_ms: the longest a whole scan may take, first key to terminator.
+        terminators: key names that end a scan (``"Enter"``, ``"Tab"``); empty for none.
+        idle_submit_ms: if set, a burst of at least ``min_length`` characters is submitted
+            after this much silence, for scanners that send no terminator.
+        prefix: if set, a scan must start with this text (configure the scanner to send it);
+            anything else is a person and is handed back at once. Not part of the code.
+        suffix: if set, this text ends a scan like a terminator key. Not part of the code.
+        gs_substitute: text the scanner sends for GS where the keyboard cannot (``"<GS>"``).
+        scanner_id: the ``scanner_id`` of the records (debounce, status).
+        max_length: longer bursts are cut here and marked ``truncated`` (refused later).
+    """
+
+    max_char_interval_ms: float = 30.0
+    min_length: int = 4
+    max_total_ms: float = 3_000.0
+    terminators: frozenset[str] = frozenset({"Enter", "Tab"})
+    idle_submit_ms: float | None = None
+    prefix: str = ""
+    suffix: str = ""
+    gs_substitute: str = ""
+    scanner_id: str = "keyboard"
+    max_length: int = MAX_RAW_LENGTH
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.max_char_interval_ms <= 1_000:
+            raise ValueError("max_char_interval_ms must be between 1 and 1000")
+        if not 1 <= self.min_length <= self.max_length:
+            raise ValueError("min_length must be between 1 and max_length")
+        if self.max_total_ms < self.max_char_interval_ms:
+            raise ValueError("max_total_ms must be at least max_char_interval_ms")
+        if self.idle_submit_ms is not None and self.idle_submit_ms < self.max_char_interval_ms:
+            raise ValueError("idle_submit_ms must be at least max_char_interval_ms")
+        unknown = set(self.terminators) - set(_TERMINATOR_ALIASES)
+        if unknown:
+            raise ValueError(f"unknown terminator keys: {sorted(unknown)}")
+
+    @classmethod
+    def cabled(cls, **overrides: object) -> WedgeConfig:
+        """A USB-cabled scanner: keys every few milliseconds."""
+        return replace(cls(), **overrides)  # type: ignore[arg-type]
+
+    @classmethod
+    def bluetooth(cls, **overrides: object) -> WedgeConfig:
+        """A Bluetooth HID scanner: slower and more uneven (radio packets batch keys)."""
+        base = cls(max_char_interval_ms=80.0, max_total_ms=8_000.0)
+        return replace(base, **overrides)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class KeyInput:
+    """One key event, as the OS delivered it.
+
+    Attributes:
+        text: the characters the OS produced for this key (layout applied); ``""`` for keys
+            that produce none (modifiers, arrows, and the digits of an Alt code).
+        key: the key's name: ``"Enter"`` (or ``"Return"``), ``"Tab"``, ``"Backspace"``,
+            ``"Shift"``, ``"Alt"``, a digit ``"0"``-``"9"``, a letter...
+        timestamp_ms: the event's timestamp (``QKeyEvent.timestamp()``), in milliseconds.
+        alt: Alt is held.
+        ctrl: Control is held.
+        numpad: the key is on the numeric keypad.
+        auto_repeat: the OS repeats a key held down (only people do that).
+        release: a key release; only the Alt release matters (it ends an Alt code).
+        native: the adapter's own event, carried along for replaying; ignored here.
+    """
+
+    text: str
+    key: str
+    timestamp_ms: float
+    alt: bool = False
+    ctrl: bool = False
+    numpad: bool = False
+    auto_repeat: bool = False
+    release: bool = False
+    native: object = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with the key just fed (or after a poll).
+
+    Attributes:
+        consumed: the key was taken by the detector; do not deliver it.
+        replay: keys to deliver to the focused widget now, in this order, before anything
+            else (a person's keys that were held while the detector watched the timing).
+        record: a completed scan.
+    """
+
+    consumed: bool = False
+    replay: tuple[KeyInput, ...] = ()
+    record: ScanRecord | None = None
+
+
+_PASS = Verdict()
+_HOLD = Verdict(consumed=True)
+
+
+def _alt_code_char(digits: str) -> str:
+    """The character Windows makes of Alt + numpad ``digits``."""
+    code = int(digits)
+    if code < 32:
+        return chr(code)  # control characters (GS = 29) mean the same in every code page
+    if code < 256:
+        # A leading 0 selects the ANSI code page, none the OEM one (Windows' rule).
+        return bytes([code]).decode("cp1252" if digits.startswith("0") else "cp437", "replace")
+    return chr(code) if code < 0x110000 else "\ufffd"
+
+
+class WedgeDetector:
+    """Tells scanner bursts from typing; see the module docstring.
+
+    Args:
+        config: timing and framing settings.
+        wall_clock: the time stamped on records (``arrived_at``).
+        monotonic_ns: the monotonic time stamped on records (debounce, latency).
+    """
+
+    def __init__(
+        self,
+        config: WedgeConfig | None = None,
+        *,
+        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        monotonic_ns: Callable[[], int] = time.monotonic_ns,
+    ) -> None:
+        self.config = config or WedgeConfig()
+        self._wall_clock = wall_clock
+        self._monotonic_ns = monotonic_ns
+        self._terminators = {_TERMINATOR_ALIASES[t] for t in self.config.terminators}
+        self._clear()
+
+    # -- public -----------------------------------------------------------------------
+
+    @property
+    def holding(self) -> bool:
+        """True while keys are held waiting for the timing to decide."""
+        return bool(self._keys)
+
+    def deadline_ms(self) -> float | None:
+        """When :meth:`poll` should next be called (key-timestamp clock), or None."""
+        if not self._keys:
+            return None
+        wait = self.config.max_char_interval_ms
+        if self.config.idle_submit_ms is not None and self._body() is not None:
+            wait = self.config.idle_submit_ms
+        return self._last_ts + wait + 1
+
+    def feed(self, key: KeyInput) -> Verdict:
+        """Take one key event and say what to do with it."""
+        if key.release:
+            if key.key == "Alt" and self._alt_digits:
+                self._finish_alt_code()
+            return _PASS
+        before = _PASS
+        if self._keys and key.timestamp_ms - self._last_ts > self.config.max_char_interval_ms:
+            # The held keys ended before this one: settle them first, keeping their order.
+            before = self._expire(key.timestamp_ms)
+        now = self._accept(key)
+        if before is _PASS:
+            return now
+        return Verdict(
+            consumed=now.consumed,
+            replay=before.replay + now.replay,
+            record=before.record or now.record,
+        )
+
+    def poll(self, now_ms: float) -> Verdict:
+        """Settle held keys once enough silence has passed (call at :meth:`deadline_ms`)."""
+        if not self._keys:
+            return _PASS
+        silence = now_ms - self._last_ts
+        if silence <= self.config.max_char_interval_ms:
+            return _PASS
+        idle = self.config.idle_submit_ms
+        if idle is not None and self._body() is not None and silence < idle:
+            return _PASS
+        return self._expire(now_ms)
+
+    def flush(self) -> Verdict:
+        """Hand back every held key (focus moved, window deactivated); never a scan."""
+        keys = tuple(self._keys)
+        self._clear()
+        return Verdict(replay=keys) if keys else _PASS
+
+    # -- internals --------------------------------------------------------------------
+
+    def _clear(self) -> None:
+        self._keys: list[KeyInput] = []
+        self._chars: list[str] = []
+        self._stamps: list[float] = []
+        self._first_ts = 0.0
+        self._last_ts = 0.0
+        self._alt_digits = ""
+        self._expect_composed: str | None = None
+        self._truncated = False
+
+    def _give_back(self, *extra: KeyInput) -> Verdict:
+        keys = (*self._keys, *extra)
+        self._clear()
+        return Verdict(consumed=bool(extra), replay=keys)
+
+    def _expire(self, now_ms: float) -> Verdict:
+        """The burst is over without a terminator: idle submit, or it was a person."""
+        if self.config.idle_submit_ms is not None and self._body() is not None:
+            record = self._record(self._last_ts)
+            self._clear()
+            return Verdict(record=record)
+        return self._give_back()
+
+    def _hold(self, key: KeyInput, *, timed: bool = True) -> None:
+        if not self._keys:
+            self._first_ts = key.timestamp_ms
+            self._last_ts = key.timestamp_ms
+        if len(self._keys) <= self.config.max_length * 8:  # a stuck scanner must not grow memory
+            self._keys.append(key)
+        if timed:
+            self._stamps.append(key.timestamp_ms)
+            self._last_ts = key.timestamp_ms
+
+    def _add_chars(self, text: str) -> None:
+        room = self.config.max_length - len(self._chars)
+        if len(text) > room:
+            self._truncated = True
+        self._chars.extend(text[: max(room, 0)])
+
+    def _finish_alt_code(self) -> None:
+        char = _alt_code_char(self._alt_digits)
+        self._alt_digits = ""
+        self._add_chars(char)
+        # Some systems also deliver the composed character as a key: take it only once.
+        self._expect_composed = char
+
+    def _too_slow(self, key: KeyInput) -> bool:
+        return bool(self._keys) and key.timestamp_ms - self._first_ts > self.config.max_total_ms
+
+    def _accept(self, key: KeyInput) -> Verdict:
+        cfg = self.config
+        if key.alt and key.numpad and len(key.key) == 1 and key.key.isdigit():
+            if self._too_slow(key):
+                return self._give_back(key)
+            self._hold(key)
+            self._alt_digits += key.key
+            return _HOLD
+        if key.key in MODIFIER_KEYS and not key.text:
+            if self._keys:
+                self._hold(key, timed=False)
+                return _HOLD
+            return _PASS
+        if self._alt_digits:
+            self._finish_alt_code()
+        expected, self._expect_composed = self._expect_composed, None
+        if expected is not None and key.text == expected and self._keys:
+            self._hold(key)
+            return _HOLD
+
+        if _TERMINATOR_ALIASES.get(key.key) in self._terminators and not key.ctrl:
+            if not self._keys:
+                return _PASS
+            if self._body() is not None and not self._too_slow(key):
+                record = self._record(key.timestamp_ms)
+                self._clear()
+                return Verdict(consumed=True, record=record)
+            return self._give_back(key)
+
+        text = key.text
+        is_char = bool(text) and all(ch.isprintable() or ch == GS for ch in text)
+        if not is_char or key.auto_repeat or (key.ctrl and text != GS):
+            # Editing keys, shortcuts and held-down keys are a person's: never part of a scan.
+            return self._give_back(key) if self._keys else _PASS
+        if self._too_slow(key):
+            return self._give_back(key)
+        self._hold(key)
+        self._add_chars(text)
+        joined = "".join(self._chars)
+        if cfg.prefix and not (joined.startswith(cfg.prefix) or cfg.prefix.startswith(joined)):
+            held = tuple(self._keys)  # includes this key: a person, hand it all back now
+            self._clear()
+            return Verdict(consumed=True, replay=held)
+        if cfg.suffix and joined.endswith(cfg.suffix) and self._body() is not None:
+            record = self._record(key.timestamp_ms)
+            self._clear()
+            return Verdict(consumed=True, record=record)
+        return _HOLD
+
+    def _body(self) -> str | None:
+        """The code held so far (prefix/suffix removed, GS restored) if it could be a scan."""
+        cfg = self.config
+        text = "".join(self._chars)
+        if cfg.prefix:
+            if not text.startswith(cfg.prefix):
+                return None
+            text = text[len(cfg.prefix) :]
+        if cfg.suffix and text.endswith(cfg.suffix):
+            text = text[: -len(cfg.suffix)]
+        if cfg.gs_substitute:
+            text = text.replace(cfg.gs_substitute, GS)
+        return text if len(text) >= cfg.min_length else None
+
+    def _record(self, end_ts: float) -> ScanRecord:
+        body = self._body() or ""
+        intervals = tuple(round(b - a, 3) for a, b in pairwise(self._stamps))
+        return ScanRecord(
+            text=body,
+            source=ScanSource.WEDGE,
+            scanner_id=self.config.scanner_id,
+            arrived_at=self._wall_clock(),
+            char_intervals_ms=intervals,
+            duration_ms=round(end_ts - self._first_ts, 3),
+            monotonic_ns=self._monotonic_ns(),
+            truncated=self._truncated,
+        )
