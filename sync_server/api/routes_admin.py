@@ -36,7 +36,7 @@ def _service_error(exc: ServiceError) -> ApiError:
     summary="Enroll a station with its one-time code (no token needed)",
     tags=["stations"],
     body=EnrollRequest,
-    responses={201: EnrollResponse},
+    responses={201: EnrollResponse, 401: "Wrong, used or expired enrollment code"},
     auth=None,
 )
 def enroll() -> tuple[Response, int]:
@@ -62,7 +62,11 @@ def enroll() -> tuple[Response, int]:
     summary="Check an operator's password (no token needed; throttled, locks after 5 failures)",
     tags=["auth"],
     body=LoginRequest,
-    responses={200: LoginResponse, 423: "Account locked; see Retry-After"},
+    responses={
+        200: LoginResponse,
+        401: "Wrong username or password, or the account is disabled",
+        423: "Account locked; see Retry-After",
+    },
     auth=None,
 )
 def login() -> Response:

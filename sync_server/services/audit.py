@@ -97,7 +97,8 @@ class AuditEntry:
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "at": self.at.isoformat(),
+            # SQLite hands back the stored UTC time without its offset
+            "at": (self.at if self.at.tzinfo else self.at.replace(tzinfo=UTC)).isoformat(),
             "actor": self.actor,
             "action": self.action,
             "target": self.target,

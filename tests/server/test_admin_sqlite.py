@@ -1,0 +1,47 @@
+"""The admin side also works on the embedded SQLite database (small sites, the dev station)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from sync_server.app import create_app
+from sync_server.cli import main
+from sync_server.config import Settings
+from tests.server.factories import batch, event
+
+
+def test_station_user_and_enrollment_on_sqlite(
+    sqlite_settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = ("--database-url", sqlite_settings.database_url)
+    assert main([*db, "station", "add", "Desk", "--json"]) == 0
+    added = json.loads(capsys.readouterr().out)
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pw\n"))
+    assert main([*db, "user", "add", "ravi", "--role", "dispatcher", "--password-stdin"]) == 0
+    capsys.readouterr()
+
+    app = create_app(sqlite_settings)
+    try:
+        client = app.test_client()
+        enrolled = client.post(
+            "/api/v1/stations/enroll", json={"enrollment_code": added["enrollment_code"]}
+        )
+        assert enrolled.status_code == 201, enrolled.json
+        auth = {"Authorization": f"Bearer {enrolled.json['token']}"}
+        body = batch(added["station_id"], [event("parent_scan", "SB00042")])
+        assert client.post("/api/v1/sync/events", json=body, headers=auth).status_code == 200
+        login = client.post("/api/v1/auth/login", json={"username": "ravi", "password": "x" * 9})
+        assert login.status_code == 401
+        assert client.post(
+            "/api/v1/auth/login", json={"username": "ravi", "password": "s3cret-pw"}
+        ).json == {"username": "ravi", "role": "dispatcher", "area": ""}
+    finally:
+        app.extensions["tracetrack"].engine.dispose()
+
+    assert main([*db, "station", "list", "--json"]) == 0
+    [station] = json.loads(capsys.readouterr().out)["stations"]
+    assert station["status"] == "enrolled"
+    assert station["enrolled_at"].endswith("+00:00")
