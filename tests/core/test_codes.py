@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,3 +110,12 @@ def test_never_both_parent_and_child(code: str) -> None:
     assert not (is_parent and DEFAULT_RULES.is_child(code))
     kind = DEFAULT_RULES.kind_of(code)
     assert (kind is CodeKind.PARENT) == is_parent
+
+
+def test_printed_command_sheet_matches_the_commands() -> None:
+    """resources/commands.md lists every command, each decoding to that command."""
+
+    sheet = (Path(__file__).parent.parent.parent / "resources" / "commands.md").read_text()
+    texts = re.findall(r"^\| `(CMD-[A-Z-]+)`", sheet, flags=re.MULTILINE)
+    assert {decode(t).command for t in texts} == set(Command)
+    assert all(decode(t).kind is CodeKind.COMMAND for t in texts)
