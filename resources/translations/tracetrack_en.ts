@@ -1007,47 +1007,47 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="46"/>
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="49"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="50"/>
         <source>Choose the key your scanner sends after each code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="52"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="53"/>
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="55"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="56"/>
         <source>Use 1 to 64 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="56"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="57"/>
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="59"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="60"/>
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="62"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="63"/>
         <source>Choose English or Hindi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="63"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="64"/>
         <source>Choose one of the listed speeds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="64"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="65"/>
         <source>Not a valid pattern:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,37 +1055,37 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="317"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="329"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="339"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="351"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="452"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="464"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="507"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="519"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="518"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="530"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="550"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="566"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="558"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="597"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,7 +20,10 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication
 
+from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
+from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.dashboard_client import ServerReader
@@ -233,7 +236,11 @@ class StationApp(QObject):
     # -- life cycle ------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the window and start the background threads."""
+        """Show the window, start listening to the scanners and the background threads."""
+        qt_app = QCoreApplication.instance()
+        for source in self.scan_inputs:
+            if isinstance(source, WedgeEventFilter) and qt_app is not None:
+                qt_app.installEventFilter(source)  # sees every key, whichever widget has focus
         if self.sync_thread is not None:
             self.sync_thread.start()
         if self.reader_thread is not None:
@@ -250,6 +257,12 @@ class StationApp(QObject):
         for timer in (*timers, self.clock_timer):
             timer.stop()
         self.window.overlay.stop()
+        qt_app = QCoreApplication.instance()
+        for source in self.scan_inputs:
+            if isinstance(source, WedgeEventFilter) and qt_app is not None:
+                qt_app.removeEventFilter(source)
+            elif isinstance(source, SerialScannerBridge):
+                source.stop()  # joins the reader threads
         if self.enrollment is not None:
             self.enrollment.stop()
         if self.sync_thread is not None:
@@ -527,6 +540,9 @@ class StationApp(QObject):
     # -- settings --------------------------------------------------------------------
 
     def on_settings_requested(self) -> None:
+        for source in self.scan_inputs:
+            if isinstance(source, WedgeEventFilter):
+                source.flush()  # keys held mid-decision go to where they were typed, not the dialog
         dialog = SettingsDialog(self.settings, self.list_ports(), self.window)
         dialog.settings_accepted.connect(self.on_settings_accepted)
         dialog.enroll_requested.connect(self.on_settings_enroll_requested)
@@ -542,11 +558,35 @@ class StationApp(QObject):
     def on_settings_accepted(self, values: SettingsValues) -> None:
         self.settings = values
         self.feedback.set_muted(values.muted)
+        self._configure_scanners(values)
         app = QCoreApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, high_contrast=values.high_contrast)
         self.settings_changed.emit(values)
         self.bridge.info(QCoreApplication.translate("StationApp", "Settings saved."))
+
+    def _configure_scanners(self, values: SettingsValues) -> None:
+        """Apply scanner settings to the running inputs (no restart needed)."""
+        for source in self.scan_inputs:
+            if isinstance(source, WedgeEventFilter):
+                source.detector = WedgeDetector(
+                    WedgeConfig(
+                        max_char_interval_ms=float(values.wedge_max_gap_ms),
+                        min_length=values.wedge_min_length,
+                    )
+                )
+            elif isinstance(source, SerialScannerBridge):
+                configs = []
+                if values.serial_port:
+                    configs.append(
+                        SerialScannerConfig(
+                            scanner_id=values.serial_port,
+                            port=values.serial_port,
+                            baudrate=values.baud,
+                            terminator=Terminator(values.terminator),
+                        )
+                    )
+                source.configure(configs)
 
     def on_settings_enroll_requested(self, url: str, code: str) -> None:
         enroller = self.enroller

@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from tracetrack_core.codes import CodeRules, ParentSeries
 
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
-TERMINATORS = {"CR": "\r", "LF": "\n", "CRLF": "\r\n", "TAB": "\t"}
+TERMINATORS = ("CR", "LF", "CRLF", "IDLE")
+"""What ends a serial read (``scanner.serial_reader.Terminator``); IDLE: a pause."""
 LANGUAGES = {"en": "English", "hi": "हिन्दी"}
 
 
