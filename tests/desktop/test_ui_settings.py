@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.test_ui_shift import FakeScanner, login
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
-from tracetrack_desktop.ui.app import StationApp
+from tracetrack_desktop.ui.app import StationApp, run_first_run
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.first_run import FirstRunWizard
@@ -167,3 +167,23 @@ def test_enrolling_against_no_server_says_what_to_check() -> None:
     assert not answer.ok
     assert "Check the address and the network" in answer.message
     assert answer.token == ""
+
+
+def test_run_first_run_returns_what_the_operator_chose(qtbot: QtBot) -> None:
+    def drive() -> None:
+        wizard = QApplication.activeModalWidget()
+        assert isinstance(wizard, FirstRunWizard)
+        wizard.server_page.offline.setChecked(True)
+        wizard.next()
+        wizard.next()
+        wizard.operator_page.username.setText("meena")
+        wizard.operator_page.password.setText("secret1")
+        wizard.operator_page.again.setText("secret1")
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    QTimer.singleShot(0, drive)
+    answer = run_first_run(lambda url, code: EnrollAnswer(False, "not used"))
+    assert answer is not None
+    result, enrollment = answer
+    assert (result.offline_only, result.username, result.password) == (True, "meena", "secret1")
+    assert enrollment is None

@@ -12,13 +12,14 @@ slow or hung server never stops scanning.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
@@ -28,7 +29,13 @@ from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller
-from tracetrack_desktop.ui.feedback import FeedbackPresenter, SoundPlayer, make_sound_player
+from tracetrack_desktop.ui.feedback import (
+    FeedbackPresenter,
+    SoundPlayer,
+    make_sound_player,
+    quiet_multimedia_logging,
+)
+from tracetrack_desktop.ui.first_run import FirstRunResult, FirstRunWizard
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.message_bridge import MessageBridge
 from tracetrack_desktop.ui.ports import StationPort
@@ -622,3 +629,56 @@ def local_timezone_name() -> str:
     tzinfo = datetime.now(UTC).astimezone().tzinfo
     key = getattr(tzinfo, "key", None)
     return key if isinstance(key, str) else ""
+
+
+def qt_application() -> QApplication:
+    """The process's QApplication, created once with the station's logging rules."""
+    install_emit_refcount_fix()
+    quiet_multimedia_logging()  # before any media object: see feedback.py
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName("TraceTrack Station")
+    qt_app.setOrganizationName("TraceTrack")
+    return qt_app
+
+
+def run_first_run(enroller: Enroller) -> tuple[FirstRunResult, EnrollAnswer | None] | None:
+    """Show the guided setup; None if the operator closed it.
+
+    Enrollment runs in the background while the wizard stays responsive; the answer (with the
+    token, on success) comes back for the caller to store with the rest of the configuration.
+    """
+    wizard = FirstRunWizard()
+    answers: list[EnrollAnswer] = []
+    calls: list[BackgroundCall] = []
+
+    def on_enroll_requested(url: str, code: str) -> None:
+        call = BackgroundCall(lambda: enroller(url, code), wizard)
+        call.done.connect(on_done)
+        calls.append(call)
+        call.start()
+
+    def on_done(answer: EnrollAnswer) -> None:
+        answers.append(answer)
+        wizard.show_enrollment(answer.ok, answer.message)
+
+    wizard.enroll_requested.connect(on_enroll_requested)
+    accepted = wizard.exec() == int(QDialog.DialogCode.Accepted)
+    for call in calls:
+        call.stop()
+    if not accepted:
+        return None
+    good = [a for a in answers if a.ok]
+    return wizard.result_values(), (good[-1] if good else None)
+
+
+def run_station(qt_app: QApplication, station_app: StationApp) -> int:
+    """Show the window and run the event loop until the window closes; stops every thread."""
+    qt_app.aboutToQuit.connect(station_app.stop)
+    station_app.start()
+    try:
+        return qt_app.exec()
+    finally:
+        station_app.stop()
