@@ -6,7 +6,14 @@ import logging
 
 from flask import Flask
 
-from sync_server.api import openapi, routes_admin, routes_read, routes_service, routes_sync
+from sync_server.api import (
+    openapi,
+    routes_admin,
+    routes_read,
+    routes_reports,
+    routes_service,
+    routes_sync,
+)
 from sync_server.api.errors import register_errors
 from sync_server.api.extension import ServerContext
 from sync_server.api.hooks import register_hooks
@@ -20,6 +27,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(routes_sync.bp)
     app.register_blueprint(routes_read.bp)
     app.register_blueprint(routes_admin.bp)
+    app.register_blueprint(routes_reports.bp)
 
 
 def create_app(settings: Settings | None = None) -> Flask:

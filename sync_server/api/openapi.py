@@ -130,7 +130,8 @@ def build_document(app: Flask) -> dict[str, Any]:
                 op["security"] = [{"bearer": []}]
             else:
                 for status in ("401", "403"):
-                    op["responses"].pop(status, None)
+                    if int(status) not in meta["responses"]:
+                        op["responses"].pop(status, None)
             paths.setdefault(path, {})[method.lower()] = op
     return {
         "openapi": "3.1.0",

@@ -68,15 +68,3 @@ class BatchOut(BaseModel):
     duplicates: int = 0
     conflicts: int = 0
     rejected: int = 0
-
-
-class EnrollIn(BaseModel):
-    enrollment_code: str = Field(min_length=1, max_length=64)
-    hostname: str = Field(default="", max_length=200)
-
-
-class EnrollOut(BaseModel):
-    """The token is shown once; the server keeps only its hash."""
-
-    station_id: str
-    token: str

@@ -1,0 +1,201 @@
+"""Read side for dashboards and scripts (any valid token) and the station's changes feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, jsonify, request
+
+from sync_server.api.auth import current_principal, require
+from sync_server.api.csvio import csv_response, wants_csv
+from sync_server.api.errors import ApiError
+from sync_server.api.extension import context, db_session
+from sync_server.api.schemas_reports import (
+    BillsQuery,
+    ChangesOut,
+    ChangesQuery,
+    FormatQuery,
+    ListOut,
+    ObjectOut,
+    RangeQuery,
+    SummaryOut,
+    ThroughputOut,
+    ThroughputQuery,
+)
+from sync_server.api.validation import parse_query, spec
+from sync_server.services import feed, reports
+from sync_server.services.errors import ServiceError
+
+bp = Blueprint("reports", __name__, url_prefix="/api/v1")
+
+
+def _range(query: RangeQuery | BillsQuery) -> reports.Range:
+    try:
+        return reports.resolve_range(query.from_, query.to, query.tz)
+    except ServiceError as exc:
+        raise ApiError(400, "invalid_query", exc.message, **exc.detail) from exc
+
+
+def _filters(query: RangeQuery) -> reports.Filters:
+    return reports.Filters(station=query.station, area=query.area, operator=query.operator)
+
+
+def _answer(data: Any, filename: str) -> Response:
+    if wants_csv():
+        rows = data if isinstance(data, list) else [data]
+        return csv_response(rows, filename)
+    return jsonify(data)
+
+
+@bp.get("/stats/summary")
+@spec(
+    summary="Totals over a range (rollups, never a scan of events)",
+    tags=["stats"],
+    query=RangeQuery,
+    responses={200: SummaryOut},
+    csv=True,
+)
+@require("read")
+def stats_summary() -> Response:
+    query = parse_query(RangeQuery)
+    return _answer(reports.summarize_range(db_session(), _range(query), _filters(query)), "summary")
+
+
+@bp.get("/stats/throughput")
+@spec(
+    summary="Children linked and parents completed per hour or day, by station/operator/area",
+    tags=["stats"],
+    query=ThroughputQuery,
+    responses={200: ThroughputOut},
+    csv=True,
+)
+@require("read")
+def stats_throughput() -> Response:
+    query = parse_query(ThroughputQuery)
+    rows = reports.throughput(
+        db_session(), _range(query), _filters(query), bucket=query.bucket, by=query.by
+    )
+    return _answer(rows, "throughput")
+
+
+@bp.get("/stations")
+@spec(
+    summary="Every station with last seen, last seq, pending, lag and clock skew",
+    tags=["stations"],
+    query=FormatQuery,
+    responses={200: ListOut},
+    csv=True,
+)
+@require("read")
+def stations() -> Response:
+    parse_query(FormatQuery)
+    return _answer(reports.list_stations(db_session()), "stations")
+
+
+@bp.get("/bags/<path:code>")
+@spec(
+    summary="A bag: its parent or children, its bill, its history; 404 with did_you_mean",
+    tags=["bags"],
+    query=FormatQuery,
+    responses={200: ObjectOut},
+    csv=True,
+)
+@require("read")
+def bag(code: str) -> Response:
+    parse_query(FormatQuery)
+    try:
+        found = reports.lookup_bag(db_session(), code)
+    except ServiceError as exc:
+        raise ApiError(404, "bag_not_found", exc.message, **exc.detail) from exc
+    if wants_csv():
+        return csv_response(found["history"], "history")
+    return jsonify(found)
+
+
+@bp.get("/bills")
+@spec(
+    summary="Bills, newest first (X-Total-Count, Link rel=next)",
+    tags=["bills"],
+    query=BillsQuery,
+    responses={200: ListOut},
+    csv=True,
+)
+@require("read")
+def bills() -> Response:
+    query = parse_query(BillsQuery)
+    rng = _range(query) if query.from_ or query.to else None
+    rows, total = reports.list_bills(db_session(), rng, query.status, query.limit, query.offset)
+    response = _answer(rows, "bills")
+    response.headers["X-Total-Count"] = str(total)
+    if query.offset + len(rows) < total:
+        args = request.args.to_dict()
+        args.update(offset=str(query.offset + query.limit), limit=str(query.limit))
+        link = request.base_url + "?" + "&".join(f"{k}={v}" for k, v in args.items())
+        response.headers["Link"] = f'<{link}>; rel="next"'
+    return response
+
+
+@bp.get("/bills/<path:bill_id>")
+@spec(
+    summary="A bill with its parents, actual vs expected weight, and returns",
+    tags=["bills"],
+    query=FormatQuery,
+    responses={200: ObjectOut},
+    csv=True,
+)
+@require("read")
+def bill(bill_id: str) -> Response:
+    parse_query(FormatQuery)
+    try:
+        found = reports.bill_detail(db_session(), bill_id)
+    except ServiceError as exc:
+        raise ApiError(404, "bill_not_found", exc.message, **exc.detail) from exc
+    if wants_csv():
+        return csv_response(found["parents"], "bill_parents")
+    return jsonify(found)
+
+
+@bp.get("/conflicts")
+@spec(
+    summary="Conflicting and rejected events: what lost, and to what",
+    tags=["stats"],
+    query=RangeQuery,
+    responses={200: ListOut},
+    csv=True,
+)
+@require("read")
+def conflicts() -> Response:
+    query = parse_query(RangeQuery)
+    rows = reports.list_conflicts(db_session(), _range(query), query.station)
+    return _answer(rows, "conflicts")
+
+
+@bp.get("/sync/changes")
+@spec(
+    summary="What a station needs offline, by cursor (station or admin token)",
+    tags=["sync"],
+    query=ChangesQuery,
+    responses={200: ChangesOut},
+)
+@require("read")
+def changes() -> Response:
+    principal = current_principal()
+    if principal.scope not in ("station", "admin"):
+        raise ApiError(
+            403,
+            "station_token_required",
+            "The changes feed carries password hashes; it needs a station token.",
+        )
+    query = parse_query(ChangesQuery)
+    settings = context().settings
+    page = feed.read_changes(
+        db_session(),
+        query.since,
+        query.limit,
+        station_id=principal.station_id,
+        limits={
+            "max_batch_events": settings.max_batch_events,
+            "max_batch_bytes": settings.max_batch_bytes,
+        },
+    )
+    return jsonify({"changes": page.changes, "cursor": str(page.cursor), "more": page.more})

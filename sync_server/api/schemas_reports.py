@@ -1,0 +1,99 @@
+"""Query and response models of the read endpoints (they document /api/v1/openapi.json)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+_DATE = "a date (local midnight in tz; as `to`, the whole day) or an ISO time with offset"
+
+
+class RangeQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    from_: str | None = Field(default=None, alias="from", max_length=40, description=_DATE)
+    to: str | None = Field(default=None, max_length=40, description=_DATE)
+    tz: str = Field(default="UTC", max_length=64, description="IANA time zone")
+    station: str | None = Field(default=None, max_length=100, description="station id or name")
+    area: str | None = Field(default=None, max_length=100)
+    operator: str | None = Field(default=None, max_length=200)
+    format: Literal["json", "csv"] = "json"
+
+
+class ThroughputQuery(RangeQuery):
+    bucket: Literal["hour", "day"] = "hour"
+    by: Literal["station", "operator", "area"] = "station"
+
+
+class BillsQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    from_: str | None = Field(default=None, alias="from", max_length=40, description=_DATE)
+    to: str | None = Field(default=None, max_length=40)
+    tz: str = Field(default="UTC", max_length=64)
+    status: Literal["new", "processing", "completed"] | None = None
+    limit: int = Field(default=100, ge=1, le=1000)
+    offset: int = Field(default=0, ge=0, le=10**9)
+    format: Literal["json", "csv"] = "json"
+
+
+class FormatQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    format: Literal["json", "csv"] = "json"
+
+
+class ChangesQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    since: int = Field(default=0, ge=0, le=2**62, description="cursor from the last page")
+    limit: int = Field(default=1000, ge=1, le=5000)
+
+
+class SummaryOut(BaseModel):
+    """Totals over the range (summed from the 15-minute rollups)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    parent_scans: int
+    children_linked: int
+    children_unlinked: int
+    parents_completed: int
+    bills_created: int
+    bills_completed: int
+    duplicates: int
+    conflicts: int
+    rejected: int
+    stations_active: int
+
+
+class ThroughputRow(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    bucket_start: str
+    key: str
+    children_linked: int
+    parents_completed: int
+
+
+class ThroughputOut(RootModel[list[ThroughputRow]]):
+    """Rows per bucket and key."""
+
+
+class ListOut(RootModel[list[dict[str, Any]]]):
+    """A JSON array of objects."""
+
+
+class ObjectOut(BaseModel):
+    """A JSON object."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ChangesOut(BaseModel):
+    """One page of the changes feed."""
+
+    changes: list[dict[str, Any]]
+    cursor: str
+    more: bool

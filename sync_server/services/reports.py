@@ -1,0 +1,390 @@
+"""Read side: stats from the rollups, stations, bag and bill lookup, conflicts.
+
+Every figure comes from ``stat_buckets`` (15-minute UTC buckets kept up on ingest), so a
+query over a bounded range costs the same whatever the size of the event log.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from sync_server.db.models import (
+    STAT_COLUMNS,
+    Bag,
+    Bill,
+    Event,
+    ReturnRecord,
+    StatBucket,
+    Station,
+)
+from sync_server.services.errors import NotFoundError, ServiceError
+from tracetrack_core.codes import DEFAULT_RULES, normalise
+from tracetrack_core.rules import normalise_bill_id
+
+MAX_RANGE_DAYS = 400
+HISTORY_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Range:
+    """A half-open time range [start, end) and the zone it was asked in."""
+
+    start: datetime
+    end: datetime
+    tz: ZoneInfo
+
+
+@dataclass(frozen=True)
+class Filters:
+    station: str | None = None
+    area: str | None = None
+    operator: str | None = None
+
+
+def _zone(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ServiceError(
+            f"Unknown time zone {name!r}; use an IANA name such as Asia/Kolkata.", field="tz"
+        ) from exc
+
+
+def _moment(text: str, tz: ZoneInfo, *, end: bool) -> datetime:
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            if end:
+                day += timedelta(days=1)  # a date as `to` includes that whole day
+            return datetime.combine(day, time(), tz)
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ServiceError(
+            f"{text!r} is not a date (2026-11-28) or an ISO time with offset.",
+            field="to" if end else "from",
+        ) from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+def resolve_range(
+    start: str | None, end: str | None, tz_name: str | None, now: datetime | None = None
+) -> Range:
+    """Dates are local midnights in ``tz``; the default is today in ``tz``."""
+    tz = _zone(tz_name)
+    now = now or datetime.now(UTC)
+    today = datetime.combine(now.astimezone(tz).date(), time(), tz)
+    first = _moment(start, tz, end=False) if start else today
+    last = (
+        _moment(end, tz, end=True)
+        if end
+        else (
+            datetime.combine(first.astimezone(tz).date() + timedelta(days=1), time(), tz)
+            if start is None or len(start) == 10
+            else now
+        )
+    )
+    if last <= first:
+        raise ServiceError("`to` must be after `from`.", field="to")
+    if last - first > timedelta(days=MAX_RANGE_DAYS):
+        raise ServiceError(f"A range covers at most {MAX_RANGE_DAYS} days.", field="to")
+    return Range(first.astimezone(UTC), last.astimezone(UTC), tz)
+
+
+def _station_ids(session: Session, station: str) -> list[str]:
+    return list(
+        session.scalars(
+            select(Station.id).where(or_(Station.id == station, Station.name == station))
+        )
+    )
+
+
+def _filtered(session: Session, stmt: Select[Any], rng: Range, filters: Filters) -> Select[Any]:
+    stmt = stmt.where(StatBucket.bucket_start >= rng.start, StatBucket.bucket_start < rng.end)
+    if filters.station:
+        stmt = stmt.where(StatBucket.station_id.in_(_station_ids(session, filters.station)))
+    if filters.area:
+        stmt = stmt.where(StatBucket.area == filters.area)
+    if filters.operator:
+        stmt = stmt.where(StatBucket.operator == filters.operator)
+    return stmt
+
+
+def summarize_range(session: Session, rng: Range, filters: Filters) -> dict[str, Any]:
+    """Totals of every counter over the range, and how many stations were active."""
+    columns = [func.coalesce(func.sum(getattr(StatBucket, c)), 0).label(c) for c in STAT_COLUMNS]
+    stmt = select(*columns, func.count(func.distinct(StatBucket.station_id)).label("active"))
+    with session.begin():
+        row = session.execute(_filtered(session, stmt, rng, filters)).one()
+    out: dict[str, Any] = {c: int(getattr(row, c)) for c in STAT_COLUMNS}
+    out["stations_active"] = int(row.active)
+    out.update(
+        {
+            "from": rng.start.astimezone(rng.tz).isoformat(),
+            "to": rng.end.astimezone(rng.tz).isoformat(),
+            "tz": rng.tz.key,
+        }
+    )
+    return out
+
+
+THROUGHPUT_COLUMNS = (
+    "children_linked",
+    "parents_completed",
+    "parent_scans",
+    "children_unlinked",
+    "parents_billed",
+)
+
+
+def throughput(
+    session: Session, rng: Range, filters: Filters, *, bucket: str, by: str
+) -> list[dict[str, Any]]:
+    """Rows per local hour or day and per station, operator or area."""
+    key_column: Any = {
+        "station": StatBucket.station_id,
+        "operator": StatBucket.operator,
+        "area": StatBucket.area,
+    }[by]
+    sums = [func.sum(getattr(StatBucket, c)).label(c) for c in THROUGHPUT_COLUMNS]
+    stmt = select(StatBucket.bucket_start, key_column.label("key"), *sums).group_by(
+        StatBucket.bucket_start, key_column
+    )
+    with session.begin():
+        rows = session.execute(_filtered(session, stmt, rng, filters)).all()
+        names = (
+            {row.id: row.name for row in session.execute(select(Station.id, Station.name))}
+            if by == "station"
+            else {}
+        )
+    folded: dict[tuple[datetime, str], dict[str, int]] = {}
+    for row in rows:
+        start = row.bucket_start
+        if start.tzinfo is None:  # SQLite hands back naive UTC
+            start = start.replace(tzinfo=UTC)
+        local = start.astimezone(rng.tz)
+        if bucket == "day":
+            slot = datetime.combine(local.date(), time(), rng.tz)
+        else:
+            slot = local.replace(minute=0, second=0, microsecond=0)
+        counts = folded.setdefault((slot, row.key), dict.fromkeys(THROUGHPUT_COLUMNS, 0))
+        for column in THROUGHPUT_COLUMNS:
+            counts[column] += int(getattr(row, column) or 0)
+    out = []
+    for (slot, key), counts in sorted(folded.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        item: dict[str, Any] = {
+            "bucket_start": slot.isoformat(),
+            "key": names.get(key, key) if by == "station" else key,
+        }
+        if by == "station":
+            item["station_id"] = key
+        item.update(counts)
+        out.append(item)
+    return out
+
+
+def list_stations(session: Session, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Every station with its sync health."""
+    now = now or datetime.now(UTC)
+    with session.begin():
+        stations = session.scalars(select(Station).order_by(Station.name)).all()
+    out = []
+    for st in stations:
+        oldest = _aware(st.oldest_pending_at)
+        pending = st.reported_pending or 0
+        lag = (now - oldest).total_seconds() if pending and oldest else 0.0
+        out.append(
+            {
+                "id": st.id,
+                "name": st.name,
+                "area": st.area,
+                "hostname": st.hostname,
+                "enrolled_at": _iso(st.enrolled_at),
+                "revoked": st.revoked_at is not None,
+                "last_seen": _iso(st.last_seen_at),
+                "last_seq": st.last_seq,
+                "seq_gaps": st.seq_gaps,
+                "pending": st.reported_pending,
+                "oldest_pending_at": _iso(st.oldest_pending_at),
+                "lag_seconds": round(max(lag, 0.0), 3),
+                "clock_skew_ms": st.clock_skew_ms,
+                "events_received": st.events_received,
+            }
+        )
+    return out
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    aware = _aware(moment)
+    return aware.isoformat() if aware else None
+
+
+def _event_json(ev: Event) -> dict[str, Any]:
+    return {
+        "id": str(ev.id),
+        "station_id": ev.station_id,
+        "seq": ev.seq,
+        "type": ev.type,
+        "code": ev.code,
+        "parent": ev.parent,
+        "bill": ev.bill,
+        "operator": ev.operator,
+        "status": ev.status,
+        "reason": ev.reason,
+        "detail": ev.detail,
+        "occurred_at": _iso(ev.occurred_at),
+        "received_at": _iso(ev.received_at),
+    }
+
+
+def near_misses(session: Session, code: str, limit: int = 5) -> list[str]:
+    """Known codes close to ``code``, found by indexed prefix ranges, never a full scan."""
+    candidates: set[str] = set()
+    for size in (4, 3, 2):
+        prefix = code[:size]
+        if len(prefix) < size:
+            continue
+        candidates.update(
+            session.scalars(
+                select(Bag.code).where(Bag.code >= prefix, Bag.code < prefix + "\uffff").limit(500)
+            )
+        )
+        if len(candidates) >= 50:
+            break
+    return difflib.get_close_matches(code, sorted(candidates), n=limit, cutoff=0.6)
+
+
+def lookup_bag(session: Session, raw_code: str) -> dict[str, Any]:
+    """A bag with its parent or children, its bill and its history (newest first).
+
+    Raises:
+        NotFoundError: with ``did_you_mean`` near misses.
+    """
+    code = normalise(raw_code)
+    with session.begin():
+        bag = session.get(Bag, code)
+        if bag is None:
+            raise NotFoundError(
+                f"No bag {code!r} is known.", bag=code, did_you_mean=near_misses(session, code)
+            )
+        children = list(
+            session.scalars(select(Bag.code).where(Bag.parent == code).order_by(Bag.code))
+        )
+        bill = session.get(Bill, bag.bill) if bag.bill else None
+        history = session.scalars(
+            select(Event)
+            .where(or_(Event.code == code, Event.parent == code))
+            .order_by(Event.occurred_at.desc(), Event.seq.desc())
+            .limit(HISTORY_LIMIT)
+        ).all()
+        series = DEFAULT_RULES.series_of(code)
+        return {
+            "code": bag.code,
+            "kind": bag.kind,
+            "status": bag.status,
+            "child_count": bag.child_count,
+            "capacity": series.capacity if series and bag.kind == "parent" else None,
+            "parent": bag.parent,
+            "children": children if bag.kind == "parent" else [],
+            "bill": {"bill_id": bill.bill_id, "status": bill.status} if bill else None,
+            "history": [_event_json(ev) for ev in history],
+        }
+
+
+def _bill_json(bill: Bill) -> dict[str, Any]:
+    return {
+        "bill_id": bill.bill_id,
+        "capacity": bill.capacity,
+        "parent_count": bill.parent_count,
+        "actual_kg": bill.actual_kg,
+        "expected_kg": bill.expected_kg,
+        "status": bill.status,
+        "destination": bill.destination,
+        "vehicle": bill.vehicle,
+        "created_at": _iso(bill.created_at),
+        "updated_at": _iso(bill.updated_at),
+    }
+
+
+def list_bills(
+    session: Session, rng: Range | None, status: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Bills newest first, and how many match in all."""
+    stmt = select(Bill)
+    if status:
+        stmt = stmt.where(Bill.status == status)
+    if rng:
+        stmt = stmt.where(Bill.created_at >= rng.start, Bill.created_at < rng.end)
+    with session.begin():
+        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+        bills = session.scalars(
+            stmt.order_by(Bill.created_at.desc(), Bill.bill_id).limit(limit).offset(offset)
+        ).all()
+        return [_bill_json(b) for b in bills], int(total)
+
+
+def _parent_on_bill(parent: Bag) -> dict[str, Any]:
+    series = DEFAULT_RULES.series_of(parent.code)
+    return {
+        "code": parent.code,
+        "child_count": parent.child_count,
+        "status": parent.status,
+        "actual_kg": parent.child_count * DEFAULT_RULES.kg_per_child,
+        "expected_kg": series.expected_kg if series else 0,
+    }
+
+
+def bill_detail(session: Session, bill_id: str) -> dict[str, Any]:
+    key = normalise_bill_id(bill_id)
+    with session.begin():
+        bill = session.get(Bill, key)
+        if bill is None:
+            raise NotFoundError(f"There is no bill {key!r}.", bill_id=key)
+        parents = session.scalars(select(Bag).where(Bag.bill == key).order_by(Bag.code)).all()
+        returns = session.scalars(
+            select(ReturnRecord).where(ReturnRecord.bill == key).order_by(ReturnRecord.created_at)
+        ).all()
+        out = _bill_json(bill)
+        out["parents"] = [_parent_on_bill(p) for p in parents]
+        out["returns"] = [
+            {
+                "parent": r.parent,
+                "ticket": r.ticket,
+                "location": r.location,
+                "before_parents": r.before_parents,
+                "after_parents": r.after_parents,
+                "before_kg": r.before_kg,
+                "after_kg": r.after_kg,
+                "at": _iso(r.created_at),
+            }
+            for r in returns
+        ]
+        return out
+
+
+def list_conflicts(
+    session: Session, rng: Range, station: str | None, limit: int = 1000
+) -> list[dict[str, Any]]:
+    """Conflicting and rejected events received in the range: what lost, and to what."""
+    stmt = select(Event).where(
+        Event.status.in_(("conflict", "rejected")),
+        Event.received_at >= rng.start,
+        Event.received_at < rng.end,
+    )
+    with session.begin():
+        if station:
+            stmt = stmt.where(Event.station_id.in_(_station_ids(session, station)))
+        events = session.scalars(stmt.order_by(Event.received_at.desc()).limit(limit)).all()
+        return [_event_json(ev) for ev in events]
