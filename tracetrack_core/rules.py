@@ -51,6 +51,27 @@ class Bill:
     expected_kg: int = 0
 
 
+BAG_FIELDS = ("code", "kind", "parent", "child_count", "status", "bill")
+"""The state of a bag, as stored and as sent to stations."""
+
+BILL_FIELDS = (
+    "bill_id",
+    "capacity",
+    "destination",
+    "vehicle",
+    "status",
+    "parent_count",
+    "actual_kg",
+    "expected_kg",
+)
+"""The state of a bill, as stored and as sent to stations."""
+
+
+def fields_of(obj: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """The named attributes of a bag or bill (core dataclass or database row) as a dict."""
+    return {name: getattr(obj, name) for name in names}
+
+
 @dataclass
 class ReturnRecord:
     """A parent taken off its bill by a return ticket, with the bill's totals around it."""

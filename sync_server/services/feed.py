@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from sync_server.db.models import Bag, Bill, Event, Setting, User
 from tracetrack_core.codes import CodeRules
+from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS, fields_of
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,7 @@ def _bags(rows: list[Bag]) -> list[_Item]:
             {
                 "kind": "bag",
                 "key": b.code,
-                "data": {
-                    "code": b.code,
-                    "kind": b.kind,
-                    "parent": b.parent,
-                    "child_count": b.child_count,
-                    "status": b.status,
-                    "bill": b.bill,
-                },
+                "data": fields_of(b, BAG_FIELDS),
             },
         )
         for b in rows
@@ -78,16 +72,7 @@ def _bills(rows: list[Bill]) -> list[_Item]:
             {
                 "kind": "bill",
                 "key": b.bill_id,
-                "data": {
-                    "bill_id": b.bill_id,
-                    "capacity": b.capacity,
-                    "destination": b.destination,
-                    "vehicle": b.vehicle,
-                    "status": b.status,
-                    "parent_count": b.parent_count,
-                    "actual_kg": b.actual_kg,
-                    "expected_kg": b.expected_kg,
-                },
+                "data": fields_of(b, BILL_FIELDS),
             },
         )
         for b in rows

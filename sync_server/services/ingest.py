@@ -608,12 +608,7 @@ def _write_state(session: Session, state: core.MemoryState, now: datetime, versi
     if state.dirty_bags:
         rows = [
             {
-                "code": b.code,
-                "kind": b.kind,
-                "parent": b.parent,
-                "child_count": b.child_count,
-                "status": b.status,
-                "bill": b.bill,
+                **core.fields_of(b, core.BAG_FIELDS),
                 "created_at": now,
                 "updated_at": now,
                 "version": version,
@@ -630,14 +625,7 @@ def _write_state(session: Session, state: core.MemoryState, now: datetime, versi
     if state.dirty_bills:
         rows = [
             {
-                "bill_id": b.bill_id,
-                "capacity": b.capacity,
-                "destination": b.destination,
-                "vehicle": b.vehicle,
-                "status": b.status,
-                "parent_count": b.parent_count,
-                "actual_kg": b.actual_kg,
-                "expected_kg": b.expected_kg,
+                **core.fields_of(b, core.BILL_FIELDS),
                 "created_at": now,
                 "updated_at": now,
                 "version": version,

@@ -26,7 +26,7 @@ from sync_server.db.models import (
 )
 from sync_server.services.errors import NotFoundError, ServiceError
 from tracetrack_core.codes import DEFAULT_RULES, normalise
-from tracetrack_core.rules import normalise_bill_id
+from tracetrack_core.rules import BILL_FIELDS, fields_of, normalise_bill_id
 
 MAX_RANGE_DAYS = 400
 HISTORY_LIMIT = 200
@@ -305,14 +305,7 @@ def lookup_bag(session: Session, raw_code: str) -> dict[str, Any]:
 
 def _bill_json(bill: Bill) -> dict[str, Any]:
     return {
-        "bill_id": bill.bill_id,
-        "capacity": bill.capacity,
-        "parent_count": bill.parent_count,
-        "actual_kg": bill.actual_kg,
-        "expected_kg": bill.expected_kg,
-        "status": bill.status,
-        "destination": bill.destination,
-        "vehicle": bill.vehicle,
+        **fields_of(bill, BILL_FIELDS),
         "created_at": _iso(bill.created_at),
         "updated_at": _iso(bill.updated_at),
     }
