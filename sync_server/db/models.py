@@ -57,6 +57,8 @@ class Station(Base):
     last_sent_at: Mapped[datetime | None]
     clock_skew_ms: Mapped[int | None] = mapped_column(BigInteger)
     events_received: Mapped[int] = mapped_column(BigInteger, default=0)
+    sync_lag_ms: Mapped[int | None] = mapped_column(BigInteger)
+    """Server receipt minus the newest event's station time (skew-corrected), last upload."""
 
 
 class ApiToken(Base):

@@ -702,6 +702,10 @@ def _update_station(
     station.last_seen_at = now
     station.last_sent_at = batch.sent_at
     station.clock_skew_ms = int(skew.total_seconds() * 1000)
+    newest = max((p.occurred_at for p in fresh if p.occurred_at is not None), default=None)
+    if newest is not None:
+        # in server time: the station's clock error is taken out before comparing
+        station.sync_lag_ms = max(int((now - (newest + skew)).total_seconds() * 1000), 0)
     station.events_received += len(fresh)
     if batch.pending is not None:
         station.reported_pending = batch.pending

@@ -214,6 +214,7 @@ def list_stations(session: Session, now: datetime | None = None) -> list[dict[st
                 "oldest_pending_at": _iso(st.oldest_pending_at),
                 "lag_seconds": round(max(lag, 0.0), 3),
                 "clock_skew_ms": st.clock_skew_ms,
+                "sync_lag_ms": st.sync_lag_ms,
                 "events_received": st.events_received,
             }
         )

@@ -138,6 +138,10 @@ def test_throughput_by_station_operator_area_and_csv_round_trip(app, client) -> 
     accept = client.get("/api/v1/stations", headers={**headers, "Accept": "text/csv"})
     rows = list(csv.DictReader(io.StringIO(accept.get_data(as_text=True))))
     assert [r["name"] for r in rows] == ["Line A"]
+    [health] = client.get("/api/v1/stations", headers=headers).get_json()
+    assert health["last_seq"] > 0
+    assert 0 <= health["sync_lag_ms"] < 60_000
+    assert abs(health["clock_skew_ms"]) < 60_000
 
 
 def test_bag_lookup_history_and_did_you_mean(app, client) -> None:
