@@ -1,0 +1,212 @@
+"""The real station behind the window: :class:`StationWorkflow` and :class:`LocalStore`
+adapted to :class:`StationPort`.
+
+Every scan action goes through the workflow, which commits the state change and its outbox
+event in one SQLite transaction before it returns; only then does the window flash "good".
+This module only translates results into the window's view snapshots.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tracetrack_desktop.domain import results as domain
+from tracetrack_desktop.domain.workflow import StationWorkflow
+from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.storage.store import LocalStore
+from tracetrack_desktop.ui.views import (
+    BillParentRow,
+    BillView,
+    ConflictRow,
+    DashboardData,
+    HistoryRow,
+    LoginResult,
+    LookupView,
+    Mode,
+    Outcome,
+    ScanScreen,
+)
+
+_MODES = {
+    domain.Mode.LOGGED_OUT: Mode.LOGGED_OUT,
+    domain.Mode.SCAN_PARENT: Mode.PARENT,
+    domain.Mode.SCAN_CHILDREN: Mode.CHILDREN,
+    domain.Mode.BILL: Mode.BILL,
+}
+
+
+class WorkflowStation:
+    """A :class:`~tracetrack_desktop.ui.ports.StationPort` over the durable station engine."""
+
+    def __init__(self, workflow: StationWorkflow, store: LocalStore) -> None:
+        self.workflow = workflow
+        self.store = store
+
+    # -- translation -----------------------------------------------------------------
+
+    def _screen(self, screen: domain.Screen) -> ScanScreen:
+        mode = Mode.CONFIRM if screen.confirming else _MODES[screen.mode]
+        return ScanScreen(
+            mode, screen.parent or None, screen.count, screen.capacity or 30, screen.bill or None
+        )
+
+    def _out(self, result: domain.ActionResult) -> Outcome:
+        return Outcome(
+            result.feedback.value,
+            result.message,
+            result.code,
+            self._screen(result.screen),
+            self.current_bill(),
+            recorded=result.event_id is not None,
+        )
+
+    def _login(self, result: domain.ActionResult) -> LoginResult:
+        screen = result.screen
+        return LoginResult(result.ok, result.message, screen.operator, screen.role)
+
+    # -- sessions and scanning ---------------------------------------------------------
+
+    def login(self, username: str, password: str) -> LoginResult:
+        return self._login(self.workflow.login(username, password))
+
+    def login_badge(self, code: str) -> LoginResult:
+        return self._login(self.workflow.login_badge(code))
+
+    def logout(self) -> None:
+        self.workflow.logout()
+
+    def screen(self) -> ScanScreen:
+        return self._screen(self.workflow.screen())
+
+    def handle_scan(self, record: ScanRecord) -> Outcome:
+        return self._out(self.workflow.handle_scan(record))
+
+    def undo(self) -> Outcome:
+        return self._out(self.workflow.undo())
+
+    def finish(self) -> Outcome:
+        return self._out(self.workflow.finish())
+
+    def confirm(self) -> Outcome:
+        return self._out(self.workflow.confirm())
+
+    def cancel(self) -> Outcome:
+        return self._out(self.workflow.cancel())
+
+    def idle_reset(self) -> Outcome:
+        # far past any idle limit: the workflow resets whatever it was waiting for
+        result = self.workflow.tick(datetime.now().astimezone() + timedelta(days=1))
+        if result is None:
+            return Outcome("info", "", screen=self.screen(), recorded=False)
+        return self._out(result)
+
+    # -- bills -----------------------------------------------------------------------
+
+    def create_bill(self, bill_id: str, capacity: int, destination: str, vehicle: str) -> Outcome:
+        return self._out(self.workflow.create_bill(bill_id, capacity, destination, vehicle))
+
+    def open_bill(self, bill_id: str) -> Outcome:
+        return self._out(self.workflow.open_bill(bill_id))
+
+    def close_bill(self) -> Outcome:
+        return self._out(self.workflow.enter_scan_mode())
+
+    def add_parent_to_bill(self, code: str) -> Outcome:
+        return self._out(self.workflow.add_parent(code))
+
+    def remove_parent_from_bill(self, code: str) -> Outcome:
+        return self._out(self.workflow.remove_parent(code))
+
+    def complete_bill(self) -> Outcome:
+        return self._out(self.workflow.complete_bill())
+
+    def return_parent(self, code: str, ticket: str, location: str) -> Outcome:
+        return self._out(self.workflow.return_parent(code, ticket, location))
+
+    def current_bill(self) -> BillView | None:
+        bill_id = self.workflow.screen().bill
+        bill = self.store.bill(bill_id) if bill_id else None
+        if bill is None:
+            return None
+        rules = self.store.rules()
+        parents = []
+        for code in self.store.parents_on_bill(bill.bill_id):
+            bag = self.store.bag(code)
+            parents.append(
+                BillParentRow(code, bag.child_count if bag else 0, rules.expected_kg_of(code))
+            )
+        return BillView(
+            bill.bill_id,
+            bill.capacity,
+            bill.destination,
+            bill.vehicle,
+            bill.status,
+            bill.parent_count,
+            bill.actual_kg,
+            bill.expected_kg,
+            tuple(parents),
+        )
+
+    # -- reading ---------------------------------------------------------------------
+
+    def lookup(self, code: str) -> LookupView:
+        found = self.workflow.lookup(code)
+        history = tuple(
+            HistoryRow(
+                e.event.occurred_at,
+                e.event.type,
+                e.event.parent or e.event.bill,
+                e.event.operator,
+                "this station",
+            )
+            for e in found.history
+        )
+        bag = found.bag
+        if bag is None:
+            return LookupView(found.query, False, "local", history=history)
+        return LookupView(
+            found.query,
+            True,
+            "local",
+            bag.kind,
+            bag.parent,
+            tuple(found.children),
+            bag.child_count,
+            bag.status,
+            bag.bill,
+            history,
+        )
+
+    def local_dashboard(self, now: datetime) -> DashboardData:
+        summary = {
+            "children_linked": 0,
+            "parent_scans": 0,
+            "parents_completed": 0,
+            "bills_created": 0,
+        }
+        kinds = {
+            "child_link": "children_linked",
+            "parent_scan": "parent_scans",
+            "parent_finish": "parents_completed",
+            "bill_create": "bills_created",
+        }
+        for stored in self.store.events():
+            key = kinds.get(stored.event.type)
+            if key and stored.local_status == "accepted":
+                summary[key] += 1
+        return DashboardData("local", now, summary)
+
+    def pending(self) -> tuple[int, datetime | None]:
+        return self.store.pending_count(), self.store.oldest_pending_at()
+
+    def conflicts(self) -> list[ConflictRow]:
+        return [
+            ConflictRow(
+                c.received_at,
+                c.type,
+                c.code,
+                c.reason,
+                str(c.detail.get("current_parent") or c.detail.get("current_bill") or ""),
+            )
+            for c in self.store.conflicts()
+        ]
