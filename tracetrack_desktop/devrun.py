@@ -1,12 +1,12 @@
-"""``make run``: a local sync server on its embedded database, and the station window.
+"""``make run``: a local sync server on its embedded database, and a real station against it.
 
-The server is the real one (``tracetrack-server serve`` on 127.0.0.1, embedded SQLite in the
-platform data dir, schema upgraded first). The window's dashboard and lookup read from it with a
-read-only token made for this run and revoked when the window closes.
-
-Until the station engine (local store + workflows) is wired into the window, the window runs on
-the in-memory preview station: scans are shown with the real rules but neither kept nor synced.
-This is said on start, in the terminal.
+1. The server: ``tracetrack-server db upgrade`` then ``serve`` on 127.0.0.1 (embedded SQLite in
+   the platform data dir). On the first run it asks, on the terminal, for the first admin.
+2. The station: its SQLite store in the platform data dir; enrolled with a fresh one-time code
+   on every run (``station new-code``), so the token lives only in memory for this run and is
+   never written anywhere; a background thread syncs (upload the outbox, pull users, rules and
+   bags) every second.
+3. The window, on the real engine: every scan is committed locally before it is shown.
 """
 
 from __future__ import annotations
@@ -15,20 +15,30 @@ import getpass
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
 
 PORT = int(os.environ.get("TRACETRACK_PORT", "8600"))
 URL = f"http://127.0.0.1:{PORT}"
+STATION_NAME = f"dev-{socket.gethostname()}"[:100]
 
 
 def _server_cli() -> str:
     return shutil.which("tracetrack-server") or str(
         Path(sys.executable).with_name("tracetrack-server")
     )
+
+
+def _cli(*args: str, stdin: str | None = None) -> object:
+    done = subprocess.run(
+        [_server_cli(), *args, "--json"], input=stdin, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
 
 
 def _wait_ready(process: subprocess.Popen[bytes], seconds: float = 60.0) -> bool:
@@ -46,40 +56,39 @@ def _wait_ready(process: subprocess.Popen[bytes], seconds: float = 60.0) -> bool
     return False
 
 
-def _first_operator() -> tuple[str, str]:
+def _ensure_admin() -> None:
+    users = _cli("user", "list")
+    if users:
+        return
     if not sys.stdin.isatty():
-        raise SystemExit("make run needs a terminal to ask for the first operator's name.")
-    print("First operator for this run (no default credentials exist).")
-    name = input("  operator name: ").strip() or getpass.getuser()
-    password = getpass.getpass("  password: ")
-    return name, password
+        raise SystemExit("The first run needs a terminal to create the first admin.")
+    print("No operators yet. Create the first admin (no default credentials exist).")
+    name = input("  admin name: ").strip() or getpass.getuser()
+    password = getpass.getpass("  password (8 or more characters): ")
+    _cli("user", "add", name, "--role", "admin", "--password-stdin", stdin=password + "\n")
+
+
+def _enrollment_code() -> str:
+    stations = _cli("station", "list")
+    names = {s.get("name") for s in stations} if isinstance(stations, list) else set()
+    action = "new-code" if STATION_NAME in names else "add"
+    made = _cli("station", action, STATION_NAME)
+    assert isinstance(made, dict)
+    return str(made["enrollment_code"])
 
 
 def main() -> int:
     server = _server_cli()
     subprocess.run([server, "db", "upgrade"], check=True)
     process = subprocess.Popen([server, "serve", "--host", "127.0.0.1", "--port", str(PORT)])
-    token_name = f"devrun-{os.getpid()}"
     try:
         if not _wait_ready(process):
             print(f"The sync server did not become ready at {URL}.", file=sys.stderr)
             return 1
-        made = subprocess.run(
-            [server, "token", "add", token_name, "--read-only", "--json"],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        token = json.loads(made.stdout)["token"]
+        _ensure_admin()
         print(f"Sync server ready at {URL} (embedded database).")
-        print(
-            "Note: the station engine is not wired into the window yet; this window runs on the"
-            " in-memory preview station (scans are not kept or synced)."
-        )
-        operator = _first_operator()
-        return _run_window(token, operator)
+        return _run_station(_enrollment_code())
     finally:
-        subprocess.run([server, "token", "revoke", token_name], capture_output=True, check=False)
         process.terminate()
         try:
             process.wait(timeout=30)
@@ -87,15 +96,57 @@ def main() -> int:
             process.kill()
 
 
-def _run_window(token: str, operator: tuple[str, str]) -> int:
+def _sync_loop(data_dir: Path, station_id: str, token: str, stop: threading.Event) -> None:
+    """Stand-in for the station's sync worker: its own store connection, one round a second."""
+    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
+    from tracetrack_desktop.sync.client import SyncClient  # noqa: PLC0415
+    from tracetrack_desktop.sync.engine import SyncEngine  # noqa: PLC0415
+
+    store = LocalStore(data_dir)
+    engine = SyncEngine(store, SyncClient(URL, token), station_id)
+    try:
+        while not stop.is_set():
+            try:
+                engine.run_once(urgent=True)
+            except Exception as exc:  # keep syncing: the station never waits on it
+                print(f"sync: {exc}", file=sys.stderr)
+            stop.wait(1.0)
+    finally:
+        store.close()
+
+
+def _run_station(code: str) -> int:
+    from datetime import datetime  # noqa: PLC0415
+
+    from tracetrack_desktop.domain.workflow import StationWorkflow  # noqa: PLC0415
+    from tracetrack_desktop.storage.db import default_data_dir  # noqa: PLC0415
+    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
+    from tracetrack_desktop.sync.client import SyncClient, enroll  # noqa: PLC0415
+    from tracetrack_desktop.sync.engine import SyncEngine  # noqa: PLC0415
     from tracetrack_desktop.ui.app import StationApp, qt_application, run_station  # noqa: PLC0415
     from tracetrack_desktop.ui.dashboard_client import ServerReader  # noqa: PLC0415
-    from tracetrack_desktop.ui.preview_station import PreviewStation  # noqa: PLC0415
+    from tracetrack_desktop.ui.workflow_station import WorkflowStation  # noqa: PLC0415
 
+    data_dir = Path(os.environ.get("TRACETRACK_STATION_DATA") or default_data_dir())
+    enrolled = enroll(URL, code, socket.gethostname())
+    store = LocalStore(data_dir)
+    store.set_identity(enrolled.station_id, URL)
+    SyncEngine(store, SyncClient(URL, enrolled.token), enrolled.station_id).run_once()
+    print(f"Station {enrolled.station_id} enrolled; its data is in {data_dir}.")
+    stop = threading.Event()
+    syncer = threading.Thread(
+        target=_sync_loop, args=(data_dir, enrolled.station_id, enrolled.token, stop), daemon=True
+    )
+    syncer.start()
     qt_app = qt_application()
-    station = PreviewStation(operators={operator[0]: (operator[1], "admin")})
-    app = StationApp(station, reader=ServerReader(URL, token))
-    return run_station(qt_app, app)
+    workflow = StationWorkflow(store, store.rules, lambda: datetime.now().astimezone())
+    app = StationApp(WorkflowStation(workflow, store), reader=ServerReader(URL, enrolled.token))
+    try:
+        return run_station(qt_app, app)
+    finally:
+        stop.set()
+        syncer.join(timeout=15)
+        store.close()
 
 
 if __name__ == "__main__":
