@@ -57,8 +57,8 @@ def _wait_ready(process: subprocess.Popen[bytes], seconds: float = 60.0) -> bool
 
 
 def _ensure_admin() -> None:
-    users = _cli("user", "list")
-    if users:
+    listed = _cli("user", "list")
+    if isinstance(listed, dict) and listed.get("users"):
         return
     if not sys.stdin.isatty():
         raise SystemExit("The first run needs a terminal to create the first admin.")
@@ -69,8 +69,9 @@ def _ensure_admin() -> None:
 
 
 def _enrollment_code() -> str:
-    stations = _cli("station", "list")
-    names = {s.get("name") for s in stations} if isinstance(stations, list) else set()
+    listed = _cli("station", "list")
+    stations = listed.get("stations", []) if isinstance(listed, dict) else []
+    names = {s.get("name") for s in stations}
     action = "new-code" if STATION_NAME in names else "add"
     made = _cli("station", action, STATION_NAME)
     assert isinstance(made, dict)
