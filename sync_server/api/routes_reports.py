@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, request
 
@@ -45,6 +47,18 @@ def _answer(data: Any, filename: str) -> Response:
         rows = data if isinstance(data, list) else [data]
         return csv_response(rows, filename)
     return jsonify(data)
+
+
+def _detail(fetch: Callable[[], dict[str, Any]], missing: str, rows_key: str) -> Response:
+    """One object as JSON, or its ``rows_key`` list as CSV; a miss is a 404 named ``missing``."""
+    parse_query(FormatQuery)
+    try:
+        found = fetch()
+    except ServiceError as exc:
+        raise ApiError(404, missing, exc.message, **exc.detail) from exc
+    if wants_csv():
+        return csv_response(found[rows_key], rows_key)
+    return jsonify(found)
 
 
 @bp.get("/stats/summary")
@@ -102,14 +116,7 @@ def stations() -> Response:
 )
 @require("read")
 def bag(code: str) -> Response:
-    parse_query(FormatQuery)
-    try:
-        found = reports.lookup_bag(db_session(), code)
-    except ServiceError as exc:
-        raise ApiError(404, "bag_not_found", exc.message, **exc.detail) from exc
-    if wants_csv():
-        return csv_response(found["history"], "history")
-    return jsonify(found)
+    return _detail(lambda: reports.lookup_bag(db_session(), code), "bag_not_found", "history")
 
 
 @bp.get("/bills")
@@ -130,7 +137,7 @@ def bills() -> Response:
     if query.offset + len(rows) < total:
         args = request.args.to_dict()
         args.update(offset=str(query.offset + query.limit), limit=str(query.limit))
-        link = request.base_url + "?" + "&".join(f"{k}={v}" for k, v in args.items())
+        link = request.base_url + "?" + urlencode(args)
         response.headers["Link"] = f'<{link}>; rel="next"'
     return response
 
@@ -145,14 +152,7 @@ def bills() -> Response:
 )
 @require("read")
 def bill(bill_id: str) -> Response:
-    parse_query(FormatQuery)
-    try:
-        found = reports.bill_detail(db_session(), bill_id)
-    except ServiceError as exc:
-        raise ApiError(404, "bill_not_found", exc.message, **exc.detail) from exc
-    if wants_csv():
-        return csv_response(found["parents"], "bill_parents")
-    return jsonify(found)
+    return _detail(lambda: reports.bill_detail(db_session(), bill_id), "bill_not_found", "parents")
 
 
 @bp.get("/conflicts")

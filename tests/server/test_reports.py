@@ -187,6 +187,14 @@ def test_bills_weights_pagination_and_formula_safe_csv(app, client) -> None:
     page = client.get("/api/v1/bills?limit=1", headers=headers)
     assert page.headers["X-Total-Count"] == "1"  # the formula-like id was rejected as invalid
     assert len(page.get_json()) == 1
+    post(client, a, ha, [event("bill_create", bill="bill-2/a", data={"capacity": 3})])
+    first = client.get("/api/v1/bills?limit=1&status=new", headers=headers)
+    assert first.headers["X-Total-Count"] == "1"
+    both = client.get("/api/v1/bills?limit=1", headers=headers)
+    assert both.headers["X-Total-Count"] == "2"
+    next_url = both.headers["Link"].split(";")[0].strip("<>")
+    second = client.get(next_url.replace("http://localhost", ""), headers=headers)
+    assert {b["bill_id"] for b in both.get_json() + second.get_json()} == {"BILL-1", "BILL-2/A"}
     assert client.get("/api/v1/bills/NOPE", headers=headers).status_code == 404
 
 
