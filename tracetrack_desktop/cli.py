@@ -1,25 +1,27 @@
 """``tracetrack-station``: the station's command line.
 
-``enroll`` trades a one-time code for a token (kept in the OS keyring), ``status`` reads the
-local store without disturbing a running station, ``sync`` runs one sync round. The window is
-opened by ``make run`` for now (it also starts a local server).
+With no command it opens the station window; ``--headless`` runs the engine with no window
+for fixed-mount serial scanners. ``enroll`` trades a one-time code for a token (kept in the
+OS keyring), ``status`` reads the local store without disturbing a running station, ``sync``
+runs one sync round. ``--data-dir`` and ``--config`` work with every command, before or after
+its name.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
+import logging
 import socket
 import sys
 from pathlib import Path
 from typing import Any
 
-KEYRING_SERVICE = "tracetrack-station"
+from tracetrack_desktop.composition import Identity, make_client, station_identity
+from tracetrack_desktop.config import ConfigError, StationConfig, default_config_path, load_config
+from tracetrack_desktop.token_store import TokenStoreError, save_token
 
-
-class TokenStoreError(Exception):
-    """No safe place to keep the station's token; the message names the fix."""
+EXIT_USAGE = 2
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -28,51 +30,31 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 
-def save_token(station_id: str, token: str, token_file: str | None) -> str:
-    """Keep the token in the OS keyring, or in ``token_file`` (0600) only when asked to."""
-    if token_file:
-        path = Path(token_file)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(token)
-        return f"token written to {path} (readable only by you) as asked: keep that file safe"
-    import keyring  # noqa: PLC0415
-    from keyring.errors import KeyringError  # noqa: PLC0415
-
-    backend = keyring.get_keyring()
-    if type(backend).__module__.startswith(("keyring.backends.fail", "keyring.backends.null")):
-        raise TokenStoreError(
-            "No OS keyring is available to keep the station's token. Run the station in a "
-            "desktop session with a Secret Service (gnome-keyring or KWallet) unlocked, or pass "
-            "--insecure-token-file PATH to keep it in a file only you can read."
-        )
-    try:
-        keyring.set_password(KEYRING_SERVICE, station_id, token)
-    except KeyringError as exc:
-        raise TokenStoreError(f"The OS keyring refused the token: {exc}") from exc
-    return "token kept in the OS keyring"
+def _config_path(args: argparse.Namespace) -> Path:
+    return Path(args.config) if args.config else default_config_path()
 
 
-def load_token(station_id: str, token_file: str | None) -> str | None:
-    if token_file:
-        path = Path(token_file)
-        return path.read_text().strip() if path.exists() else None
-    import keyring  # noqa: PLC0415
+def _config(args: argparse.Namespace) -> StationConfig:
+    return load_config(_config_path(args))
 
-    return keyring.get_password(KEYRING_SERVICE, station_id)
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"tracetrack-station: {message}", file=sys.stderr)
+    return code
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
     from tracetrack_desktop.sync.client import SyncError, enroll  # noqa: PLC0415
 
+    config = _config(args)
     try:
-        enrolled = enroll(args.server, args.code, socket.gethostname())
+        enrolled = enroll(
+            args.server, args.code, socket.gethostname(), ca_bundle=config.server.ca_bundle or None
+        )
         where = save_token(enrolled.station_id, enrolled.token, args.insecure_token_file)
     except (SyncError, TokenStoreError) as exc:
-        print(f"enrollment failed: {exc}", file=sys.stderr)
-        return 1
+        return _fail(f"enrollment failed: {exc}")
     store = LocalStore(_data_dir(args))
     try:
         store.set_identity(enrolled.station_id, args.server.rstrip("/"))
@@ -89,8 +71,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     try:
         status: dict[str, Any] = read_status(_data_dir(args)).as_dict()
     except (StorageError, FileNotFoundError) as exc:
-        print(f"no station data: {exc}", file=sys.stderr)
-        return 1
+        return _fail(f"no station data: {exc}")
     if args.json:
         print(json.dumps(status, default=str))
     else:
@@ -99,61 +80,156 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
+def _identity(args: argparse.Namespace, server: str | None) -> Identity:
+    """The enrolled identity (raises TokenStoreError with the fix)."""
     from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
-    from tracetrack_desktop.sync.client import SyncClient  # noqa: PLC0415
-    from tracetrack_desktop.sync.engine import SyncEngine  # noqa: PLC0415
 
     store = LocalStore(_data_dir(args))
     try:
-        station_id, server = store.meta("station_id"), store.meta("server_url")
-        if not station_id or not server:
-            print("this station is not enrolled: run `tracetrack-station enroll`", file=sys.stderr)
-            return 1
-        token = load_token(station_id, args.insecure_token_file)
-        if not token:
-            print("no token for this station: enroll it again", file=sys.stderr)
-            return 1
-        report = SyncEngine(store, SyncClient(server, token), station_id).run_once(urgent=True)
+        return station_identity(store, args.insecure_token_file, server)
     finally:
+        store.close()
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
+    from tracetrack_desktop.sync.engine import SyncEngine  # noqa: PLC0415
+
+    config = _config(args)
+    try:
+        identity = _identity(args, None)
+    except TokenStoreError as exc:
+        return _fail(str(exc))
+    store = LocalStore(_data_dir(args))
+    client = make_client(identity, config)
+    try:
+        report = SyncEngine(store, client, identity.station_id).run_once(urgent=True)
+    finally:
+        client.close()
         store.close()
     print(
         f"uploaded {report.uploaded}, conflicts {len(report.conflicts)}, pending {report.pending}"
+        + (f"; stopped: {report.error}" if report.error else "")
     )
     return 0 if report.drained else 1
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tracetrack-station", description=__doc__)
-    parser.add_argument("--data-dir", help="station data folder (default: the platform data dir)")
-    parser.add_argument("--config", help="settings file (reserved; settings live in the store)")
+def cmd_headless(args: argparse.Namespace) -> int:
+    from tracetrack_desktop.headless import HeadlessError, parse_serial, run_headless  # noqa: PLC0415
+
+    config = _config(args)
+    if not args.operator:
+        return _fail("--headless needs --operator NAME (whose shift the scans belong to)", 2)
+    try:
+        scanners = [parse_serial(spec) for spec in args.serial] or config.scanner.serial_scanners()
+        if not scanners:
+            raise HeadlessError("--headless needs --serial PORT[@BAUD] or [[scanner.serial]]")
+        identity = None
+        if args.server or config.server.url:
+            identity = _identity(args, args.server or config.server.url)
+        return run_headless(
+            data_dir=_data_dir(args),
+            config=config,
+            scanners=scanners,
+            operator=args.operator,
+            identity=identity,
+        )
+    except (HeadlessError, TokenStoreError, ConfigError) as exc:
+        return _fail(str(exc), 2)
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from tracetrack_desktop.ui.app import main as window_main  # noqa: PLC0415
+
+    return window_main(
+        config_path=_config_path(args),
+        data_dir=_data_dir(args),
+        token_file=args.insecure_token_file,
+    )
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Print where the settings file is and what it holds (defaults filled in)."""
+    path = _config_path(args)
+    config = _config(args)
+    print(f"# {path}{'' if path.exists() else ' (not written yet: these are the defaults)'}")
+    print(config.to_toml(), end="")
+    return 0
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """Options every command takes, before or after its name."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir", default=default, help="station data folder (default: platform data dir)"
+    )
+    parser.add_argument(
+        "--config",
+        default=default,
+        metavar="FILE",
+        help=f"settings file (default: {default_config_path()})",
+    )
     parser.add_argument(
         "--insecure-token-file",
+        default=default,
         metavar="PATH",
         help="keep the token in this file (0600) instead of the OS keyring",
     )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=False if top else argparse.SUPPRESS
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tracetrack-station", description=__doc__)
+    _common(parser, top=True)
+    parser.add_argument(
+        "--headless", action="store_true", help="no window: serial scanners, outcomes in the log"
+    )
+    parser.add_argument("--server", help="with --headless: the sync server URL it enrolled with")
+    parser.add_argument(
+        "--serial",
+        action="append",
+        default=[],
+        metavar="PORT[@BAUD]",
+        help="with --headless: a serial scanner (repeat for several)",
+    )
+    parser.add_argument("--operator", help="with --headless: the operator of this shift")
     commands = parser.add_subparsers(dest="command")
     enroll = commands.add_parser("enroll", help="enroll this station with a one-time code")
+    _common(enroll, top=False)
     enroll.add_argument("--server", required=True, help="sync server URL")
     enroll.add_argument("code", help="the enrollment code from the admin")
     enroll.set_defaults(run=cmd_enroll)
     status = commands.add_parser("status", help="pending, last sync, online, conflicts")
+    _common(status, top=False)
     status.add_argument("--json", action="store_true", help="one JSON object on stdout")
     status.set_defaults(run=cmd_status)
     sync = commands.add_parser("sync", help="run one sync round")
+    _common(sync, top=False)
     sync.set_defaults(run=cmd_sync)
+    config = commands.add_parser("config", help="show the settings file and its values")
+    _common(config, top=False)
+    config.set_defaults(run=cmd_config)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command is None:
-        print(
-            "The station window starts with `make run` (it also starts a local server).",
-            file=sys.stderr,
-        )
-        return 1
-    result: int = args.run(args)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        if args.command is not None:
+            result: int = args.run(args)
+        elif args.headless:
+            result = cmd_headless(args)
+        else:
+            result = cmd_window(args)
+    except ConfigError as exc:
+        return _fail(str(exc), EXIT_USAGE)
     return result
 
 

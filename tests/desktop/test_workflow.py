@@ -326,3 +326,44 @@ def test_lookup_from_local_store(wf: StationWorkflow, clock: Clock) -> None:
     bill = wf.lookup("bill-x")
     assert bill.bill_parents == ["SB00042"]
     assert not wf.lookup("SB77777").found
+
+
+def test_a_held_trigger_counts_once_but_a_real_second_scan_is_answered(
+    store: LocalStore, clock: Clock
+) -> None:
+    wf = StationWorkflow(store, store.rules, clock, debounce_ms=700)
+    login(wf, "ravi")
+
+    def read(text: str, after_ms: float, scanner: str = "sim") -> ActionResult:
+        clock.advance(milliseconds=after_ms)
+        return wf.handle_scan(ScanRecord(text, ScanSource.SERIAL, scanner, clock()))
+
+    assert read("SB00031", 0).feedback is Feedback.PARENT
+    assert read("0031001", 2000).feedback is Feedback.GOOD
+    repeat = read("0031001", 150)  # the trigger was held: the scanner sent it again
+    assert (repeat.reason, repeat.event_id) == ("debounced", None)
+    assert repeat.screen.count == 1
+    again = read("0031001", 150)  # a held trigger keeps extending the window
+    assert again.reason == "debounced"
+    later = read("0031001", 1500)  # a real second scan, later: the rules answer it
+    assert (later.feedback, later.reason) == (Feedback.DUPLICATE, "already_linked")
+    other_scanner = read("0031001", 10, scanner="dock-2")  # debounce is per scanner
+    assert other_scanner.reason == "already_linked"
+    assert read("0031002", 2000).feedback is Feedback.GOOD
+    wf.undo()  # after an undo the same label may be scanned again at once
+    assert read("0031002", 100).feedback is Feedback.GOOD
+    assert store.pending_count() == 1 + 2 + 2 + 1 + 1  # parent, 2 links, 2 dups, undo, relink
+
+
+def test_headless_operator_must_be_a_known_active_scanner(
+    store: LocalStore, clock: Clock
+) -> None:
+    wf = StationWorkflow(store, store.rules, clock)
+    unknown = wf.login_unattended("nobody")
+    assert unknown.reason == "unknown_user"
+    assert "sync once" in unknown.message
+    assert wf.login_unattended("bina").reason == "not_allowed"  # a biller does not scan bags
+    assert wf.login_unattended("old").reason == "disabled"
+    started = wf.login_unattended("RAVI")
+    assert started.screen.mode is Mode.SCAN_PARENT
+    assert wf.operator == "ravi"

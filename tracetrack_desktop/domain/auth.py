@@ -94,3 +94,28 @@ def check_badge(store: LocalStore, badge: str, now: datetime) -> LoginOutcome:
         return refused
     store.note_login_success(user.username)
     return LoginOutcome(user)
+
+
+def check_unattended(store: LocalStore, username: str, now: datetime) -> LoginOutcome:
+    """Name the operator of a headless station (a fixed-mount scanner on a conveyor).
+
+    No password is asked (nobody stands at the line to type one): the station's token already
+    vouches for the machine, and the name only says whose shift the scans belong to. The name
+    must be a known, active account with a scanning role in the cached users.
+    """
+    user = store.user(username)
+    if user is None:
+        return LoginOutcome(
+            None,
+            "unknown_user",
+            f"{username!r} is not an operator known to this station. Check the name, or let "
+            "the station sync once with the server to receive the operator list.",
+        )
+    refused = _refuse_inactive(user, now)
+    if refused is not None:
+        return refused
+    if user.role not in SCAN_ROLES:
+        return LoginOutcome(
+            None, "not_allowed", f"{user.username} is a {user.role} and cannot scan bags."
+        )
+    return LoginOutcome(user)

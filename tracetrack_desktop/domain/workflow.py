@@ -16,12 +16,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from tracetrack_core import rules as core
-from tracetrack_core.codes import CodeKind, Command, Decoded, InvalidReadError, decode, normalise
+from tracetrack_core.codes import CodeKind, Command, Decoded, normalise
 from tracetrack_core.events import EventType, Reason, Status
 from tracetrack_desktop.domain import auth
 from tracetrack_desktop.domain.lookup import LookupResult
 from tracetrack_desktop.domain.lookup import lookup as lookup_code
 from tracetrack_desktop.domain.results import ActionResult, Feedback, Mode, Screen
+from tracetrack_desktop.scanner.decode import DEFAULT_DEBOUNCE_MS, Decoder
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.storage.errors import StorageError
 from tracetrack_desktop.storage.store import LocalStore, UserRecord
@@ -54,11 +55,20 @@ class _Pending:
 class StationWorkflow:
     """One station's operator session: login, scan mode, bill mode, lookups."""
 
-    def __init__(self, store: LocalStore, rules_provider: RulesProvider, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: LocalStore,
+        rules_provider: RulesProvider,
+        clock: Clock,
+        *,
+        debounce_ms: int = DEFAULT_DEBOUNCE_MS,
+    ) -> None:
         """Args:
         store: the local store every action is recorded in.
         rules_provider: returns the site's current rules (they change with the feed).
         clock: the station clock, returning aware datetimes.
+        debounce_ms: the same label from the same scanner within this window is one read
+            (a held trigger); 0 turns it off. Separate from "already in this parent".
         """
         self._store = store
         self._rules_provider = rules_provider
@@ -72,6 +82,11 @@ class StationWorkflow:
         self._links: list[_Link] = []
         self._pending: _Pending | None = None
         self._last_activity: datetime | None = None
+        # reads without a monotonic stamp are timed by the injected clock (exact in tests)
+        self._decoder = Decoder(
+            debounce_ms=debounce_ms, clock=lambda: int(self._clock().timestamp() * 1e9)
+        )
+        self._acted = False  # an action other than a scan happened since the last scan
 
     # -- state ---------------------------------------------------------------------------
 
@@ -119,6 +134,7 @@ class StationWorkflow:
         )
 
     def _touch(self) -> datetime:
+        self._acted = True
         now = self._clock()
         self._last_activity = now
         return now
@@ -186,8 +202,16 @@ class StationWorkflow:
             return self._result(Feedback.ERROR, outcome.message, reason=outcome.reason)
         return self._start_session(outcome.user)
 
+    def login_unattended(self, username: str) -> ActionResult:
+        """Start a headless shift for ``username`` (see :func:`auth.check_unattended`)."""
+        outcome = auth.check_unattended(self._store, username, self._clock())
+        if outcome.user is None:
+            return self._result(Feedback.ERROR, outcome.message, reason=outcome.reason)
+        return self._start_session(outcome.user)
+
     def logout(self) -> ActionResult:
         name = self.operator
+        self._acted = True
         self._user = None
         self._mode = Mode.LOGGED_OUT
         self._links.clear()
@@ -199,16 +223,41 @@ class StationWorkflow:
     # -- scanner input -------------------------------------------------------------------
 
     def handle_scan(self, record: ScanRecord) -> ActionResult:
-        """Decode one read under the site's rules and act on it."""
-        codes = self._rules_provider().codes
+        """Decode one read under the site's rules and act on it.
+
+        A repeat of the scanner's previous label inside the debounce window is answered
+        without recording anything (the trigger was held, not a second scan), unless the
+        operator did something else in between (an undo, a mode change).
+        """
+        if self._acted:
+            self._decoder.reset()
         try:
-            decoded = decode(record.text, codes)
-        except InvalidReadError as exc:
+            return self._handle_scan(record)
+        finally:
+            self._acted = False
+
+    def _handle_scan(self, record: ScanRecord) -> ActionResult:
+        self._decoder.rules = self._rules_provider().codes
+        read = self._decoder.decode(record)
+        if read.refusal is not None:
+            refusal = read.refusal
             if self._user is None:
                 return self._result(
-                    Feedback.ERROR, f"{exc.message} Log in first.", reason=exc.reason
+                    Feedback.ERROR, f"{refusal.message} Log in first.", reason=refusal.reason
                 )
-            return self._refuse(record.text, exc.reason, f"{exc.message} Scan the label again.")
+            return self._refuse(
+                record.text, refusal.reason, f"{refusal.message} Scan the label again."
+            )
+        decoded = read.decoded
+        assert decoded is not None
+        if read.debounced:
+            return self._result(
+                Feedback.INFO,
+                f"{decoded.code or 'This label'} was read twice in a row by the scanner; "
+                "it counts once.",
+                reason="debounced",
+                code=decoded.code,
+            )
         if self._user is None:
             if decoded.kind is CodeKind.COMMAND:
                 return self._result(

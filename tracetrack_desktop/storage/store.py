@@ -903,6 +903,25 @@ class LocalStore:
             _meta_put(conn, "station_id", station_id)
             _meta_put(conn, "server_url", server_url)
 
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            _meta_put(conn, key, value)
+
+    def add_local_user(
+        self, username: str, password_hash: str, role: str, display_name: str = ""
+    ) -> None:
+        """An operator made on this station (offline-only setup), kept like a cached one."""
+        with self._write() as conn:
+            self._put_user(
+                conn,
+                {
+                    "username": username,
+                    "password_hash": password_hash,
+                    "role": role,
+                    "display_name": display_name,
+                },
+            )
+
     def meta(self, key: str) -> str | None:
         with self._read() as conn:
             return _meta_get(conn, key)

@@ -188,8 +188,11 @@ class FirstRunWizard(QWizard):
         self.enroll_page.enroll_requested.connect(self.enroll_requested)
 
     def nextId(self) -> int:  # noqa: N802 - Qt API
-        if self.currentId() == self.PAGE_SERVER and self.server_page.offline.isChecked():
+        offline = self.server_page.offline.isChecked()
+        if self.currentId() == self.PAGE_SERVER and offline:
             return self.PAGE_SCANNER
+        if self.currentId() == self.PAGE_SCANNER and not offline:
+            return -1  # a server station's operators come from the server
         return super().nextId()
 
     def show_enrollment(self, ok: bool, message: str) -> None:

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from tracetrack_core.codes import CodeRules, ParentSeries
+from tracetrack_desktop.config import SerialSettings, StationConfig
 
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
 TERMINATORS = ("CR", "LF", "CRLF", "IDLE")
@@ -122,3 +123,63 @@ def validate(values: SettingsValues) -> dict[str, str]:
     if values.language not in LANGUAGES:
         errors["language"] = MESSAGES["language"]
     return errors
+
+
+def values_from_config(config: StationConfig, codes: CodeRules | None = None) -> SettingsValues:
+    """What the dialog shows for the station's settings file (and the site's code rules)."""
+    serial = config.scanner.serial[0] if config.scanner.serial else None
+    codes = codes or CodeRules()
+    return SettingsValues(
+        server_url=config.server.url,
+        offline_only=not config.server.url,
+        serial_port=serial.port if serial else "",
+        baud=serial.baud if serial else 9600,
+        terminator=serial.terminator if serial else "CR",
+        wedge_max_gap_ms=int(config.scanner.wedge_max_gap_ms),
+        wedge_min_length=config.scanner.wedge_min_length,
+        parent_patterns=tuple(series.pattern for series in codes.parent_series),
+        child_pattern=codes.child_pattern,
+        muted=config.ui.muted,
+        high_contrast=config.ui.high_contrast,
+        language=config.ui.language,
+    )
+
+
+def config_with_values(config: StationConfig, values: SettingsValues) -> StationConfig:
+    """``config`` with what the dialog changed (other settings in the file are kept)."""
+    serial = list(config.scanner.serial)
+    if values.serial_port:
+        first = serial[0] if serial else SerialSettings()
+        serial[:1] = [
+            first.model_copy(
+                update={
+                    "id": first.id or values.serial_port,
+                    "port": values.serial_port,
+                    "baud": values.baud,
+                    "terminator": values.terminator,
+                }
+            )
+        ]
+    else:
+        serial = serial[1:]
+    return config.model_copy(
+        update={
+            "server": config.server.model_copy(
+                update={"url": "" if values.offline_only else values.server_url.strip().rstrip("/")}
+            ),
+            "scanner": config.scanner.model_copy(
+                update={
+                    "serial": tuple(serial),
+                    "wedge_max_gap_ms": float(values.wedge_max_gap_ms),
+                    "wedge_min_length": values.wedge_min_length,
+                }
+            ),
+            "ui": config.ui.model_copy(
+                update={
+                    "muted": values.muted,
+                    "high_contrast": values.high_contrast,
+                    "language": values.language,
+                }
+            ),
+        }
+    )

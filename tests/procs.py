@@ -1,0 +1,216 @@
+"""Real processes for end-to-end and fault tests: the sync server and the headless station.
+
+``ServerProcess`` runs ``tracetrack-server serve`` (gunicorn) on a PostgreSQL database and a
+fixed loopback port, so it can be killed and brought back at the same address.
+``StationProcess`` runs ``tracetrack-station --headless`` reading a serial scanner on a
+pseudo-terminal this test owns; its stdout (one JSON line per outcome) is read by a thread.
+Everything binds to 127.0.0.1 and every wait has a deadline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import tty
+from pathlib import Path
+from typing import Any
+
+import requests
+
+BIN = Path(sys.executable).parent
+WAIT_S = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TRACETRACK_") and k != "PROMETHEUS_MULTIPROC_DIR"
+    }
+    env.update(extra)
+    return env
+
+
+def wait_for(predicate: Any, what: str, timeout: float = WAIT_S, every: float = 0.1) -> Any:
+    """Poll ``predicate`` until it returns something truthy; fail naming ``what``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+class ServerProcess:
+    """``tracetrack-server serve`` on ``database_url`` at a fixed 127.0.0.1 port."""
+
+    def __init__(self, database_url: str, port: int | None = None, workers: int = 1) -> None:
+        self.database_url = database_url
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.workers = workers
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> ServerProcess:
+        cmd = [str(BIN / "tracetrack-server"), "--database-url", self.database_url, "serve"]
+        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)]
+        self.proc = subprocess.Popen(
+            cmd, env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        wait_for(self.ready, f"the server at {self.url}")
+        return self
+
+    def ready(self) -> bool:
+        if self.proc is None or self.proc.poll() is not None:
+            raise AssertionError("the server process is not running")
+        try:
+            return requests.get(f"{self.url}/readyz", timeout=2).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self.proc = None
+
+
+class Pty:
+    """A pseudo-terminal: the station opens ``path`` as its serial port, we write to it."""
+
+    def __init__(self) -> None:
+        self.master, self.slave = os.openpty()
+        tty.setraw(self.master)
+        self.path = os.ttyname(self.slave)
+
+    def send(self, data: bytes) -> None:
+        os.write(self.master, data)
+
+    def close(self) -> None:
+        for fd in (self.master, self.slave):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+class StationProcess:
+    """``tracetrack-station --headless`` with its outcome lines collected by a thread."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        token_file: Path,
+        serial_path: str,
+        operator: str,
+        server: str | None = None,
+        config: Path | None = None,
+    ) -> None:
+        self.args = ["--data-dir", str(data_dir), "--insecure-token-file", str(token_file)]
+        if config is not None:
+            self.args += ["--config", str(config)]
+        self.args += ["--headless", "--serial", serial_path, "--operator", operator]
+        if server:
+            self.args += ["--server", server]
+        self.lines: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.seen: list[dict[str, Any]] = []
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.stderr = b""
+
+    def start(self) -> StationProcess:
+        self.proc = subprocess.Popen(
+            [str(BIN / "tracetrack-station"), *self.args],
+            env=clean_env(QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND=""),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.threads = [
+            threading.Thread(target=self._read, daemon=True),
+            threading.Thread(target=self._drain_stderr, daemon=True),
+        ]
+        for thread in self.threads:
+            thread.start()
+        self.expect("started")
+        self.expect("scanner", lambda line: line.get("state") == "connected")
+        return self
+
+    def _read(self) -> None:
+        assert self.proc is not None
+        assert self.proc.stdout is not None
+        for raw in self.proc.stdout:
+            try:
+                self.lines.put(json.loads(raw))
+            except ValueError:
+                continue
+
+    def _drain_stderr(self) -> None:
+        assert self.proc is not None
+        assert self.proc.stderr is not None
+        self.stderr = self.proc.stderr.read()
+
+    def expect(self, kind: str, match: Any = None, timeout: float = WAIT_S) -> dict[str, Any]:
+        """The next line of ``kind`` (satisfying ``match``); earlier lines are kept in seen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(
+                    f"no {kind!r} line within {timeout:.0f} s; stderr: {self.stderr[-2000:]!r}"
+                )
+            try:
+                line = self.lines.get(timeout=min(left, 0.5))
+            except queue.Empty:
+                if self.proc is not None and self.proc.poll() is not None and self.lines.empty():
+                    raise AssertionError(
+                        f"the station exited ({self.proc.returncode}) before a {kind!r} line; "
+                        f"stderr: {self.stderr[-2000:]!r}"
+                    ) from None
+                continue
+            self.seen.append(line)
+            if line.get("kind") == kind and (match is None or match(line)):
+                return line
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up of any kind runs in the station."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=30)
+        self._close_pipes()
+
+    def terminate(self) -> int:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGTERM)
+        code = self.proc.wait(timeout=60)
+        self._close_pipes()
+        return code
+
+    def _close_pipes(self) -> None:
+        """After exit: let the readers reach end of file, then close the pipes."""
+        assert self.proc is not None
+        for thread in self.threads:
+            thread.join(timeout=10)
+        for pipe in (self.proc.stdout, self.proc.stderr):
+            if pipe is not None:
+                pipe.close()
+
+    def ensure_stopped(self) -> None:
+        """For fixtures: kill the process if a failed test left it running."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.kill()

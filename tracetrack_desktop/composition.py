@@ -1,0 +1,81 @@
+"""Pieces both composition roots (the window and ``--headless``) build the same way (Qt-free).
+
+Who the station is (:class:`Identity`, from the store and the keyring) and how the sync worker
+opens its engine in its own thread (:func:`open_engine_factory`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracetrack_desktop.config import StationConfig
+from tracetrack_desktop.storage.store import LocalStore
+from tracetrack_desktop.sync.client import SyncClient
+from tracetrack_desktop.sync.engine import SyncEngine
+from tracetrack_desktop.token_store import TokenStoreError, load_token
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An enrolled station: its id, the server it enrolled with, its token."""
+
+    station_id: str
+    server_url: str
+    token: str = field(repr=False)
+
+
+def station_identity(
+    store: LocalStore, token_file: str | None = None, server: str | None = None
+) -> Identity:
+    """The enrolled identity, or raise :class:`TokenStoreError` with the fix.
+
+    Args:
+        server: if given, the station must be enrolled with this server.
+    """
+    station_id, enrolled_at = store.meta("station_id"), store.meta("server_url")
+    if not station_id or not enrolled_at:
+        raise TokenStoreError(
+            "this station is not enrolled: run `tracetrack-station enroll --server URL CODE`"
+        )
+    if server and server.rstrip("/") != enrolled_at:
+        raise TokenStoreError(
+            f"this station is enrolled with {enrolled_at}, not {server}; enroll it again "
+            "with the new server to move it"
+        )
+    token = load_token(station_id, token_file)
+    if not token:
+        raise TokenStoreError("no token for this station: enroll it again")
+    return Identity(station_id, enrolled_at, token)
+
+
+def make_client(identity: Identity, config: StationConfig) -> SyncClient:
+    timeout = config.server.timeout_s
+    return SyncClient(
+        identity.server_url,
+        identity.token,
+        ca_bundle=config.server.ca_bundle or None,
+        timeout=(min(5.0, timeout), timeout),
+    )
+
+
+def open_engine_factory(
+    data_dir: Path, identity: Identity, config: StationConfig
+) -> Callable[[], tuple[SyncEngine, Callable[[], None]]]:
+    """What the sync worker calls in its own thread: its own store connection and client."""
+
+    def open_engine() -> tuple[SyncEngine, Callable[[], None]]:
+        store = LocalStore(data_dir)
+        client = make_client(identity, config)
+
+        def close() -> None:
+            client.close()
+            store.close()
+
+        return SyncEngine(store, client, identity.station_id), close
+
+    return open_engine
+
+
+__all__ = ["Identity", "make_client", "open_engine_factory", "station_identity"]

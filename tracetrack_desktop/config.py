@@ -1,0 +1,233 @@
+"""The station's settings: one TOML file in the platform config dir (Qt-free).
+
+``tracetrack-station --config FILE`` reads another file. A missing file means the defaults;
+a file that cannot be read or holds a bad value stops the station with a message naming the
+file, the setting and what is allowed, never a half-applied configuration. The file is
+written atomically (a temporary file, then a rename), so a crash never leaves it cut short.
+The token is never kept here: it lives in the OS keyring.
+
+Example (every key is optional)::
+
+    [server]
+    url = "https://tracetrack.example.com"   # empty: offline only
+    ca_bundle = "/etc/ssl/certs/site-ca.pem"  # empty: the system's certificate store
+    sync_interval_s = 5
+
+    [scanner]
+    debounce_ms = 800
+    wedge_max_gap_ms = 30
+    wedge_min_length = 4
+    wedge_terminators = ["Enter", "Tab"]
+
+    [[scanner.serial]]
+    id = "dock-left"
+    port = "/dev/ttyACM0"          # or COM3
+    usb = "0c2e:0b61"              # or find it by USB vendor:product id
+    serial_number = "17011B3F0A"  # tells two identical scanners apart
+    baud = 9600
+    terminator = "CR"             # CR, LF, CRLF or IDLE
+
+    [ui]
+    language = "en"   # en or hi
+    muted = false
+    high_contrast = false
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator, UsbMatch
+from tracetrack_desktop.scanner.wedge import WedgeConfig
+
+CONFIG_NAME = "station.toml"
+
+
+class ConfigError(Exception):
+    """The settings file cannot be used; the message names the file and the fix."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ServerSettings(_Section):
+    url: str = ""
+    ca_bundle: str = ""
+    sync_interval_s: Annotated[float, Field(ge=0.2, le=3600)] = 5.0
+    timeout_s: Annotated[float, Field(ge=1, le=300)] = 15.0
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https:// (or be empty: offline only)")
+        return value
+
+    @field_validator("ca_bundle")
+    @classmethod
+    def _ca_bundle(cls, value: str) -> str:
+        if value and not Path(value).is_file():
+            raise ValueError(f"no such file: {value}")
+        return value
+
+
+class SerialSettings(_Section):
+    id: str = ""
+    port: str = ""
+    usb: str = ""
+    serial_number: str = ""
+    baud: Annotated[int, Field(gt=0, le=4_000_000)] = 9600
+    terminator: Literal["CR", "LF", "CRLF", "IDLE"] = "CR"
+    idle_ms: Annotated[int, Field(ge=5, le=5_000)] = 60
+
+    @field_validator("usb")
+    @classmethod
+    def _usb(cls, value: str) -> str:
+        if value:
+            parts = value.split(":")
+            if len(parts) != 2 or not all(_is_hex(p) for p in parts):
+                raise ValueError("write the USB ids as vendor:product in hex, e.g. 0c2e:0b61")
+        return value.lower()
+
+    def to_scanner(self) -> SerialScannerConfig:
+        usb = None
+        if self.usb or self.serial_number:
+            vid, pid = (int(p, 16) for p in self.usb.split(":")) if self.usb else (None, None)
+            usb = UsbMatch(vid=vid, pid=pid, serial_number=self.serial_number or None)
+        if not self.port and usb is None:
+            raise ConfigError("a [[scanner.serial]] entry needs a port, or usb / serial_number")
+        return SerialScannerConfig(
+            scanner_id=self.id or self.port or self.usb or self.serial_number,
+            port=self.port or None,
+            usb=usb,
+            baudrate=self.baud,
+            terminator=Terminator(self.terminator),
+            idle_ms=self.idle_ms,
+        )
+
+
+def _is_hex(text: str) -> bool:
+    try:
+        int(text, 16)
+    except ValueError:
+        return False
+    return 0 < len(text) <= 4
+
+
+class ScannerSettings(_Section):
+    debounce_ms: Annotated[int, Field(ge=0, le=60_000)] = 800
+    wedge_max_gap_ms: Annotated[float, Field(ge=1, le=1_000)] = 30.0
+    wedge_min_length: Annotated[int, Field(ge=1, le=64)] = 4
+    wedge_max_total_ms: Annotated[float, Field(ge=1, le=60_000)] = 3_000.0
+    wedge_terminators: tuple[Literal["Enter", "Tab"], ...] = ("Enter", "Tab")
+    wedge_idle_submit_ms: Annotated[float, Field(ge=0, le=5_000)] = 0.0
+    wedge_prefix: str = ""
+    wedge_gs_substitute: str = ""
+    serial: tuple[SerialSettings, ...] = ()
+
+    def wedge(self) -> WedgeConfig:
+        try:
+            return WedgeConfig(
+                max_char_interval_ms=self.wedge_max_gap_ms,
+                min_length=self.wedge_min_length,
+                max_total_ms=self.wedge_max_total_ms,
+                terminators=frozenset(self.wedge_terminators),
+                idle_submit_ms=self.wedge_idle_submit_ms or None,
+                prefix=self.wedge_prefix,
+                gs_substitute=self.wedge_gs_substitute,
+            )
+        except ValueError as exc:
+            raise ConfigError(f"[scanner] keyboard-wedge settings: {exc}") from exc
+
+    def serial_scanners(self) -> list[SerialScannerConfig]:
+        return [entry.to_scanner() for entry in self.serial]
+
+
+class UiSettings(_Section):
+    language: Literal["en", "hi"] = "en"
+    muted: bool = False
+    high_contrast: bool = False
+    idle_logout_min: Annotated[int, Field(ge=1, le=24 * 60)] = 30
+
+
+class StationConfig(_Section):
+    """Everything in the settings file. Build it with :func:`load_config`."""
+
+    server: ServerSettings = ServerSettings()
+    scanner: ScannerSettings = ScannerSettings()
+    ui: UiSettings = UiSettings()
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(self.model_dump(mode="json"))
+
+
+def default_config_path() -> Path:
+    """``station.toml`` in the platform's per-user config dir."""
+    from platformdirs import user_config_dir  # noqa: PLC0415
+
+    return Path(user_config_dir("tracetrack-station", "TraceTrack")) / CONFIG_NAME
+
+
+def load_config(path: Path | None = None) -> StationConfig:
+    """The settings in ``path`` (default: :func:`default_config_path`); defaults if absent.
+
+    Raises:
+        ConfigError: the file cannot be read, is not TOML, or holds a bad value.
+    """
+    path = path or default_config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return StationConfig()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the settings file {path}: {exc}") from exc
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    try:
+        return StationConfig.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"{path}: {problems}") from exc
+
+
+def save_config(config: StationConfig, path: Path | None = None) -> Path:
+    """Write the settings atomically; returns the path written."""
+    path = path or default_config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".station-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(config.to_toml())
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp).replace(path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+__all__ = [
+    "ConfigError",
+    "ScannerSettings",
+    "SerialSettings",
+    "ServerSettings",
+    "StationConfig",
+    "UiSettings",
+    "default_config_path",
+    "load_config",
+    "save_config",
+]
