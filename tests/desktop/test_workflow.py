@@ -355,9 +355,7 @@ def test_a_held_trigger_counts_once_but_a_real_second_scan_is_answered(
     assert store.pending_count() == 1 + 2 + 2 + 1 + 1  # parent, 2 links, 2 dups, undo, relink
 
 
-def test_headless_operator_must_be_a_known_active_scanner(
-    store: LocalStore, clock: Clock
-) -> None:
+def test_headless_operator_must_be_a_known_active_scanner(store: LocalStore, clock: Clock) -> None:
     wf = StationWorkflow(store, store.rules, clock)
     unknown = wf.login_unattended("nobody")
     assert unknown.reason == "unknown_user"
