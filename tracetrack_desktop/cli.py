@@ -19,7 +19,7 @@ from typing import Any
 
 from tracetrack_desktop.composition import Identity, make_client, station_identity
 from tracetrack_desktop.config import ConfigError, StationConfig, default_config_path, load_config
-from tracetrack_desktop.token_store import TokenStoreError, save_token
+from tracetrack_desktop.token_store import TokenStoreError, check_token_store, save_token
 
 EXIT_USAGE = 2
 
@@ -49,6 +49,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
     config = _config(args)
     try:
+        check_token_store(args.insecure_token_file)
         enrolled = enroll(
             args.server, args.code, socket.gethostname(), ca_bundle=config.server.ca_bundle or None
         )

@@ -32,6 +32,12 @@ def _keyring_usable() -> bool:
     return not module.startswith(("keyring.backends.fail", "keyring.backends.null"))
 
 
+def check_token_store(token_file: str | None = None) -> None:
+    """Fail early (before an enrollment code is spent) if the token could not be kept."""
+    if not token_file and not _keyring_usable():
+        raise TokenStoreError(NO_KEYRING)
+
+
 def save_token(station_id: str, token: str, token_file: str | None = None) -> str:
     """Keep the token; returns a sentence saying where.
 
@@ -83,4 +89,10 @@ def load_token(station_id: str, token_file: str | None = None) -> str | None:
         raise TokenStoreError(f"The OS keyring did not answer: {exc}") from exc
 
 
-__all__ = ["KEYRING_SERVICE", "TokenStoreError", "load_token", "save_token"]
+__all__ = [
+    "KEYRING_SERVICE",
+    "TokenStoreError",
+    "check_token_store",
+    "load_token",
+    "save_token",
+]

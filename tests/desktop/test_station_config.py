@@ -1,0 +1,188 @@
+"""The station's settings file, its token store, and the command line's error paths."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+from sync_server import cli as server_cli
+from tracetrack_desktop import cli
+from tracetrack_desktop.config import ConfigError, StationConfig, load_config, save_config
+from tracetrack_desktop.scanner.serial_reader import Terminator
+from tracetrack_desktop.token_store import TokenStoreError, load_token, save_token
+
+
+class MemoryKeyring(KeyringBackend):
+    """A working keyring held in memory (the test machine has no Secret Service)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+def test_a_missing_file_means_defaults_and_a_saved_one_reads_back(tmp_path: Path) -> None:
+    path = tmp_path / "conf" / "station.toml"
+    assert load_config(path) == StationConfig()
+    config = StationConfig.model_validate(
+        {
+            "server": {"url": "https://tt.example.com/", "sync_interval_s": 2},
+            "scanner": {
+                "debounce_ms": 500,
+                "serial": [
+                    {"id": "dock", "port": "/dev/ttyACM0", "baud": 115200, "terminator": "CRLF"},
+                    {"usb": "0C2E:0B61", "serial_number": "17011B3F0A"},
+                ],
+            },
+            "ui": {"language": "hi", "muted": True},
+        }
+    )
+    save_config(config, path)
+    again = load_config(path)
+    assert again == config
+    assert again.server.url == "https://tt.example.com"
+    dock, usb = again.scanner.serial_scanners()
+    assert (dock.scanner_id, dock.baudrate, dock.terminator) == ("dock", 115200, Terminator.CRLF)
+    assert usb.usb is not None
+    assert (usb.usb.vid, usb.usb.pid, usb.usb.serial_number) == (0x0C2E, 0x0B61, "17011B3F0A")
+    assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("[server]\nurl = 'tt.example.com'\n", "server.url"),
+        ("[scanner]\ndebounce_ms = -1\n", "scanner.debounce_ms"),
+        ("[scanner]\nwedge_terminatorz = ['Enter']\n", "wedge_terminatorz"),
+        ("[[scanner.serial]]\nport = '/dev/ttyS0'\nterminator = 'NUL'\n", "terminator"),
+        ("[[scanner.serial]]\nusb = 'zebra'\n", "vendor:product"),
+        ("[ui]\nlanguage = 'fr'\n", "ui.language"),
+        ("[server\nurl=", "not valid TOML"),
+    ],
+)
+def test_a_bad_setting_is_refused_naming_the_file_and_the_key(
+    tmp_path: Path, text: str, named: str
+) -> None:
+    path = tmp_path / "station.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as refused:
+        load_config(path)
+    assert str(path) in str(refused.value)
+    assert named in str(refused.value)
+
+
+def test_every_command_takes_config_and_says_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[scanner]\ndebounce_ms = 'soon'\n")
+    data = str(tmp_path / "data")
+    assert cli.main(["--config", str(bad), "--data-dir", data, "sync"]) == 2
+    assert "scanner.debounce_ms" in capsys.readouterr().err
+    assert cli.main(["sync", "--config", str(bad), "--data-dir", data]) == 2  # after the name
+    assert "scanner.debounce_ms" in capsys.readouterr().err
+    good = tmp_path / "good.toml"
+    good.write_text("[scanner]\ndebounce_ms = 300\n")
+    assert cli.main(["config", "--config", str(good)]) == 0
+    shown = capsys.readouterr().out
+    assert f"# {good}" in shown
+    assert "debounce_ms = 300" in shown
+
+
+def test_without_a_keyring_the_token_is_never_written_anywhere(
+    no_keyring: None, tmp_path: Path
+) -> None:
+    with pytest.raises(TokenStoreError) as refused:
+        save_token("st_1", "secret-token")
+    assert "--insecure-token-file" in str(refused.value)
+    assert "Secret Service" in str(refused.value)
+    with pytest.raises(TokenStoreError):
+        load_token("st_1")
+    assert list(tmp_path.iterdir()) == []
+    path = tmp_path / "token"
+    path.write_text("old")
+    path.chmod(0o644)
+    save_token("st_1", "secret-token", str(path))  # only when asked, and only for its owner
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert load_token("st_1", str(path)) == "secret-token"
+
+
+def test_a_working_keyring_holds_the_token(memory_keyring: MemoryKeyring) -> None:
+    assert save_token("st_9", "tok-9") == "token kept in the OS keyring"
+    assert load_token("st_9") == "tok-9"
+    assert memory_keyring.items == {("tracetrack-station", "st_9"): "tok-9"}
+
+
+def test_enroll_without_a_keyring_keeps_the_code_unspent(
+    no_keyring: None,
+    pg_db: str,
+    live_server: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert server_cli.main(["--database-url", pg_db, "station", "add", "Line 2", "--json"]) == 0
+    code = json.loads(capsys.readouterr().out)["enrollment_code"]
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert cli.main([*data, "enroll", "--server", live_server, code]) == 1
+    err = capsys.readouterr().err
+    assert "No OS keyring" in err
+    assert "--insecure-token-file" in err
+    token = tmp_path / "token"
+    assert (
+        cli.main(
+            [*data, "--insecure-token-file", str(token), "enroll", "--server", live_server, code]
+        )
+        == 0
+    )  # the code still works
+    assert token.exists()
+
+
+def test_headless_refuses_to_start_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert cli.main([*data, "--headless", "--serial", "/dev/null"]) == 2
+    assert "--operator" in capsys.readouterr().err
+    assert cli.main([*data, "--headless", "--operator", "ravi"]) == 2
+    assert "--serial" in capsys.readouterr().err
+    assert cli.main([*data, "--headless", "--serial", "/dev/ttyX@fast", "--operator", "a"]) == 2
+    assert "speed" in capsys.readouterr().err
+    args = [*data, "--headless", "--serial", "/dev/null", "--operator", "ravi"]
+    assert cli.main([*args, "--server", "http://127.0.0.1:9"]) == 2
+    assert "not enrolled" in capsys.readouterr().err
+    offline = [*data, "--headless", "--serial", "/dev/null", "--operator", "ravi"]
+    assert cli.main(offline) == 2  # offline only: the operator must still be known here
+    assert "not an operator known to this station" in capsys.readouterr().err
