@@ -14,7 +14,7 @@ Example (every key is optional)::
     sync_interval_s = 5
 
     [scanner]
-    debounce_ms = 800
+    debounce_ms = 700
     wedge_max_gap_ms = 30
     wedge_min_length = 4
     wedge_terminators = ["Enter", "Tab"]
@@ -124,7 +124,7 @@ def _is_hex(text: str) -> bool:
 
 
 class ScannerSettings(_Section):
-    debounce_ms: Annotated[int, Field(ge=0, le=60_000)] = 800
+    debounce_ms: Annotated[int, Field(ge=0, le=60_000)] = 700
     wedge_max_gap_ms: Annotated[float, Field(ge=1, le=1_000)] = 30.0
     wedge_min_length: Annotated[int, Field(ge=1, le=64)] = 4
     wedge_max_total_ms: Annotated[float, Field(ge=1, le=60_000)] = 3_000.0

@@ -4,9 +4,9 @@
    the platform data dir). On the first run it asks, on the terminal, for the first admin.
 2. The station: its SQLite store in the platform data dir; enrolled with a fresh one-time code
    on every run (``station new-code``), so the token lives only in memory for this run and is
-   never written anywhere; a background thread syncs (upload the outbox, pull users, rules and
-   bags) every second.
-3. The window, on the real engine: every scan is committed locally before it is shown.
+   never written anywhere.
+3. The window, exactly as ``tracetrack-station`` opens it (``ui/app.py:main``): the sync worker
+   in its own thread, every scan committed locally before it is shown.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -97,57 +96,27 @@ def main() -> int:
             process.kill()
 
 
-def _sync_loop(data_dir: Path, station_id: str, token: str, stop: threading.Event) -> None:
-    """Stand-in for the station's sync worker: its own store connection, one round a second."""
-    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
-    from tracetrack_desktop.sync.client import SyncClient  # noqa: PLC0415
-    from tracetrack_desktop.sync.engine import SyncEngine  # noqa: PLC0415
-
-    store = LocalStore(data_dir)
-    engine = SyncEngine(store, SyncClient(URL, token), station_id)
-    try:
-        while not stop.is_set():
-            try:
-                engine.run_once(urgent=True)
-            except Exception as exc:  # keep syncing: the station never waits on it
-                print(f"sync: {exc}", file=sys.stderr)
-            stop.wait(1.0)
-    finally:
-        store.close()
-
-
 def _run_station(code: str) -> int:
-    from datetime import datetime  # noqa: PLC0415
-
-    from tracetrack_desktop.domain.workflow import StationWorkflow  # noqa: PLC0415
+    from tracetrack_desktop.composition import Identity  # noqa: PLC0415
+    from tracetrack_desktop.config import default_config_path  # noqa: PLC0415
     from tracetrack_desktop.storage.db import default_data_dir  # noqa: PLC0415
     from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
-    from tracetrack_desktop.sync.client import SyncClient, enroll  # noqa: PLC0415
-    from tracetrack_desktop.sync.engine import SyncEngine  # noqa: PLC0415
-    from tracetrack_desktop.ui.app import StationApp, qt_application, run_station  # noqa: PLC0415
-    from tracetrack_desktop.ui.dashboard_client import ServerReader  # noqa: PLC0415
-    from tracetrack_desktop.ui.workflow_station import WorkflowStation  # noqa: PLC0415
+    from tracetrack_desktop.sync.client import enroll  # noqa: PLC0415
+    from tracetrack_desktop.ui.compose import main as window_main  # noqa: PLC0415
 
     data_dir = Path(os.environ.get("TRACETRACK_STATION_DATA") or default_data_dir())
     enrolled = enroll(URL, code, socket.gethostname())
     store = LocalStore(data_dir)
-    store.set_identity(enrolled.station_id, URL)
-    SyncEngine(store, SyncClient(URL, enrolled.token), enrolled.station_id).run_once()
-    print(f"Station {enrolled.station_id} enrolled; its data is in {data_dir}.")
-    stop = threading.Event()
-    syncer = threading.Thread(
-        target=_sync_loop, args=(data_dir, enrolled.station_id, enrolled.token, stop), daemon=True
-    )
-    syncer.start()
-    qt_app = qt_application()
-    workflow = StationWorkflow(store, store.rules, lambda: datetime.now().astimezone())
-    app = StationApp(WorkflowStation(workflow, store), reader=ServerReader(URL, enrolled.token))
     try:
-        return run_station(qt_app, app)
+        store.set_identity(enrolled.station_id, URL)
     finally:
-        stop.set()
-        syncer.join(timeout=15)
         store.close()
+    print(f"Station {enrolled.station_id} enrolled; its data is in {data_dir}.")
+    return window_main(
+        config_path=default_config_path(),
+        data_dir=data_dir,
+        identity=Identity(enrolled.station_id, URL, enrolled.token),
+    )
 
 
 if __name__ == "__main__":

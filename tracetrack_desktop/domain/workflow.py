@@ -772,5 +772,7 @@ def _bill_message(outcome: core.Outcome, code: str) -> str:
             "Take it off that bill first."
         )
     if reason is Reason.BILL_FULL:
-        return f"Bill full ({detail.get('capacity')} parents). Complete it, or raise its capacity."
+        capacity = detail.get("capacity")
+        bags = "parent" if capacity == 1 else "parents"
+        return f"Bill full ({capacity} {bags}). Complete it, or raise its capacity."
     return outcome.message

@@ -17,23 +17,19 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QDialog
 
-from tracetrack_desktop.config import StationConfig, load_config, save_config
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
 from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
-from tracetrack_desktop.storage.store import LocalStore
-from tracetrack_desktop.token_store import TokenStoreError, save_token
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.dashboard_client import ServerReader
-from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller, enroll_station
+from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller
 from tracetrack_desktop.ui.feedback import (
     FeedbackPresenter,
     SoundPlayer,
@@ -689,143 +685,3 @@ def run_station(qt_app: QApplication, station_app: StationApp) -> int:
         return qt_app.exec()
     finally:
         station_app.stop()
-
-
-def _say(title: str, text: str) -> None:
-    """A blocking message box before the window exists (and the same text on stderr)."""
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
-    log.warning("%s: %s", title, text)
-    if QCoreApplication.instance() is not None and not _offscreen():
-        QMessageBox.warning(None, title, text)
-
-
-def _offscreen() -> bool:
-    app = QCoreApplication.instance()
-    return isinstance(app, QApplication) and app.platformName() in ("offscreen", "minimal")
-
-
-def _first_run(store: LocalStore, config: StationConfig, config_path: Path) -> StationConfig | None:
-    """The guided setup; returns the saved settings, or None if the operator closed it."""
-    from argon2 import PasswordHasher  # noqa: PLC0415
-
-    answer = run_first_run(enroll_station)
-    if answer is None:
-        return None
-    result, enrolled = answer
-    config = config.model_copy(
-        update={
-            "server": config.server.model_copy(
-                update={"url": "" if result.offline_only else result.server_url.rstrip("/")}
-            )
-        }
-    )
-    if enrolled is not None and enrolled.ok:
-        try:
-            save_token(enrolled.station_id, enrolled.token)
-        except TokenStoreError as exc:
-            _say(QCoreApplication.translate("StationApp", "Token not saved"), str(exc))
-        else:
-            store.set_identity(enrolled.station_id, enrolled.server_url.rstrip("/"))
-    if result.offline_only and result.username and result.password:
-        store.add_local_user(result.username, PasswordHasher().hash(result.password), "admin")
-    store.set_meta("setup_done", datetime.now(UTC).isoformat())
-    save_config(config, config_path)
-    return config
-
-
-def main(*, config_path: Path, data_dir: Path, token_file: str | None = None) -> int:
-    """``tracetrack-station``: the window's composition root.
-
-    Builds, in this order: the Qt application, translations and theme, the local store, the
-    guided setup on a first run, the station's identity (keyring), the workflow, the scanner
-    inputs (keyboard wedge on every widget, serial ports from the settings file), the sync
-    worker and the server reader (each in its own ``QThread``), and the window.
-    """
-    from tracetrack_desktop.composition import open_engine_factory, station_identity  # noqa: PLC0415
-    from tracetrack_desktop.domain.workflow import StationWorkflow  # noqa: PLC0415
-    from tracetrack_desktop.scanner.ports import port_choices  # noqa: PLC0415
-    from tracetrack_desktop.storage.errors import StorageError  # noqa: PLC0415
-    from tracetrack_desktop.sync.worker import SyncWorker  # noqa: PLC0415
-    from tracetrack_desktop.ui.i18n import install_translator  # noqa: PLC0415
-    from tracetrack_desktop.ui.settings_model import (  # noqa: PLC0415
-        config_with_values,
-        values_from_config,
-    )
-    from tracetrack_desktop.ui.workflow_station import WorkflowStation  # noqa: PLC0415
-
-    qt_app = qt_application()
-    config = load_config(config_path)
-    translator = install_translator(qt_app, config.ui.language)
-    apply_theme(qt_app, high_contrast=config.ui.high_contrast)
-    try:
-        store = LocalStore(data_dir)
-    except StorageError as exc:
-        _say(QCoreApplication.translate("StationApp", "Station data"), exc.message)
-        return 1
-    try:
-        if store.meta("setup_done") is None and store.meta("station_id") is None:
-            setup = _first_run(store, config, config_path)
-            if setup is None:
-                return 1
-            config = setup
-        identity = None
-        if store.meta("station_id"):
-            try:
-                identity = station_identity(store, token_file)
-            except TokenStoreError as exc:
-                _say(QCoreApplication.translate("StationApp", "Offline"), str(exc))
-        workflow = StationWorkflow(
-            store,
-            store.rules,
-            lambda: datetime.now().astimezone(),
-            debounce_ms=config.scanner.debounce_ms,
-        )
-        worker = reader = None
-        if identity is not None:
-            worker = SyncWorker(
-                open_engine_factory(data_dir, identity, config),
-                interval_s=config.server.sync_interval_s,
-            )
-            reader = ServerReader(identity.server_url, identity.token)
-        scan_inputs: list[QObject] = [
-            WedgeEventFilter(WedgeDetector(config.scanner.wedge())),
-            SerialScannerBridge(config.scanner.serial_scanners()),
-        ]
-        station_app = StationApp(
-            WorkflowStation(workflow, store),
-            scan_inputs=scan_inputs,
-            sync_worker=worker,
-            reader=reader,
-            settings=values_from_config(config, store.code_rules()),
-            list_ports=port_choices,
-            enroller=enroll_station,
-            timing=Timing(idle_logout_ms=config.ui.idle_logout_min * 60_000),
-        )
-        saved = [config]
-
-        def on_settings_changed(values: SettingsValues) -> None:
-            saved[0] = config_with_values(saved[0], values)
-            save_config(saved[0], config_path)
-
-        def on_enrollment_finished(answer: EnrollAnswer) -> None:
-            if not answer.ok:
-                return
-            try:
-                save_token(answer.station_id, answer.token, token_file)
-            except TokenStoreError as exc:
-                station_app.bridge.error(str(exc))
-                return
-            store.set_identity(answer.station_id, answer.server_url.rstrip("/"))
-            station_app.bridge.info(
-                QCoreApplication.translate(
-                    "StationApp", "Enrolled. Close and reopen the station to sync with {url}."
-                ).format(url=answer.server_url)
-            )
-
-        station_app.settings_changed.connect(on_settings_changed)
-        station_app.enrollment_finished.connect(on_enrollment_finished)
-        del translator  # installed on the app, which keeps it
-        return run_station(qt_app, station_app)
-    finally:
-        store.close()

@@ -42,6 +42,13 @@ def _int(value: Any) -> int:
         return 0
 
 
+def net_of_undos(summary: dict[str, int]) -> dict[str, int]:
+    """``children_linked`` minus the links undone since (the children really in bags)."""
+    out = dict(summary)
+    out["children_linked"] = out.get("children_linked", 0) - out.get("children_unlinked", 0)
+    return out
+
+
 def parse_throughput(rows: Any) -> tuple[ThroughputRow, ...]:
     """Rows of ``GET /stats/throughput`` (a JSON array, or ``{"rows": [...]}``)."""
     if isinstance(rows, Mapping):
@@ -50,7 +57,8 @@ def parse_throughput(rows: Any) -> tuple[ThroughputRow, ...]:
         ThroughputRow(
             bucket_start=_text(row.get("bucket_start")),
             key=_text(row.get("key")) or "—",
-            children_linked=_int(row.get("children_linked")),
+            # an undone link is not a child in a bag: show what is really packed
+            children_linked=_int(row.get("children_linked")) - _int(row.get("children_unlinked")),
             parents_completed=_int(row.get("parents_completed")),
         )
         for row in rows or []
@@ -228,7 +236,9 @@ class ServerReader(QObject):
             DashboardData(
                 source="server",
                 fetched_at=datetime.now(UTC),
-                summary={k: _int(v) for k, v in totals.items() if isinstance(v, int | float)},
+                summary=net_of_undos(
+                    {k: _int(v) for k, v in totals.items() if isinstance(v, int | float)}
+                ),
                 by_station=parse_throughput(by_station),
                 by_operator=parse_throughput(by_operator),
                 bills_by_status=parse_bills_by_status(bills),

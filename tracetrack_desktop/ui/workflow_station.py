@@ -192,8 +192,12 @@ class WorkflowStation:
         }
         for stored in self.store.events():
             key = kinds.get(stored.event.type)
-            if key and stored.local_status == "accepted":
+            if stored.local_status != "accepted":
+                continue
+            if key:
                 summary[key] += 1
+            elif stored.event.type == "child_unlink":  # an undo: the child is out again
+                summary["children_linked"] -= 1
         return DashboardData("local", now, summary)
 
     def pending(self) -> tuple[int, datetime | None]:

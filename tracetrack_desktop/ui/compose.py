@@ -1,0 +1,199 @@
+"""``tracetrack-station``: the window's composition root.
+
+:func:`main` builds, in this order: the Qt application, translations and theme, the local
+store, the guided setup on a first run, the station's identity (keyring), then
+:func:`build_station`: the workflow, the scanner inputs (keyboard wedge on every widget, serial
+ports from the settings file), the sync worker and the server reader (each in its own
+``QThread``), and the window with every signal wired (:class:`StationApp`).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication
+
+from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
+from tracetrack_desktop.config import StationConfig, load_config, save_config
+from tracetrack_desktop.domain.workflow import StationWorkflow
+from tracetrack_desktop.scanner.ports import port_choices
+from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
+from tracetrack_desktop.scanner.wedge import WedgeDetector
+from tracetrack_desktop.storage.errors import StorageError
+from tracetrack_desktop.storage.store import LocalStore
+from tracetrack_desktop.sync.worker import SyncWorker
+from tracetrack_desktop.token_store import TokenStoreError, save_token
+from tracetrack_desktop.ui.app import StationApp, Timing, qt_application, run_first_run, run_station
+from tracetrack_desktop.ui.dashboard_client import ServerReader
+from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
+from tracetrack_desktop.ui.feedback import SoundPlayer
+from tracetrack_desktop.ui.i18n import install_translator
+from tracetrack_desktop.ui.settings_model import (
+    SettingsValues,
+    config_with_values,
+    values_from_config,
+)
+from tracetrack_desktop.ui.theme import apply_theme
+from tracetrack_desktop.ui.workflow_station import WorkflowStation
+
+log = logging.getLogger(__name__)
+
+
+def _say(title: str, text: str) -> None:
+    """A blocking message box before the window exists (and the same text on stderr)."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+    log.warning("%s: %s", title, text)
+    if QCoreApplication.instance() is not None and not _offscreen():
+        QMessageBox.warning(None, title, text)
+
+
+def _offscreen() -> bool:
+    app = QCoreApplication.instance()
+    return isinstance(app, QApplication) and app.platformName() in ("offscreen", "minimal")
+
+
+def _first_run(
+    store: LocalStore, config: StationConfig, config_path: Path, token_file: str | None
+) -> StationConfig | None:
+    """The guided setup; returns the saved settings, or None if the operator closed it."""
+    from argon2 import PasswordHasher  # noqa: PLC0415
+
+    answer = run_first_run(enroll_station)
+    if answer is None:
+        return None
+    result, enrolled = answer
+    config = config.model_copy(
+        update={
+            "server": config.server.model_copy(
+                update={"url": "" if result.offline_only else result.server_url.rstrip("/")}
+            )
+        }
+    )
+    if enrolled is not None and enrolled.ok:
+        try:
+            save_token(enrolled.station_id, enrolled.token, token_file)
+        except TokenStoreError as exc:
+            _say(QCoreApplication.translate("StationApp", "Token not saved"), str(exc))
+        else:
+            store.set_identity(enrolled.station_id, enrolled.server_url.rstrip("/"))
+    if result.offline_only and result.username and result.password:
+        store.add_local_user(result.username, PasswordHasher().hash(result.password), "admin")
+    store.set_meta("setup_done", datetime.now(UTC).isoformat())
+    save_config(config, config_path)
+    return config
+
+
+def build_station(
+    store: LocalStore,
+    config: StationConfig,
+    *,
+    config_path: Path,
+    data_dir: Path,
+    identity: Identity | None,
+    token_file: str | None = None,
+    sounds: SoundPlayer | None = None,
+) -> StationApp:
+    """The running station on ``store``: call ``start()`` on it (or :func:`run_station`)."""
+    workflow = StationWorkflow(
+        store,
+        store.rules,
+        lambda: datetime.now().astimezone(),
+        debounce_ms=config.scanner.debounce_ms,
+    )
+    worker = reader = None
+    if identity is not None:
+        worker = SyncWorker(
+            open_engine_factory(data_dir, identity, config),
+            interval_s=config.server.sync_interval_s,
+        )
+        reader = ServerReader(identity.server_url, identity.token)
+    scan_inputs: list[QObject] = [
+        WedgeEventFilter(WedgeDetector(config.scanner.wedge())),
+        SerialScannerBridge(config.scanner.serial_scanners()),
+    ]
+    station_app = StationApp(
+        WorkflowStation(workflow, store),
+        scan_inputs=scan_inputs,
+        sync_worker=worker,
+        reader=reader,
+        sounds=sounds,
+        settings=values_from_config(config, store.code_rules()),
+        list_ports=port_choices,
+        enroller=enroll_station,
+        timing=Timing(idle_logout_ms=config.ui.idle_logout_min * 60_000),
+    )
+    saved = [config]
+
+    def on_settings_changed(values: SettingsValues) -> None:
+        saved[0] = config_with_values(saved[0], values)
+        save_config(saved[0], config_path)
+
+    def on_enrollment_finished(answer: EnrollAnswer) -> None:
+        if not answer.ok:
+            return
+        try:
+            save_token(answer.station_id, answer.token, token_file)
+        except TokenStoreError as exc:
+            station_app.bridge.error(str(exc))
+            return
+        store.set_identity(answer.station_id, answer.server_url.rstrip("/"))
+        station_app.bridge.info(
+            QCoreApplication.translate(
+                "StationApp", "Enrolled. Close and reopen the station to sync with {url}."
+            ).format(url=answer.server_url)
+        )
+
+    station_app.settings_changed.connect(on_settings_changed)
+    station_app.enrollment_finished.connect(on_enrollment_finished)
+    return station_app
+
+
+def main(
+    *,
+    config_path: Path,
+    data_dir: Path,
+    token_file: str | None = None,
+    identity: Identity | None = None,
+) -> int:
+    """``tracetrack-station``: open the window and run until it closes (see the module doc).
+
+    Args:
+        identity: who the station is, when the caller holds the token in memory (``make run``);
+            otherwise it is read from the store and the keyring.
+    """
+    qt_app = qt_application()
+    config = load_config(config_path)
+    translator = install_translator(qt_app, config.ui.language)
+    apply_theme(qt_app, high_contrast=config.ui.high_contrast)
+    try:
+        store = LocalStore(data_dir)
+    except StorageError as exc:
+        _say(QCoreApplication.translate("StationApp", "Station data"), exc.message)
+        return 1
+    try:
+        if store.meta("setup_done") is None and store.meta("station_id") is None:
+            setup = _first_run(store, config, config_path, token_file)
+            if setup is None:
+                return 1
+            config = setup
+        if identity is None and store.meta("station_id"):
+            try:
+                identity = station_identity(store, token_file)
+            except TokenStoreError as exc:
+                _say(QCoreApplication.translate("StationApp", "Offline"), str(exc))
+        station_app = build_station(
+            store,
+            config,
+            config_path=config_path,
+            data_dir=data_dir,
+            identity=identity,
+            token_file=token_file,
+        )
+        del translator  # installed on the app, which keeps it
+        return run_station(qt_app, station_app)
+    finally:
+        store.close()
