@@ -177,10 +177,11 @@ def test_a_supervisors_shift_on_the_composed_station(qtbot: QtBot, shift: Shift)
     # lookup asks the server while it is online
     window.show_tab("lookup")
     lookup = window.lookup_tab
-    lookup.entry.setText("0000017")
+    lookup.entry.setText("LABEL NO.0000017 LOT NO.:STAR44GG D.O.T.:30/09/2025")  # the long label
     qtbot.keyClick(lookup.entry, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: lookup.source.text() == "From the server", timeout=WAIT_MS)
     assert "SB00042" in lookup.summary.text()
+    assert "0000017" in lookup.summary.text()
 
     # the dashboard is filled from the server, this station's work included
     window.show_tab("dashboard")

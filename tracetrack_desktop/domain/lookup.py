@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tracetrack_core import rules as core
-from tracetrack_core.codes import CodeRules, normalise
+from tracetrack_core.codes import CodeRules, InvalidReadError, decode, normalise
 from tracetrack_desktop.storage.store import LocalStore, StoredEvent
 
 
@@ -38,10 +38,22 @@ class LookupResult:
         return self.bag is not None or self.bill is not None
 
 
+def lookup_key(text: str, rules: CodeRules | None = None) -> str:
+    """The code to look up for what was scanned or typed: the label number of a long printed
+    child label, the bag code of a GS1 label, otherwise the normalised text."""
+    code = normalise(text)
+    if rules is None:
+        return code
+    try:
+        decoded = decode(text, rules)
+    except InvalidReadError:
+        return code
+    return decoded.code or code
+
+
 def lookup(store: LocalStore, text: str, rules: CodeRules | None = None) -> LookupResult:
     """Everything the local store knows about a bag code or bill id."""
-    del rules  # classification is by what is stored; kept for a future "did you mean"
-    code = normalise(text)
+    code = lookup_key(text, rules)
     bag = store.bag(code)
     history = store.history(code)
     if bag is None:

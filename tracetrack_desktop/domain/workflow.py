@@ -19,7 +19,7 @@ from tracetrack_core import rules as core
 from tracetrack_core.codes import CodeKind, Command, Decoded, normalise
 from tracetrack_core.events import EventType, Reason, Status
 from tracetrack_desktop.domain import auth
-from tracetrack_desktop.domain.lookup import LookupResult
+from tracetrack_desktop.domain.lookup import LookupResult, lookup_key
 from tracetrack_desktop.domain.lookup import lookup as lookup_code
 from tracetrack_desktop.domain.results import ActionResult, Feedback, Mode, Screen
 from tracetrack_desktop.scanner.decode import DEFAULT_DEBOUNCE_MS, Decoder
@@ -751,7 +751,11 @@ class StationWorkflow:
 
     def lookup(self, code: str) -> LookupResult:
         """What this station knows about a bag or bill (no login needed to read)."""
-        return lookup_code(self._store, code)
+        return lookup_code(self._store, code, self._rules_provider().codes)
+
+    def lookup_key(self, text: str) -> str:
+        """What a lookup of ``text`` asks for (a long label's number, a GS1 label's code)."""
+        return lookup_key(text, self._rules_provider().codes)
 
 
 def _bill_message(outcome: core.Outcome, code: str) -> str:

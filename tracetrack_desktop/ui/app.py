@@ -452,8 +452,9 @@ class StationApp(QObject):
 
     # -- lookup ----------------------------------------------------------------------
 
-    def on_lookup_requested(self, code: str) -> None:
+    def on_lookup_requested(self, text: str) -> None:
         self._touch()
+        code = self.station.lookup_key(text)  # a long label's number, a GS1 label's code
         if self.reader is None:
             self.window.lookup_tab.show_result(self.station.lookup(code))
             return

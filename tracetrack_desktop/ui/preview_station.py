@@ -15,6 +15,7 @@ from tracetrack_core.codes import CodeKind, CodeRules, Command, InvalidReadError
 from tracetrack_core.events import EventType, Status
 from tracetrack_core.rules import PARENT, EventInput, MemoryState, Rules
 from tracetrack_core.rules import Outcome as RuleOutcome
+from tracetrack_desktop.domain.lookup import lookup_key
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.ui.views import (
     BillParentRow,
@@ -280,8 +281,11 @@ class PreviewStation:
 
     # -- reading ---------------------------------------------------------------------
 
+    def lookup_key(self, text: str) -> str:
+        return lookup_key(text, CodeRules())
+
     def lookup(self, code: str) -> LookupView:
-        key = code.strip().upper()
+        key = self.lookup_key(code)
         bag = self.state.bag(key)
         if bag is None:
             near = tuple(c for c in self.state.bags if key[:4] and c.startswith(key[:4]))[:5]

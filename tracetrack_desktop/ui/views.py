@@ -162,3 +162,16 @@ class LoginResult:
     message: str
     operator: str = ""
     role: str = ""
+
+
+def short_time(value: str) -> str:
+    """An ISO time as local ``HH:MM:SS`` (today) or ``YYYY-MM-DD HH:MM``; other text as is."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    if moment.date() == datetime.now(moment.tzinfo).date():
+        return moment.strftime("%H:%M:%S")
+    return moment.strftime("%Y-%m-%d %H:%M")

@@ -149,6 +149,9 @@ class WorkflowStation:
 
     # -- reading ---------------------------------------------------------------------
 
+    def lookup_key(self, text: str) -> str:
+        return self.workflow.lookup_key(text)
+
     def lookup(self, code: str) -> LookupView:
         found = self.workflow.lookup(code)
         history = tuple(

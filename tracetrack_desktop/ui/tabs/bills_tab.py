@@ -93,7 +93,7 @@ class BillsTab(QWidget):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.details = QLabel()
         self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m")
+        self.progress.setTextVisible(False)  # the big line under it says "2 / 4 parents"
         self.weight = named(QLabel(), "currentParent")
         self.message = named(QLabel(), "scanMessage")
         self.message.setWordWrap(True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_desktop.ui.theme import named
-from tracetrack_desktop.ui.views import DashboardData, ThroughputRow
+from tracetrack_desktop.ui.views import DashboardData, ThroughputRow, short_time
 
 SUMMARY_KEYS = (
     "children_linked",
@@ -55,19 +54,6 @@ def _totals(rows: tuple[ThroughputRow, ...]) -> list[tuple[str, int, int]]:
         totals[row.key][0] += row.children_linked
         totals[row.key][1] += row.parents_completed
     return sorted(((k, v[0], v[1]) for k, v in totals.items()), key=lambda t: -t[1])
-
-
-def _short_time(value: str) -> str:
-    """An ISO time as local ``HH:MM:SS`` (today) or ``YYYY-MM-DD HH:MM``; other text as is."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    if moment.date() == datetime.now(moment.tzinfo).date():
-        return moment.strftime("%H:%M:%S")
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -194,7 +180,7 @@ class DashboardTab(QWidget):
         _fill(
             self.health_table,
             [
-                (s.name, _short_time(s.last_seen), s.last_seq, s.pending, s.lag)
+                (s.name, short_time(s.last_seen), s.last_seq, s.pending, s.lag)
                 for s in data.stations
             ],
         )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_desktop.ui.theme import named
-from tracetrack_desktop.ui.views import LookupView
+from tracetrack_desktop.ui.views import LookupView, short_time
 
 
 class LookupTab(QWidget):
@@ -144,6 +144,10 @@ class LookupTab(QWidget):
         self.children_list.addItems(list(view.children))
         self.history.setRowCount(len(view.history))
         for row, entry in enumerate(view.history):
-            values = (entry.at, entry.event, entry.detail, entry.operator, entry.station)
+            when = short_time(entry.at)
+            values = (when, entry.event, entry.detail, entry.operator, entry.station)
             for column, value in enumerate(values):
-                self.history.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if column == 0:
+                    item.setToolTip(entry.at)
+                self.history.setItem(row, column, item)
