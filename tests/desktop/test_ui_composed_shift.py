@@ -191,3 +191,66 @@ def test_a_supervisors_shift_on_the_composed_station(qtbot: QtBot, shift: Shift)
     assert dash.tiles["parents_completed"].text() == "2"
     health = {dash.health_table.item(r, 0).text() for r in range(dash.health_table.rowCount())}
     assert "Lucknow-3" in health
+
+
+def test_a_hung_server_never_stalls_scanning_or_tabs(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    from tests.desktop.sync_fakes import hanging_server  # noqa: PLC0415
+
+    with hanging_server() as url:
+        pty = Pty()
+        config = StationConfig.model_validate(
+            {
+                "server": {"url": url, "timeout_s": 3, "sync_interval_s": 1},
+                "scanner": {"serial": [{"id": "dock", "port": pty.path}]},
+            }
+        )
+        store = LocalStore(tmp_path / "data")
+        store.set_identity("st_hung", url)
+        store.add_local_user("sam", _hash("sam-secret-1"), "supervisor")
+        station_app = build_station(
+            store,
+            config,
+            config_path=tmp_path / "station.toml",
+            data_dir=tmp_path / "data",
+            identity=Identity("st_hung", url, "tok"),
+            sounds=SilentPlayer(),
+        )
+        qtbot.addWidget(station_app.window)
+        ticks: list[int] = []
+        heartbeat = QTimer()
+        heartbeat.setInterval(10)
+        heartbeat.timeout.connect(lambda: ticks.append(1))
+        station_app.start()
+        try:
+            window = station_app.window
+            qtbot.waitUntil(lambda: "dock connected" in window.scanners.text(), timeout=WAIT_MS)
+            window.login_page.username.setText("sam")
+            window.login_page.password.setText("sam-secret-1")
+            qtbot.mouseClick(window.login_page.button, Qt.MouseButton.LeftButton)
+            assert window.logged_in()
+            window.show_tab("dashboard")  # the reader's fetch hangs too
+            heartbeat.start()
+            window.show_tab("scan")
+            shift = Shift(station_app, store, pty, "st_hung", None, [0])
+            shift.serial(qtbot, "SB00050")
+            for n in range(1, 11):
+                window.show_tab("scan")
+                shift.serial(qtbot, f"{n:07d}")  # each answered while the sync round hangs
+                window.show_tab("dashboard" if n % 2 else "bills")
+            assert window.scan_tab.counter.text() == "10 / 30"
+            assert store.pending_count() == 11
+            qtbot.waitUntil(lambda: len(ticks) >= 20)
+            assert not window.connection.online
+        finally:
+            heartbeat.stop()
+            station_app.stop()  # bounded by the request timeout, never forever
+            store.close()
+            pty.close()
+
+
+def _hash(password: str) -> str:
+    from argon2 import PasswordHasher  # noqa: PLC0415
+
+    return PasswordHasher().hash(password)

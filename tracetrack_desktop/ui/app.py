@@ -276,6 +276,9 @@ class StationApp(QObject):
         if self.enrollment is not None:
             self.enrollment.stop()
         if self.sync_thread is not None:
+            cancel = getattr(self.sync_worker, "cancel", None)
+            if cancel is not None:
+                cancel()  # a long drain ends after its current request
             self.sync_thread.quit()
             self.sync_thread.wait()
         if self.reader_thread is not None:
