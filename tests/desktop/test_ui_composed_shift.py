@@ -254,3 +254,47 @@ def _hash(password: str) -> str:
     from argon2 import PasswordHasher  # noqa: PLC0415
 
     return PasswordHasher().hash(password)
+
+
+def test_settings_saved_in_the_window_land_in_the_settings_file(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tracetrack_desktop.config import load_config  # noqa: PLC0415
+
+    config_path = tmp_path / "station.toml"
+    store = LocalStore(tmp_path / "data")
+    store.add_local_user("ada", _hash("ada-secret-1"), "admin")
+    station_app = build_station(
+        store,
+        StationConfig(),
+        config_path=config_path,
+        data_dir=tmp_path / "data",
+        identity=None,  # an offline-only station keeps the code rules itself
+        sounds=SilentPlayer(),
+    )
+    qtbot.addWidget(station_app.window)
+    station_app.start()
+    try:
+        window = station_app.window
+        window.login_page.username.setText("ada")
+        window.login_page.password.setText("ada-secret-1")
+        qtbot.mouseClick(window.login_page.button, Qt.MouseButton.LeftButton)
+        window.settings_action.trigger()
+        dialog = station_app.settings_dialog
+        assert dialog is not None
+        assert not dialog.child_pattern.isReadOnly()
+        dialog.offline_only.setChecked(True)
+        dialog.child_pattern.setText("[A-Z0-9]{5,18}")
+        dialog.muted.setChecked(True)
+        dialog.wedge_gap.setValue(60)  # a Bluetooth scanner
+        with qtbot.waitSignal(station_app.settings_changed):
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        saved = load_config(config_path)
+        assert saved.ui.muted
+        assert saved.scanner.wedge_max_gap_ms == 60
+        assert saved.server.url == ""
+        assert store.code_rules().child_pattern == "[A-Z0-9]{5,18}"
+        assert "muted = true" in config_path.read_text()
+    finally:
+        station_app.stop()
+        store.close()

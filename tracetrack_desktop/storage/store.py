@@ -950,6 +950,14 @@ class LocalStore:
     def rules(self) -> core.Rules:
         return core.Rules(self.code_rules())
 
+    def set_code_rules(self, rules: CodeRules) -> None:
+        """The site's code rules, set on an offline-only station (a server's feed sets them
+        everywhere else, and would replace these on its next pull)."""
+        data = _dumps(rules.model_dump(mode="json"))
+        with self._write() as conn:
+            stmt = insert(schema.settings).values(key="code_rules", data=data)
+            conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"data": data}))
+
     # -- users ---------------------------------------------------------------------------
 
     def user(self, username: str) -> UserRecord | None:

@@ -557,7 +557,9 @@ class StationApp(QObject):
         for source in self.scan_inputs:
             if isinstance(source, WedgeEventFilter):
                 source.flush()  # keys held mid-decision go to where they were typed, not the dialog
-        dialog = SettingsDialog(self.settings, self.list_ports(), self.window)
+        dialog = SettingsDialog(
+            self.settings, self.list_ports(), self.window, rules_editable=self.reader is None
+        )
         dialog.settings_accepted.connect(self.on_settings_accepted)
         dialog.enroll_requested.connect(self.on_settings_enroll_requested)
         dialog.finished.connect(self.on_settings_dialog_finished)

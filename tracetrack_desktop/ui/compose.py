@@ -34,6 +34,7 @@ from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.settings_model import (
     SettingsValues,
     config_with_values,
+    rules_from,
     values_from_config,
 )
 from tracetrack_desktop.ui.theme import apply_theme
@@ -131,6 +132,8 @@ def build_station(
     def on_settings_changed(values: SettingsValues) -> None:
         saved[0] = config_with_values(saved[0], values)
         save_config(saved[0], config_path)
+        if identity is None:  # offline only: the station keeps the site's rules itself
+            store.set_code_rules(rules_from(values))
 
     def on_enrollment_finished(answer: EnrollAnswer) -> None:
         if not answer.ok:

@@ -70,6 +70,8 @@ class SettingsDialog(QDialog):
         values: SettingsValues,
         ports: list[tuple[str, str]],
         parent: QWidget | None = None,
+        *,
+        rules_editable: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Station settings"))
@@ -149,6 +151,12 @@ class SettingsDialog(QDialog):
             "parent_patterns",
         )
         self._row(rules_form, self.tr("Child pattern"), self.child_pattern, "child_pattern")
+        if not rules_editable:
+            for field_edit in (self.parent_patterns, self.child_pattern):
+                field_edit.setReadOnly(True)
+            note = QLabel(self.tr("These are the site's rules, set on the server by an admin."))
+            note.setWordWrap(True)
+            rules_form.addRow(note)
         self.tabs.addTab(rules, self.tr("Code rules"))
 
         self.muted = QCheckBox(self.tr("&Mute sounds"))
