@@ -1,0 +1,1 @@
+"""``make bench``: figures measured beside this machine's own limits (see bench/RESULTS.md)."""
