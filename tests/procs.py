@@ -59,7 +59,7 @@ def wait_for(predicate: Any, what: str, timeout: float = WAIT_S, every: float = 
 class ServerProcess:
     """``tracetrack-server serve`` on ``database_url`` at a fixed 127.0.0.1 port."""
 
-    def __init__(self, database_url: str, port: int | None = None, workers: int = 1) -> None:
+    def __init__(self, database_url: str, port: int | None = None, workers: int | None = 1) -> None:
         self.database_url = database_url
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -68,7 +68,9 @@ class ServerProcess:
 
     def start(self) -> ServerProcess:
         cmd = [str(BIN / "tracetrack-server"), "--database-url", self.database_url, "serve"]
-        cmd += ["--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)]
+        cmd += ["--host", "127.0.0.1", "--port", str(self.port)]
+        if self.workers is not None:  # None: serve's own default (one per core)
+            cmd += ["--workers", str(self.workers)]
         self.proc = subprocess.Popen(
             cmd, env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )

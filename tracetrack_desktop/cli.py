@@ -103,9 +103,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     store = LocalStore(_data_dir(args))
     client = make_client(identity, config)
+    engine = SyncEngine(store, client, identity.station_id)
     try:
-        report = SyncEngine(store, client, identity.station_id).run_once(urgent=True)
+        report = engine.run_once(urgent=True)
     finally:
+        engine.close()
         client.close()
         store.close()
     print(

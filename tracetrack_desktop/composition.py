@@ -69,11 +69,14 @@ def open_engine_factory(
         store = LocalStore(data_dir)
         client = make_client(identity, config)
 
+        engine = SyncEngine(store, client, identity.station_id)
+
         def close() -> None:
+            engine.close()
             client.close()
             store.close()
 
-        return SyncEngine(store, client, identity.station_id), close
+        return engine, close
 
     return open_engine
 

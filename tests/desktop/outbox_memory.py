@@ -57,11 +57,15 @@ class MemoryOutbox:
 
     # -- OutboxPort --------------------------------------------------------------------------
 
-    def next_batch(self, max_events: int, max_bytes: int) -> list[OutboxEvent]:
+    def next_batch(
+        self, max_events: int, max_bytes: int, after_seq: int | None = None
+    ) -> list[OutboxEvent]:
         with self._lock:
             batch: list[OutboxEvent] = []
             size = 0
             for event in sorted(self.pending.values(), key=lambda e: e.seq):
+                if after_seq is not None and event.seq <= after_seq:
+                    continue
                 size += len(orjson.dumps(event.as_wire()))
                 if batch and (len(batch) >= max_events or size > max_bytes):
                     break

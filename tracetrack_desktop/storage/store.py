@@ -23,7 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, RowMapping, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    RowMapping,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import DBAPIError
 
@@ -59,6 +69,10 @@ def _iso(moment: datetime) -> str:
 
 def _parse_time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+_IN_CHUNK = 500
+"""Ids per ``IN (...)`` list (far below SQLite's bound-variable limit)."""
 
 
 @dataclass(frozen=True)
@@ -585,13 +599,21 @@ class LocalStore:
 
     # -- OutboxPort ----------------------------------------------------------------------
 
-    def next_batch(self, max_events: int, max_bytes: int) -> list[OutboxEvent]:
-        """Oldest pending first; at least one event, even one alone over ``max_bytes``."""
+    def next_batch(
+        self, max_events: int, max_bytes: int, after_seq: int | None = None
+    ) -> list[OutboxEvent]:
+        """Oldest pending first; at least one event, even one alone over ``max_bytes``.
+
+        ``after_seq``: only events after it (the sync reads ahead while a batch is in flight).
+        """
+        pending = schema.events.c.sync_state == PENDING
+        if after_seq is not None:
+            pending = pending & (schema.events.c.seq > after_seq)
         with self._read() as conn:
             rows = (
                 conn.execute(
                     select(schema.events)
-                    .where(schema.events.c.sync_state == PENDING)
+                    .where(pending)
                     .order_by(schema.events.c.seq)
                     .limit(max(1, max_events))
                 )
@@ -617,31 +639,49 @@ class LocalStore:
         """
         problems: list[EventResult] = []
         now = _iso(datetime.now(UTC))
+        latest = {result.id: result for result in results}  # one answer per id
         with self._write() as conn:
             settled: list[tuple[OutboxEvent, EventResult]] = []
-            for result in results:
-                row = (
-                    conn.execute(select(schema.events).where(schema.events.c.id == result.id))
+            ids = list(latest)
+            rows: list[RowMapping] = []
+            for start in range(0, len(ids), _IN_CHUNK):  # one read per chunk, not per event
+                rows.extend(
+                    conn.execute(
+                        select(schema.events).where(
+                            schema.events.c.id.in_(ids[start : start + _IN_CHUNK]),
+                            schema.events.c.sync_state != DONE,  # settling is idempotent
+                        )
+                    )
                     .mappings()
-                    .first()
+                    .all()
                 )
-                if row is None or row["sync_state"] == DONE:
-                    continue  # unknown or already settled: settling is idempotent
-                event = _event_from(row)
+            updates: list[dict[str, Any]] = []
+            for row in sorted(rows, key=lambda r: r["seq"]):
+                result = latest[row["id"]]
                 if result.status in _FINAL_PROBLEMS:
                     problems.append(result)
-                    settled.append((event, result))
+                    settled.append((_event_from(row), result))
+                updates.append(
+                    {
+                        "b_id": result.id,
+                        "b_status": result.status,
+                        "b_reason": result.reason,
+                        "b_detail": _dumps(dict(result.detail)) if result.detail else None,
+                    }
+                )
+            if updates:  # one statement, executed for every row (executemany)
                 conn.execute(
                     update(schema.events)
-                    .where(schema.events.c.id == result.id)
+                    .where(schema.events.c.id == bindparam("b_id"))
                     .values(
                         sync_state=DONE,
-                        result_status=result.status,
-                        result_reason=result.reason,
-                        result_detail=_dumps(dict(result.detail)) if result.detail else None,
+                        result_status=bindparam("b_status"),
+                        result_reason=bindparam("b_reason"),
+                        result_detail=bindparam("b_detail"),
                         settled_at=now,
                         undo=None,
-                    )
+                    ),
+                    updates,
                 )
             if settled:
                 for event, result in settled:

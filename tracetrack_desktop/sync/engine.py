@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,6 +28,7 @@ from tracetrack_desktop.sync.client import (
     SyncClient,
     SyncError,
     TokenRevokedError,
+    UploadReply,
     local_now,
 )
 from tracetrack_desktop.sync.ports import EventResult, OutboxEvent, OutboxPort, SyncStatus
@@ -145,6 +147,12 @@ class SyncEngine:
         self._server_not_before: float | None = None  # the server's Retry-After
         self._cancel = threading.Event()
         self.stopped_reason: str | None = None
+        # one thread for the HTTP upload of the next batch while this one settles the last
+        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-upload")
+
+    def close(self) -> None:
+        """Stop the sender thread (after any upload in flight)."""
+        self._sender.shutdown(wait=True)
 
     # -- control -----------------------------------------------------------------------------
 
@@ -273,18 +281,69 @@ class SyncEngine:
     # -- upload ------------------------------------------------------------------------------
 
     def _upload_all(self, state: _Round) -> bool:
-        """Send batches until the queue is empty; True if it is."""
-        while not self._cancel.is_set():
-            batch = self.outbox.next_batch(
-                self.limits.max_batch_events, self.limits.max_batch_bytes
-            )
-            if not batch:
-                return True
-            settled = self._send(batch, state)
-            if settled == 0:
-                # the server answered none of them: sending the same batch again would spin
-                raise ProtocolError("the server answered none of the events sent")
-        return False
+        """Send batches until the queue is empty; True if it is.
+
+        Pipelined: as soon as the server answers batch N, batch N+1 (already read and encoded
+        while N was in flight) goes out, and N is settled locally while N+1 travels. Batches
+        still reach the server one after the other, in seq order. If the station stops between
+        sending N+1 and settling N, both stay pending and are answered as duplicates next time.
+        """
+        inflight: tuple[list[OutboxEvent], Future[UploadReply]] | None = None
+        try:
+            batch = self._next_batch()
+            while not self._cancel.is_set():
+                if inflight is None:
+                    if not batch:
+                        return True
+                    if len(batch) > 1 and self._too_big(batch):
+                        if self._send(batch, state) == 0:
+                            raise ProtocolError("the server answered none of the events sent")
+                        batch = self._next_batch()
+                        continue
+                    inflight = (batch, self._submit(batch))
+                sent, future = inflight
+                ahead = self._next_batch(after_seq=sent[-1].seq)  # while the request travels
+                try:
+                    reply = future.result()
+                except BatchRefusedError:
+                    inflight = None
+                    # refused as a whole: split it the careful way, one request at a time
+                    if self._send(sent, state) == 0:
+                        raise ProtocolError("the server answered none of the events sent") from None
+                    batch = self._next_batch()
+                    continue
+                inflight = None
+                if reply.server_time is not None:
+                    state.skew_ms = reply.clock_skew_ms()
+                if ahead and not self._cancel.is_set() and not self._too_big(ahead):
+                    inflight = (ahead, self._submit(ahead))
+                    batch = []
+                else:
+                    batch = ahead
+                if self._settle(sent, reply.results, state) == 0:
+                    # the server answered none of them: sending the same batch again would spin
+                    raise ProtocolError("the server answered none of the events sent")
+            return False
+        finally:
+            if inflight is not None:
+                # never leave a request behind: the next round must not overtake it
+                sent, future = inflight
+                try:
+                    reply = future.result()
+                except SyncError:
+                    pass  # not settled: those events stay pending and are sent again
+                else:
+                    self._settle(sent, reply.results, state)
+
+    def _next_batch(self, after_seq: int | None = None) -> list[OutboxEvent]:
+        return self.outbox.next_batch(
+            self.limits.max_batch_events, self.limits.max_batch_bytes, after_seq=after_seq
+        )
+
+    def _submit(self, batch: list[OutboxEvent]) -> Future[UploadReply]:
+        """Upload ``batch`` on the sender thread (it only does HTTP; the store stays here)."""
+        pending, oldest = self.outbox.pending_count(), self.outbox.oldest_pending_at()
+        return self._sender.submit(self.client.upload, self.station_id, batch, pending, oldest)
 
     def _send(self, batch: list[OutboxEvent], state: _Round) -> int:
         """Upload ``batch``, splitting it on a 400/413 until a bad event stands alone.

@@ -64,8 +64,11 @@ class SyncStatus:
 
 
 class OutboxPort(Protocol):
-    def next_batch(self, max_events: int, max_bytes: int) -> list[OutboxEvent]:
-        """Oldest pending events first (by seq), at most ``max_events`` and about ``max_bytes``."""
+    def next_batch(
+        self, max_events: int, max_bytes: int, after_seq: int | None = None
+    ) -> list[OutboxEvent]:
+        """Oldest pending events first (by seq), at most ``max_events`` and about ``max_bytes``;
+        with ``after_seq``, only events after that seq (the batch in flight is still pending)."""
         ...
 
     def settle(self, results: Sequence[EventResult]) -> list[EventResult]:

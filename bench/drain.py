@@ -1,0 +1,215 @@
+"""Backlog drain: a station offline with 100,000 queued scans syncs them all to a
+PostgreSQL-backed ``tracetrack-server serve`` — events per second end to end, beside
+PostgreSQL's own ``COPY`` of the same rows into the same schema.
+
+The queue is made by the real store (``LocalStore.record``: rules, state and outbox in one
+transaction per scan); the upload is the real ``SyncEngine`` and ``SyncClient`` over HTTP to
+gunicorn with its default settings. The COPY baseline writes the server's ``events`` rows for
+the same events (as ingest would store them) into a fresh database at the same schema.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import requests
+
+from bench.common import Context, Figure, scratch_database
+from tests.procs import BIN, ServerProcess, clean_env
+from tracetrack_core import rules as core
+from tracetrack_core.events import EventType
+from tracetrack_desktop.storage.store import LocalStore
+from tracetrack_desktop.sync.client import SyncClient
+from tracetrack_desktop.sync.engine import SyncEngine
+from tracetrack_desktop.sync.ports import OutboxEvent
+
+NAME = "Backlog drain"
+SECTION = "Backlog drain (one station, offline backlog → tracetrack-server serve on PostgreSQL)"
+
+
+def make_backlog(data_dir: Path, n: int) -> LocalStore:
+    """``n`` scans queued in a real store: parents of 30 children, committed one by one."""
+    store = LocalStore(data_dir)
+    rules = store.rules()
+    made = 0
+    parent_no = 0
+    while made < n:
+        parent = f"SB{parent_no:05d}" if parent_no < 100_000 else f"M444-{parent_no - 100_000:05d}"
+        store.record(
+            core.EventInput(EventType.PARENT_SCAN, parent, ""), "ravi", rules, at=datetime.now(UTC)
+        )
+        made += 1
+        for child in range(30):
+            if made >= n:
+                break
+            code = f"C{parent_no:06d}{child:02d}"
+            store.record(
+                core.EventInput(EventType.CHILD_LINK, code, parent),
+                "ravi",
+                rules,
+                at=datetime.now(UTC),
+            )
+            made += 1
+        parent_no += 1
+    return store
+
+
+def _admin(db: str, *args: str) -> Any:
+    done = subprocess.run(
+        [str(BIN / "tracetrack-server"), "--database-url", db, *args, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean_env(),
+    )
+    return json.loads(done.stdout)
+
+
+def enroll(db: str, url: str, name: str) -> tuple[str, str]:
+    code = _admin(db, "station", "add", name)["enrollment_code"]
+    answer = requests.post(
+        f"{url}/api/v1/stations/enroll",
+        json={"enrollment_code": code, "hostname": name},
+        timeout=30,
+    )
+    answer.raise_for_status()
+    body = answer.json()
+    return str(body["station_id"]), str(body["token"])
+
+
+def drain(store: LocalStore, url: str, station_id: str, token: str) -> tuple[int, float]:
+    """Upload everything; (events uploaded, seconds)."""
+    client = SyncClient(url, token, timeout=(5, 120))
+    engine = SyncEngine(store, client, station_id, pull_changes=False)
+    uploaded = 0
+    started = time.perf_counter()
+    deadline = started + 3600
+    while store.pending_count() and time.perf_counter() < deadline:
+        report = engine.run_once(urgent=True)
+        uploaded += report.uploaded
+        if report.error:
+            raise RuntimeError(f"drain stopped: {report.error}")
+    elapsed = time.perf_counter() - started
+    engine.close()
+    client.close()
+    return uploaded, elapsed
+
+
+def copy_baseline(events: list[OutboxEvent], station_id: str) -> tuple[int, float]:
+    """PostgreSQL's own COPY of the rows the drain leaves behind, into a fresh database at the
+    same schema: every event as the server stores it, and every bag row (parents and
+    children) — the least any ingest must write. Returns (events, seconds)."""
+    now = datetime.now(UTC)
+    with scratch_database("tt_bench_copy") as url:
+        plain = url.replace("postgresql+psycopg://", "postgresql://")
+        columns = (
+            "id, station_id, seq, type, occurred_at, operator, code, parent, bill, data, "
+            "received_at, bucket_start, status, reason, detail, raw, version"
+        )
+        rows = [
+            (
+                uuid.UUID(e.id),
+                station_id,
+                e.seq,
+                e.type,
+                datetime.fromisoformat(e.occurred_at),
+                e.operator,
+                e.code,
+                e.parent,
+                e.bill,
+                json.dumps(dict(e.data)),
+                now,
+                now.replace(minute=0, second=0, microsecond=0),
+                "accepted",
+                None,
+                None,
+                json.dumps(e.as_wire()),
+                0,
+            )
+            for e in events
+        ]
+        bags = {}
+        for e in events:
+            if e.type == "parent_scan":
+                bags[e.code] = [e.code, "parent", None, 0, "open", None, now, now, 1]
+            elif e.type == "child_link":
+                bags[e.code] = [e.code, "child", e.parent, 0, "open", None, now, now, 1]
+                bags[e.parent][3] += 1
+        bag_rows = list(bags.values())
+        bag_columns = (
+            "code, kind, parent, child_count, status, bill, created_at, updated_at, version"
+        )
+        with psycopg.connect(plain) as conn:
+            started = time.perf_counter()
+            with conn.cursor() as cur:
+                for start in range(0, len(rows), 500):  # the same batch size as the sync
+                    with cur.copy(f"COPY events ({columns}) FROM STDIN") as copy:
+                        for row in rows[start : start + 500]:
+                            copy.write_row(row)
+                    with cur.copy(f"COPY bags ({bag_columns}) FROM STDIN") as copy:
+                        for bag in bag_rows[start : start + 500]:
+                            copy.write_row(bag)
+                    conn.commit()
+            elapsed = time.perf_counter() - started
+    return len(rows), elapsed
+
+
+def run(ctx: Context) -> list[Figure]:
+    n = ctx.scale(100_000, 2_000)
+    store = make_backlog(ctx.work_dir / "drain-station", n)
+    events = store.next_batch(n + 1, 1 << 40)
+    try:
+        with scratch_database("tt_bench_drain") as db:
+            server = ServerProcess(db, workers=None).start()  # serve's defaults
+            try:
+                station_id, token = enroll(db, server.url, "bench-drain")
+                uploaded, seconds = drain(store, server.url, station_id, token)
+            finally:
+                server.stop()
+    finally:
+        store.close()
+    copied, copy_seconds = copy_baseline(events, "st_bench")
+    rate = uploaded / seconds
+    copy_rate = copied / copy_seconds
+    ratio = 100 * rate / copy_rate
+    limit = (
+        f"PostgreSQL COPY of the same rows (events and bags), 500 per transaction: "
+        f"{copy_rate:,.0f} events/s"
+    )
+    return [
+        Figure(SECTION, "events drained", float(uploaded), "events", note=f"{n:,} queued"),
+        Figure(
+            SECTION,
+            "drain rate, end to end",
+            rate,
+            "events/s",
+            limit=limit,
+            note=f"{seconds:.1f} s in all",
+        ),
+        Figure(SECTION, "COPY rate (the limit)", copy_rate, "events/s"),
+        Figure(
+            SECTION,
+            "drain rate ÷ COPY rate",
+            ratio,
+            "%",
+            target="≥ 50 %",
+            met=ratio >= 50,
+            limit=limit,
+        ),
+    ]
+
+
+if __name__ == "__main__":  # pragma: no cover - a quick look: python -m bench.drain
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        for figure in run(Context(smoke="--smoke" in sys.argv, work_dir=Path(work))):
+            print(figure)
