@@ -29,7 +29,8 @@ ADMIN_URL = os.environ.get("TRACETRACK_TEST_PG", "postgresql+psycopg://root@127.
 
 
 def _admin_engine():  # type: ignore[no-untyped-def]
-    return create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    # pre-ping: a fault test restarts PostgreSQL; pooled connections must not go stale
+    return create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
 
 
 @pytest.fixture(scope="session")

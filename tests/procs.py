@@ -72,10 +72,21 @@ class ServerProcess:
         if self.workers is not None:  # None: serve's own default (one per core)
             cmd += ["--workers", str(self.workers)]
         self.proc = subprocess.Popen(
-            cmd, env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            cmd,
+            env=clean_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: kill() takes the workers too
         )
         wait_for(self.ready, f"the server at {self.url}")
         return self
+
+    def kill(self) -> None:
+        """SIGKILL the master and every worker at once (a power cut, an OOM kill)."""
+        assert self.proc is not None
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=30)
+        self.proc = None
 
     def ready(self) -> bool:
         if self.proc is None or self.proc.poll() is not None:

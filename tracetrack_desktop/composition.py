@@ -69,7 +69,12 @@ def open_engine_factory(
         store = LocalStore(data_dir)
         client = make_client(identity, config)
 
-        engine = SyncEngine(store, client, identity.station_id)
+        engine = SyncEngine(
+            store,
+            client,
+            identity.station_id,
+            pull_every_s=config.server.sync_interval_s,  # uploads at once, pulls on the timer
+        )
 
         def close() -> None:
             engine.close()

@@ -297,3 +297,30 @@ def test_changes_are_pulled_by_cursor_and_handed_to_the_store(live_server, stati
     assert second.accepted == 7
     assert len(uploads) == 1 + 3  # 7 events in batches of at most 3
     assert feed_paths[-1] == "/api/v1/sync/changes?since=3"
+
+
+def test_a_scan_is_uploaded_at_once_but_the_feed_is_pulled_on_its_own_pace(  # type: ignore[no-untyped-def]
+    live_server, station
+) -> None:
+    outbox = MemoryOutbox()
+    clock = FakeMonotonic()
+    with proxy(live_server) as (url, state):
+        engine = engine_for(
+            outbox, url, station, pull_changes=True, pull_every_s=5.0, monotonic=clock
+        )
+
+        def pulls() -> int:
+            return sum(1 for _, path, _ in state.requests if "/sync/changes" in path)
+
+        assert engine.run_once(urgent=True).drained
+        assert pulls() == 1  # the first round pulls
+        for n in range(3):  # scans a second apart: each goes up at once, no pull in between
+            clock.now += 1.0
+            outbox.add("parent_scan", f"SB0060{n}")
+            report = engine.run_once(urgent=True)
+            assert report.uploaded == 1
+        assert pulls() == 1
+        clock.now += 5.0
+        engine.run_once(urgent=True)
+        assert pulls() == 2  # due again
+    engine.close()

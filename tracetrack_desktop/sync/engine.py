@@ -121,6 +121,9 @@ class SyncEngine:
         monotonic: a monotonic clock in seconds (for backoff deadlines).
         backoff: retry pacing.
         pull_changes: pull the changes feed after uploading.
+        pull_every_s: pull it at most this often (0: every round). A scan wakes a round at
+            once to upload; other stations' changes come on the worker's timer, so a busy
+            line does not double its requests.
     """
 
     def __init__(
@@ -134,6 +137,7 @@ class SyncEngine:
         monotonic: Callable[[], float] = time.monotonic,
         backoff: Backoff | None = None,
         pull_changes: bool = True,
+        pull_every_s: float = 0.0,
     ) -> None:
         self.outbox = outbox
         self.client = client
@@ -143,6 +147,8 @@ class SyncEngine:
         self._monotonic = monotonic
         self.backoff = backoff or Backoff()
         self.pull_changes = pull_changes
+        self.pull_every_s = pull_every_s
+        self._last_pull: float | None = None
         self._not_before: float | None = None  # our backoff
         self._server_not_before: float | None = None  # the server's Retry-After
         self._cancel = threading.Event()
@@ -193,8 +199,9 @@ class SyncEngine:
         state = _Round()
         try:
             drained = self._upload_all(state)
-            if self.pull_changes and not self._cancel.is_set():
+            if self.pull_changes and not self._cancel.is_set() and self._pull_due():
                 self._pull_changes(state)
+                self._last_pull = self._monotonic()
         except TokenRevokedError as exc:
             self.stopped_reason = str(exc)
             log.error("sync stopped: %s", exc)
@@ -277,6 +284,11 @@ class SyncEngine:
             token_revoked=token_revoked,
             status=status or self.outbox.sync_status(),
         )
+
+    def _pull_due(self) -> bool:
+        if self.pull_every_s <= 0 or self._last_pull is None:
+            return True
+        return self._monotonic() - self._last_pull >= self.pull_every_s
 
     # -- upload ------------------------------------------------------------------------------
 
@@ -402,7 +414,9 @@ class SyncEngine:
         self, sent: Sequence[OutboxEvent], results: Sequence[EventResult], state: _Round
     ) -> int:
         sent_ids = {event.id for event in sent}
-        final = [r for r in results if r.id in sent_ids and r.status in FINAL_STATUSES]
+        final = [
+            _original_answer(r) for r in results if r.id in sent_ids and r.status in FINAL_STATUSES
+        ]
         if len(final) < len(results):
             log.warning(
                 "ignored %d results that were not final or not ours", len(results) - len(final)
@@ -455,6 +469,28 @@ class SyncEngine:
                 return
             cursor = page.cursor
         raise ProtocolError(f"the changes feed did not end after {MAX_CHANGE_PAGES} pages")
+
+
+def _original_answer(result: EventResult) -> EventResult:
+    """A replay's answer as the original one when that was a conflict or a rejection.
+
+    A station whose reply was lost sends the batch again and hears ``duplicate /
+    already_received`` with ``detail.original``; the event's real outcome is the original
+    (docs/conflicts.md), and the operator must hear about a lost conflict either way.
+    """
+    if result.status != "duplicate" or result.reason != "already_received":
+        return result
+    original = (result.detail or {}).get("original")
+    if not isinstance(original, Mapping) or original.get("status") not in ("conflict", "rejected"):
+        return result
+    detail = original.get("detail")
+    return EventResult(
+        id=result.id,
+        status=str(original["status"]),
+        reason=str(original.get("reason") or "") or None,
+        detail={**(detail if isinstance(detail, Mapping) else {}), "replayed": True},
+        message=result.message,
+    )
 
 
 __all__ = ["SyncEngine", "SyncError", "SyncLimits", "SyncReport"]

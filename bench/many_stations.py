@@ -1,0 +1,264 @@
+"""Many stations: 20, 100 and 500 simulated stations against ``tracetrack-server serve`` with
+its default settings, on this machine's cores.
+
+Each simulated station behaves like the real sync worker at a packing line: an operator scans
+a bag every ~2.5 s (a parent, then its 30 children); after each scan the station uploads what
+is pending (one event, or several if a request was still out: batched sync) at once, and pulls
+the changes feed every ``PULL_EVERY_S`` as the sync worker does (``SyncEngine.pull_every_s``);
+it keeps one HTTP/1.1 keep-alive connection.
+The load generator is a single asyncio process with a minimal HTTP client, so it costs the
+server's cores as little as possible. Beside it, the figures of the web app this replaces.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import random
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bench.common import Context, Figure, percentile, scratch_database
+from tests.procs import ServerProcess
+
+NAME = "Many stations"
+SECTION = "Many stations (tracetrack-server serve, default settings, this machine)"
+SCAN_INTERVAL_S = 2.5
+PULL_EVERY_S = 5.0  # the station's default sync_interval_s
+LEVELS = (20, 100, 500)
+
+
+@dataclass
+class Stats:
+    latencies: list[float] = field(default_factory=list)  # upload round trips, seconds
+    pull_latencies: list[float] = field(default_factory=list)
+    ok: int = 0
+    failed: int = 0
+    events: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def fail(self, why: str) -> None:
+        self.failed += 1
+        self.errors[why] = self.errors.get(why, 0) + 1
+
+
+class Http:
+    """One keep-alive HTTP/1.1 connection; just enough protocol for this benchmark."""
+
+    def __init__(self, host: str, port: int, token: str) -> None:
+        self.host, self.port, self.token = host, port, token
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+        for attempt in (1, 2):  # a server-closed keep-alive connection is reopened once
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            assert self.reader is not None
+            head = (
+                f"{method} {path} HTTP/1.1\r\nHost: {self.host}\r\n"
+                f"Authorization: Bearer {self.token}\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n"
+            ).encode()
+            try:
+                self.writer.write(head + body)
+                await self.writer.drain()
+                status_line = await self.reader.readline()
+                if not status_line:
+                    raise ConnectionResetError("closed")
+                status = int(status_line.split()[1])
+                length = 0
+                close = False
+                while True:
+                    line = await self.reader.readline()
+                    if line in (b"\r\n", b"\n", b""):
+                        break
+                    name, _, value = line.decode("latin-1").partition(":")
+                    if name.lower() == "content-length":
+                        length = int(value.strip())
+                    elif name.lower() == "connection" and value.strip().lower() == "close":
+                        close = True
+                data = await self.reader.readexactly(length) if length else b""
+                if close:
+                    await self.close()
+                return status, data
+            except (ConnectionError, asyncio.IncompleteReadError):
+                await self.close()
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(ConnectionError):
+                await self.writer.wait_closed()
+        self.reader = self.writer = None
+
+
+async def station(
+    index: int,
+    station_id: str,
+    token: str,
+    port: int,
+    until: float,
+    stats: Stats,
+    rng: random.Random,
+) -> None:
+    http = Http("127.0.0.1", port, token)
+    seq = 0
+    pending: list[dict[str, object]] = []
+    parent = ""
+    children = 0
+    parents_made = 0
+    cursor: str | None = None
+    last_pull = 0.0
+    await asyncio.sleep(rng.uniform(0, SCAN_INTERVAL_S))  # stations do not start in step
+    try:
+        while time.monotonic() < until:
+            seq += 1
+            now = datetime.now(UTC).isoformat()
+            if not parent or children >= 30:
+                parents_made += 1  # SB + 5 digits: 100 parents per station before reuse
+                parent, children = f"SB{(index * 100 + parents_made) % 100_000:05d}", 0
+                event: dict[str, object] = {"type": "parent_scan", "code": parent}
+            else:
+                children += 1
+                event = {"type": "child_link", "code": f"C{index:04d}{seq:06d}", "parent": parent}
+            pending.append(
+                {"id": str(uuid.uuid4()), "seq": seq, "occurred_at": now, "operator": "op", **event}
+            )
+            body = json.dumps(
+                {"station_id": station_id, "sent_at": now, "events": pending}
+            ).encode()
+            started = time.perf_counter()
+            try:
+                status, data = await http.request("POST", "/api/v1/sync/events", body)
+            except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                stats.fail(type(exc).__name__)
+            else:
+                elapsed = time.perf_counter() - started
+                if status == 200:
+                    results = json.loads(data).get("results", [])
+                    if len(results) == len(pending):
+                        stats.ok += 1
+                        stats.events += len(pending)
+                        stats.latencies.append(elapsed)
+                        pending = []
+                    else:
+                        stats.fail("incomplete results")
+                else:
+                    stats.fail(f"HTTP {status}")
+            if time.monotonic() - last_pull < PULL_EVERY_S:
+                await asyncio.sleep(rng.uniform(0.5, 1.5) * SCAN_INTERVAL_S)
+                continue
+            last_pull = time.monotonic()
+            started = time.perf_counter()
+            try:
+                path = "/api/v1/sync/changes" + (f"?since={cursor}" if cursor else "")
+                status, data = await http.request("GET", path)
+                if status == 200:
+                    cursor = json.loads(data).get("cursor", cursor)
+                    stats.pull_latencies.append(time.perf_counter() - started)
+                else:
+                    stats.fail(f"pull HTTP {status}")
+            except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                stats.fail(f"pull {type(exc).__name__}")
+            await asyncio.sleep(rng.uniform(0.5, 1.5) * SCAN_INTERVAL_S)
+    finally:
+        await http.close()
+
+
+async def _run_level(credentials: list[tuple[str, str]], port: int, seconds: float) -> Stats:
+    stats = Stats()
+    until = time.monotonic() + seconds
+    rng = random.Random(len(credentials))
+    await asyncio.gather(
+        *(
+            station(i, sid, tok, port, until, stats, random.Random(rng.random()))
+            for i, (sid, tok) in enumerate(credentials)
+        )
+    )
+    return stats
+
+
+def _make_stations(db: str, n: int) -> list[tuple[str, str]]:
+    from sync_server.config import Settings  # noqa: PLC0415
+    from sync_server.db.session import make_engine, make_session_factory  # noqa: PLC0415
+    from tests.server.factories import make_station  # noqa: PLC0415
+
+    engine = make_engine(Settings(database_url=db).database_url)
+    sessions = make_session_factory(engine)
+    try:
+        out = []
+        for i in range(n):
+            with sessions() as session:
+                out.append(make_station(session, f"sim-{i:03d}", area=f"area-{i % 10}"))
+        return out
+    finally:
+        engine.dispose()
+
+
+def run(ctx: Context) -> list[Figure]:
+    levels = (5,) if ctx.smoke else LEVELS
+    seconds = 4.0 if ctx.smoke else 60.0
+    figures: list[Figure] = []
+    for n in levels:
+        with scratch_database("tt_bench_many") as db:
+            credentials = _make_stations(db, n)
+            server = ServerProcess(db, workers=None).start()  # serve's defaults
+            try:
+                stats = asyncio.run(_run_level(credentials, server.port, seconds))
+            finally:
+                server.stop()
+        total = stats.ok + stats.failed
+        success = 100 * stats.ok / total if total else 0.0
+        lat = [s * 1000 for s in stats.latencies]
+        p99 = percentile(lat, 99)
+        label = f"{n} stations"
+        errors = ", ".join(f"{k}: {v}" for k, v in sorted(stats.errors.items())) or "none"
+        pulls = [s * 1000 for s in stats.pull_latencies]
+        figures += [
+            Figure(
+                SECTION,
+                f"{label}: upload success",
+                success,
+                "%",
+                target="100 %" if n == max(levels) else "",
+                met=success == 100 if n == max(levels) else None,
+                limit="replaced web app: 97.9 % at 20 users",
+                note=f"{total:,} uploads in {seconds:.0f} s; failures: {errors}",
+            ),
+            Figure(SECTION, f"{label}: upload p50", percentile(lat, 50), "ms"),
+            Figure(
+                SECTION,
+                f"{label}: upload p99",
+                p99,
+                "ms",
+                target="< 300 ms" if n == max(levels) else "",
+                met=p99 < 300 if n == max(levels) else None,
+                limit="replaced web app: 3.1 s average at 20 users, 5-10 s at 50",
+            ),
+            Figure(SECTION, f"{label}: upload max", max(lat) if lat else 0.0, "ms"),
+            Figure(
+                SECTION,
+                f"{label}: events/s",
+                stats.events / seconds,
+                "events/s",
+                note=f"changes-feed pulls p99 {percentile(pulls, 99):.1f} ms",
+            ),
+        ]
+    return figures
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as work:
+        for figure in run(Context(smoke="--smoke" in sys.argv, work_dir=Path(work))):
+            print(figure.name, round(figure.value, 2), figure.unit, figure.note)
