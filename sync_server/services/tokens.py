@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -20,6 +20,10 @@ SCOPE_STATION = "station"
 SCOPE_READ = "read"
 SCOPE_ADMIN = "admin"
 TOKEN_PREFIX = "tt_"  # noqa: S105 - a visible prefix, not a secret
+
+
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+"""``last_used_at`` is refreshed at most this often (a write per request would cost ingest)."""
 
 
 def new_token() -> str:
@@ -66,6 +70,13 @@ def authenticate(session: Session, token: str) -> Principal | None:
             return None
         if station is not None and station.revoked_at is not None:
             return None
+        now = datetime.now(UTC)
+        used = api_token.last_used_at
+        if used is not None and used.tzinfo is None:  # SQLite hands back naive UTC
+            used = used.replace(tzinfo=UTC)
+        if used is None or now - used >= LAST_USED_RESOLUTION:
+            # at most one write a minute per token: the admin sees which tokens are alive
+            api_token.last_used_at = now
         return Principal(
             token_id=api_token.id,
             name=api_token.name,

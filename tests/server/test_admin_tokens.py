@@ -73,6 +73,11 @@ def test_token_list_hides_secrets_and_revoke_takes_effect(
     assert token not in out
 
     auth = {"Authorization": f"Bearer {token}"}
+    code, out, _ = _cli(capsys, "--database-url", pg_db, "token", "list", "--json")
+    assert json.loads(out)["tokens"][0]["last_used_at"] is None  # never used yet
+    assert client.get("/api/v1/stats/summary", headers=auth).status_code == 200
+    code, out, _ = _cli(capsys, "--database-url", pg_db, "token", "list", "--json")
+    assert json.loads(out)["tokens"][0]["last_used_at"] is not None  # the admin sees it live
     code, out, err = _cli(capsys, "--database-url", pg_db, "token", "revoke", "reports", "--json")
     assert code == 0, err
     assert json.loads(out) == {"name": "reports", "revoked": 1}
