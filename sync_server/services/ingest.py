@@ -298,15 +298,30 @@ def _bulk_upsert(
 ) -> None:
     """Insert ``rows`` or update them on a key clash, whatever their number.
 
-    PostgreSQL: COPY into a session-local staging table, then one ``INSERT … SELECT …
-    ON CONFLICT``. (Profiled: binding one array per column cost more in Python than the
-    upsert itself.) ``increment`` adds to the stored values instead of replacing them.
+    PostgreSQL, a backlog's batch: COPY into a session-local staging table, then one ``INSERT
+    … SELECT … ON CONFLICT`` (profiled: binding one array per column cost more in Python than
+    the upsert itself). A few rows: one ``INSERT … SELECT FROM unnest(arrays)``, one round
+    trip. ``increment`` adds to the stored values instead of replacing them.
     """
     if not rows:
         return
     columns = list(rows[0])
     if _is_pg(session):
-        _copy_upsert(session, table, columns, rows, keys, updates, increment=increment)
+        assignments = ", ".join(
+            f"{c} = {table.name}.{c} + EXCLUDED.{c}" if increment else f"{c} = EXCLUDED.{c}"
+            for c in updates
+        )
+        if len(rows) >= COPY_UPSERT_MIN_ROWS:
+            _copy_upsert(session, table, columns, rows, keys, assignments)
+            return
+        # a few rows (a live scan): one statement, one array per column, one round trip
+        casts = ", ".join(f"CAST(:{c} AS {_pg_array_type(table.c[c])})" for c in columns)
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({casts}) "  # noqa: S608
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
+        )
+        # names come from our own table metadata, never from input: values are bound parameters
+        session.execute(text(sql), {c: [row[c] for row in rows] for c in columns})
         return
     stmt = sqlite.insert(table)
     stmt = stmt.on_conflict_do_update(
@@ -321,15 +336,21 @@ def _bulk_upsert(
 _PG_DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
+def _pg_array_type(column: Any) -> str:
+    """The PostgreSQL array type for a column's values, e.g. ``text[]``."""
+    compiled: str = column.type.compile(dialect=_PG_DIALECT).split("(")[0]
+    return {"VARCHAR": "text", "TIMESTAMP WITH TIME ZONE": "timestamptz"}.get(
+        compiled, compiled.lower()
+    ) + "[]"
+
+
 def _copy_upsert(
     session: Session,
     table: Table,
     columns: Sequence[str],
     rows: list[dict[str, Any]],
     keys: Sequence[str],
-    updates: Sequence[str],
-    *,
-    increment: bool,
+    assignments: str,
 ) -> None:
     """COPY ``rows`` into ``pg_temp.stage_<table>`` and upsert from there in one statement.
 
@@ -342,10 +363,6 @@ def _copy_upsert(
     assert driver is not None
     stage = f"stage_{table.name}"
     column_list = ", ".join(columns)
-    assignments = ", ".join(
-        f"{c} = {table.name}.{c} + EXCLUDED.{c}" if increment else f"{c} = EXCLUDED.{c}"
-        for c in updates
-    )
     with driver.cursor() as cursor:
         # every time: a creation inside a transaction that later rolled back is undone too
         cursor.execute(
@@ -389,6 +406,10 @@ def next_version(session: Session) -> int:
         ).scalar_one()
     )
 
+
+COPY_UPSERT_MIN_ROWS = 64
+"""From this many rows an upsert goes through COPY and a staging table (fewer round trips
+below it, less Python per row above it)."""
 
 _FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
 
