@@ -203,7 +203,9 @@ def normalise(text: str) -> str:
     """Trim, drop control characters (except GS) and invisible marks, upper-case.
 
     NFKC folds full-width and compatibility forms (full-width ``SB001`` → ``SB001``) so a
-    label printed or keyed in another width is still the same code.
+    label printed or keyed in another width is still the same code; digits of any script
+    (Devanagari ``०४२``, Arabic-Indic) become ASCII digits, so they can never make a second,
+    look-alike bag.
     """
     # Upper-casing can produce text that NFKC changes again (U+0390 upper-cases to three
     # code points), so repeat until stable: normalise(normalise(x)) == normalise(x).
@@ -215,9 +217,17 @@ def normalise(text: str) -> str:
             ch for ch in text if unicodedata.category(ch) not in _FORMAT_CHARS or ch == GS
         )
         text = text.strip().upper()
+        if not text.isascii():
+            text = "".join(_ascii_digit(ch) for ch in text)
         if text == before:
             break
     return text
+
+
+def _ascii_digit(ch: str) -> str:
+    if ch.isdecimal() and not ch.isascii():
+        return str(unicodedata.decimal(ch))
+    return ch
 
 
 def _command_of(code: str, rules: CodeRules) -> Command | None:

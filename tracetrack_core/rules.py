@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from tracetrack_core.codes import DEFAULT_RULES, CodeKind, CodeRules
+from tracetrack_core.codes import DEFAULT_RULES, CodeKind, CodeRules, normalise
 from tracetrack_core.events import Counter, EventType, Reason, Status
 
 PARENT = "parent"
@@ -177,8 +177,9 @@ def rejected(reason: Reason, message: str, **detail: Any) -> Outcome:
 
 
 def normalise_bill_id(text: str) -> str:
-    """Bill ids are free text but unique regardless of case and surrounding spaces."""
-    return text.strip().upper()
+    """Bill ids are free text but unique regardless of case, width, surrounding spaces and
+    invisible characters: the same folding as every code (:func:`codes.normalise`)."""
+    return normalise(text)
 
 
 class Rules:

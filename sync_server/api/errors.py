@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response, jsonify, request
 from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException
 
@@ -93,6 +93,28 @@ def register_errors(app: Flask) -> None:
             "The database is unavailable; nothing was written. Retry shortly.",
             headers={"Retry-After": "5"},
         )
+
+    @app.errorhandler(sa_exc.DataError)
+    def _unstorable_value(exc: sa_exc.DataError) -> Response:
+        # a value the database cannot hold or compare (a NUL, an out-of-range number): the
+        # transaction was rolled back, so nothing was written
+        log.info("refused a value the database cannot hold: %s", exc.orig)
+        return error_response(
+            400,
+            "invalid_value",
+            "The request holds a value the server cannot store or search for (for example a "
+            "NUL character or a number out of range); nothing was written.",
+        )
+
+    @app.before_request
+    def _refuse_nul() -> Response | None:
+        # NUL is never part of a name or a filter: say so before any query runs. (Codes in a
+        # path are folded like scanned codes, which drops control characters.)
+        if any("\x00" in v for v in request.args.values()):
+            return error_response(
+                400, "invalid_value", "A query parameter holds a NUL character; remove it."
+            )
+        return None
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception) -> Response:

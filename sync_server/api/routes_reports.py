@@ -49,13 +49,25 @@ def _answer(data: Any, filename: str) -> Response:
     return jsonify(data)
 
 
+ECHO_LIMIT = 200
+"""Longest piece of a request echoed in an error (codes are at most 200 characters)."""
+
+
+def _clip(text: str, limit: int = ECHO_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _detail(fetch: Callable[[], dict[str, Any]], missing: str, rows_key: str) -> Response:
     """One object as JSON, or its ``rows_key`` list as CSV; a miss is a 404 named ``missing``."""
     parse_query(FormatQuery)
     try:
         found = fetch()
     except ServiceError as exc:
-        raise ApiError(404, missing, exc.message, **exc.detail) from exc
+        # the looked-up text is echoed back only as far as a code can be long
+        detail: dict[str, Any] = {
+            k: _clip(v) if isinstance(v, str) else v for k, v in exc.detail.items()
+        }
+        raise ApiError(404, missing, _clip(exc.message, 300), **detail) from exc
     if wants_csv():
         return csv_response(found[rows_key], rows_key)
     return jsonify(found)

@@ -143,9 +143,12 @@ def _sanitize(value: Any) -> Any:
 
 def _json_text(value: Any) -> str:
     """``value`` as JSON text safe to store (NUL escapes are stored spelt out)."""
-    encoded = orjson.dumps(value, default=str)
-    if b"\\u0000" in encoded:
-        encoded = orjson.dumps(_sanitize(value), default=str)
+    try:
+        encoded = orjson.dumps(value, default=str)
+        if b"\\u0000" in encoded:
+            encoded = orjson.dumps(_sanitize(value), default=str)
+    except (TypeError, RecursionError):  # nested deeper than any encoder goes
+        return orjson.dumps({"unstorable": "nested too deeply to store"}).decode()
     return encoded.decode()
 
 
@@ -237,7 +240,10 @@ def _parse_event(
         data = {}
     if not isinstance(data, Mapping):
         return reject(Reason.INVALID_FIELD, "`data` must be an object.", field="data")
-    encoded = orjson.dumps(_sanitize(data)) if data else b"{}"
+    try:
+        encoded = orjson.dumps(_sanitize(data)) if data else b"{}"
+    except (TypeError, RecursionError):  # nested deeper than any encoder goes
+        return reject(Reason.INVALID_FIELD, "`data` is nested too deeply to store.", field="data")
     if len(encoded) > MAX_DATA_BYTES or b"\\\\u0000" in encoded:
         return reject(
             Reason.INVALID_FIELD,
