@@ -1,0 +1,63 @@
+"""The benchmarks still run: ``python -m bench.run --smoke`` for the modules listed here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = {"scan_path": "Station scan path", "footprint": "Station footprint"}
+EXPECTED = {
+    "Station scan path": {
+        "durable commit p50",
+        "durable commit p99",
+        "feedback painted p50",
+        "feedback painted p99",
+        "bare SQLite insert+commit p99 (the limit)",
+    },
+    "Station footprint": {
+        "start-up to ready (headless)",
+        "local database per 10,000 scans",
+    },
+}
+
+pytestmark = [
+    pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals and /proc"),
+    pytest.mark.timeout(300),
+]
+
+
+def test_the_smoke_run_reports_every_section(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.run",
+        "--smoke",
+        "--only",
+        *SECTIONS,
+        "--out",
+        str(tmp_path),
+    ]
+    done = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert results["failures"] == {}
+    assert results["meta"]["mode"] == "smoke"
+    for section in SECTIONS.values():
+        figures = {f["name"]: f for f in results["figures"] if f["section"] == section}
+        assert EXPECTED[section] <= set(figures), f"{section!r} reported {sorted(figures)}"
+        for name in EXPECTED[section]:
+            assert figures[name]["value"] > 0, figures[name]
+    names = {f["name"] for f in results["figures"]}
+    assert any(name.startswith("resident memory after") for name in names), sorted(names)
+    commit = next(f for f in results["figures"] if f["name"] == "durable commit p99")
+    assert commit["limit"].startswith("bare SQLite WAL insert+commit p99")
+    assert (tmp_path / "RESULTS.md").exists()
