@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,9 @@ def _iso(moment: datetime) -> str:
 def _parse_time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
+
+RULES_TTL_S = 2.0
+"""How long the site's code rules are reused before they are read again (every scan asks)."""
 
 _IN_CHUNK = 500
 """Ids per ``IN (...)`` list (far below SQLite's bound-variable limit)."""
@@ -436,6 +440,7 @@ class LocalStore:
                 select(schema.events.c.id).order_by(schema.events.c.seq.desc()).limit(1)
             ).scalar()
         self._ids = UUID7Generator(after=newest)
+        self._rules_cache: tuple[float, core.Rules] | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -806,6 +811,10 @@ class LocalStore:
             return _meta_get(conn, "cursor")
 
     def apply_changes(self, changes: Sequence[Mapping[str, Any]], cursor: str) -> None:
+        self._rules_cache = None  # the feed may bring new code rules
+        self._apply_changes(changes, cursor)
+
+    def _apply_changes(self, changes: Sequence[Mapping[str, Any]], cursor: str) -> None:
         """Store the server's rows and the cursor atomically, keeping pending local scans.
 
         Pending events are rebased (rolled back, then replayed on the new rows) only when
@@ -980,19 +989,33 @@ class LocalStore:
         return core.Rules(_parse_rules(raw))
 
     def code_rules(self) -> CodeRules:
-        """The site's code rules from the feed (the defaults until the first pull)."""
+        """The site's code rules from the feed (the defaults until the first pull).
+
+        Read at most every :data:`RULES_TTL_S` (every scan asks): a change written through
+        this store is seen at once, one written by another connection (the sync worker's)
+        within that time.
+        """
+        now = time.monotonic()
+        cached = self._rules_cache
+        if cached is not None and now - cached[0] < RULES_TTL_S:
+            return cached[1].codes
         with self._read() as conn:
             raw = conn.execute(
                 select(schema.settings.c.data).where(schema.settings.c.key == "code_rules")
             ).scalar()
-        return _parse_rules(raw)
+        rules = core.Rules(_parse_rules(raw))
+        self._rules_cache = (now, rules)
+        return rules.codes
 
     def rules(self) -> core.Rules:
-        return core.Rules(self.code_rules())
+        self.code_rules()
+        assert self._rules_cache is not None
+        return self._rules_cache[1]
 
     def set_code_rules(self, rules: CodeRules) -> None:
         """The site's code rules, set on an offline-only station (a server's feed sets them
         everywhere else, and would replace these on its next pull)."""
+        self._rules_cache = None
         data = _dumps(rules.model_dump(mode="json"))
         with self._write() as conn:
             stmt = insert(schema.settings).values(key="code_rules", data=data)

@@ -307,8 +307,9 @@ class StationApp(QObject):
         self.feedback.present(outcome.kind)
         self._touch()
         if outcome.recorded:
-            count, oldest = self.station.pending()
-            w.pending.set_pending(count, oldest)
+            # one more waiting: counted here, not by a COUNT(*) that grows with a backlog; the
+            # sync worker's next status (within a second online) sets the exact figure
+            w.pending.set_pending(w.pending.count + 1, w.pending.oldest or datetime.now(UTC))
             self.sync_wake_requested.emit()
         self.outcome_shown.emit(outcome)
         if outcome.screen.mode is Mode.LOGGED_OUT and w.logged_in():  # e.g. a CMD-LOGOUT scan
