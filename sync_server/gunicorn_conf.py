@@ -20,6 +20,7 @@ the library is first imported, or the workers fall back to per-process counters.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import tempfile
@@ -82,6 +83,14 @@ def child_exit(_server: Any, worker: Any) -> None:
         multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
 
 
+def post_worker_init(_worker: Any) -> None:
+    """Move everything loaded so far (Flask, SQLAlchemy, the app) out of the garbage
+    collector's sight: a full collection then walks only what requests made, instead of
+    pausing a large report for 40-60 ms (measured by ``bench/read_side.py``)."""
+    gc.collect()
+    gc.freeze()
+
+
 def on_exit(_server: Any) -> None:
     """Gunicorn hook (master, last): remove the metrics directory if we made it."""
     if _created_metrics_dir:
@@ -118,5 +127,6 @@ def options(
         "worker_tmp_dir": str(shm) if shm.is_dir() else None,
         "on_starting": on_starting,
         "child_exit": child_exit,
+        "post_worker_init": post_worker_init,
         "on_exit": on_exit,
     }
