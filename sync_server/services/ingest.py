@@ -16,7 +16,9 @@ How exactly-once holds (see docs/conflicts.md):
 
 from __future__ import annotations
 
+import functools
 import math
+import time
 import uuid
 import zlib
 from collections import defaultdict
@@ -280,6 +282,27 @@ def _lock(session: Session, namespace: int, keys: Iterable[int]) -> None:
         )
 
 
+def _lock_pairs(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
+    """Advisory locks for several namespaces in one statement, in ascending (ns, key) order."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    ordered = sorted(set(pairs))
+    if ordered:
+        session.execute(
+            text(
+                "SELECT count(pg_advisory_xact_lock(n, k)) "
+                "FROM unnest(CAST(:ns AS int[]), CAST(:keys AS int[])) AS t(n, k)"
+            ),
+            {"ns": [n for n, _ in ordered], "keys": [k for _, k in ordered]},
+        )
+
+
+def _codes_of(events: Iterable[core.EventInput]) -> set[str]:
+    return {
+        key for ev in events for key in core.codes_touched(ev) if not key.startswith("bill:")
+    }
+
+
 def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
@@ -342,6 +365,7 @@ def _bulk_upsert(
 _PG_DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
+@functools.lru_cache(maxsize=256)
 def _pg_array_type(column: Any) -> str:
     """The PostgreSQL array type for a column's values, e.g. ``text[]``."""
     compiled: str = column.type.compile(dialect=_PG_DIALECT).split("(")[0]
@@ -394,11 +418,28 @@ def _insert(session: Session, table: Table) -> Any:
     raise RuntimeError(f"unsupported database {dialect}")  # pragma: no cover
 
 
+_rules_cache: tuple[float, int, CodeRules] | None = None
+
+RULES_TTL_S = 2.0
+"""A code-rules row is parsed again only when its version changed; its version is read at
+most this often per process (every batch asks)."""
+
+
 def load_code_rules(session: Session) -> CodeRules:
+    """The site's code rules (the defaults when none are set)."""
+    global _rules_cache  # noqa: PLW0603 - one small per-process cache
+    cached = _rules_cache
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < RULES_TTL_S:
+        return cached[2]
     row = session.get(Setting, "code_rules")
-    if row is None:
-        return CodeRules()
-    return CodeRules.model_validate(row.value)
+    version = row.version if row is not None else -1
+    if cached is not None and cached[1] == version:
+        rules = cached[2]
+    else:
+        rules = CodeRules.model_validate(row.value) if row is not None else CodeRules()
+    _rules_cache = (now, version, rules)
+    return rules
 
 
 def next_version(session: Session) -> int:
@@ -461,7 +502,13 @@ def _ingest_once(
         station = session.get(Station, batch.station_id)
         if station is None or station.revoked_at is not None:
             raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
-        _lock(session, 1, [_stripe(batch.station_id)])
+        # one statement for the station's lock and its codes' stripes (ascending (ns, key),
+        # the order every batch uses, so two batches never wait on each other in a circle)
+        _lock_pairs(
+            session,
+            [(1, _stripe(batch.station_id))]
+            + [(2, _stripe(c)) for c in _codes_of(p.event for p in parsed if p.event)],
+        )
 
         existing = {
             row.id: row
@@ -594,7 +641,7 @@ def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryS
                 bill_ids.add(key[5:])
             else:
                 codes.add(key)
-    _lock(session, 2, (_stripe(c) for c in codes))
+    # the codes' stripes were locked with the station's (_lock_pairs in _ingest_once)
     state = core.MemoryState()
     if codes:
         for bag in session.scalars(select(Bag).where(_among(session, Bag.code, codes))):
