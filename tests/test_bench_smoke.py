@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -11,7 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = {"scan_path": "Station scan path", "footprint": "Station footprint"}
+MODULES = ("scan_path", "footprint", "drain", "many_stations", "read_side")
+SECTIONS = {name: importlib.import_module(f"bench.{name}").SECTION for name in MODULES}
 EXPECTED = {
     "Station scan path": {
         "durable commit p50",
@@ -53,11 +55,16 @@ def test_the_smoke_run_reports_every_section(tmp_path: Path) -> None:
     assert results["meta"]["mode"] == "smoke"
     for section in SECTIONS.values():
         figures = {f["name"]: f for f in results["figures"] if f["section"] == section}
-        assert EXPECTED[section] <= set(figures), f"{section!r} reported {sorted(figures)}"
-        for name in EXPECTED[section]:
+        assert figures, f"{section!r} reported nothing"
+        assert EXPECTED.get(section, set()) <= set(figures), f"{section!r}: {sorted(figures)}"
+        for name in EXPECTED.get(section, set()):
             assert figures[name]["value"] > 0, figures[name]
     names = {f["name"] for f in results["figures"]}
     assert any(name.startswith("resident memory after") for name in names), sorted(names)
+    drained = next(f for f in results["figures"] if f["name"] == "events drained")
+    assert drained["value"] == 2000  # every queued scan reached the server
+    upload = next(f for f in results["figures"] if f["name"].endswith("upload success"))
+    assert upload["value"] == 100
     commit = next(f for f in results["figures"] if f["name"] == "durable commit p99")
     assert commit["limit"].startswith("bare SQLite WAL insert+commit p99")
     assert (tmp_path / "RESULTS.md").exists()
