@@ -35,7 +35,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateTable
+
 from bench.common import Context, Figure, percentile, summary_ms
+from tracetrack_desktop.storage import schema as outbox_schema
 
 NAME = "Station scan path"
 SECTION = NAME
@@ -308,24 +312,8 @@ def station_scan_path(work_dir: Path, n: int, warmup: int) -> PathResult:
 
 # -- the limit -------------------------------------------------------------------------------
 
-_OUTBOX = """CREATE TABLE events (
-    id TEXT PRIMARY KEY,
-    seq INTEGER NOT NULL UNIQUE,
-    type TEXT NOT NULL,
-    occurred_at TEXT NOT NULL,
-    operator TEXT NOT NULL DEFAULT '',
-    code TEXT NOT NULL DEFAULT '',
-    parent TEXT NOT NULL DEFAULT '',
-    bill TEXT NOT NULL DEFAULT '',
-    data TEXT NOT NULL DEFAULT '{}',
-    created_at TEXT NOT NULL,
-    sync_state TEXT NOT NULL DEFAULT 'pending',
-    local_status TEXT NOT NULL DEFAULT 'accepted',
-    result_status TEXT,
-    result_reason TEXT,
-    result_detail TEXT,
-    settled_at TEXT,
-    undo TEXT)"""
+# the outbox table exactly as the station declares it (same columns and constraints)
+_OUTBOX = str(CreateTable(outbox_schema.events).compile(dialect=sqlite_dialect.dialect()))
 _INSERT = (
     "INSERT INTO events (id, seq, type, occurred_at, operator, code, parent, bill, data,"
     " created_at, sync_state, local_status, undo)"

@@ -227,3 +227,28 @@ class StationProcess:
         """For fixtures: kill the process if a failed test left it running."""
         if self.proc is not None and self.proc.poll() is None:
             self.kill()
+
+
+def server_admin(db: str, *args: str, stdin: str | None = None) -> Any:
+    """``tracetrack-server --database-url DB ARGS --json``, parsed; fails the test on error."""
+    done = subprocess.run(  # our own entry point
+        [str(BIN / "tracetrack-server"), "--database-url", db, *args, "--json"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=clean_env(),
+    )
+    return json.loads(done.stdout)
+
+
+def station_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``tracetrack-station ARGS`` as a user would run it."""
+    return subprocess.run(  # our own entry point
+        [str(BIN / "tracetrack-station"), *args],
+        capture_output=True,
+        check=False,
+        text=True,
+        env=clean_env(QT_QPA_PLATFORM="offscreen"),
+        timeout=120,
+    )

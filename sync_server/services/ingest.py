@@ -298,9 +298,7 @@ def _lock_pairs(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
 
 
 def _codes_of(events: Iterable[core.EventInput]) -> set[str]:
-    return {
-        key for ev in events for key in core.codes_touched(ev) if not key.startswith("bill:")
-    }
+    return {key for ev in events for key in core.codes_touched(ev) if not key.startswith("bill:")}
 
 
 def _is_pg(session: Session) -> bool:

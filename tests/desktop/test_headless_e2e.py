@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import queue
 import random
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,33 +20,17 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from tests.procs import BIN, Pty, ServerProcess, StationProcess, clean_env, wait_for
+from tests.procs import (
+    Pty,
+    ServerProcess,
+    StationProcess,
+    server_admin,
+    station_cli,
+    wait_for,
+)
 from tracetrack_desktop.storage.store import LocalStore
 
 pytestmark = pytest.mark.timeout(300)
-
-
-def server_admin(db: str, *args: str, stdin: str | None = None) -> Any:
-    done = subprocess.run(
-        [str(BIN / "tracetrack-server"), "--database-url", db, *args, "--json"],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=clean_env(),
-    )
-    return json.loads(done.stdout)
-
-
-def station_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "tracetrack-station"), *args],
-        capture_output=True,
-        check=False,
-        text=True,
-        env=clean_env(QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-    )
 
 
 @pytest.fixture

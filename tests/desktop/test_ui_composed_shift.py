@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from sync_server.db.models import Bag, Event
 from sync_server.services import users
+from tests.desktop.wedge_keys import type_scan
 from tests.procs import Pty
 from tests.server.factories import make_station
 from tracetrack_desktop.composition import Identity
@@ -36,7 +35,6 @@ pytestmark = [
 ]
 
 WAIT_MS = 20_000
-_KEYS = {"\r": Qt.Key.Key_Return, "-": Qt.Key.Key_Minus}
 
 
 @dataclass
@@ -50,15 +48,7 @@ class Shift:
 
     def wedge(self, text: str) -> None:
         """Key events the way a cabled USB scanner types: a key every 4 ms, then Enter."""
-        target = QApplication.focusWidget() or self.app.window
-        for char in text + "\r":
-            key = _KEYS.get(char) or Qt.Key(ord(char.upper()))
-            for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(etype, key, Qt.KeyboardModifier.NoModifier, char)
-                event.setTimestamp(self.clock[0])
-                QApplication.sendEvent(target, event)
-            self.clock[0] += 4
-        self.clock[0] += 1500
+        type_scan(self.app.window, text, self.clock, 4, 1500)
 
     def serial(self, qtbot: QtBot, text: str) -> None:
         with qtbot.waitSignal(self.app.outcome_shown, timeout=WAIT_MS):

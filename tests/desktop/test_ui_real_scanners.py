@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.wedge_keys import type_scan
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig
 from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
@@ -25,8 +25,6 @@ pytestmark = [
     pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX"),
 ]
 
-_KEYS = {"\r": Qt.Key.Key_Return, "-": Qt.Key.Key_Minus}
-
 
 @dataclass
 class Rig:
@@ -38,15 +36,7 @@ class Rig:
 
     def wedge_scan(self, text: str, gap_ms: int = 4) -> None:
         """Type ``text`` + Enter the way a USB scanner does: a key every few milliseconds."""
-        target = QApplication.focusWidget() or self.app.window
-        for char in text + "\r":
-            key = _KEYS.get(char) or Qt.Key(ord(char.upper()))
-            for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(etype, key, Qt.KeyboardModifier.NoModifier, char)
-                event.setTimestamp(self.clock[0])
-                QApplication.sendEvent(target, event)
-            self.clock[0] += gap_ms
-        self.clock[0] += 1000  # the next scan comes a second later
+        type_scan(self.app.window, text, self.clock, gap_ms)
 
     def serial_scan(self, qtbot: QtBot, text: str) -> None:
         with qtbot.waitSignal(self.app.outcome_shown, timeout=10_000):

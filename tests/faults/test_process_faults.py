@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, text
 from sync_server.app import create_app
 from sync_server.config import Settings
 from tests.faults.recount import assert_consistent
-from tests.procs import BIN, Pty, ServerProcess, StationProcess, clean_env, wait_for
+from tests.procs import Pty, ServerProcess, StationProcess, server_admin, station_cli, wait_for
 from tracetrack_core import rules as core
 from tracetrack_core.events import EventType
 from tracetrack_desktop.storage.store import LocalStore
@@ -36,27 +36,8 @@ pytestmark = [
 ]
 
 
-def _admin(db: str, *args: str, stdin: str | None = None) -> Any:
-    done = subprocess.run(  # our own entry point
-        [str(BIN / "tracetrack-server"), "--database-url", db, *args, "--json"],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=True,
-        env=clean_env(),
-    )
-    return json.loads(done.stdout)
-
-
 def _station_cli(*args: str) -> dict[str, Any]:
-    done = subprocess.run(
-        [str(BIN / "tracetrack-station"), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=clean_env(QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-    )
+    done = station_cli(*args)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout) if done.stdout.startswith("{") else {}
 
@@ -70,9 +51,9 @@ class Line:
         self.base = ["--data-dir", str(self.data), "--insecure-token-file", str(self.token)]
         self.pty = Pty()
         self.processes: list[StationProcess] = []
-        _admin(db, "user", "add", "ravi", "--role", "dispatcher", "--password-stdin",
+        server_admin(db, "user", "add", "ravi", "--role", "dispatcher", "--password-stdin",
                stdin="ravi-secret-1\n")  # fmt: skip
-        code = _admin(db, "station", "add", "Line 9")["enrollment_code"]
+        code = server_admin(db, "station", "add", "Line 9")["enrollment_code"]
         _station_cli(*self.base, "enroll", "--server", server.url, code)
         _station_cli(*self.base, "sync")  # the operator list arrives
 

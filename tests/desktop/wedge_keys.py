@@ -1,0 +1,27 @@
+"""Key events the way a USB keyboard-wedge scanner types them, with event timestamps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+_KEYS = {"\r": Qt.Key.Key_Return, "-": Qt.Key.Key_Minus}
+
+
+def type_scan(
+    fallback: QWidget, text: str, clock: list[int], gap_ms: int = 4, pause_ms: int = 1000
+) -> None:
+    """Send ``text`` + Enter to the focused widget (or ``fallback``), a key every ``gap_ms``.
+
+    ``clock`` holds the key-event time in ms; it moves on by ``pause_ms`` after the scan.
+    """
+    target = QApplication.focusWidget() or fallback
+    for char in text + "\r":
+        key = _KEYS.get(char) or Qt.Key(ord(char.upper()))
+        for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(etype, key, Qt.KeyboardModifier.NoModifier, char)
+            event.setTimestamp(clock[0])
+            QApplication.sendEvent(target, event)
+        clock[0] += gap_ms
+    clock[0] += pause_ms
