@@ -59,11 +59,18 @@ def wait_for(predicate: Any, what: str, timeout: float = WAIT_S, every: float = 
 class ServerProcess:
     """``tracetrack-server serve`` on ``database_url`` at a fixed 127.0.0.1 port."""
 
-    def __init__(self, database_url: str, port: int | None = None, workers: int | None = 1) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        port: int | None = None,
+        workers: int | None = 1,
+        threads: int | None = None,
+    ) -> None:
         self.database_url = database_url
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
+        self.threads = threads
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> ServerProcess:
@@ -71,6 +78,8 @@ class ServerProcess:
         cmd += ["--host", "127.0.0.1", "--port", str(self.port)]
         if self.workers is not None:  # None: serve's own default (one per core)
             cmd += ["--workers", str(self.workers)]
+        if self.threads is not None:
+            cmd += ["--threads", str(self.threads)]
         self.proc = subprocess.Popen(
             cmd,
             env=clean_env(),
