@@ -698,9 +698,29 @@ def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
         ]
         session.execute(insert(Event), decoded)
         return
+    columns = ", ".join(_EVENT_COLUMNS)
+    if len(rows) < COPY_UPSERT_MIN_ROWS:
+        # a live scan: one INSERT … SELECT FROM unnest(arrays), one round trip (COPY takes 3)
+        table = Event.__table__
+        arrays = ", ".join(
+            f"CAST(:{c} AS text[])"
+            if c in _JSON_COLUMNS
+            else f"CAST(:{c} AS {_pg_array_type(table.c[c])})"
+            for c in _EVENT_COLUMNS
+        )
+        picked = ", ".join(
+            f"CAST(u.{c} AS json)" if c in _JSON_COLUMNS else f"u.{c}" for c in _EVENT_COLUMNS
+        )
+        session.execute(
+            text(
+                f"INSERT INTO events ({columns}) SELECT {picked} "  # noqa: S608 - our own names
+                f"FROM unnest({arrays}) AS u({columns})"
+            ),
+            {c: [row[c] for row in rows] for c in _EVENT_COLUMNS},
+        )
+        return
     driver = session.connection().connection.driver_connection
     assert driver is not None
-    columns = ", ".join(_EVENT_COLUMNS)
     with driver.cursor() as cursor, cursor.copy(f"COPY events ({columns}) FROM STDIN") as copy:
         for row in rows:  # the JSON columns are JSON text already (_event_row)
             copy.write_row([row[c] for c in _EVENT_COLUMNS])
