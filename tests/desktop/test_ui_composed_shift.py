@@ -288,3 +288,64 @@ def test_settings_saved_in_the_window_land_in_the_settings_file(
     finally:
         station_app.stop()
         store.close()
+
+
+def test_enrolling_from_settings_starts_syncing_without_a_restart(
+    qtbot: QtBot, app: Any, live_server: str, tmp_path: Path
+) -> None:
+    from sync_server.services import admin  # noqa: PLC0415
+
+    with app.extensions["tracetrack"].sessions() as session:
+        issued = admin.add_station(session, "Packing 4", actor="test", ttl_minutes=30)
+    store = LocalStore(tmp_path / "data")
+    store.add_local_user("ada", _hash("ada-secret-1"), "admin")
+    token_file = tmp_path / "token"
+    station_app = build_station(
+        store,
+        StationConfig(),
+        config_path=tmp_path / "station.toml",
+        data_dir=tmp_path / "data",
+        identity=None,  # set up offline first
+        token_file=str(token_file),
+        sounds=SilentPlayer(),
+    )
+    qtbot.addWidget(station_app.window)
+    station_app.start()
+    try:
+        window = station_app.window
+        window.login_page.username.setText("ada")
+        window.login_page.password.setText("ada-secret-1")
+        qtbot.mouseClick(window.login_page.button, Qt.MouseButton.LeftButton)
+        station_app.on_code_typed("SB00077")  # taken while offline only
+        window.settings_action.trigger()
+        dialog = station_app.settings_dialog
+        assert dialog is not None
+        dialog.offline_only.setChecked(False)
+        dialog.server_url.setText(live_server)
+        qtbot.keyClicks(dialog.enroll_code, issued.enrollment_code)
+        with qtbot.waitSignal(station_app.enrollment_finished, timeout=WAIT_MS) as done:
+            qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+        assert done.args[0].ok, done.args[0].message
+        dialog.reject()
+        assert token_file.read_text().strip() == done.args[0].token
+        assert store.meta("station_id") == issued.station.id
+
+        def on_server() -> int:
+            with app.extensions["tracetrack"].sessions() as session, session.begin():
+                return int(
+                    session.scalar(
+                        select(func.count())
+                        .select_from(Event)
+                        .where(Event.station_id == issued.station.id)
+                    )
+                    or 0
+                )
+
+        # the scan taken offline goes up, and the window says it is online: no restart
+        qtbot.waitUntil(lambda: on_server() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.connection.online, timeout=WAIT_MS)
+        station_app.on_code_typed("0077001")
+        qtbot.waitUntil(lambda: on_server() == 2, timeout=WAIT_MS)
+    finally:
+        station_app.stop()
+        store.close()

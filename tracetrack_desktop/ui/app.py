@@ -12,6 +12,7 @@ slow or hung server never stops scanning.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -143,18 +144,11 @@ class StationApp(QObject):
         )
         self.scan_inputs = list(scan_inputs)
         self.timing = timing or Timing()
-        self.sync_worker = sync_worker
+        self.sync_worker: QObject | None = None
         self.sync_thread: QThread | None = None
-        if sync_worker is not None:
-            self.sync_thread = QThread(self)
-            self.sync_thread.setObjectName("sync-worker")
-            sync_worker.moveToThread(self.sync_thread)
-        self.reader = reader
+        self.reader: ServerReader | None = None
         self.reader_thread: QThread | None = None
-        if reader is not None:
-            self.reader_thread = QThread(self)
-            self.reader_thread.setObjectName("server-reader")
-            reader.moveToThread(self.reader_thread)
+        self._started = False
         self.dashboard_in_flight = False
         self.conflict_count = 0
         self.idle_reset_timer = QTimer(self)
@@ -174,6 +168,7 @@ class StationApp(QObject):
         self.enrollment: BackgroundCall | None = None
         self._stopped = False
         self._connect_signals()
+        self._attach_server(sync_worker, reader)
         self.feedback.set_muted(self.settings.muted)
         if reader is None:
             self.window.connection.set_offline_only()
@@ -222,8 +217,13 @@ class StationApp(QObject):
         self.dashboard_timer.timeout.connect(self.on_dashboard_timer_timeout)
         self.clock_timer.timeout.connect(self.window.pending.refresh)
 
-        if self.sync_worker is not None and self.sync_thread is not None:
-            worker = self.sync_worker
+    def _attach_server(self, worker: QObject | None, reader: ServerReader | None) -> None:
+        """Give the sync worker and the server reader their threads and wire their signals."""
+        self.sync_worker, self.reader = worker, reader
+        if worker is not None:
+            self.sync_thread = QThread(self)
+            self.sync_thread.setObjectName("sync-worker")
+            worker.moveToThread(self.sync_thread)
             self.sync_thread.started.connect(worker.start)  # type: ignore[attr-defined]
             self.sync_wake_requested.connect(worker.wake)  # type: ignore[attr-defined]
             # finished is emitted on the worker's own thread as its loop ends, so stop() runs
@@ -233,15 +233,46 @@ class StationApp(QObject):
             worker.conflicts_found.connect(self.on_sync_conflicts_found)  # type: ignore[attr-defined]
             worker.sync_failed.connect(self.on_sync_failed)  # type: ignore[attr-defined]
             worker.token_revoked.connect(self.on_sync_token_revoked)  # type: ignore[attr-defined]
+        if reader is not None:
+            self.reader_thread = QThread(self)
+            self.reader_thread.setObjectName("server-reader")
+            reader.moveToThread(self.reader_thread)
+            self.dashboard_fetch_requested.connect(reader.fetch_dashboard)
+            self.bag_fetch_requested.connect(reader.fetch_bag)
+            reader.dashboard_fetched.connect(self.on_reader_dashboard_fetched)
+            reader.dashboard_failed.connect(self.on_reader_dashboard_failed)
+            reader.bag_fetched.connect(self.on_reader_bag_fetched)
+            reader.bag_failed.connect(self.on_reader_bag_failed)
+            self.reader_thread.finished.connect(reader.close)
 
-        if self.reader is not None and self.reader_thread is not None:
-            self.dashboard_fetch_requested.connect(self.reader.fetch_dashboard)
-            self.bag_fetch_requested.connect(self.reader.fetch_bag)
-            self.reader.dashboard_fetched.connect(self.on_reader_dashboard_fetched)
-            self.reader.dashboard_failed.connect(self.on_reader_dashboard_failed)
-            self.reader.bag_fetched.connect(self.on_reader_bag_fetched)
-            self.reader.bag_failed.connect(self.on_reader_bag_failed)
-            self.reader_thread.finished.connect(self.reader.close)
+    def _detach_server(self) -> None:
+        """Stop the sync worker's and the reader's threads (after their current request)."""
+        if self.sync_thread is not None:
+            cancel = getattr(self.sync_worker, "cancel", None)
+            if cancel is not None:
+                cancel()  # a long drain ends after its current request
+            self.sync_wake_requested.disconnect(self.sync_worker.wake)  # type: ignore[union-attr]
+            self.sync_thread.quit()
+            self.sync_thread.wait()
+        if self.reader_thread is not None:
+            assert self.reader is not None
+            self.dashboard_fetch_requested.disconnect(self.reader.fetch_dashboard)
+            self.bag_fetch_requested.disconnect(self.reader.fetch_bag)
+            self.reader_thread.quit()
+            self.reader_thread.wait()
+        self.dashboard_in_flight = False
+
+    def connect_server(self, worker: QObject, reader: ServerReader) -> None:
+        """Sync with a newly enrolled server from now on, without a restart."""
+        self._detach_server()
+        self._attach_server(worker, reader)
+        self.settings = dataclasses.replace(self.settings, offline_only=False)
+        self.window.connection.set_state(online=False, last_sync=None, error=None)
+        if self._started and not self._stopped:
+            assert self.sync_thread is not None
+            assert self.reader_thread is not None
+            self.sync_thread.start()
+            self.reader_thread.start()
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -255,6 +286,7 @@ class StationApp(QObject):
             self.sync_thread.start()
         if self.reader_thread is not None:
             self.reader_thread.start()
+        self._started = True
         self.clock_timer.start()
         self.window.show()
 
@@ -275,15 +307,7 @@ class StationApp(QObject):
                 source.stop()  # joins the reader threads
         if self.enrollment is not None:
             self.enrollment.stop()
-        if self.sync_thread is not None:
-            cancel = getattr(self.sync_worker, "cancel", None)
-            if cancel is not None:
-                cancel()  # a long drain ends after its current request
-            self.sync_thread.quit()
-            self.sync_thread.wait()
-        if self.reader_thread is not None:
-            self.reader_thread.quit()
-            self.reader_thread.wait()
+        self._detach_server()
 
     # -- showing results -------------------------------------------------------------
 

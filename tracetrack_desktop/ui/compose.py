@@ -143,11 +143,21 @@ def build_station(
         except TokenStoreError as exc:
             station_app.bridge.error(str(exc))
             return
-        store.set_identity(answer.station_id, answer.server_url.rstrip("/"))
+        server = answer.server_url.rstrip("/")
+        store.set_identity(answer.station_id, server)
+        fresh = Identity(answer.station_id, server, answer.token)
+        # sync with the new server from now on: new worker and reader, no restart
+        station_app.connect_server(
+            SyncWorker(
+                open_engine_factory(data_dir, fresh, saved[0]),
+                interval_s=saved[0].server.sync_interval_s,
+            ),
+            ServerReader(fresh.server_url, fresh.token),
+        )
         station_app.bridge.info(
             QCoreApplication.translate(
-                "StationApp", "Enrolled. Close and reopen the station to sync with {url}."
-            ).format(url=answer.server_url)
+                "StationApp", "Enrolled. This station now syncs with {url}."
+            ).format(url=server)
         )
 
     station_app.settings_changed.connect(on_settings_changed)
