@@ -138,6 +138,9 @@ def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
         assert line["recorded"], line
         assert line["code"] == child, line
 
+    # the sync worker has noticed that the server is away (and keeps every scan)
+    station.expect("sync", lambda line: line["online"] is False and line["pending"] >= 1)
+
     # a burst, killed at a random moment: whatever was confirmed must survive
     burst = children[8:]
     rng = random.Random(20261129)
