@@ -11,19 +11,17 @@ the same events (as ingest would store them) into a fresh database at the same s
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import requests
 
 from bench.common import Context, Figure, scratch_database
-from tests.procs import BIN, ServerProcess, clean_env
+from tests.procs import ServerProcess, server_admin
 from tracetrack_core import rules as core
 from tracetrack_core.events import EventType
 from tracetrack_desktop.storage.store import LocalStore
@@ -62,19 +60,8 @@ def make_backlog(data_dir: Path, n: int) -> LocalStore:
     return store
 
 
-def _admin(db: str, *args: str) -> Any:
-    done = subprocess.run(
-        [str(BIN / "tracetrack-server"), "--database-url", db, *args, "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=clean_env(),
-    )
-    return json.loads(done.stdout)
-
-
 def enroll(db: str, url: str, name: str) -> tuple[str, str]:
-    code = _admin(db, "station", "add", name)["enrollment_code"]
+    code = server_admin(db, "station", "add", name)["enrollment_code"]
     answer = requests.post(
         f"{url}/api/v1/stations/enroll",
         json={"enrollment_code": code, "hostname": name},

@@ -20,6 +20,8 @@ import json
 import os
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench.common import Context, Figure
@@ -88,24 +90,35 @@ def _launch(work: Path, data_dir: Path, pty: Pty) -> tuple[_TimedStation, float]
     return station, (connected["_read_ns"] - started) / 1e9
 
 
+@contextmanager
+def _running(work: Path, data_dir: Path) -> Iterator[tuple[_TimedStation, float, Pty]]:
+    """A headless station on a fresh pty, ready; always stopped and closed afterwards."""
+    pty = Pty()
+    station: _TimedStation | None = None
+    try:
+        station, seconds = _launch(work, data_dir, pty)
+        yield station, seconds, pty
+    finally:
+        if station is not None:
+            station.ensure_stopped()
+        pty.close()
+
+
+def _terminate(station: _TimedStation) -> None:
+    code = station.terminate()
+    if code != 0:
+        raise RuntimeError(f"the station exited with {code} on SIGTERM")
+
+
 def startup_seconds(work: Path, password_hash: str, runs: int) -> list[float]:
     """Seconds from ``Popen`` to ready, for ``runs`` launches on fresh data folders."""
     samples: list[float] = []
     for run_no in range(runs):
         data_dir = work / f"startup-{run_no}"
         _prepare(data_dir, password_hash)
-        pty = Pty()
-        station: _TimedStation | None = None
-        try:
-            station, seconds = _launch(work, data_dir, pty)
+        with _running(work, data_dir) as (station, seconds, _pty):
             samples.append(seconds)
-            code = station.terminate()
-            if code != 0:
-                raise RuntimeError(f"the station exited with {code} on SIGTERM")
-        finally:
-            if station is not None:
-                station.ensure_stopped()
-            pty.close()
+            _terminate(station)
     return samples
 
 
@@ -114,10 +127,7 @@ def shift(work: Path, password_hash: str, n: int) -> dict[str, float]:
     data_dir = work / "shift"
     _prepare(data_dir, password_hash)
     empty_bytes = _folder_bytes(data_dir)
-    pty = Pty()
-    station: _TimedStation | None = None
-    try:
-        station, _ready = _launch(work, data_dir, pty)
+    with _running(work, data_dir) as (station, _ready, pty):
         assert station.proc is not None
         pid = station.proc.pid
         rss_ready = _status_kb(pid, "VmRSS")
@@ -131,13 +141,7 @@ def shift(work: Path, password_hash: str, n: int) -> dict[str, float]:
         rss_after = _status_kb(pid, "VmRSS")
         peak = _status_kb(pid, "VmHWM")
         station.seen.clear()
-        exit_code = station.terminate()
-        if exit_code != 0:
-            raise RuntimeError(f"the station exited with {exit_code} on SIGTERM")
-    finally:
-        if station is not None:
-            station.ensure_stopped()
-        pty.close()
+        _terminate(station)
     return {
         "rss_ready_kb": rss_ready,
         "rss_after_kb": rss_after,

@@ -18,6 +18,7 @@ from sync_server.config import Settings
 from sync_server.db.models import Base
 from sync_server.db.schema import upgrade
 from sync_server.db.session import make_engine
+from tests.procs import ServerProcess
 from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -105,3 +106,11 @@ def sqlite_settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     upgrade(engine)
     engine.dispose()
     return replace(Settings(), database_url=url)
+
+
+@pytest.fixture
+def server(pg_db: str) -> Iterator[ServerProcess]:
+    """``tracetrack-server serve`` (gunicorn) on the session database, as a process."""
+    proc = ServerProcess(pg_db).start()
+    yield proc
+    proc.stop()

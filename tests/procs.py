@@ -209,6 +209,16 @@ class StationProcess:
             if line.get("kind") == kind and (match is None or match(line)):
                 return line
 
+    def confirmed(self) -> list[dict[str, Any]]:
+        """Every scan line with ``recorded: true`` so far, including lines still in the pipe
+        (after a kill, everything the station wrote before it died)."""
+        while True:
+            try:
+                self.seen.append(self.lines.get_nowait())
+            except queue.Empty:
+                break
+        return [line for line in self.seen if line.get("kind") == "scan" and line.get("recorded")]
+
     def kill(self) -> None:
         """SIGKILL: no clean-up of any kind runs in the station."""
         assert self.proc is not None

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tracetrack_desktop.composition import Identity, make_client, station_identity
+from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
 from tracetrack_desktop.config import ConfigError, StationConfig, default_config_path, load_config
 from tracetrack_desktop.token_store import TokenStoreError, check_token_store, save_token
 
@@ -93,23 +93,16 @@ def _identity(args: argparse.Namespace, server: str | None) -> Identity:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
-    from tracetrack_desktop.sync.engine import SyncEngine  # noqa: PLC0415
-
     config = _config(args)
     try:
         identity = _identity(args, None)
     except TokenStoreError as exc:
         return _fail(str(exc))
-    store = LocalStore(_data_dir(args))
-    client = make_client(identity, config)
-    engine = SyncEngine(store, client, identity.station_id)
+    engine, close = open_engine_factory(_data_dir(args), identity, config)()
     try:
         report = engine.run_once(urgent=True)
     finally:
-        engine.close()
-        client.close()
-        store.close()
+        close()
     print(
         f"uploaded {report.uploaded}, conflicts {len(report.conflicts)}, pending {report.pending}"
         + (f"; stopped: {report.error}" if report.error else "")

@@ -50,7 +50,7 @@ def station_identity(
     return Identity(station_id, enrolled_at, token)
 
 
-def make_client(identity: Identity, config: StationConfig) -> SyncClient:
+def _client(identity: Identity, config: StationConfig) -> SyncClient:
     timeout = config.server.timeout_s
     return SyncClient(
         identity.server_url,
@@ -67,7 +67,7 @@ def open_engine_factory(
 
     def open_engine() -> tuple[SyncEngine, Callable[[], None]]:
         store = LocalStore(data_dir)
-        client = make_client(identity, config)
+        client = _client(identity, config)
 
         engine = SyncEngine(
             store,
@@ -86,4 +86,4 @@ def open_engine_factory(
     return open_engine
 
 
-__all__ = ["Identity", "make_client", "open_engine_factory", "station_identity"]
+__all__ = ["Identity", "open_engine_factory", "station_identity"]

@@ -31,7 +31,7 @@ from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.engine import SyncReport
-from tracetrack_desktop.sync.worker import SyncWorker
+from tracetrack_desktop.sync.worker import SyncWorker, end_thread, thread_for
 from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 
 log = logging.getLogger("tracetrack.headless")
@@ -82,11 +82,7 @@ class HeadlessStation(QObject):
         scanners.scan_read.connect(self.on_scan_read)
         scanners.scanner_state_changed.connect(self.on_scanner_state_changed)
         if worker is not None:
-            self.sync_thread = QThread(self)
-            self.sync_thread.setObjectName("sync-worker")
-            worker.moveToThread(self.sync_thread)
-            self.sync_thread.started.connect(worker.start)
-            self.sync_thread.finished.connect(worker.stop)
+            self.sync_thread = thread_for(worker, self)
             self.wake_sync.connect(worker.wake)
             worker.status_changed.connect(self.on_sync_status)
             worker.conflicts_found.connect(self.on_conflicts)
@@ -99,9 +95,7 @@ class HeadlessStation(QObject):
     def stop(self) -> None:
         self.scanners.stop()
         if self.worker is not None and self.sync_thread is not None:
-            self.worker.cancel()
-            self.sync_thread.quit()
-            self.sync_thread.wait()
+            end_thread(self.worker, self.sync_thread)
 
     def emit_line(self, kind: str, **fields: object) -> None:
         line: dict[str, object] = {

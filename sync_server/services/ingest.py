@@ -271,21 +271,15 @@ def _stripe(key: str) -> int:
 
 
 def _lock(session: Session, namespace: int, keys: Iterable[int]) -> None:
-    """Transaction-scoped advisory locks, always taken in ascending order (no deadlocks)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return  # SQLite: BEGIN IMMEDIATE already serialises writers
-    ordered = sorted(set(keys))
-    if ordered:
-        session.execute(
-            text("SELECT count(pg_advisory_xact_lock(:ns, k)) FROM unnest(CAST(:keys AS int[])) k"),
-            {"ns": namespace, "keys": ordered},
-        )
+    """Transaction-scoped advisory locks in one namespace (see :func:`_lock_pairs`)."""
+    _lock_pairs(session, ((namespace, key) for key in keys))
 
 
 def _lock_pairs(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
-    """Advisory locks for several namespaces in one statement, in ascending (ns, key) order."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
+    """Advisory locks for several namespaces in one statement, in ascending (ns, key) order
+    (the same order in every transaction: no deadlocks)."""
+    if not _is_pg(session):
+        return  # SQLite: BEGIN IMMEDIATE already serialises writers
     ordered = sorted(set(pairs))
     if ordered:
         session.execute(
@@ -631,14 +625,10 @@ def _event_row(
 
 
 def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryState:
-    codes: set[str] = set()
-    bill_ids: set[str] = set()
-    for ev in events:
-        for key in core.codes_touched(ev):
-            if key.startswith("bill:"):
-                bill_ids.add(key[5:])
-            else:
-                codes.add(key)
+    codes = _codes_of(events)
+    bill_ids = {
+        key[5:] for ev in events for key in core.codes_touched(ev) if key.startswith("bill:")
+    }
     # the codes' stripes were locked with the station's (_lock_pairs in _ingest_once)
     state = core.MemoryState()
     if codes:

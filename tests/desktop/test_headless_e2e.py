@@ -9,12 +9,10 @@ first) shows in the station's own state.
 from __future__ import annotations
 
 import json
-import queue
 import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import requests
@@ -34,13 +32,6 @@ pytestmark = pytest.mark.timeout(300)
 
 
 @pytest.fixture
-def server(pg_db: str) -> Iterator[ServerProcess]:
-    proc = ServerProcess(pg_db).start()
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
 def pty() -> Iterator[Pty]:
     port = Pty()
     yield port
@@ -54,16 +45,6 @@ def stations() -> Iterator[list[StationProcess]]:
     yield started
     for proc in started:
         proc.ensure_stopped()
-
-
-def confirmed(station: StationProcess) -> list[dict[str, Any]]:
-    """Scan lines with ``recorded: true``, including those still queued after a kill."""
-    while True:
-        try:
-            station.seen.append(station.lines.get_nowait())
-        except queue.Empty:
-            break
-    return [line for line in station.seen if line.get("kind") == "scan" and line.get("recorded")]
 
 
 def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
@@ -150,7 +131,7 @@ def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
     for _ in range(kill_after):
         station.expect("scan")
     station.kill()
-    before_kill = confirmed(station)
+    before_kill = station.confirmed()
     assert len(before_kill) >= 1 + 8 + kill_after
 
     status = json.loads(station_cli(*base, "status", "--json").stdout)
@@ -174,7 +155,7 @@ def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
 
     wait_for(drained, "the station to drain its queue", timeout=90)
 
-    after_restart = confirmed(station)
+    after_restart = station.confirmed()
     ids = [line["event_id"] for line in before_kill + after_restart]
     assert len(set(ids)) == len(ids)
 

@@ -102,12 +102,7 @@ def test_a_supervisors_shift_on_the_composed_station(qtbot: QtBot, shift: Shift)
     qtbot.waitUntil(lambda: "dock connected" in window.scanners.text(), timeout=WAIT_MS)
     # the operator list comes from the server through the sync worker's first round
     qtbot.waitUntil(lambda: shift.store.user("sam") is not None, timeout=WAIT_MS)
-    page = window.login_page
-    # (typed text arrives with no key timestamps in a test, which the wedge filter would
-    # rightly take for a scanner burst; a person's typing is covered in test_wedge.py)
-    page.username.setText("sam")
-    page.password.setText("sam-secret-1")
-    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    _log_in(qtbot, window, "sam", "sam-secret-1")
     assert window.logged_in()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -216,9 +211,7 @@ def test_a_hung_server_never_stalls_scanning_or_tabs(qtbot: QtBot, tmp_path: Pat
         try:
             window = station_app.window
             qtbot.waitUntil(lambda: "dock connected" in window.scanners.text(), timeout=WAIT_MS)
-            window.login_page.username.setText("sam")
-            window.login_page.password.setText("sam-secret-1")
-            qtbot.mouseClick(window.login_page.button, Qt.MouseButton.LeftButton)
+            _log_in(qtbot, window, "sam", "sam-secret-1")
             assert window.logged_in()
             window.show_tab("dashboard")  # the reader's fetch hangs too
             heartbeat.start()
@@ -246,106 +239,105 @@ def _hash(password: str) -> str:
     return PasswordHasher().hash(password)
 
 
-def test_settings_saved_in_the_window_land_in_the_settings_file(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
-    from tracetrack_desktop.config import load_config  # noqa: PLC0415
+def _log_in(qtbot: QtBot, window: Any, name: str, password: str) -> None:
+    # (typed text arrives with no key timestamps in a test, which the wedge filter would
+    # rightly take for a scanner burst; a person's typing is covered in test_wedge.py)
+    window.login_page.username.setText(name)
+    window.login_page.password.setText(password)
+    qtbot.mouseClick(window.login_page.button, Qt.MouseButton.LeftButton)
 
-    config_path = tmp_path / "station.toml"
+
+@pytest.fixture
+def offline(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[StationApp, LocalStore]]:
+    """A station set up offline only, its local admin ``ada`` logged in."""
     store = LocalStore(tmp_path / "data")
     store.add_local_user("ada", _hash("ada-secret-1"), "admin")
-    station_app = build_station(
-        store,
-        StationConfig(),
-        config_path=config_path,
-        data_dir=tmp_path / "data",
-        identity=None,  # an offline-only station keeps the code rules itself
-        sounds=SilentPlayer(),
-    )
-    qtbot.addWidget(station_app.window)
-    station_app.start()
-    try:
-        window = station_app.window
-        window.login_page.username.setText("ada")
-        window.login_page.password.setText("ada-secret-1")
-        qtbot.mouseClick(window.login_page.button, Qt.MouseButton.LeftButton)
-        window.settings_action.trigger()
-        dialog = station_app.settings_dialog
-        assert dialog is not None
-        assert not dialog.child_pattern.isReadOnly()
-        dialog.offline_only.setChecked(True)
-        dialog.child_pattern.setText("[A-Z0-9]{5,18}")
-        dialog.muted.setChecked(True)
-        dialog.wedge_gap.setValue(60)  # a Bluetooth scanner
-        with qtbot.waitSignal(station_app.settings_changed):
-            dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-        saved = load_config(config_path)
-        assert saved.ui.muted
-        assert saved.scanner.wedge_max_gap_ms == 60
-        assert saved.server.url == ""
-        assert store.code_rules().child_pattern == "[A-Z0-9]{5,18}"
-        assert "muted = true" in config_path.read_text()
-    finally:
-        station_app.stop()
-        store.close()
-
-
-def test_enrolling_from_settings_starts_syncing_without_a_restart(
-    qtbot: QtBot, app: Any, live_server: str, tmp_path: Path
-) -> None:
-    from sync_server.services import admin  # noqa: PLC0415
-
-    with app.extensions["tracetrack"].sessions() as session:
-        issued = admin.add_station(session, "Packing 4", actor="test", ttl_minutes=30)
-    store = LocalStore(tmp_path / "data")
-    store.add_local_user("ada", _hash("ada-secret-1"), "admin")
-    token_file = tmp_path / "token"
     station_app = build_station(
         store,
         StationConfig(),
         config_path=tmp_path / "station.toml",
         data_dir=tmp_path / "data",
-        identity=None,  # set up offline first
-        token_file=str(token_file),
+        identity=None,  # an offline-only station keeps the code rules itself
+        token_file=str(tmp_path / "token"),
         sounds=SilentPlayer(),
     )
     qtbot.addWidget(station_app.window)
     station_app.start()
     try:
-        window = station_app.window
-        window.login_page.username.setText("ada")
-        window.login_page.password.setText("ada-secret-1")
-        qtbot.mouseClick(window.login_page.button, Qt.MouseButton.LeftButton)
-        station_app.on_code_typed("SB00077")  # taken while offline only
-        window.settings_action.trigger()
-        dialog = station_app.settings_dialog
-        assert dialog is not None
-        dialog.offline_only.setChecked(False)
-        dialog.server_url.setText(live_server)
-        qtbot.keyClicks(dialog.enroll_code, issued.enrollment_code)
-        with qtbot.waitSignal(station_app.enrollment_finished, timeout=WAIT_MS) as done:
-            qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
-        assert done.args[0].ok, done.args[0].message
-        dialog.reject()
-        assert token_file.read_text().strip() == done.args[0].token
-        assert store.meta("station_id") == issued.station.id
-
-        def on_server() -> int:
-            with app.extensions["tracetrack"].sessions() as session, session.begin():
-                return int(
-                    session.scalar(
-                        select(func.count())
-                        .select_from(Event)
-                        .where(Event.station_id == issued.station.id)
-                    )
-                    or 0
-                )
-
-        # the scan taken offline goes up, and the window says it is online: no restart
-        qtbot.waitUntil(lambda: on_server() == 1, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: window.connection.online, timeout=WAIT_MS)
-        station_app.on_code_typed("0077001")
-        qtbot.waitUntil(lambda: on_server() == 2, timeout=WAIT_MS)
+        _log_in(qtbot, station_app.window, "ada", "ada-secret-1")
+        yield station_app, store
     finally:
         station_app.stop()
         store.close()
+
+
+def test_settings_saved_in_the_window_land_in_the_settings_file(
+    offline: tuple[StationApp, LocalStore], qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tracetrack_desktop.config import load_config  # noqa: PLC0415
+
+    station_app, store = offline
+    config_path = tmp_path / "station.toml"
+    window = station_app.window
+    window.settings_action.trigger()
+    dialog = station_app.settings_dialog
+    assert dialog is not None
+    assert not dialog.child_pattern.isReadOnly()
+    dialog.offline_only.setChecked(True)
+    dialog.child_pattern.setText("[A-Z0-9]{5,18}")
+    dialog.muted.setChecked(True)
+    dialog.wedge_gap.setValue(60)  # a Bluetooth scanner
+    with qtbot.waitSignal(station_app.settings_changed):
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    saved = load_config(config_path)
+    assert saved.ui.muted
+    assert saved.scanner.wedge_max_gap_ms == 60
+    assert saved.server.url == ""
+    assert store.code_rules().child_pattern == "[A-Z0-9]{5,18}"
+    assert "muted = true" in config_path.read_text()
+
+
+def test_enrolling_from_settings_starts_syncing_without_a_restart(
+    offline: tuple[StationApp, LocalStore],
+    qtbot: QtBot,
+    app: Any,
+    live_server: str,
+    tmp_path: Path,
+) -> None:
+    from sync_server.services import admin  # noqa: PLC0415
+
+    with app.extensions["tracetrack"].sessions() as session:
+        issued = admin.add_station(session, "Packing 4", actor="test", ttl_minutes=30)
+    station_app, store = offline
+    token_file = tmp_path / "token"
+    window = station_app.window
+    station_app.on_code_typed("SB00077")  # taken while offline only
+    window.settings_action.trigger()
+    dialog = station_app.settings_dialog
+    assert dialog is not None
+    dialog.offline_only.setChecked(False)
+    dialog.server_url.setText(live_server)
+    qtbot.keyClicks(dialog.enroll_code, issued.enrollment_code)
+    with qtbot.waitSignal(station_app.enrollment_finished, timeout=WAIT_MS) as done:
+        qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].ok, done.args[0].message
+    dialog.reject()
+    assert token_file.read_text().strip() == done.args[0].token
+    assert store.meta("station_id") == issued.station.id
+
+    def on_server() -> int:
+        with app.extensions["tracetrack"].sessions() as session, session.begin():
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(Event)
+                    .where(Event.station_id == issued.station.id)
+                )
+                or 0
+            )
+
+    # the scan taken offline goes up, and the window says it is online: no restart
+    qtbot.waitUntil(lambda: on_server() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.connection.online, timeout=WAIT_MS)
+    station_app.on_code_typed("0077001")
+    qtbot.waitUntil(lambda: on_server() == 2, timeout=WAIT_MS)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import random
 import shutil
 import subprocess
@@ -95,31 +94,10 @@ class Line:
 
 
 @pytest.fixture
-def server(pg_db: str) -> Iterator[ServerProcess]:
-    proc = ServerProcess(pg_db).start()
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
 def line(pg_db: str, server: ServerProcess, tmp_path: Path) -> Iterator[Line]:
     made = Line(pg_db, server, tmp_path)
     yield made
     made.close()
-
-
-def _confirmed(proc: StationProcess) -> set[str]:
-    """Event ids of every scan line with ``recorded: true``, read to the end of the pipe."""
-    while True:
-        try:
-            proc.seen.append(proc.lines.get_nowait())
-        except queue.Empty:
-            break
-    return {
-        str(line["event_id"])
-        for line in proc.seen
-        if line.get("kind") == "scan" and line.get("recorded")
-    }
 
 
 def _queue_backlog(data: Path, parents: int, first: int) -> int:
@@ -171,7 +149,7 @@ def test_kill_9_at_random_moments_during_bursts_loses_no_confirmed_scan(line: Li
         for _ in range(rng.randint(1, len(burst) - 2)):
             proc.expect("scan")
         proc.kill()  # SIGKILL: nothing of the station's own clean-up runs
-        confirmed |= _confirmed(proc)
+        confirmed |= {str(line["event_id"]) for line in proc.confirmed()}
     final = line.start()
     wait_for(line.drained, "the station to drain after the kills", timeout=90)
     assert final.terminate() == 0

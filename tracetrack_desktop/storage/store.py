@@ -989,27 +989,19 @@ class LocalStore:
         return core.Rules(_parse_rules(raw))
 
     def code_rules(self) -> CodeRules:
-        """The site's code rules from the feed (the defaults until the first pull).
-
-        Read at most every :data:`RULES_TTL_S` (every scan asks): a change written through
-        this store is seen at once, one written by another connection (the sync worker's)
-        within that time.
-        """
-        now = time.monotonic()
-        cached = self._rules_cache
-        if cached is not None and now - cached[0] < RULES_TTL_S:
-            return cached[1].codes
-        with self._read() as conn:
-            raw = conn.execute(
-                select(schema.settings.c.data).where(schema.settings.c.key == "code_rules")
-            ).scalar()
-        rules = core.Rules(_parse_rules(raw))
-        self._rules_cache = (now, rules)
-        return rules.codes
+        """The site's code rules from the feed (the defaults until the first pull)."""
+        return self.rules().codes
 
     def rules(self) -> core.Rules:
-        self.code_rules()
-        assert self._rules_cache is not None
+        """The site's rules, read at most every :data:`RULES_TTL_S` (every scan asks).
+
+        A change written through this store is seen at once, one written by another
+        connection (the sync worker's) within that time.
+        """
+        now = time.monotonic()
+        if self._rules_cache is None or now - self._rules_cache[0] >= RULES_TTL_S:
+            with self._read() as conn:
+                self._rules_cache = (now, self._rules_in(conn))
         return self._rules_cache[1]
 
     def set_code_rules(self, rules: CodeRules) -> None:

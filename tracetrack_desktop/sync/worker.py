@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from tracetrack_desktop.sync.engine import SyncEngine, SyncReport
 
@@ -144,4 +144,26 @@ class SyncWorker(QObject):
         self._timer.start(delay_ms)
 
 
-__all__ = ["EngineOpener", "SyncWorker"]
+def thread_for(worker: QObject, parent: QObject, name: str = "sync-worker") -> QThread:
+    """A ``QThread`` owning ``worker``: ``started`` runs ``worker.start``, and ``finished`` runs
+    ``worker.stop`` on the worker's own thread as its loop ends (after any round in progress,
+    so it can stop its own timers). Start it with ``thread.start()``; end it with
+    :func:`end_thread`."""
+    thread = QThread(parent)
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.start)  # type: ignore[attr-defined]
+    thread.finished.connect(worker.stop)  # type: ignore[attr-defined]
+    return thread
+
+
+def end_thread(worker: QObject, thread: QThread) -> None:
+    """Ask a long drain to end after its current request, then stop and join the thread."""
+    cancel = getattr(worker, "cancel", None)
+    if cancel is not None:
+        cancel()
+    thread.quit()
+    thread.wait()
+
+
+__all__ = ["EngineOpener", "SyncWorker", "end_thread", "thread_for"]

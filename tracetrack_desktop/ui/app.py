@@ -27,6 +27,7 @@ from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEven
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
 from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
+from tracetrack_desktop.sync.worker import end_thread, thread_for
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.dashboard_client import ServerReader
@@ -221,14 +222,8 @@ class StationApp(QObject):
         """Give the sync worker and the server reader their threads and wire their signals."""
         self.sync_worker, self.reader = worker, reader
         if worker is not None:
-            self.sync_thread = QThread(self)
-            self.sync_thread.setObjectName("sync-worker")
-            worker.moveToThread(self.sync_thread)
-            self.sync_thread.started.connect(worker.start)  # type: ignore[attr-defined]
+            self.sync_thread = thread_for(worker, self)
             self.sync_wake_requested.connect(worker.wake)  # type: ignore[attr-defined]
-            # finished is emitted on the worker's own thread as its loop ends, so stop() runs
-            # there, after any round in progress, and can stop the worker's timers itself
-            self.sync_thread.finished.connect(worker.stop)  # type: ignore[attr-defined]
             worker.status_changed.connect(self.on_sync_status_changed)  # type: ignore[attr-defined]
             worker.conflicts_found.connect(self.on_sync_conflicts_found)  # type: ignore[attr-defined]
             worker.sync_failed.connect(self.on_sync_failed)  # type: ignore[attr-defined]
@@ -247,13 +242,9 @@ class StationApp(QObject):
 
     def _detach_server(self) -> None:
         """Stop the sync worker's and the reader's threads (after their current request)."""
-        if self.sync_thread is not None:
-            cancel = getattr(self.sync_worker, "cancel", None)
-            if cancel is not None:
-                cancel()  # a long drain ends after its current request
-            self.sync_wake_requested.disconnect(self.sync_worker.wake)  # type: ignore[union-attr]
-            self.sync_thread.quit()
-            self.sync_thread.wait()
+        if self.sync_thread is not None and self.sync_worker is not None:
+            self.sync_wake_requested.disconnect(self.sync_worker.wake)  # type: ignore[attr-defined]
+            end_thread(self.sync_worker, self.sync_thread)
         if self.reader_thread is not None:
             assert self.reader is not None
             self.dashboard_fetch_requested.disconnect(self.reader.fetch_dashboard)

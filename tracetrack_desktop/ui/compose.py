@@ -88,6 +88,16 @@ def _first_run(
     return config
 
 
+def _server_parts(
+    data_dir: Path, identity: Identity, config: StationConfig
+) -> tuple[SyncWorker, ServerReader]:
+    """The sync worker and the server reader for an enrolled station."""
+    worker = SyncWorker(
+        open_engine_factory(data_dir, identity, config), interval_s=config.server.sync_interval_s
+    )
+    return worker, ServerReader(identity.server_url, identity.token)
+
+
 def build_station(
     store: LocalStore,
     config: StationConfig,
@@ -105,13 +115,7 @@ def build_station(
         lambda: datetime.now().astimezone(),
         debounce_ms=config.scanner.debounce_ms,
     )
-    worker = reader = None
-    if identity is not None:
-        worker = SyncWorker(
-            open_engine_factory(data_dir, identity, config),
-            interval_s=config.server.sync_interval_s,
-        )
-        reader = ServerReader(identity.server_url, identity.token)
+    worker, reader = _server_parts(data_dir, identity, config) if identity else (None, None)
     scan_inputs: list[QObject] = [
         WedgeEventFilter(WedgeDetector(config.scanner.wedge())),
         SerialScannerBridge(config.scanner.serial_scanners()),
@@ -147,13 +151,7 @@ def build_station(
         store.set_identity(answer.station_id, server)
         fresh = Identity(answer.station_id, server, answer.token)
         # sync with the new server from now on: new worker and reader, no restart
-        station_app.connect_server(
-            SyncWorker(
-                open_engine_factory(data_dir, fresh, saved[0]),
-                interval_s=saved[0].server.sync_interval_s,
-            ),
-            ServerReader(fresh.server_url, fresh.token),
-        )
+        station_app.connect_server(*_server_parts(data_dir, fresh, saved[0]))
         station_app.bridge.info(
             QCoreApplication.translate(
                 "StationApp", "Enrolled. This station now syncs with {url}."
