@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+import orjson
 from flask import Blueprint, Response, jsonify, request
 
 from sync_server.api.auth import current_principal, require
@@ -205,9 +206,11 @@ def changes() -> Response:
         query.since,
         query.limit,
         station_id=principal.station_id,
+        area=principal.station_area,
         limits={
             "max_batch_events": settings.max_batch_events,
             "max_batch_bytes": settings.max_batch_bytes,
         },
     )
-    return jsonify({"changes": page.changes, "cursor": str(page.cursor), "more": page.more})
+    body = {"changes": page.changes, "cursor": str(page.cursor), "more": page.more}
+    return Response(orjson.dumps(body), mimetype="application/json")  # a pull can be large

@@ -161,6 +161,10 @@ class Bag(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     version: Mapped[int] = mapped_column(BigInteger, index=True)
+    # the area of the station that first wrote the bag: the stations there get its changes
+    area: Mapped[str] = mapped_column(String(100), default="", server_default="")
+
+    __table_args__ = (Index("ix_bags_area_version", "area", "version"),)
 
 
 class Bill(Base):

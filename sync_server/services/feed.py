@@ -1,8 +1,9 @@
 """The changes feed a station downloads to work offline (GET /api/v1/sync/changes).
 
-Items are ordered by the feed version each writing transaction stamps last (its row lock
-orders versions by commit), so a cursor never skips a row committed later with a lower
-version. A page is cut only between versions; a version bigger than a page goes whole.
+Items are ordered by the feed version of the transaction that wrote them, and a pull reads
+only up to the feed's horizon (``services/versions.py``), so a cursor never skips a row
+committed later with a lower version. A page is cut only between versions; a version bigger
+than a page goes whole.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync_server.db.models import Bag, Bill, Event, FeedClock, Setting, User
+from sync_server.db.models import Bag, Bill, Event, Setting, User
+from sync_server.services.versions import horizon
 from tracetrack_core.codes import CodeRules
-from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS, fields_of
+from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS
 
 
 @dataclass(frozen=True)
@@ -28,79 +30,46 @@ class FeedPage:
 
 _Item = tuple[int, dict[str, Any]]
 
-
-def _users(rows: list[User]) -> list[_Item]:
-    return [
-        (
-            u.version,
-            {
-                "kind": "user",
-                "key": u.username,
-                "data": {
-                    "username": u.username,
-                    "display_name": u.display_name,
-                    "password_hash": u.password_hash,
-                    "role": u.role,
-                    "area": u.area,
-                    "badge": u.badge,
-                    "disabled": u.disabled,
-                },
-            },
-        )
-        for u in rows
-    ]
+_USER_FIELDS = ("username", "display_name", "password_hash", "role", "area", "badge", "disabled")
+_CONFLICT_FIELDS = ("type", "code", "parent", "bill", "status", "reason", "detail")
 
 
-def _bags(rows: list[Bag]) -> list[_Item]:
-    return [
-        (
-            b.version,
-            {
-                "kind": "bag",
-                "key": b.code,
-                "data": fields_of(b, BAG_FIELDS),
-            },
-        )
-        for b in rows
-    ]
+@dataclass(frozen=True)
+class _Source:
+    """One table in the feed: the columns a station gets, read as plain rows (no ORM objects:
+    a pull may carry thousands)."""
+
+    kind: str
+    version: Any
+    columns: tuple[Any, ...]
+    convert: Callable[[Any], _Item]
 
 
-def _bills(rows: list[Bill]) -> list[_Item]:
-    return [
-        (
-            b.version,
-            {
-                "kind": "bill",
-                "key": b.bill_id,
-                "data": fields_of(b, BILL_FIELDS),
-            },
-        )
-        for b in rows
-    ]
+def _plain(kind: str, model: Any, names: tuple[str, ...]) -> _Source:
+    """A table whose feed item is its named columns, keyed by the first."""
+
+    def convert(row: Any) -> _Item:
+        return row[0], {"kind": kind, "key": row[1], "data": dict(zip(names, row[1:], strict=True))}
+
+    return _Source(kind, model.version, tuple(getattr(model, n) for n in names), convert)
 
 
-def _conflicts(rows: list[Event]) -> list[_Item]:
-    return [
-        (
-            e.version,
-            {
-                "kind": "conflict",
-                "key": str(e.id),
-                "data": {
-                    "id": str(e.id),
-                    "type": e.type,
-                    "code": e.code,
-                    "parent": e.parent,
-                    "bill": e.bill,
-                    "status": e.status,
-                    "reason": e.reason,
-                    "detail": e.detail,
-                    "occurred_at": e.occurred_at.isoformat(),
-                },
-            },
-        )
-        for e in rows
-    ]
+def _conflict(row: Any) -> _Item:
+    key = str(row[1])
+    data = dict(zip(_CONFLICT_FIELDS, row[2:-1], strict=True))
+    data = {"id": key, **data, "occurred_at": row[-1].isoformat()}
+    return row[0], {"kind": "conflict", "key": key, "data": data}
+
+
+_USERS = _plain("user", User, _USER_FIELDS)
+_BAGS = _plain("bag", Bag, BAG_FIELDS)
+_BILLS = _plain("bill", Bill, BILL_FIELDS)
+_CONFLICTS = _Source(
+    "conflict",
+    Event.version,
+    (Event.id, *(getattr(Event, f) for f in _CONFLICT_FIELDS), Event.occurred_at),
+    _conflict,
+)
 
 
 def read_changes(
@@ -109,50 +78,47 @@ def read_changes(
     limit: int,
     *,
     station_id: str | None,
+    area: str = "",
     limits: dict[str, int],
 ) -> FeedPage:
-    """One page of changes after ``since`` (0 = from the beginning)."""
-    sources: list[tuple[Any, Any, Callable[[Any], list[_Item]]]] = [
-        (User, User.version, _users),
-        (Bag, Bag.version, _bags),
-        (Bill, Bill.version, _bills),
-    ]
+    """One page of changes after ``since`` (0 = from the beginning).
+
+    A station with an ``area`` gets the bags whose home is that area (where they were first
+    scanned) and bags without one; a station without an area gets every bag. Operators, bills,
+    settings and the station's own conflicts go to it whatever its area.
+    """
     with session.begin():
-        if since > 0:
-            # the common pull: nothing happened since. One read of the clock answers it
-            # (every feed row takes its version from the clock; settings carry their own)
-            newest = session.execute(
-                select(
-                    select(FeedClock.version).where(FeedClock.id == 1).scalar_subquery(),
-                    select(func.coalesce(func.max(Setting.version), 0)).scalar_subquery(),
-                )
-            ).one()
-            if since >= max(int(newest[0] or 0), int(newest[1] or 0)):
-                return FeedPage([], since, more=False)
+        upper = horizon(session)  # first: every row up to it is final (services/versions.py)
 
         def fetch(where: Callable[[Any], Any], bound: int | None) -> list[_Item]:
-            queries = [(v, conv, select(m).where(where(v))) for m, v, conv in sources]
+            queries = [
+                (source, select(source.version, *source.columns).where(where(source.version)))
+                for source in (_USERS, _BAGS, _BILLS)
+            ]
+            if area:
+                source, query = queries[1]
+                queries[1] = (source, query.where(Bag.area.in_((area, ""))))
             if station_id:
-                own_conflicts = select(Event).where(
+                own_conflicts = select(_CONFLICTS.version, *_CONFLICTS.columns).where(
                     where(Event.version),
                     Event.station_id == station_id,
                     Event.status.in_(("conflict", "rejected")),
                 )
-                queries.append((Event.version, _conflicts, own_conflicts))
+                queries.append((_CONFLICTS, own_conflicts))
             items: list[_Item] = []
-            for version, convert, query in queries:
-                ordered = query.order_by(version)
+            for source, query in queries:
+                ordered = query.order_by(source.version)
                 if bound is not None:
                     ordered = ordered.limit(bound + 1)
-                items += convert(list(session.scalars(ordered)))
+                items += map(source.convert, session.execute(ordered))
             items.sort(key=lambda item: item[0])
             return items
 
-        items = fetch(lambda v: v > since, limit)
         settings = _settings(session, since, limits)
+        # the common pull: nothing became final since the station's cursor
+        items = fetch(lambda v: (v > since) & (v <= upper), limit) if upper > since else []
         if len(items) <= limit:
-            cursor = max([since] + [v for v, _ in items])
-            return FeedPage(settings + [i for _, i in items], cursor, more=False)
+            return FeedPage(settings + [i for _, i in items], max(since, upper), more=False)
         cut = items[limit - 1][0]
         page = [i for v, i in items if v < cut]
         if page:

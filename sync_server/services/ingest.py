@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import ARRAY, Table, Uuid, any_, bindparam, insert, select, text, update
+from sqlalchemy import ARRAY, Table, Uuid, any_, bindparam, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -38,12 +38,12 @@ from sync_server.db.models import (
     Bag,
     Bill,
     Event,
-    FeedClock,
     ReturnRecord,
     Setting,
     StatBucket,
     Station,
 )
+from sync_server.services.versions import next_version
 from tracetrack_core import rules as core
 from tracetrack_core.codes import CodeRules, normalise
 from tracetrack_core.events import Reason, Status
@@ -434,18 +434,6 @@ def load_code_rules(session: Session) -> CodeRules:
     return rules
 
 
-def next_version(session: Session) -> int:
-    """Bump the feed clock. Called last before commit: the row lock orders versions by commit."""
-    return int(
-        session.execute(
-            update(FeedClock)
-            .where(FeedClock.id == 1)
-            .values(version=FeedClock.version + 1)
-            .returning(FeedClock.version)
-        ).scalar_one()
-    )
-
-
 COPY_UPSERT_MIN_ROWS = 64
 """From this many rows an upsert goes through COPY and a staging table (fewer round trips
 below it, less Python per row above it)."""
@@ -534,6 +522,7 @@ def _ingest_once(
         state = _load_state(session, [p.event for p in fresh if p.event is not None])
         # apply in the station's order (seq), answer in the order sent
         fresh.sort(key=lambda p: p.seq)
+        version = next_version(session) if fresh else 0
         buckets: dict[tuple[datetime, str], dict[str, int]] = defaultdict(
             lambda: dict.fromkeys(STAT_COLUMNS, 0)
         )
@@ -557,7 +546,7 @@ def _ingest_once(
                 outcome.detail or None,
                 outcome.message if outcome.status is not Status.ACCEPTED else None,
             )
-            event_rows.append(_event_row(item, batch.station_id, outcome, bucket, now))
+            event_rows.append(_event_row(item, batch.station_id, outcome, bucket, now, version))
             if outcome.return_record is not None:
                 r = outcome.return_record
                 return_rows.append(
@@ -580,16 +569,7 @@ def _ingest_once(
             session.execute(insert(ReturnRecord), return_rows)
         _write_buckets(session, batch.station_id, station.area, buckets)
         _update_station(session, station, fresh, batch, now, skew)
-        session.flush()
-        # Last: the feed-clock row stays locked until commit, so versions become visible in
-        # the order they were handed out; only the state upserts run while it is held.
-        version = next_version(session)
-        _write_state(session, state, now, version)
-        in_feed = [row["id"] for row in event_rows if row["status"] in _FEED_STATUSES]
-        if in_feed:
-            session.execute(
-                update(Event).where(_among(session, Event.id, in_feed)).values(version=version)
-            )
+        _write_state(session, state, now, version, station.area)
 
     final = [res for res in results if res is not None]
     counts: dict[str, int] = defaultdict(int)
@@ -599,8 +579,14 @@ def _ingest_once(
 
 
 def _event_row(
-    item: _Parsed, station_id: str, outcome: core.Outcome, bucket: datetime, now: datetime
+    item: _Parsed,
+    station_id: str,
+    outcome: core.Outcome,
+    bucket: datetime,
+    now: datetime,
+    version: int,
 ) -> dict[str, Any]:
+    """An event's row; conflicts and rejections carry the feed version (their station's feed)."""
     ev = item.event
     rejected = outcome.status is Status.REJECTED
     return {
@@ -620,7 +606,7 @@ def _event_row(
         "reason": outcome.reason.value if outcome.reason else None,
         "detail": _json_text(outcome.detail) if outcome.detail else None,
         "raw": _json_text(dict(item.raw)) if rejected else None,
-        "version": 0,
+        "version": version if outcome.status.value in _FEED_STATUSES else 0,
     }
 
 
@@ -716,7 +702,10 @@ def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
             copy.write_row([row[c] for c in _EVENT_COLUMNS])
 
 
-def _write_state(session: Session, state: core.MemoryState, now: datetime, version: int) -> None:
+def _write_state(
+    session: Session, state: core.MemoryState, now: datetime, version: int, area: str
+) -> None:
+    """Upsert the bags and bills the batch changed; a new bag's home is the writer's area."""
     if state.dirty_bags:
         rows = [
             {
@@ -724,6 +713,7 @@ def _write_state(session: Session, state: core.MemoryState, now: datetime, versi
                 "created_at": now,
                 "updated_at": now,
                 "version": version,
+                "area": area,
             }
             for b in (state.bags[c] for c in sorted(state.dirty_bags))
         ]

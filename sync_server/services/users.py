@@ -2,8 +2,8 @@
 
 Account guards (DOMAIN.md): nobody changes their own role; the last enabled admin cannot be
 demoted or disabled; 5 failed logins lock an account for 15 minutes. Every change an admin
-makes bumps ``User.version`` from the feed clock in the same transaction, so stations receive
-it through the changes feed.
+makes stamps ``User.version`` with its transaction's feed version (``services/versions.py``),
+so stations receive it through the changes feed.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from sync_server.services.errors import (
     ServiceError,
     ThrottledError,
 )
-from sync_server.services.ingest import next_version
 from sync_server.services.passwords import PasswordPolicyError, hash_password, verify_password
+from sync_server.services.versions import next_version
 from tracetrack_core.codes import normalise
 
 ROLE_ADMIN = "admin"

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from sync_server.api.extension import ServerContext
 from sync_server.cli import main
-from sync_server.db.models import AuditLog, FeedClock, User
+from sync_server.db.models import AuditLog, User
 from sync_server.services import users
+from sync_server.services.versions import horizon
 
 PASSWORD = "correct horse"
 
@@ -119,11 +120,11 @@ def test_cli_user_lifecycle_bumps_versions_and_audits_without_secrets(
     assert all("password_hash" not in u for u in listed.values())
 
     with ctx.sessions() as session:
-        clock = session.get(FeedClock, 1)
         row = session.get(User, "ravi")
-        assert clock is not None
         assert row is not None
-        assert row.version == clock.version  # the last change was ravi's password
+        assert row.version > changed["version"]  # the password change reaches the feed
+        assert row.version == max(session.scalars(select(User.version)))
+        assert row.version <= horizon(session)  # committed, so a pull reads it
         entries = session.scalars(select(AuditLog).order_by(AuditLog.id)).all()
     actions = [e.action for e in entries if e.target == "ravi"]
     assert actions == ["user_add", "user_set_role", "user_disable", "user_enable", "user_passwd"]

@@ -1,0 +1,62 @@
+"""Feed versions: what the changes feed orders by, and how far a reader may safely read.
+
+A cursor must never skip a row that commits later with a lower version. Two ways, by database:
+
+* **PostgreSQL** (many writers at once): a writing transaction's version is the feed clock's
+  base plus its own transaction id (``pg_current_xact_id()``), so it takes no lock and writers
+  never wait on each other for it. A reader reads only up to its *horizon*: one below the
+  oldest transaction id still running when its snapshot was taken
+  (``pg_snapshot_xmin(pg_current_snapshot())``). Every transaction below that id has ended, so
+  its rows are either visible to the reader or gone with a rollback; a transaction still
+  running has a version above the horizon and is read by a later pull. Read-only
+  transactions take no id and never hold the horizon back. The base is the clock's value when
+  the database left the counting scheme below, so versions only grow across that switch.
+* **SQLite** (one writer at a time, the embedded database): a counter in the feed clock's
+  row, bumped by each writing transaction; the database lock orders versions by commit.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text, update
+from sqlalchemy.orm import Session
+
+from sync_server.db.models import FeedClock
+
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+_PG_VERSION = text(
+    "SELECT version + pg_current_xact_id()::text::bigint FROM feed_clock WHERE id = 1"
+)
+_PG_HORIZON = text(
+    "SELECT version + pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1"
+    " FROM feed_clock WHERE id = 1"
+)
+
+
+def next_version(session: Session) -> int:
+    """The version of every row this transaction writes to the feed (call inside it)."""
+    if _is_pg(session):
+        return int(session.execute(_PG_VERSION).scalar_one())
+    return int(
+        session.execute(
+            update(FeedClock)
+            .where(FeedClock.id == 1)
+            .values(version=FeedClock.version + 1)
+            .returning(FeedClock.version)
+        ).scalar_one()
+    )
+
+
+def horizon(session: Session) -> int:
+    """The highest version a reader may read now without ever skipping a later commit.
+
+    Call first in the reading transaction: rows with versions up to this are all final.
+    """
+    if _is_pg(session):
+        return int(session.execute(_PG_HORIZON).scalar_one())
+    # SQLite: the clock is bumped inside the one writing transaction, and a reader only sees
+    # committed ones, so everything up to the clock's value is final
+    return int(session.execute(text("SELECT version FROM feed_clock WHERE id = 1")).scalar_one())

@@ -1,0 +1,135 @@
+"""The changes feed never skips a row, however transactions interleave (services/versions.py).
+
+Writers take no lock for their feed version, so one that started first can commit last. A
+cursor handed out while it was still running must not step over its rows.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from sync_server.db.models import Bag
+from sync_server.services.versions import next_version
+from tests.server.factories import event, make_station
+from tests.server.test_ingest import ctx, post, station
+
+
+def pull_all(client: Any, headers: dict[str, str], cursor: str) -> tuple[dict[str, Any], str]:
+    """Every bag change after ``cursor`` (the newest state of each), and the new cursor."""
+    bags: dict[str, Any] = {}
+    while True:
+        body = client.get(f"/api/v1/sync/changes?since={cursor}&limit=7", headers=headers)
+        assert body.status_code == 200, body.get_json()
+        page = body.get_json()
+        bags.update({c["key"]: c["data"] for c in page["changes"] if c["kind"] == "bag"})
+        cursor = page["cursor"]
+        if not page["more"]:
+            return bags, cursor
+
+
+def test_a_writer_that_commits_last_is_not_skipped(app, client) -> None:
+    _, ha = station(app, "A")
+    b, hb = station(app, "B")
+    _, cursor = pull_all(client, ha, "0")
+
+    slow = ctx(app).sessions()
+    slow.begin()
+    now = datetime.now(UTC)
+    slow.add(
+        Bag(
+            code="SB09999",
+            kind="parent",
+            created_at=now,
+            updated_at=now,
+            version=next_version(slow),
+        )
+    )
+    slow.flush()  # written, not committed: its version is older than what follows
+    try:
+        post(client, b, hb, [event("parent_scan", "SB00001")])  # commits first
+        seen, cursor = pull_all(client, ha, cursor)
+        assert "SB09999" not in seen  # not committed yet, so not readable
+        slow.commit()
+    finally:
+        slow.close()
+
+    later, cursor = pull_all(client, ha, cursor)
+    assert "SB09999" in later  # the late commit still arrives
+    assert set(seen) | set(later) == {"SB00001", "SB09999"}
+    assert pull_all(client, ha, cursor)[0] == {}
+
+
+def test_concurrent_writers_and_a_reader_end_with_the_database_state(app) -> None:
+    readers_station, reader_headers = station(app, "Reader")
+    writers = [station(app, f"W{i}") for i in range(4)]
+    stop = threading.Event()
+    failures: list[BaseException] = []
+
+    def write(index: int) -> None:
+        client = app.test_client()
+        station_id, headers = writers[index]
+        try:
+            for p in range(6):
+                parent = f"SB{index}{p:04d}"
+                post(client, station_id, headers, [event("parent_scan", parent)])
+                kids = [event("child_link", f"K{index}{p}{c:03d}", parent=parent) for c in range(5)]
+                post(client, station_id, headers, kids)
+        except BaseException as exc:
+            failures.append(exc)
+
+    mirror: dict[str, Any] = {}
+    cursor = "0"
+
+    def read() -> None:
+        nonlocal cursor
+        client = app.test_client()
+        try:
+            while not stop.is_set():
+                bags, cursor = pull_all(client, reader_headers, cursor)
+                mirror.update(bags)
+        except BaseException as exc:
+            failures.append(exc)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    threads = [threading.Thread(target=write, args=(i,)) for i in range(len(writers))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stop.set()
+    reader.join()
+    assert not failures, failures
+    bags, cursor = pull_all(app.test_client(), reader_headers, cursor)
+    mirror.update(bags)
+
+    with ctx(app).sessions() as session:
+        truth = {b.code: (b.parent, b.child_count) for b in session.scalars(select(Bag))}
+    assert len(truth) == 4 * 6 * 6
+    assert {k: (v["parent"], v["child_count"]) for k, v in mirror.items()} == truth
+    assert readers_station
+
+
+def test_a_station_gets_the_bags_of_its_own_area(app, client) -> None:
+    def at(name: str, area: str) -> tuple[str, dict[str, str]]:
+        with ctx(app).sessions() as session:
+            station_id, token = make_station(session, name, area=area)
+        return station_id, {"Authorization": f"Bearer {token}"}
+
+    lucknow, hl = at("L1", "Lucknow")
+    indore, hi = at("I1", "Indore")
+    _, hn = at("N1", "")
+    post(client, lucknow, hl, [event("parent_scan", "SB00001")])
+    post(client, indore, hi, [event("parent_scan", "SB00002")])
+    # Indore links a child into Lucknow's parent: the parent's home stays Lucknow, and the
+    # child's home is Indore
+    post(client, indore, hi, [event("child_link", "KCROSS01", parent="SB00001")])
+
+    assert pull_all(client, hl, "0")[0].keys() == {"SB00001"}
+    assert pull_all(client, hl, "0")[0]["SB00001"]["child_count"] == 1
+    assert pull_all(client, hi, "0")[0].keys() == {"SB00002", "KCROSS01"}
+    assert pull_all(client, hn, "0")[0].keys() == {"SB00001", "SB00002", "KCROSS01"}
