@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import ARRAY, Table, Uuid, any_, bindparam, insert, select, text
+from sqlalchemy import ARRAY, Table, Uuid, any_, bindparam, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -479,7 +479,7 @@ def _ingest_once(
     correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
     results: list[Result | None] = [None] * len(parsed)
     with session.begin():
-        station = session.get(Station, batch.station_id)
+        station = session.execute(_STATION, {"station_id": batch.station_id}).first()
         if station is None or station.revoked_at is not None:
             raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
         # one statement for the station's lock and its codes' stripes (ascending (ns, key),
@@ -610,6 +610,10 @@ def _event_row(
     }
 
 
+_BAG_STATE = select(*(Bag.__table__.c[f] for f in core.BAG_FIELDS))
+_BILL_STATE = select(*(Bill.__table__.c[f] for f in core.BILL_FIELDS))
+
+
 def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryState:
     codes = _codes_of(events)
     bill_ids = {
@@ -618,25 +622,15 @@ def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryS
     # the codes' stripes were locked with the station's (_lock_pairs in _ingest_once)
     state = core.MemoryState()
     if codes:
-        for bag in session.scalars(select(Bag).where(_among(session, Bag.code, codes))):
-            state.bags[bag.code] = core.Bag(
-                bag.code, bag.kind, bag.parent, bag.child_count, bag.status, bag.bill
-            )
+        for row in session.execute(_BAG_STATE.where(_among(session, Bag.code, codes))):
+            bag = core.Bag(*row)
+            state.bags[bag.code] = bag
             if bag.bill:
                 bill_ids.add(bag.bill)
     _lock(session, 3, (_stripe(b) for b in bill_ids))
     if bill_ids:
-        for bill in session.scalars(select(Bill).where(_among(session, Bill.bill_id, bill_ids))):
-            state.bills[bill.bill_id] = core.Bill(
-                bill.bill_id,
-                bill.capacity,
-                bill.destination,
-                bill.vehicle,
-                bill.status,
-                bill.parent_count,
-                bill.actual_kg,
-                bill.expected_kg,
-            )
+        for row in session.execute(_BILL_STATE.where(_among(session, Bill.bill_id, bill_ids))):
+            state.bills[row[0]] = core.Bill(*row)
     # bags may name bills loaded only now; their bills are locked above
     return state
 
@@ -782,14 +776,21 @@ def _write_buckets(
     )
 
 
+_STATION = select(
+    Station.area, Station.revoked_at, Station.last_seq, Station.seq_gaps, Station.events_received
+).where(Station.id == bindparam("station_id"))
+"""What a batch needs of its station, as plain columns (built once; every upload runs it)."""
+
+
 def _update_station(
     session: Session,
-    station: Station,
+    station: Any,
     fresh: list[_Parsed],
     batch: BatchInput,
     now: datetime,
     skew: timedelta,
 ) -> None:
+    """Record the upload on the station: sequence and gaps, clocks, lag, what it has pending."""
     last_seq = station.last_seq
     gaps = station.seq_gaps
     for item in sorted(fresh, key=lambda p: p.seq):
@@ -799,16 +800,19 @@ def _update_station(
             last_seq = item.seq
         elif gaps > 0:
             gaps -= 1  # a late event filled a gap
-    station.last_seq = last_seq
-    station.seq_gaps = gaps
-    station.last_seen_at = now
-    station.last_sent_at = batch.sent_at
-    station.clock_skew_ms = int(skew.total_seconds() * 1000)
+    values: dict[str, Any] = {
+        "last_seq": last_seq,
+        "seq_gaps": gaps,
+        "last_seen_at": now,
+        "last_sent_at": batch.sent_at,
+        "clock_skew_ms": int(skew.total_seconds() * 1000),
+        "events_received": station.events_received + len(fresh),
+    }
     newest = max((p.occurred_at for p in fresh if p.occurred_at is not None), default=None)
     if newest is not None:
         # in server time: the station's clock error is taken out before comparing
-        station.sync_lag_ms = max(int((now - (newest + skew)).total_seconds() * 1000), 0)
-    station.events_received += len(fresh)
+        values["sync_lag_ms"] = max(int((now - (newest + skew)).total_seconds() * 1000), 0)
     if batch.pending is not None:
-        station.reported_pending = batch.pending
-        station.oldest_pending_at = batch.oldest_pending_at
+        values["reported_pending"] = batch.pending
+        values["oldest_pending_at"] = batch.oldest_pending_at
+    session.execute(update(Station).where(Station.id == batch.station_id).values(values))
