@@ -328,21 +328,13 @@ def _bulk_upsert(
         return
     columns = list(rows[0])
     if _is_pg(session):
-        assignments = ", ".join(
-            f"{c} = {table.name}.{c} + EXCLUDED.{c}" if increment else f"{c} = EXCLUDED.{c}"
-            for c in updates
-        )
+        assignments = _assignments(table, updates, increment=increment)
         if len(rows) >= COPY_UPSERT_MIN_ROWS:
             _copy_upsert(session, table, columns, rows, keys, assignments)
             return
         # a few rows (a live scan): one statement, one array per column, one round trip
-        casts = ", ".join(f"CAST(:{c} AS {_pg_array_type(table.c[c])})" for c in columns)
-        sql = (
-            f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({casts}) "  # noqa: S608
-            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
-        )
-        # names come from our own table metadata, never from input: values are bound parameters
-        session.execute(text(sql), {c: [row[c] for row in rows] for c in columns})
+        sql, params = _unnest_upsert(table, rows, keys, assignments, "")
+        session.execute(text(sql), params)
         return
     stmt = sqlite.insert(table)
     stmt = stmt.on_conflict_do_update(
@@ -354,16 +346,37 @@ def _bulk_upsert(
     session.execute(stmt, rows)
 
 
+def _unnest_upsert(
+    table: Table, rows: list[dict[str, Any]], keys: Sequence[str], assignments: str, prefix: str
+) -> tuple[str, dict[str, Any]]:
+    """``INSERT … SELECT FROM unnest(one array per column) ON CONFLICT …`` and its parameters,
+    named ``prefix + column``. Names come from our own table metadata, never from input."""
+    columns = list(rows[0])
+    casts = ", ".join(f"CAST(:{prefix}{c} AS {_pg_type(table.c[c])}[])" for c in columns)
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({casts}) "  # noqa: S608
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
+    )
+    return sql, {prefix + c: [row[c] for row in rows] for c in columns}
+
+
+def _assignments(table: Table, updates: Sequence[str], *, increment: bool) -> str:
+    return ", ".join(
+        f"{c} = {table.name}.{c} + EXCLUDED.{c}" if increment else f"{c} = EXCLUDED.{c}"
+        for c in updates
+    )
+
+
 _PG_DIALECT = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
 @functools.lru_cache(maxsize=256)
-def _pg_array_type(column: Any) -> str:
-    """The PostgreSQL array type for a column's values, e.g. ``text[]``."""
+def _pg_type(column: Any) -> str:
+    """The PostgreSQL type of a column's values, e.g. ``text`` (add ``[]`` for an array)."""
     compiled: str = column.type.compile(dialect=_PG_DIALECT).split("(")[0]
     return {"VARCHAR": "text", "TIMESTAMP WITH TIME ZONE": "timestamptz"}.get(
         compiled, compiled.lower()
-    ) + "[]"
+    )
 
 
 def _copy_upsert(
@@ -479,9 +492,6 @@ def _ingest_once(
     correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
     results: list[Result | None] = [None] * len(parsed)
     with session.begin():
-        station = session.execute(_STATION, {"station_id": batch.station_id}).first()
-        if station is None or station.revoked_at is not None:
-            raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
         # one statement for the station's lock and its codes' stripes (ascending (ns, key),
         # the order every batch uses, so two batches never wait on each other in a circle)
         _lock_pairs(
@@ -489,6 +499,10 @@ def _ingest_once(
             [(1, _stripe(batch.station_id))]
             + [(2, _stripe(c)) for c in _codes_of(p.event for p in parsed if p.event)],
         )
+        # read under the station's lock: its record is updated from these values
+        station = session.execute(_STATION, {"station_id": batch.station_id}).first()
+        if station is None or station.revoked_at is not None:
+            raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
 
         existing = {
             row.id: row
@@ -564,12 +578,14 @@ def _ingest_once(
                     }
                 )
 
-        _insert_events(session, event_rows)
-        if return_rows:
+        upserts = [
+            *_state_upserts(state, now, version, station.area),
+            *_bucket_upserts(batch.station_id, station.area, buckets),
+        ]
+        station_values = _station_values(station, fresh, batch, now, skew)
+        _write(session, batch.station_id, event_rows, upserts, station_values)
+        if return_rows:  # after their events (a foreign key)
             session.execute(insert(ReturnRecord), return_rows)
-        _write_buckets(session, batch.station_id, station.area, buckets)
-        _update_station(session, station, fresh, batch, now, skew)
-        _write_state(session, state, now, version, station.area)
 
     final = [res for res in results if res is not None]
     counts: dict[str, int] = defaultdict(int)
@@ -657,6 +673,59 @@ _EVENT_COLUMNS = (
 _JSON_COLUMNS = frozenset({"data", "detail", "raw"})
 
 
+def _unnest_events(rows: list[dict[str, Any]], prefix: str) -> tuple[str, dict[str, Any]]:
+    """``INSERT INTO events … SELECT FROM unnest(arrays)`` (the JSON columns travel as JSON
+    text) and its parameters, named ``prefix + column``."""
+    table = Event.__table__
+    columns = ", ".join(_EVENT_COLUMNS)
+    arrays = ", ".join(
+        f"CAST(:{prefix}{c} AS text[])"
+        if c in _JSON_COLUMNS
+        else f"CAST(:{prefix}{c} AS {_pg_type(table.c[c])}[])"
+        for c in _EVENT_COLUMNS
+    )
+    picked = ", ".join(
+        f"CAST(u.{c} AS json)" if c in _JSON_COLUMNS else f"u.{c}" for c in _EVENT_COLUMNS
+    )
+    sql = (
+        f"INSERT INTO events ({columns}) SELECT {picked} "  # noqa: S608 - our own names
+        f"FROM unnest({arrays}) AS u({columns})"
+    )
+    return sql, {prefix + c: [row[c] for row in rows] for c in _EVENT_COLUMNS}
+
+
+def _write_at_once(
+    session: Session,
+    station_id: str,
+    event_rows: list[dict[str, Any]],
+    upserts: list[_Upsert],
+    station_values: dict[str, Any],
+) -> None:
+    """A live upload in one statement and one round trip: the event rows, the upserts and the
+    station's record as data-modifying CTEs (each touches another table, so none needs to see
+    another's rows). Names come from our own metadata; every value is a bound parameter."""
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+    if event_rows:
+        sql, more = _unnest_events(event_rows, "e_")
+        parts.append(sql)
+        params.update(more)
+    for i, u in enumerate(upserts):
+        assignments = _assignments(u.table, u.updates, increment=u.increment)
+        sql, more = _unnest_upsert(u.table, u.rows, u.keys, assignments, f"u{i}_")
+        parts.append(sql)
+        params.update(more)
+    table = Station.__table__
+    sets = ", ".join(f"{c} = CAST(:st_{c} AS {_pg_type(table.c[c])})" for c in station_values)
+    params.update({f"st_{c}": v for c, v in station_values.items()})
+    params["st_id"] = station_id
+    writes = "".join(f"w{i} AS ({sql}), " for i, sql in enumerate(parts))
+    station_update = f"UPDATE stations SET {sets} WHERE id = :st_id"  # noqa: S608
+    session.execute(
+        text(f"WITH {writes[:-2]} {station_update}" if parts else station_update), params
+    )
+
+
 def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
     """Append to the event log: COPY on PostgreSQL (the fastest path it has), else executemany."""
     if not rows:
@@ -671,23 +740,8 @@ def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
     columns = ", ".join(_EVENT_COLUMNS)
     if len(rows) < COPY_UPSERT_MIN_ROWS:
         # a live scan: one INSERT … SELECT FROM unnest(arrays), one round trip (COPY takes 3)
-        table = Event.__table__
-        arrays = ", ".join(
-            f"CAST(:{c} AS text[])"
-            if c in _JSON_COLUMNS
-            else f"CAST(:{c} AS {_pg_array_type(table.c[c])})"
-            for c in _EVENT_COLUMNS
-        )
-        picked = ", ".join(
-            f"CAST(u.{c} AS json)" if c in _JSON_COLUMNS else f"u.{c}" for c in _EVENT_COLUMNS
-        )
-        session.execute(
-            text(
-                f"INSERT INTO events ({columns}) SELECT {picked} "  # noqa: S608 - our own names
-                f"FROM unnest({arrays}) AS u({columns})"
-            ),
-            {c: [row[c] for row in rows] for c in _EVENT_COLUMNS},
-        )
+        sql, params = _unnest_events(rows, "")
+        session.execute(text(sql), params)
         return
     driver = session.connection().connection.driver_connection
     assert driver is not None
@@ -696,10 +750,26 @@ def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
             copy.write_row([row[c] for c in _EVENT_COLUMNS])
 
 
-def _write_state(
-    session: Session, state: core.MemoryState, now: datetime, version: int, area: str
-) -> None:
-    """Upsert the bags and bills the batch changed; a new bag's home is the writer's area."""
+@dataclass(frozen=True)
+class _Upsert:
+    """Rows to insert into ``table``, or to merge into the rows with the same ``keys``."""
+
+    table: Table
+    rows: list[dict[str, Any]]
+    keys: Sequence[str]
+    updates: Sequence[str]
+    increment: bool = False  # add to the stored counts instead of replacing them
+
+
+_BAG_UPDATES = ("kind", "parent", "child_count", "status", "bill", "updated_at", "version")
+_BILL_UPDATES = (*core.BILL_FIELDS[1:], "updated_at", "version")
+
+
+def _state_upserts(
+    state: core.MemoryState, now: datetime, version: int, area: str
+) -> list[_Upsert]:
+    """The bags and bills the batch changed; a new bag's home is the writer's area (kept after)."""
+    out = []
     if state.dirty_bags:
         rows = [
             {
@@ -711,13 +781,7 @@ def _write_state(
             }
             for b in (state.bags[c] for c in sorted(state.dirty_bags))
         ]
-        _bulk_upsert(
-            session,
-            Bag.__table__,  # type: ignore[arg-type]
-            rows,
-            ["code"],
-            ["kind", "parent", "child_count", "status", "bill", "updated_at", "version"],
-        )
+        out.append(_Upsert(Bag.__table__, rows, ("code",), _BAG_UPDATES))  # type: ignore[arg-type]
     if state.dirty_bills:
         rows = [
             {
@@ -728,31 +792,14 @@ def _write_state(
             }
             for b in (state.bills[k] for k in sorted(state.dirty_bills))
         ]
-        _bulk_upsert(
-            session,
-            Bill.__table__,  # type: ignore[arg-type]
-            rows,
-            ["bill_id"],
-            [
-                "capacity",
-                "destination",
-                "vehicle",
-                "status",
-                "parent_count",
-                "actual_kg",
-                "expected_kg",
-                "updated_at",
-                "version",
-            ],
-        )
+        out.append(_Upsert(Bill.__table__, rows, ("bill_id",), _BILL_UPDATES))  # type: ignore[arg-type]
+    return out
 
 
-def _write_buckets(
-    session: Session,
-    station_id: str,
-    area: str,
-    buckets: Mapping[tuple[datetime, str], Mapping[str, int]],
-) -> None:
+def _bucket_upserts(
+    station_id: str, area: str, buckets: Mapping[tuple[datetime, str], Mapping[str, int]]
+) -> list[_Upsert]:
+    """The batch's counts, added to its 15-minute buckets."""
     rows = [
         {
             "bucket_start": start,
@@ -765,15 +812,27 @@ def _write_buckets(
         if any(counts.values())
     ]
     if not rows:
+        return []
+    keys = ("bucket_start", "station_id", "operator")
+    return [_Upsert(StatBucket.__table__, rows, keys, STAT_COLUMNS, increment=True)]  # type: ignore[arg-type]
+
+
+def _write(
+    session: Session,
+    station_id: str,
+    event_rows: list[dict[str, Any]],
+    upserts: list[_Upsert],
+    station_values: dict[str, Any],
+) -> None:
+    """Write the batch: on PostgreSQL a live upload's few rows go in one statement."""
+    few = all(len(u.rows) < COPY_UPSERT_MIN_ROWS for u in upserts)
+    if _is_pg(session) and few and len(event_rows) < COPY_UPSERT_MIN_ROWS:
+        _write_at_once(session, station_id, event_rows, upserts, station_values)
         return
-    _bulk_upsert(
-        session,
-        StatBucket.__table__,  # type: ignore[arg-type]
-        rows,
-        ["bucket_start", "station_id", "operator"],
-        STAT_COLUMNS,
-        increment=True,
-    )
+    _insert_events(session, event_rows)
+    for u in upserts:
+        _bulk_upsert(session, u.table, u.rows, u.keys, u.updates, increment=u.increment)
+    session.execute(update(Station).where(Station.id == station_id).values(station_values))
 
 
 _STATION = select(
@@ -782,15 +841,14 @@ _STATION = select(
 """What a batch needs of its station, as plain columns (built once; every upload runs it)."""
 
 
-def _update_station(
-    session: Session,
+def _station_values(
     station: Any,
     fresh: list[_Parsed],
     batch: BatchInput,
     now: datetime,
     skew: timedelta,
-) -> None:
-    """Record the upload on the station: sequence and gaps, clocks, lag, what it has pending."""
+) -> dict[str, Any]:
+    """The upload on the station's record: sequence and gaps, clocks, lag, what it has pending."""
     last_seq = station.last_seq
     gaps = station.seq_gaps
     for item in sorted(fresh, key=lambda p: p.seq):
@@ -815,4 +873,4 @@ def _update_station(
     if batch.pending is not None:
         values["reported_pending"] = batch.pending
         values["oldest_pending_at"] = batch.oldest_pending_at
-    session.execute(update(Station).where(Station.id == batch.station_id).values(values))
+    return values
