@@ -694,6 +694,49 @@ def _unnest_events(rows: list[dict[str, Any]], prefix: str) -> tuple[str, dict[s
     return sql, {prefix + c: [row[c] for row in rows] for c in _EVENT_COLUMNS}
 
 
+def _json_rows(rows: list[dict[str, Any]]) -> str:
+    """Rows as one JSON array (the JSON columns are JSON text already, embedded as is)."""
+    return orjson.dumps(
+        [
+            {
+                c: orjson.Fragment(v) if c in _JSON_COLUMNS and v is not None else v
+                for c, v in r.items()
+            }
+            for r in rows
+        ]
+    ).decode()
+
+
+@functools.lru_cache(maxsize=64)
+def _at_once_sql(
+    events: bool,
+    upserts: tuple[tuple[str, tuple[str, ...], str, str], ...],
+    station: tuple[str, ...],
+) -> Any:
+    """The statement for one shape of live upload (few shapes occur; each is built once)."""
+    parts = []
+    if events:
+        event_columns = ", ".join(_EVENT_COLUMNS)
+        parts.append(
+            f"INSERT INTO events ({event_columns}) SELECT {event_columns} "  # noqa: S608 - our own names
+            "FROM json_populate_recordset(NULL::events, CAST(:events AS json))"
+        )
+    for i, (table, columns, keys, assignments) in enumerate(upserts):
+        names = ", ".join(columns)
+        parts.append(
+            f"INSERT INTO {table} ({names}) SELECT {names} "  # noqa: S608 - our own names
+            f"FROM json_populate_recordset(NULL::{table}, CAST(:rows{i} AS json)) "
+            f"ON CONFLICT ({keys}) DO UPDATE SET {assignments}"
+        )
+    types = Station.__table__.c
+    sets = ", ".join(f"{c} = CAST(:st_{c} AS {_pg_type(types[c])})" for c in station)
+    statement = f"UPDATE stations SET {sets} WHERE id = :st_id"  # noqa: S608 - our own names
+    if parts:
+        writes = ", ".join(f"w{i} AS ({sql})" for i, sql in enumerate(parts))
+        statement = f"WITH {writes} {statement}"
+    return text(statement)
+
+
 def _write_at_once(
     session: Session,
     station_id: str,
@@ -703,27 +746,24 @@ def _write_at_once(
 ) -> None:
     """A live upload in one statement and one round trip: the event rows, the upserts and the
     station's record as data-modifying CTEs (each touches another table, so none needs to see
-    another's rows). Names come from our own metadata; every value is a bound parameter."""
-    parts: list[str] = []
-    params: dict[str, Any] = {}
-    if event_rows:
-        sql, more = _unnest_events(event_rows, "e_")
-        parts.append(sql)
-        params.update(more)
-    for i, u in enumerate(upserts):
-        assignments = _assignments(u.table, u.updates, increment=u.increment)
-        sql, more = _unnest_upsert(u.table, u.rows, u.keys, assignments, f"u{i}_")
-        parts.append(sql)
-        params.update(more)
-    table = Station.__table__
-    sets = ", ".join(f"{c} = CAST(:st_{c} AS {_pg_type(table.c[c])})" for c in station_values)
-    params.update({f"st_{c}": v for c, v in station_values.items()})
-    params["st_id"] = station_id
-    writes = "".join(f"w{i} AS ({sql}), " for i, sql in enumerate(parts))
-    station_update = f"UPDATE stations SET {sets} WHERE id = :st_id"  # noqa: S608
-    session.execute(
-        text(f"WITH {writes[:-2]} {station_update}" if parts else station_update), params
+    another's rows). Each table's rows travel as one JSON parameter, so the statement has few
+    parameters and the driver and the server reuse its parsed and prepared form."""
+    shape = tuple(
+        (
+            u.table.name,
+            tuple(u.rows[0]),
+            ", ".join(u.keys),
+            _assignments(u.table, u.updates, increment=u.increment),
+        )
+        for u in upserts
     )
+    params: dict[str, Any] = {f"st_{c}": v for c, v in station_values.items()}
+    params["st_id"] = station_id
+    if event_rows:
+        params["events"] = _json_rows(event_rows)
+    for i, u in enumerate(upserts):
+        params[f"rows{i}"] = _json_rows(u.rows)
+    session.execute(_at_once_sql(bool(event_rows), shape, tuple(station_values)), params)
 
 
 def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
