@@ -16,6 +16,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import requests
@@ -123,16 +124,16 @@ def copy_baseline(events: list[OutboxEvent], station_id: str) -> tuple[int, floa
             )
             for e in events
         ]
-        bags = {}
+        bags: dict[str, list[Any]] = {}
         for e in events:
             if e.type == "parent_scan":
-                bags[e.code] = [e.code, "parent", None, 0, "open", None, now, now, 1]
+                bags[e.code] = [e.code, "parent", None, 0, "open", None, now, now, 1, "Lucknow"]
             elif e.type == "child_link":
-                bags[e.code] = [e.code, "child", e.parent, 0, "open", None, now, now, 1]
+                bags[e.code] = [e.code, "child", e.parent, 0, "open", None, now, now, 1, "Lucknow"]
                 bags[e.parent][3] += 1
         bag_rows = list(bags.values())
         bag_columns = (
-            "code, kind, parent, child_count, status, bill, created_at, updated_at, version"
+            "code, kind, parent, child_count, status, bill, created_at, updated_at, version, area"
         )
         with psycopg.connect(plain) as conn:
             started = time.perf_counter()

@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("serve", help="run the HTTP server (gunicorn)")
     p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=None, help="port (default 8600)")
-    p.add_argument("--workers", type=int, default=None, help="processes (default: CPU cores)")
+    p.add_argument("--workers", type=int, default=None, help="processes (default: CPU cores + 1)")
     p.add_argument("--threads", type=int, default=None, help="threads per process (default 4)")
     return parser
 

@@ -5,10 +5,12 @@
 sync_server.wsgi:app``) loads the same values from here, so the two never drift apart.
 
 Why these values: gthread workers let one process overlap a few slow requests (a large
-upload, a report) without the memory of more processes; one worker per core keeps the
-CPU-bound ingest busy; ``max_requests`` with jitter recycles workers one at a time so a
-slow leak never takes the whole server down. Each request is already logged as one JSON
-line by the app, so gunicorn's own access log is off.
+upload, a report) without the memory of more processes; one worker per core, plus one,
+keeps the cores busy while other workers wait on the database (500 simulated stations on
+2 cores: p99 ~170 ms with 3 workers against ~500 ms with 2, bench/NOTES.md);
+``max_requests`` with jitter recycles workers one at a time so a slow leak never takes the
+whole server down. Each request is already logged as one JSON line by the app, so
+gunicorn's own access log is off.
 
 Prometheus metrics from several worker processes add up only when every process writes
 to one ``PROMETHEUS_MULTIPROC_DIR``; :func:`prepare_metrics_dir` makes a fresh one when the
@@ -35,8 +37,11 @@ MAX_THREADS = 8
 TIMEOUT_SECONDS = 60
 GRACEFUL_TIMEOUT_SECONDS = 30
 KEEPALIVE_SECONDS = 5
-MAX_REQUESTS = 5000
-MAX_REQUESTS_JITTER = 500
+MAX_REQUESTS = 100_000
+MAX_REQUESTS_JITTER = 10_000
+# 500 stations make ~300 requests/s: a worker is recycled about every five minutes. At 5,000
+# (the first value) each worker restarted every ~30 s, dropping its keep-alive connections
+# and paying its start-up inside the many-stations benchmark's tail.
 
 _created_metrics_dir: str | None = None
 
@@ -111,7 +116,7 @@ def options(
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "worker_class": "gthread",
-        "workers": workers or cpu_count(),
+        "workers": workers or cpu_count() + 1,
         "threads": min(max(threads or DEFAULT_THREADS, 1), 64),
         "timeout": TIMEOUT_SECONDS,
         "graceful_timeout": GRACEFUL_TIMEOUT_SECONDS,

@@ -17,6 +17,7 @@ import requests
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from sync_server import gunicorn_conf
 from sync_server.cli import main
 
 BIN = Path(sys.executable).parent
@@ -155,5 +156,5 @@ def test_packaging_config_takes_its_values_from_sync_server(pg_db: str) -> None:
     }
     assert config["worker_class"] == "gthread"
     assert config["bind"] == "['127.0.0.1:8600']"
-    assert config["max_requests"] == "5000"
+    assert config["max_requests"] == str(gunicorn_conf.MAX_REQUESTS)  # the one source of truth
     assert "child_exit" in config["child_exit"]
