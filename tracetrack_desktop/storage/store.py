@@ -180,6 +180,20 @@ def _bill_from(row: RowMapping | Mapping[str, Any]) -> core.Bill:
     )
 
 
+def _upsert(table: Any, key: str) -> Any:
+    """``INSERT … ON CONFLICT (key) DO UPDATE`` every other column, built once: a scan runs
+    it with plain parameters (building statements per scan cost more than the commit)."""
+    stmt = insert(table)
+    others = {c.name: stmt.excluded[c.name] for c in table.c if c.name != key}
+    return stmt.on_conflict_do_update(index_elements=[key], set_=others)
+
+
+_PUT_BAG = _upsert(schema.bags, "code")
+_PUT_BILL = _upsert(schema.bills, "bill_id")
+_BAG_BY_CODE = select(schema.bags).where(schema.bags.c.code == bindparam("code"))
+_BILL_BY_ID = select(schema.bills).where(schema.bills.c.bill_id == bindparam("bill_id"))
+
+
 def _put_bag(conn: Connection, values: Mapping[str, Any]) -> None:
     row = {
         "code": values["code"],
@@ -189,8 +203,7 @@ def _put_bag(conn: Connection, values: Mapping[str, Any]) -> None:
         "status": values.get("status") or core.OPEN,
         "bill": values.get("bill"),
     }
-    stmt = insert(schema.bags).values(row)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["code"], set_=row))
+    conn.execute(_PUT_BAG, row)
 
 
 def _put_bill(conn: Connection, values: Mapping[str, Any]) -> None:
@@ -204,8 +217,10 @@ def _put_bill(conn: Connection, values: Mapping[str, Any]) -> None:
         "actual_kg": int(values.get("actual_kg") or 0),
         "expected_kg": int(values.get("expected_kg") or 0),
     }
-    stmt = insert(schema.bills).values(row)
-    conn.execute(stmt.on_conflict_do_update(index_elements=["bill_id"], set_=row))
+    conn.execute(_PUT_BILL, row)
+
+
+_INSERT_EVENT = insert(schema.events)
 
 
 class _TxState:
@@ -226,11 +241,7 @@ class _TxState:
 
     def bag(self, code: str) -> core.Bag | None:
         if code not in self._bags:
-            row = (
-                self._conn.execute(select(schema.bags).where(schema.bags.c.code == code))
-                .mappings()
-                .first()
-            )
+            row = self._conn.execute(_BAG_BY_CODE, {"code": code}).mappings().first()
             bag = _bag_from(row) if row else None
             self._bags[code] = bag
             self._bag_before.setdefault(code, dataclasses.asdict(bag) if bag else None)
@@ -238,11 +249,7 @@ class _TxState:
 
     def bill(self, bill_id: str) -> core.Bill | None:
         if bill_id not in self._bills:
-            row = (
-                self._conn.execute(select(schema.bills).where(schema.bills.c.bill_id == bill_id))
-                .mappings()
-                .first()
-            )
+            row = self._conn.execute(_BILL_BY_ID, {"bill_id": bill_id}).mappings().first()
             bill = _bill_from(row) if row else None
             self._bills[bill_id] = bill
             self._bill_before.setdefault(bill_id, dataclasses.asdict(bill) if bill else None)
@@ -504,21 +511,22 @@ class LocalStore:
             data=dict(data or {}),
         )
         conn.execute(
-            schema.events.insert().values(
-                id=event.id,
-                seq=event.seq,
-                type=event.type,
-                occurred_at=event.occurred_at,
-                operator=event.operator,
-                code=event.code,
-                parent=event.parent,
-                bill=event.bill,
-                data=_dumps(event.data),
-                created_at=_iso(datetime.now(UTC)),
-                sync_state=PENDING,
-                local_status=local_status,
-                undo=_dumps(undo) if undo else None,
-            )
+            _INSERT_EVENT,
+            {
+                "id": event.id,
+                "seq": event.seq,
+                "type": event.type,
+                "occurred_at": event.occurred_at,
+                "operator": event.operator,
+                "code": event.code,
+                "parent": event.parent,
+                "bill": event.bill,
+                "data": _dumps(event.data),
+                "created_at": _iso(datetime.now(UTC)),
+                "sync_state": PENDING,
+                "local_status": local_status,
+                "undo": _dumps(undo) if undo else None,
+            },
         )
         return event
 

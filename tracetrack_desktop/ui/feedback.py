@@ -96,14 +96,17 @@ def make_sound_player(parent: QObject | None = None, *, enabled: bool = True) ->
     return QtSoundPlayer(RESOURCES / "sounds", parent)
 
 
-FADE_STEP_MS = 75
-"""One fade step of the flash. Each step repaints the whole window (~3.5 ms at 1366x768), and a
-scan that arrives during a repaint waits for it: 75 ms keeps the fade visible with a third of
-the repaints of a 30 ms step (measured by ``bench/scan_path.py``)."""
+ERROR_FLASH_MS = 900
+FADE_MS = 150
+"""The flash holds its colour, then shows it at half strength for this long, then goes: two
+timed repaints per scan. Each repaint covers the whole window (~3.5 ms at 1366x768) and a scan
+that arrives during one waits for it; a fade in 75 ms steps made six to twelve of them per
+scan, and during a burst they kept landing on the next scan (``bench/scan_path.py``). A new
+scan restarts the flash, so a burst of scans has no timed repaints at all."""
 
 
 class FlashOverlay(QWidget):
-    """A translucent colour over the whole window that fades out after a scan.
+    """A translucent colour over the whole window after a scan: held, dimmed, then gone.
 
     It ignores the mouse and never takes focus, so it cannot swallow a key or a click.
     """
@@ -116,10 +119,10 @@ class FlashOverlay(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._colour = QColor(0, 0, 0, 0)
         self._alpha = 0.0
-        self._step = 0.0
+        self._dimmed = False
         self.last_kind = ""
         self._timer = QTimer(self)
-        self._timer.setInterval(FADE_STEP_MS)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
         host.installEventFilter(self)
         self.setGeometry(host.rect())
@@ -131,12 +134,12 @@ class FlashOverlay(QWidget):
         self._colour = QColor(FLASH_COLOURS.get(kind, FLASH_COLOURS["info"]))
         # errors stay longer and stronger: they must be noticed from across the table
         self._alpha = 0.75 if kind == "error" else 0.55
-        self._step = self._alpha / max(1, (900 if kind == "error" else FLASH_MS) // FADE_STEP_MS)
+        self._dimmed = False
         self.setGeometry(self._host.rect())
         self.raise_()
         self.show()
         self.update()
-        self._timer.start()
+        self._timer.start((ERROR_FLASH_MS if kind == "error" else FLASH_MS) - FADE_MS)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -144,11 +147,13 @@ class FlashOverlay(QWidget):
         self.hide()
 
     def _on_timer_timeout(self) -> None:
-        self._alpha -= self._step
-        if self._alpha <= 0:
+        if self._dimmed:
             self.stop()
-        else:
-            self.update()
+            return
+        self._dimmed = True
+        self._alpha /= 2
+        self.update()
+        self._timer.start(FADE_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self._host and event.type() == QEvent.Type.Resize:

@@ -27,6 +27,7 @@ from tracetrack_desktop.ui.statusbar.operator import OperatorWidget
 from tracetrack_desktop.ui.statusbar.pending import PendingWidget
 from tracetrack_desktop.ui.statusbar.scanner_alarm import ScannerAlarm
 from tracetrack_desktop.ui.statusbar.scanners import ScannersWidget
+from tracetrack_desktop.ui.steady import SteadyBox
 from tracetrack_desktop.ui.tabs.bills_tab import BillsTab
 from tracetrack_desktop.ui.tabs.dashboard_tab import DashboardTab
 from tracetrack_desktop.ui.tabs.lookup_tab import LookupTab
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        self.setAnimated(False)  # no docks to animate; its animator ran on every relayout
         self.setWindowTitle(self.tr("TraceTrack Station"))
         self.login_page = LoginPage()
         self.scan_tab = ScanTab()
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         work_layout.addWidget(self.tabs, 1)
         self.message_line = named(QLabel(), "messageLine")
         self.message_line.setWordWrap(True)
-        work_layout.addWidget(self.message_line)
+        work_layout.addWidget(SteadyBox(self.message_line, "Ag\nAg"))  # changes every scan
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login_page)
         self.stack.addWidget(work)
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
         self.operator = OperatorWidget()
         bar = QStatusBar()
         bar.addWidget(self.connection)
-        bar.addWidget(self.pending)
+        bar.addWidget(SteadyBox(self.pending, self.pending.widest_text(), expanding=False))
         bar.addWidget(self.conflicts)
         bar.addPermanentWidget(self.scanners)
         bar.addPermanentWidget(self.operator)
@@ -169,10 +171,12 @@ class MainWindow(QMainWindow):
 
     def show_message(self, level: str, text: str) -> None:
         """Where the message bridge lands: a line under the tabs, coloured by level."""
-        colours = {"error": "#b91c1c", "warning": "#b45309"}
-        self.message_line.setStyleSheet(f"color: {colours.get(level, 'palette(text)')};")
+        if self.message_line.property("level") != level:
+            # a style sheet re-polishes the label: only when the level changes, not per scan
+            colours = {"error": "#b91c1c", "warning": "#b45309"}
+            self.message_line.setStyleSheet(f"color: {colours.get(level, 'palette(text)')};")
+            self.message_line.setProperty("level", level)
         self.message_line.setText(text)
-        self.message_line.setProperty("level", level)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.closing.emit()

@@ -25,6 +25,10 @@ class PendingWidget(QLabel):
         self.oldest: datetime | None = None
         self.set_pending(0, None)
 
+    def widest_text(self) -> str:
+        """The longest text it shows in a shift (its status-bar slot is this wide)."""
+        return self.tr("{n} waiting to sync (oldest {age})").format(n=999999, age="59 min")
+
     def refresh(self, now: datetime | None = None) -> None:
         """Redraw the age of the oldest waiting event (it grows while the station is offline)."""
         self.set_pending(self.count, self.oldest, now)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_desktop.ui.steady import SteadyBox
 from tracetrack_desktop.ui.theme import FLASH_COLOURS, named
 from tracetrack_desktop.ui.views import Mode, ScanRow, ScanScreen
 
@@ -88,17 +89,18 @@ class ScanTab(QWidget):
 
         top = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.banner)
-        left.addWidget(self.parent_label)
+        # every scan changes these: steady boxes keep that from relayouting the window
+        left.addWidget(SteadyBox(self.banner, "Ag"))
+        left.addWidget(SteadyBox(self.parent_label, "Ag"))
         top.addLayout(left, 3)
-        top.addWidget(self.counter, 2)
+        top.addWidget(SteadyBox(self.counter, "000 / 000"), 2)
         actions = QHBoxLayout()
         actions.addWidget(self.entry, 1)
         actions.addWidget(self.undo_button)
         actions.addWidget(self.finish_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.message)
+        layout.addWidget(SteadyBox(self.message, "Ag\nAg"))  # two lines of wrapped text
         layout.addWidget(self.confirm_bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
@@ -128,9 +130,10 @@ class ScanTab(QWidget):
             Mode.BILL: self.tr("SCAN PARENTS ONTO BILL"),
         }
         self.banner.setText(banners[screen.mode])
-        self.banner.setProperty("mode", screen.mode.value)
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
+        if self.banner.property("mode") != screen.mode.value:  # a new style: only on a change
+            self.banner.setProperty("mode", screen.mode.value)
+            self.banner.style().unpolish(self.banner)
+            self.banner.style().polish(self.banner)
         if screen.parent:
             self.parent_label.setText(self.tr("Parent {code}").format(code=screen.parent))
             self.counter.setText(f"{screen.count} / {screen.capacity}")
@@ -151,9 +154,10 @@ class ScanTab(QWidget):
 
     def show_message(self, kind: str, text: str) -> None:
         self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        if self.message.property("kind") != kind:  # a new style: only on a change
+            self.message.setProperty("kind", kind)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
 
     def add_row(self, row: ScanRow) -> None:
         """Put one outcome at the top of the last-scans table."""
