@@ -105,7 +105,8 @@ class Setting(Base):
 
 
 class FeedClock(Base):
-    """One row. Bumped last in each writing transaction, so versions follow commit order."""
+    """One row: the base of feed versions (``services/versions.py``). PostgreSQL adds each
+    writing transaction's id to it; SQLite bumps it in each writing transaction."""
 
     __tablename__ = "feed_clock"
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Select, TextClause, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -59,3 +60,27 @@ def _configure_sqlite(engine: Engine) -> None:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def read_planned(
+    session: Session, stmt: Select[Any] | TextClause, params: dict[str, Any] | None = None
+) -> Sequence[Any]:
+    """The rows of a read, planned for its own parameters every time on PostgreSQL.
+
+    psycopg prepares a statement after it ran five times, and PostgreSQL may then keep a
+    generic plan made while a table was nearly empty: on a fresh database the bag reads of
+    every upload and pull kept scanning the whole ``bags`` table as it grew (many-stations
+    benchmark: ~7,800 sequential scans a minute, latency climbing all run long). The reads
+    whose best plan depends on a table's size go through here; the rest stay prepared.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return connection.execute(stmt, params).all()
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    threshold = driver.prepare_threshold
+    driver.prepare_threshold = None  # psycopg neither prepares it nor uses a prepared copy
+    try:
+        return connection.execute(stmt, params).all()
+    finally:
+        driver.prepare_threshold = threshold

@@ -8,14 +8,16 @@ than a page goes whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+import orjson
+from sqlalchemy import TextClause, select, text
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import Bag, Bill, Event, Setting, User
+from sync_server.db.session import read_planned
 from sync_server.services.versions import horizon
 from tracetrack_core.codes import CodeRules
 from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS
@@ -87,44 +89,130 @@ def read_changes(
     scanned) and bags without one; a station without an area gets every bag. Operators, bills,
     settings and the station's own conflicts go to it whatever its area.
     """
+    pg = session.get_bind().dialect.name == "postgresql"
     with session.begin():
-        upper = horizon(session)  # first: every row up to it is final (services/versions.py)
-
-        def fetch(where: Callable[[Any], Any], bound: int | None) -> list[_Item]:
-            queries = [
-                (source, select(source.version, *source.columns).where(where(source.version)))
-                for source in (_USERS, _BAGS, _BILLS)
-            ]
-            if area:
-                source, query = queries[1]
-                queries[1] = (source, query.where(Bag.area.in_((area, ""))))
-            if station_id:
-                own_conflicts = select(_CONFLICTS.version, *_CONFLICTS.columns).where(
-                    where(Event.version),
-                    Event.station_id == station_id,
-                    Event.status.in_(("conflict", "rejected")),
-                )
-                queries.append((_CONFLICTS, own_conflicts))
-            items: list[_Item] = []
-            for source, query in queries:
-                ordered = query.order_by(source.version)
-                if bound is not None:
-                    ordered = ordered.limit(bound + 1)
-                items += map(source.convert, session.execute(ordered))
-            items.sort(key=lambda item: item[0])
-            return items
-
+        if pg:  # one statement: the horizon and every source, the JSON built by PostgreSQL
+            upper, items = _pg_fetch(session, since, None, limit, station_id, area)
+        else:
+            upper = horizon(session)  # first: every row up to it is final
+            items = _fetch(session, since, upper, limit, station_id, area) if upper > since else []
         settings = _settings(session, since, limits)
-        # the common pull: nothing became final since the station's cursor
-        items = fetch(lambda v: (v > since) & (v <= upper), limit) if upper > since else []
         if len(items) <= limit:
             return FeedPage(settings + [i for _, i in items], max(since, upper), more=False)
         cut = items[limit - 1][0]
         page = [i for v, i in items if v < cut]
         if page:
             return FeedPage(settings + page, cut - 1, more=True)
-        whole = fetch(lambda v: v == cut, None)  # one version bigger than a page
+        # one version bigger than a page goes whole
+        if pg:
+            whole = _pg_fetch(session, cut - 1, cut, None, station_id, area)[1]
+        else:
+            whole = _fetch(session, cut - 1, cut, None, station_id, area)
         return FeedPage(settings + [i for _, i in whole], cut, more=True)
+
+
+def _fetch(
+    session: Session, low: int, high: int, bound: int | None, station_id: str | None, area: str
+) -> list[_Item]:
+    """Items with ``low < version <= high``, at most ``bound + 1`` of each kind, in order."""
+
+    def where(version: Any) -> Any:
+        return (version > low) & (version <= high)
+
+    queries = [
+        (source, select(source.version, *source.columns).where(where(source.version)))
+        for source in (_USERS, _BAGS, _BILLS)
+    ]
+    if area:
+        source, query = queries[1]
+        queries[1] = (source, query.where(Bag.area.in_((area, ""))))
+    if station_id:
+        own_conflicts = select(_CONFLICTS.version, *_CONFLICTS.columns).where(
+            where(Event.version),
+            Event.station_id == station_id,
+            Event.status.in_(("conflict", "rejected")),
+        )
+        queries.append((_CONFLICTS, own_conflicts))
+    items: list[_Item] = []
+    for source, query in queries:
+        ordered = query.order_by(source.version)
+        if bound is not None:
+            ordered = ordered.limit(bound + 1)
+        items += map(source.convert, read_planned(session, ordered))
+    items.sort(key=lambda item: item[0])
+    return items
+
+
+def _json_object(pairs: Sequence[tuple[str, str]]) -> str:
+    return "json_build_object(" + ", ".join(f"'{k}', {v}" for k, v in pairs) + ")"
+
+
+def _pg_part(kind: str, table: str, key: str, data: Sequence[tuple[str, str]], extra: str) -> str:
+    """One source of the pull: (version, the item as JSON text), in order, at most :bound."""
+    item = _json_object([("kind", f"'{kind}'"), ("key", key), ("data", _json_object(data))])
+    return (
+        f"(SELECT version, CAST({item} AS text) FROM {table} "  # noqa: S608 - our own names
+        f"WHERE version > :low AND version <= (SELECT high FROM h){extra} "
+        "ORDER BY version LIMIT :bound)"
+    )
+
+
+def _pg_feed() -> TextClause:
+    own = [(f, f) for f in _CONFLICT_FIELDS]
+    parts = [
+        _pg_part("user", "users", "username", [(f, f) for f in _USER_FIELDS], ""),
+        _pg_part(
+            "bag",
+            "bags",
+            "code",
+            [(f, f) for f in BAG_FIELDS],
+            " AND (CAST(:area AS text) = '' OR area IN (CAST(:area AS text), ''))",
+        ),
+        _pg_part("bill", "bills", "bill_id", [(f, f) for f in BILL_FIELDS], ""),
+        _pg_part(
+            "conflict",
+            "events",
+            "CAST(id AS text)",
+            [("id", "CAST(id AS text)"), *own, ("occurred_at", "occurred_at")],
+            " AND station_id = CAST(:station AS text) AND status IN ('conflict', 'rejected')",
+        ),
+    ]
+    horizon_sql = (
+        "WITH h AS (SELECT COALESCE(CAST(:high AS bigint), version"
+        " + pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1) AS high"
+        " FROM feed_clock WHERE id = 1) SELECT high, NULL FROM h"
+    )
+    return text(" UNION ALL ".join([horizon_sql, *parts]))
+
+
+_PG_FEED = _pg_feed()
+"""The whole pull in one statement on PostgreSQL. Its snapshot gives the horizon, so the
+rows it reads and the horizon agree; each item arrives as JSON text and goes out as is."""
+
+
+def _pg_fetch(
+    session: Session,
+    low: int,
+    high: int | None,
+    bound: int | None,
+    station_id: str | None,
+    area: str,
+) -> tuple[int, list[Any]]:
+    """(the horizon used, items with ``low < version <= high or the horizon``)."""
+    params = {
+        "low": low,
+        "high": high,
+        "bound": None if bound is None else bound + 1,  # LIMIT NULL: no limit
+        "station": station_id or "",
+        "area": area,
+    }
+    rows = read_planned(session, _PG_FEED, params)
+    upper = next(int(v) for v, item in rows if item is None)
+    items = sorted(
+        ((int(v), orjson.Fragment(item)) for v, item in rows if item is not None),
+        key=lambda pair: pair[0],
+    )
+    return upper, items
 
 
 def _settings(session: Session, since: int, limits: dict[str, int]) -> list[dict[str, Any]]:

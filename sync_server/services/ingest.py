@@ -43,6 +43,7 @@ from sync_server.db.models import (
     StatBucket,
     Station,
 )
+from sync_server.db.session import read_planned
 from sync_server.services.versions import next_version
 from tracetrack_core import rules as core
 from tracetrack_core.codes import CodeRules, normalise
@@ -638,14 +639,15 @@ def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryS
     # the codes' stripes were locked with the station's (_lock_pairs in _ingest_once)
     state = core.MemoryState()
     if codes:
-        for row in session.execute(_BAG_STATE.where(_among(session, Bag.code, codes))):
+        for row in read_planned(session, _BAG_STATE.where(_among(session, Bag.code, codes))):
             bag = core.Bag(*row)
             state.bags[bag.code] = bag
             if bag.bill:
                 bill_ids.add(bag.bill)
     _lock(session, 3, (_stripe(b) for b in bill_ids))
     if bill_ids:
-        for row in session.execute(_BILL_STATE.where(_among(session, Bill.bill_id, bill_ids))):
+        bills = _BILL_STATE.where(_among(session, Bill.bill_id, bill_ids))
+        for row in read_planned(session, bills):
             state.bills[row[0]] = core.Bill(*row)
     # bags may name bills loaded only now; their bills are locked above
     return state

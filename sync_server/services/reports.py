@@ -26,7 +26,8 @@ from sync_server.db.models import (
     Station,
 )
 from sync_server.services.errors import NotFoundError, ServiceError
-from tracetrack_core.codes import DEFAULT_RULES, normalise
+from sync_server.services.ingest import load_code_rules
+from tracetrack_core.codes import CodeRules, normalise
 from tracetrack_core.rules import BILL_FIELDS, fields_of, normalise_bill_id
 
 MAX_RANGE_DAYS = 400
@@ -348,7 +349,7 @@ def lookup_bag(session: Session, raw_code: str) -> dict[str, Any]:
             .order_by(Event.occurred_at.desc(), Event.seq.desc())
             .limit(HISTORY_LIMIT)
         ).all()
-        series = DEFAULT_RULES.series_of(code)
+        series = load_code_rules(session).series_of(code)  # the site's series, not the defaults
         return {
             "code": bag.code,
             "kind": bag.kind,
@@ -387,13 +388,13 @@ def list_bills(
         return [_bill_json(b) for b in bills], int(total)
 
 
-def _parent_on_bill(parent: Bag) -> dict[str, Any]:
-    series = DEFAULT_RULES.series_of(parent.code)
+def _parent_on_bill(parent: Bag, rules: CodeRules) -> dict[str, Any]:
+    series = rules.series_of(parent.code)
     return {
         "code": parent.code,
         "child_count": parent.child_count,
         "status": parent.status,
-        "actual_kg": parent.child_count * DEFAULT_RULES.kg_per_child,
+        "actual_kg": parent.child_count * rules.kg_per_child,
         "expected_kg": series.expected_kg if series else 0,
     }
 
@@ -409,7 +410,8 @@ def bill_detail(session: Session, bill_id: str) -> dict[str, Any]:
             select(ReturnRecord).where(ReturnRecord.bill == key).order_by(ReturnRecord.created_at)
         ).all()
         out = _bill_json(bill)
-        out["parents"] = [_parent_on_bill(p) for p in parents]
+        rules = load_code_rules(session)  # the site's series and weights
+        out["parents"] = [_parent_on_bill(p, rules) for p in parents]
         out["returns"] = [
             {
                 "parent": r.parent,

@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 import requests
 from sqlalchemy import select
 
-from sync_server.db.models import Event
+from sync_server.db.models import Event, Setting
+from sync_server.services import ingest
 from tests.server.factories import children, event, make_read_token
 from tests.server.test_ingest import ctx, post, station
+from tracetrack_core.codes import CodeRules, ParentSeries
 
 IST = ZoneInfo("Asia/Kolkata")
 
@@ -159,6 +161,37 @@ def test_bag_lookup_history_and_did_you_mean(app, client) -> None:
     assert miss.status_code == 404
     assert miss.get_json()["error"]["code"] == "bag_not_found"
     assert "SB00042" in miss.get_json()["error"]["did_you_mean"]
+
+
+def test_lookup_and_bill_weights_follow_the_sites_own_series(app, client, monkeypatch) -> None:
+    # read the rules row at once; after the test the process's cached rules are put back
+    monkeypatch.setattr(ingest, "RULES_TTL_S", 0.0)
+    monkeypatch.setattr(ingest, "_rules_cache", None)
+    site = CodeRules(
+        parent_series=(ParentSeries(name="JX", pattern=r"JX\d{4}", capacity=12, expected_kg=40),),
+        kg_per_child=3,
+    )
+    with ctx(app).sessions() as session, session.begin():
+        session.add(Setting(key="code_rules", value=site.model_dump(mode="json"), version=1))
+    a, ha = station(app)
+    post(client, a, ha, [event("parent_scan", "JX0001")])
+    post(client, a, ha, [event("child_link", f"K{i:05d}", parent="JX0001") for i in range(5)])
+    post(
+        client,
+        a,
+        ha,
+        [
+            event("bill_create", "", bill="B-JX", data={"capacity": 3}),
+            event("bill_add_parent", "JX0001", bill="B-JX"),
+        ],
+    )
+    headers = read_headers(app)
+    bag = client.get("/api/v1/bags/JX0001", headers=headers).get_json()
+    assert (bag["kind"], bag["capacity"], bag["child_count"]) == ("parent", 12, 5)
+    bill = client.get("/api/v1/bills/B-JX", headers=headers).get_json()
+    assert bill["parents"] == [
+        {"code": "JX0001", "child_count": 5, "status": "open", "actual_kg": 15, "expected_kg": 40}
+    ]
 
 
 def test_bills_weights_pagination_and_formula_safe_csv(app, client) -> None:
