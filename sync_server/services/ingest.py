@@ -501,18 +501,10 @@ def _ingest_once(
             + [(2, _stripe(c)) for c in _codes_of(p.event for p in parsed if p.event)],
         )
         # read under the station's lock: its record is updated from these values
-        station = session.execute(_STATION, {"station_id": batch.station_id}).first()
-        if station is None or station.revoked_at is not None:
+        codes = _codes_of(p.event for p in parsed if p.event)
+        station, existing, bags, version = _read_context(session, batch.station_id, ids, codes)
+        if station is None or station.revoked:
             raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
-
-        existing = {
-            row.id: row
-            for row in session.execute(
-                select(Event.id, Event.status, Event.reason, Event.detail).where(
-                    _among(session, Event.id, set(ids))
-                )
-            )
-        }
         fresh: list[_Parsed] = []
         seen: set[uuid.UUID] = set()
         for item in parsed:
@@ -534,10 +526,9 @@ def _ingest_once(
             fresh.append(item)
 
         rules = core.Rules(load_code_rules(session))
-        state = _load_state(session, [p.event for p in fresh if p.event is not None])
+        state = _load_state(session, [p.event for p in fresh if p.event is not None], bags)
         # apply in the station's order (seq), answer in the order sent
         fresh.sort(key=lambda p: p.seq)
-        version = next_version(session) if fresh else 0
         buckets: dict[tuple[datetime, str], dict[str, int]] = defaultdict(
             lambda: dict.fromkeys(STAT_COLUMNS, 0)
         )
@@ -631,19 +622,26 @@ _BAG_STATE = select(*(Bag.__table__.c[f] for f in core.BAG_FIELDS))
 _BILL_STATE = select(*(Bill.__table__.c[f] for f in core.BILL_FIELDS))
 
 
-def _load_state(session: Session, events: list[core.EventInput]) -> core.MemoryState:
+def _load_state(
+    session: Session, events: list[core.EventInput], bags: list[core.Bag] | None
+) -> core.MemoryState:
+    """The state the rules need: ``bags`` if they were read already, and the bills involved
+    (their stripes locked first)."""
     codes = _codes_of(events)
     bill_ids = {
         key[5:] for ev in events for key in core.codes_touched(ev) if key.startswith("bill:")
     }
     # the codes' stripes were locked with the station's (_lock_pairs in _ingest_once)
     state = core.MemoryState()
-    if codes:
-        for row in read_planned(session, _BAG_STATE.where(_among(session, Bag.code, codes))):
-            bag = core.Bag(*row)
-            state.bags[bag.code] = bag
-            if bag.bill:
-                bill_ids.add(bag.bill)
+    if bags is None and codes:
+        bags = [
+            core.Bag(*r)
+            for r in read_planned(session, _BAG_STATE.where(_among(session, Bag.code, codes)))
+        ]
+    for bag in bags or []:
+        state.bags[bag.code] = bag
+        if bag.bill:
+            bill_ids.add(bag.bill)
     _lock(session, 3, (_stripe(b) for b in bill_ids))
     if bill_ids:
         bills = _BILL_STATE.where(_among(session, Bill.bill_id, bill_ids))
@@ -877,10 +875,64 @@ def _write(
     session.execute(update(Station).where(Station.id == station_id).values(station_values))
 
 
+@dataclass(frozen=True)
+class _StationRecord:
+    """What a batch needs of its station."""
+
+    area: str
+    revoked: bool
+    last_seq: int
+    seq_gaps: int
+    events_received: int
+
+
+@dataclass(frozen=True)
+class _Prior:
+    """An event already stored: its first outcome."""
+
+    status: str
+    reason: str | None
+    detail: Any
+
+
 _STATION = select(
     Station.area, Station.revoked_at, Station.last_seq, Station.seq_gaps, Station.events_received
 ).where(Station.id == bindparam("station_id"))
-"""What a batch needs of its station, as plain columns (built once; every upload runs it)."""
+
+_PG_CONTEXT = text(
+    "SELECT (SELECT json_build_array(area, revoked_at IS NOT NULL, last_seq, seq_gaps,"
+    " events_received) FROM stations WHERE id = :station_id),"
+    " (SELECT json_agg(json_build_array(CAST(id AS text), status, reason, detail))"
+    " FROM events WHERE id = ANY(CAST(:ids AS uuid[]))),"
+    " (SELECT json_agg(json_build_array(code, kind, parent, child_count, status, bill))"
+    " FROM bags WHERE code = ANY(CAST(:codes AS text[]))),"
+    " (SELECT version + pg_current_xact_id()::text::bigint FROM feed_clock WHERE id = 1)"
+)
+"""Everything a batch reads once its locks are held, in one round trip on PostgreSQL: its
+station, which of its ids are stored already, the state of its bags, its feed version."""
+
+
+def _read_context(
+    session: Session, station_id: str, ids: list[uuid.UUID], codes: set[str]
+) -> tuple[_StationRecord | None, dict[uuid.UUID, _Prior], list[core.Bag] | None, int]:
+    """(station, stored ids with their outcomes, bags or None to read later, feed version)."""
+    if _is_pg(session):
+        params = {"station_id": station_id, "ids": [str(i) for i in ids], "codes": sorted(codes)}
+        station_json, stored, bag_rows, version = read_planned(session, _PG_CONTEXT, params)[0]
+        station = _StationRecord(*station_json) if station_json else None
+        existing = {uuid.UUID(row[0]): _Prior(*row[1:]) for row in stored or []}
+        return station, existing, [core.Bag(*row) for row in bag_rows or []], int(version)
+    row = session.execute(_STATION, {"station_id": station_id}).first()
+    station = (
+        _StationRecord(row.area, row.revoked_at is not None, *row[2:]) if row is not None else None
+    )
+    stored_rows = session.execute(
+        select(Event.id, Event.status, Event.reason, Event.detail).where(
+            _among(session, Event.id, set(ids))
+        )
+    )
+    existing = {r.id: _Prior(r.status, r.reason, r.detail) for r in stored_rows}
+    return station, existing, None, next_version(session)
 
 
 def _station_values(
