@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sync_server.db.models import Bag, Bill, Event, Setting, User
 from sync_server.db.session import read_planned
-from sync_server.services.versions import horizon
+from sync_server.services.versions import PG_HORIZON_SQL, horizon
 from tracetrack_core.codes import CodeRules
 from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS
 
@@ -41,7 +41,6 @@ class _Source:
     """One table in the feed: the columns a station gets, read as plain rows (no ORM objects:
     a pull may carry thousands)."""
 
-    kind: str
     version: Any
     columns: tuple[Any, ...]
     convert: Callable[[Any], _Item]
@@ -53,7 +52,7 @@ def _plain(kind: str, model: Any, names: tuple[str, ...]) -> _Source:
     def convert(row: Any) -> _Item:
         return row[0], {"kind": kind, "key": row[1], "data": dict(zip(names, row[1:], strict=True))}
 
-    return _Source(kind, model.version, tuple(getattr(model, n) for n in names), convert)
+    return _Source(model.version, tuple(getattr(model, n) for n in names), convert)
 
 
 def _conflict(row: Any) -> _Item:
@@ -67,7 +66,6 @@ _USERS = _plain("user", User, _USER_FIELDS)
 _BAGS = _plain("bag", Bag, BAG_FIELDS)
 _BILLS = _plain("bill", Bill, BILL_FIELDS)
 _CONFLICTS = _Source(
-    "conflict",
     Event.version,
     (Event.id, *(getattr(Event, f) for f in _CONFLICT_FIELDS), Event.occurred_at),
     _conflict,
@@ -91,11 +89,9 @@ def read_changes(
     """
     pg = session.get_bind().dialect.name == "postgresql"
     with session.begin():
-        if pg:  # one statement: the horizon and every source, the JSON built by PostgreSQL
-            upper, items = _pg_fetch(session, since, None, limit, station_id, area)
-        else:
-            upper = horizon(session)  # first: every row up to it is final
-            items = _fetch(session, since, upper, limit, station_id, area) if upper > since else []
+        # PostgreSQL: one statement, the horizon and every source, the JSON built there
+        fetch = _pg_fetch if pg else _fetch
+        upper, items = fetch(session, since, None, limit, station_id, area)
         settings = _settings(session, since, limits)
         if len(items) <= limit:
             return FeedPage(settings + [i for _, i in items], max(since, upper), more=False)
@@ -103,18 +99,24 @@ def read_changes(
         page = [i for v, i in items if v < cut]
         if page:
             return FeedPage(settings + page, cut - 1, more=True)
-        # one version bigger than a page goes whole
-        if pg:
-            whole = _pg_fetch(session, cut - 1, cut, None, station_id, area)[1]
-        else:
-            whole = _fetch(session, cut - 1, cut, None, station_id, area)
+        whole = fetch(session, cut - 1, cut, None, station_id, area)[1]  # one version, whole
         return FeedPage(settings + [i for _, i in whole], cut, more=True)
 
 
 def _fetch(
-    session: Session, low: int, high: int, bound: int | None, station_id: str | None, area: str
-) -> list[_Item]:
-    """Items with ``low < version <= high``, at most ``bound + 1`` of each kind, in order."""
+    session: Session,
+    low: int,
+    high: int | None,
+    bound: int | None,
+    station_id: str | None,
+    area: str,
+) -> tuple[int, list[Any]]:
+    """(the horizon used, items with ``low < version <= high or the horizon``), at most
+    ``bound + 1`` of each kind, in order."""
+    if high is None:
+        high = horizon(session)  # first: every row up to it is final
+        if high <= low:
+            return high, []  # the common pull: nothing became final since the cursor
 
     def where(version: Any) -> Any:
         return (version > low) & (version <= high)
@@ -140,7 +142,7 @@ def _fetch(
             ordered = ordered.limit(bound + 1)
         items += map(source.convert, read_planned(session, ordered))
     items.sort(key=lambda item: item[0])
-    return items
+    return high, items
 
 
 def _json_object(pairs: Sequence[tuple[str, str]]) -> str:
@@ -178,8 +180,7 @@ def _pg_feed() -> TextClause:
         ),
     ]
     horizon_sql = (
-        "WITH h AS (SELECT COALESCE(CAST(:high AS bigint), version"
-        " + pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1) AS high"
+        f"WITH h AS (SELECT COALESCE(CAST(:high AS bigint), {PG_HORIZON_SQL}) AS high"  # noqa: S608
         " FROM feed_clock WHERE id = 1) SELECT high, NULL FROM h"
     )
     return text(" UNION ALL ".join([horizon_sql, *parts]))

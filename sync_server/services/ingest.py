@@ -44,7 +44,7 @@ from sync_server.db.models import (
     Station,
 )
 from sync_server.db.session import read_planned
-from sync_server.services.versions import next_version
+from sync_server.services.versions import PG_VERSION_SQL, next_version
 from tracetrack_core import rules as core
 from tracetrack_core.codes import CodeRules, normalise
 from tracetrack_core.events import Reason, Status
@@ -334,7 +334,7 @@ def _bulk_upsert(
             _copy_upsert(session, table, columns, rows, keys, assignments)
             return
         # a few rows (a live scan): one statement, one array per column, one round trip
-        sql, params = _unnest_upsert(table, rows, keys, assignments, "")
+        sql, params = _unnest_upsert(table, rows, keys, assignments)
         session.execute(text(sql), params)
         return
     stmt = sqlite.insert(table)
@@ -348,17 +348,17 @@ def _bulk_upsert(
 
 
 def _unnest_upsert(
-    table: Table, rows: list[dict[str, Any]], keys: Sequence[str], assignments: str, prefix: str
+    table: Table, rows: list[dict[str, Any]], keys: Sequence[str], assignments: str
 ) -> tuple[str, dict[str, Any]]:
-    """``INSERT … SELECT FROM unnest(one array per column) ON CONFLICT …`` and its parameters,
-    named ``prefix + column``. Names come from our own table metadata, never from input."""
+    """``INSERT … SELECT FROM unnest(one array per column) ON CONFLICT …`` and its parameters.
+    Names come from our own table metadata, never from input."""
     columns = list(rows[0])
-    casts = ", ".join(f"CAST(:{prefix}{c} AS {_pg_type(table.c[c])}[])" for c in columns)
+    casts = ", ".join(f"CAST(:{c} AS {_pg_type(table.c[c])}[])" for c in columns)
     sql = (
         f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({casts}) "  # noqa: S608
         f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
     )
-    return sql, {prefix + c: [row[c] for row in rows] for c in columns}
+    return sql, {c: [row[c] for row in rows] for c in columns}
 
 
 def _assignments(table: Table, updates: Sequence[str], *, increment: bool) -> str:
@@ -495,13 +495,9 @@ def _ingest_once(
     with session.begin():
         # one statement for the station's lock and its codes' stripes (ascending (ns, key),
         # the order every batch uses, so two batches never wait on each other in a circle)
-        _lock_pairs(
-            session,
-            [(1, _stripe(batch.station_id))]
-            + [(2, _stripe(c)) for c in _codes_of(p.event for p in parsed if p.event)],
-        )
-        # read under the station's lock: its record is updated from these values
         codes = _codes_of(p.event for p in parsed if p.event)
+        _lock_pairs(session, [(1, _stripe(batch.station_id))] + [(2, _stripe(c)) for c in codes])
+        # read under the station's lock: its record is updated from these values
         station, existing, bags, version = _read_context(session, batch.station_id, ids, codes)
         if station is None or station.revoked:
             raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
@@ -673,15 +669,13 @@ _EVENT_COLUMNS = (
 _JSON_COLUMNS = frozenset({"data", "detail", "raw"})
 
 
-def _unnest_events(rows: list[dict[str, Any]], prefix: str) -> tuple[str, dict[str, Any]]:
+def _unnest_events(rows: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
     """``INSERT INTO events … SELECT FROM unnest(arrays)`` (the JSON columns travel as JSON
-    text) and its parameters, named ``prefix + column``."""
+    text) and its parameters."""
     table = Event.__table__
     columns = ", ".join(_EVENT_COLUMNS)
     arrays = ", ".join(
-        f"CAST(:{prefix}{c} AS text[])"
-        if c in _JSON_COLUMNS
-        else f"CAST(:{prefix}{c} AS {_pg_type(table.c[c])}[])"
+        f"CAST(:{c} AS text[])" if c in _JSON_COLUMNS else f"CAST(:{c} AS {_pg_type(table.c[c])}[])"
         for c in _EVENT_COLUMNS
     )
     picked = ", ".join(
@@ -691,7 +685,7 @@ def _unnest_events(rows: list[dict[str, Any]], prefix: str) -> tuple[str, dict[s
         f"INSERT INTO events ({columns}) SELECT {picked} "  # noqa: S608 - our own names
         f"FROM unnest({arrays}) AS u({columns})"
     )
-    return sql, {prefix + c: [row[c] for row in rows] for c in _EVENT_COLUMNS}
+    return sql, {c: [row[c] for row in rows] for c in _EVENT_COLUMNS}
 
 
 def _json_rows(rows: list[dict[str, Any]]) -> str:
@@ -780,7 +774,7 @@ def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
     columns = ", ".join(_EVENT_COLUMNS)
     if len(rows) < COPY_UPSERT_MIN_ROWS:
         # a live scan: one INSERT … SELECT FROM unnest(arrays), one round trip (COPY takes 3)
-        sql, params = _unnest_events(rows, "")
+        sql, params = _unnest_events(rows)
         session.execute(text(sql), params)
         return
     driver = session.connection().connection.driver_connection
@@ -899,14 +893,14 @@ _STATION = select(
     Station.area, Station.revoked_at, Station.last_seq, Station.seq_gaps, Station.events_received
 ).where(Station.id == bindparam("station_id"))
 
-_PG_CONTEXT = text(
-    "SELECT (SELECT json_build_array(area, revoked_at IS NOT NULL, last_seq, seq_gaps,"
+_PG_CONTEXT = text(  # our own SQL and the feed clock's expression; values are bound
+    "SELECT (SELECT json_build_array(area, revoked_at IS NOT NULL, last_seq, seq_gaps,"  # noqa: S608
     " events_received) FROM stations WHERE id = :station_id),"
     " (SELECT json_agg(json_build_array(CAST(id AS text), status, reason, detail))"
     " FROM events WHERE id = ANY(CAST(:ids AS uuid[]))),"
     " (SELECT json_agg(json_build_array(code, kind, parent, child_count, status, bill))"
     " FROM bags WHERE code = ANY(CAST(:codes AS text[]))),"
-    " (SELECT version + pg_current_xact_id()::text::bigint FROM feed_clock WHERE id = 1)"
+    f" (SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1)"
 )
 """Everything a batch reads once its locks are held, in one round trip on PostgreSQL: its
 station, which of its ids are stored already, the state of its bags, its feed version."""

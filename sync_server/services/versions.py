@@ -27,13 +27,13 @@ def _is_pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-_PG_VERSION = text(
-    "SELECT version + pg_current_xact_id()::text::bigint FROM feed_clock WHERE id = 1"
-)
-_PG_HORIZON = text(
-    "SELECT version + pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1"
-    " FROM feed_clock WHERE id = 1"
-)
+PG_VERSION_SQL = "version + pg_current_xact_id()::text::bigint"
+PG_HORIZON_SQL = "version + pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1"
+"""The two expressions over the feed clock's row (``FROM feed_clock WHERE id = 1``); the
+statements that read them along with other things (ingest, the pull) embed these."""
+
+_PG_VERSION = text(f"SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1")  # noqa: S608
+_PG_HORIZON = text(f"SELECT {PG_HORIZON_SQL} FROM feed_clock WHERE id = 1")  # noqa: S608
 
 
 def next_version(session: Session) -> int:
