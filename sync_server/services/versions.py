@@ -9,8 +9,10 @@ A cursor must never skip a row that commits later with a lower version. Two ways
   (``pg_snapshot_xmin(pg_current_snapshot())``). Every transaction below that id has ended, so
   its rows are either visible to the reader or gone with a rollback; a transaction still
   running has a version above the horizon and is read by a later pull. Read-only
-  transactions take no id and never hold the horizon back. The base is the clock's value when
-  the database left the counting scheme below, so versions only grow across that switch.
+  transactions take no id and never hold the horizon back, and neither do transactions
+  writing in other databases of the same cluster (see ``PG_HORIZON_SQL``). The base is the
+  clock's value when the database left the counting scheme below, so versions only grow
+  across that switch.
 * **SQLite** (one writer at a time, the embedded database): a counter in the feed clock's
   row, bumped by each writing transaction; the database lock orders versions by commit.
 """
@@ -28,9 +30,22 @@ def _is_pg(session: Session) -> bool:
 
 
 PG_VERSION_SQL = "version + pg_current_xact_id()::text::bigint"
-PG_HORIZON_SQL = "version + pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1"
+PG_HORIZON_SQL = (
+    "version - 1 + (SELECT min(x) FROM ("
+    " SELECT x::text::bigint AS x FROM pg_snapshot_xip(pg_current_snapshot()) AS s(x)"
+    " WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity AS a"
+    " WHERE a.datname <> current_database()"
+    " AND a.backend_xid::text::bigint = x::text::bigint % 4294967296)"
+    " UNION ALL SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint) AS running)"
+)
 """The two expressions over the feed clock's row (``FROM feed_clock WHERE id = 1``); the
-statements that read them along with other things (ingest, the pull) embed these."""
+statements that read them along with other things (ingest, the pull) embed these.
+
+The horizon is one below the oldest transaction still running at the snapshot, leaving out
+those known to be writing in *another* database of the cluster (a bulk load elsewhere must not
+stall every station's feed). A running id that cannot be placed (its transaction ended between
+the snapshot and the look at ``pg_stat_activity``, or its session is hidden) still counts: the
+horizon may lag, never skip."""
 
 _PG_VERSION = text(f"SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1")  # noqa: S608
 _PG_HORIZON = text(f"SELECT {PG_HORIZON_SQL} FROM feed_clock WHERE id = 1")  # noqa: S608

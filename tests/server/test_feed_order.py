@@ -10,10 +10,11 @@ import threading
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 
 from sync_server.db.models import Bag
-from sync_server.services.versions import next_version
+from sync_server.services.versions import horizon, next_version
+from tests.conftest import ADMIN_URL
 from tests.server.factories import event, make_station
 from tests.server.test_ingest import ctx, post, station
 
@@ -133,3 +134,23 @@ def test_a_station_gets_the_bags_of_its_own_area(app, client) -> None:
     assert pull_all(client, hl, "0")[0]["SB00001"]["child_count"] == 1
     assert pull_all(client, hi, "0")[0].keys() == {"SB00002", "KCROSS01"}
     assert pull_all(client, hn, "0")[0].keys() == {"SB00001", "SB00002", "KCROSS01"}
+
+
+def test_a_long_transaction_in_another_database_does_not_stall_the_feed(app, client) -> None:
+    """Transaction ids are shared by the whole cluster: a bulk load writing in another
+    database for minutes must not hold every station's feed back."""
+    _, ha = station(app, "A")
+    b, hb = station(app, "B")
+    _, cursor = pull_all(client, ha, "0")
+    elsewhere = create_engine(ADMIN_URL)  # the cluster's `test` database, not the app's
+    with elsewhere.connect() as other:
+        other.execute(text("SELECT pg_current_xact_id()"))  # it now holds a transaction id
+        post(client, b, hb, [event("parent_scan", "SB00001")])
+        seen, cursor = pull_all(client, ha, cursor)
+        assert "SB00001" in seen  # not held back by the other database's writer
+        with ctx(app).sessions() as session:
+            assert session.scalar(select(Bag.version).where(Bag.code == "SB00001")) <= horizon(
+                session
+            )
+        other.rollback()
+    elsewhere.dispose()
