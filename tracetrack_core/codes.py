@@ -117,10 +117,23 @@ class CodeRules(BaseModel):
 
     def series_of(self, code: str) -> ParentSeries | None:
         """The parent series ``code`` belongs to, or None if it is not a parent code."""
+        known = self._series_seen
+        seen = known.get(code, _UNSEEN)  # one lookup: another thread may clear the memo
+        if seen is not _UNSEEN:
+            return seen  # type: ignore[return-value]
+        found = None
         for series, regex in self._compiled.series:
             if regex.fullmatch(code):
-                return series
-        return None
+                found = series
+                break
+        if len(known) >= _SEEN_MAX:  # a bounded memo: a parent's code is asked about per child
+            known.clear()
+        known[code] = found
+        return found
+
+    @cached_property
+    def _series_seen(self) -> dict[str, ParentSeries | None]:
+        return {}
 
     def is_child(self, code: str) -> bool:
         return self.series_of(code) is None and bool(self._compiled.child.fullmatch(code))
@@ -149,6 +162,10 @@ class CodeRules(BaseModel):
     def label_code(self, text: str) -> str | None:
         match = self._compiled.label.search(text)
         return match.group(1) if match else None
+
+
+_SEEN_MAX = 4096
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -207,6 +224,8 @@ def normalise(text: str) -> str:
     (Devanagari ``०४२``, Arabic-Indic) become ASCII digits, so they can never make a second,
     look-alike bag.
     """
+    if text.isascii() and text.isprintable():
+        return text.strip().upper()  # what the steps below make of it, at a fraction of the cost
     # Upper-casing can produce text that NFKC changes again (U+0390 upper-cases to three
     # code points), so repeat until stable: normalise(normalise(x)) == normalise(x).
     for _ in range(4):

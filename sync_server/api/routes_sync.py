@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, g, jsonify
+import orjson
+from flask import Blueprint, Response, g
 
 from sync_server.api.auth import current_principal, require
 from sync_server.api.errors import ApiError
@@ -20,7 +21,11 @@ bp = Blueprint("sync", __name__, url_prefix="/api/v1")
     summary="Upload a batch of events (exactly-once effect per event id)",
     tags=["sync"],
     body=BatchIn,
-    responses={200: BatchOut, 413: "Over max_batch_events or max_batch_bytes"},
+    responses={
+        200: BatchOut,
+        409: "out_of_order: the event named by after_event has not reached the server",
+        413: "Over max_batch_events or max_batch_bytes",
+    },
     auth="station",
 )
 @require("station")
@@ -57,11 +62,12 @@ def upload_events() -> Response:
                 events=batch.events,
                 pending=batch.pending,
                 oldest_pending_at=batch.oldest_pending_at,
+                after_event=batch.after_event,
             ),
             settings=ingest.IngestSettings(max_clock_skew_hours=settings.max_clock_skew_hours),
         )
     except ingest.BatchError as exc:
-        raise ApiError(400, exc.code, exc.message, **exc.detail) from exc
+        raise ApiError(exc.status, exc.code, exc.message, **exc.detail) from exc
     BATCHES_INGESTED.inc()
     for status, n in outcome.counts.items():
         EVENTS_INGESTED.labels(status).inc(n)
@@ -71,4 +77,4 @@ def upload_events() -> Response:
         **outcome.counts,
         "pending": batch.pending,
     }
-    return jsonify(outcome.as_json())
+    return Response(orjson.dumps(outcome.as_json()), mimetype="application/json")

@@ -49,6 +49,12 @@ class BatchIn(BaseModel):
     )
     pending: int | None = Field(default=None, ge=0, le=10**9)
     oldest_pending_at: AwareDatetime | None = None
+    after_event: UUID | None = Field(
+        default=None,
+        description="apply this batch only once this event is stored (the last event of the "
+        "batch sent before it and not yet answered); if it does not arrive in time: 409 "
+        "out_of_order, nothing written",
+    )
 
 
 class EventResult(BaseModel):
@@ -68,3 +74,8 @@ class BatchOut(BaseModel):
     duplicates: int = 0
     conflicts: int = 0
     rejected: int = 0
+    after_event: bool = Field(
+        default=True,
+        description="this server honours a batch's after_event: a station may send its next "
+        "batch before this one is answered",
+    )

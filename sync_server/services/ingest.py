@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import time
 import uuid
 import zlib
@@ -57,18 +58,27 @@ EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 class BatchError(Exception):
-    """The batch cannot be read as a whole (nothing of it is written)."""
+    """The batch cannot be taken as a whole (nothing of it is written); ``status`` is the
+    HTTP status that says so (400: it cannot be read; 409: not yet, see ``after_event``)."""
 
-    def __init__(self, code: str, message: str, **detail: Any) -> None:
+    def __init__(self, code: str, message: str, *, status: int = 400, **detail: Any) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.status = status
         self.detail = detail
+
+
+class _NotYetError(Exception):
+    """The batch's ``after_event`` is not stored yet (its batch is still on its way)."""
 
 
 @dataclass(frozen=True)
 class IngestSettings:
     max_clock_skew_hours: int = 24 * 30
+    order_wait_s: float = 2.0
+    """How long a batch sent with ``after_event`` waits for that event's batch before it is
+    answered ``409 out_of_order``."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,10 @@ class BatchInput:
     events: Sequence[Mapping[str, Any]]
     pending: int | None = None
     oldest_pending_at: datetime | None = None
+    after_event: uuid.UUID | None = None
+    """Apply this batch only once this event is stored: a station sending a batch before the
+    one ahead of it is answered names the last event of that one, so its batches take effect
+    in its order whichever reaches a worker first."""
 
 
 @dataclass
@@ -113,6 +127,7 @@ class IngestOutcome:
             "duplicates": self.counts.get("duplicate", 0),
             "conflicts": self.counts.get("conflict", 0),
             "rejected": self.counts.get("rejected", 0),
+            "after_event": True,  # this server honours after_event (stations may pipeline)
         }
 
 
@@ -264,7 +279,12 @@ def _parse_event(
 
 def _bucket(moment: datetime) -> datetime:
     epoch = int(moment.timestamp())
-    return datetime.fromtimestamp(epoch - epoch % BUCKET_SECONDS, tz=UTC)
+    return _bucket_at(epoch - epoch % BUCKET_SECONDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bucket_at(start: int) -> datetime:
+    return datetime.fromtimestamp(start, tz=UTC)
 
 
 def _stripe(key: str) -> int:
@@ -283,13 +303,28 @@ def _lock_pairs(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
         return  # SQLite: BEGIN IMMEDIATE already serialises writers
     ordered = sorted(set(pairs))
     if ordered:
-        session.execute(
+        session.connection().execute(
             text(
                 "SELECT count(pg_advisory_xact_lock(n, k)) "
                 "FROM unnest(CAST(:ns AS int[]), CAST(:keys AS int[])) AS t(n, k)"
             ),
-            {"ns": [n for n, _ in ordered], "keys": [k for _, k in ordered]},
+            {"ns": _pg_array(n for n, _ in ordered), "keys": _pg_array(k for _, k in ordered)},
         )
+
+
+def _pg_array(values: Iterable[object]) -> str:
+    """A PostgreSQL array literal of ``values`` (numbers, UUIDs or any text; text is quoted).
+    Profiled: the driver's element-by-element list dumping cost more than the statement."""
+    items = [str(v) for v in values]
+    joined = ",".join(items)
+    if _PLAIN_ELEMENTS.fullmatch(joined):  # numbers and UUIDs: nothing to quote
+        return "{" + joined + "}"
+    quoted = (v.replace("\\", "\\\\").replace('"', '\\"') for v in items)
+    return "{" + ",".join(f'"{v}"' for v in quoted) + "}"
+
+
+_PLAIN_ELEMENTS = re.compile(r"[0-9a-f-]+(?:,[0-9a-f-]+)*")
+"""Elements that need no quotes: none is empty, and none can spell ``NULL``."""
 
 
 def _codes_of(events: Iterable[core.EventInput]) -> set[str]:
@@ -318,24 +353,10 @@ def _bulk_upsert(
     *,
     increment: bool = False,
 ) -> None:
-    """Insert ``rows`` or update them on a key clash, whatever their number.
-
-    PostgreSQL, a backlog's batch: COPY into a session-local staging table, then one ``INSERT
-    … SELECT … ON CONFLICT`` (profiled: binding one array per column cost more in Python than
-    the upsert itself). A few rows: one ``INSERT … SELECT FROM unnest(arrays)``, one round
-    trip. ``increment`` adds to the stored values instead of replacing them.
-    """
+    """SQLite: insert ``rows`` or update them on a key clash (``increment`` adds to the stored
+    values instead of replacing them). PostgreSQL writes a batch in one statement
+    (:func:`_write_at_once`)."""
     if not rows:
-        return
-    columns = list(rows[0])
-    if _is_pg(session):
-        assignments = _assignments(table, updates, increment=increment)
-        if len(rows) >= COPY_UPSERT_MIN_ROWS:
-            _copy_upsert(session, table, columns, rows, keys, assignments)
-            return
-        # a few rows (a live scan): one statement, one array per column, one round trip
-        sql, params = _unnest_upsert(table, rows, keys, assignments)
-        session.execute(text(sql), params)
         return
     stmt = sqlite.insert(table)
     stmt = stmt.on_conflict_do_update(
@@ -345,20 +366,6 @@ def _bulk_upsert(
         },
     )
     session.execute(stmt, rows)
-
-
-def _unnest_upsert(
-    table: Table, rows: list[dict[str, Any]], keys: Sequence[str], assignments: str
-) -> tuple[str, dict[str, Any]]:
-    """``INSERT … SELECT FROM unnest(one array per column) ON CONFLICT …`` and its parameters.
-    Names come from our own table metadata, never from input."""
-    columns = list(rows[0])
-    casts = ", ".join(f"CAST(:{c} AS {_pg_type(table.c[c])}[])" for c in columns)
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM unnest({casts}) "  # noqa: S608
-        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
-    )
-    return sql, {c: [row[c] for row in rows] for c in columns}
 
 
 def _assignments(table: Table, updates: Sequence[str], *, increment: bool) -> str:
@@ -378,41 +385,6 @@ def _pg_type(column: Any) -> str:
     return {"VARCHAR": "text", "TIMESTAMP WITH TIME ZONE": "timestamptz"}.get(
         compiled, compiled.lower()
     )
-
-
-def _copy_upsert(
-    session: Session,
-    table: Table,
-    columns: Sequence[str],
-    rows: list[dict[str, Any]],
-    keys: Sequence[str],
-    assignments: str,
-) -> None:
-    """COPY ``rows`` into ``pg_temp.stage_<table>`` and upsert from there in one statement.
-
-    The staging table lives as long as the connection and empties itself at every commit
-    (``ON COMMIT DELETE ROWS``); it is emptied after use too, so two upserts of the same
-    table in one transaction never see each other's rows. Names come from our own table
-    metadata, never from input; values travel only through COPY.
-    """
-    driver = session.connection().connection.driver_connection
-    assert driver is not None
-    stage = f"stage_{table.name}"
-    column_list = ", ".join(columns)
-    with driver.cursor() as cursor:
-        # every time: a creation inside a transaction that later rolled back is undone too
-        cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "  # noqa: S608
-            f"SELECT {column_list} FROM {table.name} WITH NO DATA"
-        )
-        with cursor.copy(f"COPY {stage} ({column_list}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row[c] for c in columns])
-        cursor.execute(
-            f"INSERT INTO {table.name} ({column_list}) SELECT {column_list} FROM {stage} "  # noqa: S608
-            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}; "
-            f"TRUNCATE {stage}"
-        )
 
 
 def _insert(session: Session, table: Table) -> Any:
@@ -448,10 +420,6 @@ def load_code_rules(session: Session) -> CodeRules:
     return rules
 
 
-COPY_UPSERT_MIN_ROWS = 64
-"""From this many rows an upsert goes through COPY and a staging table (fewer round trips
-below it, less Python per row above it)."""
-
 _FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
 
 
@@ -469,26 +437,49 @@ def ingest_batch(
     """
     settings = settings or IngestSettings()
     ids = _parse_ids(batch.events)
-    for attempt in range(3):
+    moment = now or datetime.now(UTC)
+    parsed = [_parse_event(i, ids[i], raw, moment, settings) for i, raw in enumerate(batch.events)]
+    clashes = 0
+    deadline = time.monotonic() + settings.order_wait_s
+    pause = ORDER_POLL_S
+    while True:
         try:
-            return _ingest_once(session, batch, ids, settings, now or datetime.now(UTC))
+            return _ingest_once(session, batch, ids, parsed, moment, probe_all=clashes > 0)
         except IntegrityError:
             # another station stored one of these ids between our check and our insert;
             # run again: it will now be seen as a duplicate.
             session.rollback()
-            if attempt == 2:
+            clashes += 1
+            if clashes == 3:
                 raise
-    raise AssertionError("unreachable")  # pragma: no cover
+        except _NotYetError:
+            # the batch ahead of this one has not been applied (yet): nothing was written and
+            # no lock is held while waiting for it
+            if time.monotonic() + pause > deadline:
+                raise BatchError(
+                    "out_of_order",
+                    f"Event {batch.after_event} (named by `after_event`) has not reached the "
+                    "server; send this batch again once that one is answered.",
+                    status=409,
+                    after_event=str(batch.after_event),
+                ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 16 * ORDER_POLL_S)
+
+
+ORDER_POLL_S = 0.002
+"""First pause of a batch waiting for the one ahead of it (doubling up to 32 ms)."""
 
 
 def _ingest_once(
     session: Session,
     batch: BatchInput,
     ids: list[uuid.UUID],
-    settings: IngestSettings,
+    parsed: list[_Parsed],
     now: datetime,
+    *,
+    probe_all: bool,
 ) -> IngestOutcome:
-    parsed = [_parse_event(i, ids[i], raw, now, settings) for i, raw in enumerate(batch.events)]
     skew = now - batch.sent_at
     correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
     results: list[Result | None] = [None] * len(parsed)
@@ -498,9 +489,18 @@ def _ingest_once(
         codes = _codes_of(p.event for p in parsed if p.event)
         _lock_pairs(session, [(1, _stripe(batch.station_id))] + [(2, _stripe(c)) for c in codes])
         # read under the station's lock: its record is updated from these values
-        station, existing, bags, version = _read_context(session, batch.station_id, ids, codes)
+        lowest = -1 if probe_all else min((p.seq for p in parsed), default=0)
+        context = _read_context(session, batch, ids, codes, lowest)
+        station, existing, bags, version = (
+            context.station,
+            context.existing,
+            context.bags,
+            context.version,
+        )
         if station is None or station.revoked:
             raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
+        if not context.after_stored:
+            raise _NotYetError
         fresh: list[_Parsed] = []
         seen: set[uuid.UUID] = set()
         for item in parsed:
@@ -603,16 +603,18 @@ def _event_row(
         "code": ev.code if ev else "",
         "parent": ev.parent if ev else "",
         "bill": core.normalise_bill_id(ev.bill) if ev else "",
-        "data": item.data_json if ev else "{}",
+        "data": orjson.Fragment(item.data_json) if ev else _EMPTY_JSON,
         "received_at": now,
         "bucket_start": bucket,
         "status": outcome.status.value,
         "reason": outcome.reason.value if outcome.reason else None,
-        "detail": _json_text(outcome.detail) if outcome.detail else None,
-        "raw": _json_text(dict(item.raw)) if rejected else None,
+        "detail": orjson.Fragment(_json_text(outcome.detail)) if outcome.detail else None,
+        "raw": orjson.Fragment(_json_text(dict(item.raw))) if rejected else None,
         "version": version if outcome.status.value in _FEED_STATUSES else 0,
     }
 
+
+_EMPTY_JSON = orjson.Fragment(b"{}")
 
 _BAG_STATE = select(*(Bag.__table__.c[f] for f in core.BAG_FIELDS))
 _BILL_STATE = select(*(Bill.__table__.c[f] for f in core.BILL_FIELDS))
@@ -669,36 +671,9 @@ _EVENT_COLUMNS = (
 _JSON_COLUMNS = frozenset({"data", "detail", "raw"})
 
 
-def _unnest_events(rows: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
-    """``INSERT INTO events … SELECT FROM unnest(arrays)`` (the JSON columns travel as JSON
-    text) and its parameters."""
-    table = Event.__table__
-    columns = ", ".join(_EVENT_COLUMNS)
-    arrays = ", ".join(
-        f"CAST(:{c} AS text[])" if c in _JSON_COLUMNS else f"CAST(:{c} AS {_pg_type(table.c[c])}[])"
-        for c in _EVENT_COLUMNS
-    )
-    picked = ", ".join(
-        f"CAST(u.{c} AS json)" if c in _JSON_COLUMNS else f"u.{c}" for c in _EVENT_COLUMNS
-    )
-    sql = (
-        f"INSERT INTO events ({columns}) SELECT {picked} "  # noqa: S608 - our own names
-        f"FROM unnest({arrays}) AS u({columns})"
-    )
-    return sql, {c: [row[c] for row in rows] for c in _EVENT_COLUMNS}
-
-
 def _json_rows(rows: list[dict[str, Any]]) -> str:
-    """Rows as one JSON array (the JSON columns are JSON text already, embedded as is)."""
-    return orjson.dumps(
-        [
-            {
-                c: orjson.Fragment(v) if c in _JSON_COLUMNS and v is not None else v
-                for c, v in r.items()
-            }
-            for r in rows
-        ]
-    ).decode()
+    """Rows as one JSON array (event rows carry their JSON columns as orjson fragments)."""
+    return orjson.dumps(rows).decode()
 
 
 @functools.lru_cache(maxsize=64)
@@ -757,31 +732,22 @@ def _write_at_once(
         params["events"] = _json_rows(event_rows)
     for i, u in enumerate(upserts):
         params[f"rows{i}"] = _json_rows(u.rows)
-    session.execute(_at_once_sql(bool(event_rows), shape, tuple(station_values)), params)
+    statement = _at_once_sql(bool(event_rows), shape, tuple(station_values))
+    session.connection().execute(statement, params)
 
 
 def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Append to the event log: COPY on PostgreSQL (the fastest path it has), else executemany."""
-    if not rows:
-        return
-    if not _is_pg(session):  # the JSON columns take objects here, not JSON text
-        decoded = [
-            {**row, **{c: None if row[c] is None else orjson.loads(row[c]) for c in _JSON_COLUMNS}}
-            for row in rows
-        ]
-        session.execute(insert(Event), decoded)
-        return
-    columns = ", ".join(_EVENT_COLUMNS)
-    if len(rows) < COPY_UPSERT_MIN_ROWS:
-        # a live scan: one INSERT … SELECT FROM unnest(arrays), one round trip (COPY takes 3)
-        sql, params = _unnest_events(rows)
-        session.execute(text(sql), params)
-        return
-    driver = session.connection().connection.driver_connection
-    assert driver is not None
-    with driver.cursor() as cursor, cursor.copy(f"COPY events ({columns}) FROM STDIN") as copy:
-        for row in rows:  # the JSON columns are JSON text already (_event_row)
-            copy.write_row([row[c] for c in _EVENT_COLUMNS])
+    """SQLite: append to the event log (its JSON columns take objects, not JSON text)."""
+    if rows:
+        session.execute(insert(Event), [_decoded(row) for row in rows])
+
+
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row with its JSON columns (JSON text as orjson fragments) as objects."""
+    objects = {
+        c: None if row[c] is None else orjson.loads(orjson.dumps(row[c])) for c in _JSON_COLUMNS
+    }
+    return {**row, **objects}
 
 
 @dataclass(frozen=True)
@@ -858,9 +824,9 @@ def _write(
     upserts: list[_Upsert],
     station_values: dict[str, Any],
 ) -> None:
-    """Write the batch: on PostgreSQL a live upload's few rows go in one statement."""
-    few = all(len(u.rows) < COPY_UPSERT_MIN_ROWS for u in upserts)
-    if _is_pg(session) and few and len(event_rows) < COPY_UPSERT_MIN_ROWS:
+    """Write the batch: on PostgreSQL in one statement, whatever its size (measured: as fast
+    as COPY of the same rows, in one round trip)."""
+    if _is_pg(session):
         _write_at_once(session, station_id, event_rows, upserts, station_values)
         return
     _insert_events(session, event_rows)
@@ -897,25 +863,63 @@ _PG_CONTEXT = text(  # our own SQL and the feed clock's expression; values are b
     "SELECT (SELECT json_build_array(area, revoked_at IS NOT NULL, last_seq, seq_gaps,"  # noqa: S608
     " events_received) FROM stations WHERE id = :station_id),"
     " (SELECT json_agg(json_build_array(CAST(id AS text), status, reason, detail))"
-    " FROM events WHERE id = ANY(CAST(:ids AS uuid[]))),"
+    " FROM events WHERE id = ANY(CAST(:ids AS uuid[]))"
+    " AND CAST(:lowest_seq AS bigint) <= (SELECT last_seq FROM stations WHERE id = :station_id)),"
     " (SELECT json_agg(json_build_array(code, kind, parent, child_count, status, bill))"
     " FROM bags WHERE code = ANY(CAST(:codes AS text[]))),"
-    f" (SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1)"
+    f" (SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1),"
+    " EXISTS (SELECT 1 FROM events WHERE id = CAST(:after AS uuid))"
 )
 """Everything a batch reads once its locks are held, in one round trip on PostgreSQL: its
-station, which of its ids are stored already, the state of its bags, its feed version."""
+station, which of its ids are stored already, the state of its bags, its feed version, and
+whether the event it must follow (``after_event``) is stored.
+
+The ids are looked up only if the batch reaches back to its station's highest seq: a batch
+wholly above it (a station sending what it scanned since) cannot hold a replay of this
+station's events. An id stored some other way still meets the primary key on insert, and the
+batch then runs again with every id looked up (``ingest_batch``)."""
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a batch reads under its locks."""
+
+    station: _StationRecord | None
+    existing: dict[uuid.UUID, _Prior]  # its events stored already, with their first outcomes
+    bags: list[core.Bag] | None  # None: read with the bills (SQLite)
+    version: int
+    after_stored: bool  # the event named by ``after_event`` is stored (True if none is named)
 
 
 def _read_context(
-    session: Session, station_id: str, ids: list[uuid.UUID], codes: set[str]
-) -> tuple[_StationRecord | None, dict[uuid.UUID, _Prior], list[core.Bag] | None, int]:
-    """(station, stored ids with their outcomes, bags or None to read later, feed version)."""
+    session: Session,
+    batch: BatchInput,
+    ids: list[uuid.UUID],
+    codes: set[str],
+    lowest_seq: int,
+) -> _Context:
+    """Read the batch's context (``lowest_seq``: the lowest seq it holds, -1 to look up every
+    id whatever it holds)."""
+    station_id, after = batch.station_id, batch.after_event
     if _is_pg(session):
-        params = {"station_id": station_id, "ids": [str(i) for i in ids], "codes": sorted(codes)}
-        station_json, stored, bag_rows, version = read_planned(session, _PG_CONTEXT, params)[0]
-        station = _StationRecord(*station_json) if station_json else None
-        existing = {uuid.UUID(row[0]): _Prior(*row[1:]) for row in stored or []}
-        return station, existing, [core.Bag(*row) for row in bag_rows or []], int(version)
+        params = {
+            "station_id": station_id,
+            "ids": _pg_array(ids),
+            "codes": _pg_array(codes),
+            "lowest_seq": lowest_seq,
+            "after": str(after) if after is not None else None,
+        }
+        row = read_planned(session, _PG_CONTEXT, params)[0]
+        station_json, stored, bag_rows, version, after_found = row
+        return _Context(
+            _StationRecord(*station_json) if station_json else None,
+            {uuid.UUID(r[0]): _Prior(*r[1:]) for r in stored or []},
+            [core.Bag(*r) for r in bag_rows or []],
+            int(version),
+            after is None or bool(after_found),
+        )
+    if after is not None:
+        ids = [*ids, after]
     row = session.execute(_STATION, {"station_id": station_id}).first()
     station = (
         _StationRecord(row.area, row.revoked_at is not None, *row[2:]) if row is not None else None
@@ -926,7 +930,9 @@ def _read_context(
         )
     )
     existing = {r.id: _Prior(r.status, r.reason, r.detail) for r in stored_rows}
-    return station, existing, None, next_version(session)
+    return _Context(
+        station, existing, None, next_version(session), after is None or after in existing
+    )
 
 
 def _station_values(

@@ -75,7 +75,8 @@ def authenticate(session: Session, token: str) -> Principal | None:
     if not token or len(token) > 200:
         return None
     with session.begin():
-        row = session.execute(_WHO, {"token_hash": hash_token(token)}).first()
+        # on the connection: a plain read needs none of the ORM's statement handling
+        row = session.connection().execute(_WHO, {"token_hash": hash_token(token)}).first()
         if row is None or row.revoked_at is not None or row.station_revoked_at is not None:
             return None
         now = datetime.now(UTC)

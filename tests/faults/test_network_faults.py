@@ -47,7 +47,7 @@ from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.storage.store import DONE, PENDING, LocalStore
 from tracetrack_desktop.sync.backoff import Backoff
 from tracetrack_desktop.sync.client import SyncClient
-from tracetrack_desktop.sync.engine import SyncEngine, SyncLimits, SyncReport
+from tracetrack_desktop.sync.engine import PIPELINE_DEPTH, SyncEngine, SyncLimits, SyncReport
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "station"
 FEED = json.loads((DATA / "feed_users.json").read_text())
@@ -102,6 +102,7 @@ class Station:
         sync_clock: Callable[[], datetime] | None = None,
         limits: SyncLimits | None = None,
         pull_changes: bool = False,
+        pipeline_depth: int = PIPELINE_DEPTH,
     ) -> SyncEngine:
         """A sync engine to ``url`` (short timeouts); ``sync_clock`` stamps ``sent_at``."""
         if self.engine is not None:
@@ -116,6 +117,7 @@ class Station:
             monotonic=self.mono,
             backoff=Backoff(rng=lambda: 0.5),
             pull_changes=pull_changes,
+            pipeline_depth=pipeline_depth,
         )
         return self.engine
 
@@ -347,7 +349,9 @@ def test_replies_cut_after_commit_for_several_batches_are_retried_as_duplicates(
     a.pack("SB40001", kids("KCT", 29))
     a.ok(a.wf.scan_parent("SB40002"))
     queued = a.store.pending_count()  # 31: batches of 5, the last one alone
-    a.connect(proxy.url, limits=SyncLimits(max_batch_events=5))
+    # one upload at a time, so the script's order is the batches' order (pipelined uploads
+    # under cut replies: the next test)
+    a.connect(proxy.url, limits=SyncLimits(max_batch_events=5), pipeline_depth=1)
 
     cut = 4
     for round_ in range(cut):
@@ -378,6 +382,44 @@ def test_replies_cut_after_commit_for_several_batches_are_retried_as_duplicates(
     summary = assert_consistent(app, {a.station_id: a.store})
     assert (summary["children_linked"], summary["parent_scans"]) == (29, 2)
     assert summary["duplicates"] == 0  # transport replays are never counted
+
+
+def test_pipelined_uploads_with_cut_replies_take_effect_once_in_the_stations_order(
+    app, stations, proxy
+) -> None:  # type: ignore[no-untyped-def]
+    """Promise: with two uploads in flight (the second names the first's last event), replies
+    cut after the server committed, round after round, still leave every event applied once,
+    in the station's order, each answered with its original outcome. Which of the two in-flight
+    uploads the proxy cuts depends on which arrives first, so the checks hold either way."""
+    a = stations("pipe")
+    a.pack("SB40011", kids("KPA", 30))  # full: a 31st child would be a conflict
+    a.pack("SB40012", kids("KPB", 12))
+    queued = a.store.pending_count()  # 44: batches of 4
+    a.connect(proxy.url, limits=SyncLimits(max_batch_events=4))
+
+    rounds = 3  # each round's first reply also tells the station it may pipeline
+    for _ in range(rounds):
+        proxy.script(Mode.PASS, Mode.CUT_AFTER_REQUEST)
+        report = a.sync_once()
+        assert report.error is not None
+        assert "cannot reach" in report.error
+        assert report.accepted + report.duplicates >= 4  # every round moves on
+    assert a.engine is not None
+    assert a.engine.pipelining
+    assert len(proxy.requests(Mode.CUT_AFTER_REQUEST)) == rounds
+    assert all(s.status == 200 for s in proxy.requests(Mode.CUT_AFTER_REQUEST))
+
+    proxy.set_mode(Mode.PASS)
+    a.drain()
+    assert a.store.pending_count() == 0
+    assert server_count(app, a.station_id) == queued
+    replayed = [e for e in a.store.events() if e.result_reason == ALREADY_RECEIVED]
+    assert replayed  # a cut batch was sent again and answered with its first outcome
+    assert all((e.result_detail or {})["original"]["status"] == "accepted" for e in replayed)
+    assert all(e.result_status in ("accepted", "duplicate") for e in a.store.events())
+    summary = assert_consistent(app, {a.station_id: a.store})
+    assert (summary["children_linked"], summary["parents_completed"]) == (42, 1)
+    assert (summary["conflicts"], summary["duplicates"]) == (0, 0)
 
 
 def test_conflict_whose_reply_was_cut_still_reaches_the_losing_station(

@@ -23,6 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 from sqlalchemy import (
     Connection,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects.sqlite import insert
@@ -59,7 +61,12 @@ def local_now() -> datetime:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), sort_keys=True, default=str)
+    """Compact JSON with sorted keys (orjson; the standard encoder for what orjson refuses,
+    such as an integer beyond 64 bits)."""
+    try:
+        return orjson.dumps(value, default=str, option=orjson.OPT_SORT_KEYS).decode()
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(value, separators=(",", ":"), sort_keys=True, default=str)
 
 
 def _iso(moment: datetime) -> str:
@@ -77,6 +84,15 @@ RULES_TTL_S = 2.0
 
 _IN_CHUNK = 500
 """Ids per ``IN (...)`` list (far below SQLite's bound-variable limit)."""
+
+_SETTLE = text(
+    "UPDATE events SET sync_state = 'done', result_status = a.value ->> 1,"
+    " result_reason = a.value ->> 2, result_detail = a.value ->> 3, settled_at = :now,"
+    " undo = NULL FROM json_each(:answers) AS a"
+    " WHERE events.id = a.value ->> 0 AND events.sync_state != 'done'"
+)
+"""Settle a batch's answers, given as one JSON array of ``[id, status, reason, detail]``
+(events already done are left as they are: settling is idempotent)."""
 
 
 @dataclass(frozen=True)
@@ -637,7 +653,7 @@ class LocalStore:
         size = 64  # the envelope: station_id, sent_at, brackets
         for row in rows:
             event = _event_from(row)
-            event_size = len(_dumps(event.as_wire()).encode()) + 1
+            event_size = len(_dumps(event.as_wire()).encode()) + 1  # as the client encodes it
             if batch and size + event_size > max_bytes:
                 break
             batch.append(event)
@@ -655,47 +671,29 @@ class LocalStore:
         latest = {result.id: result for result in results}  # one answer per id
         with self._write() as conn:
             settled: list[tuple[OutboxEvent, EventResult]] = []
-            ids = list(latest)
+            troubled = [r.id for r in latest.values() if r.status in _FINAL_PROBLEMS]
             rows: list[RowMapping] = []
-            for start in range(0, len(ids), _IN_CHUNK):  # one read per chunk, not per event
+            for start in range(0, len(troubled), _IN_CHUNK):  # one read per chunk, not per event
                 rows.extend(
                     conn.execute(
                         select(schema.events).where(
-                            schema.events.c.id.in_(ids[start : start + _IN_CHUNK]),
+                            schema.events.c.id.in_(troubled[start : start + _IN_CHUNK]),
                             schema.events.c.sync_state != DONE,  # settling is idempotent
                         )
                     )
                     .mappings()
                     .all()
                 )
-            updates: list[dict[str, Any]] = []
             for row in sorted(rows, key=lambda r: r["seq"]):
                 result = latest[row["id"]]
-                if result.status in _FINAL_PROBLEMS:
-                    problems.append(result)
-                    settled.append((_event_from(row), result))
-                updates.append(
-                    {
-                        "b_id": result.id,
-                        "b_status": result.status,
-                        "b_reason": result.reason,
-                        "b_detail": _dumps(dict(result.detail)) if result.detail else None,
-                    }
-                )
-            if updates:  # one statement, executed for every row (executemany)
-                conn.execute(
-                    update(schema.events)
-                    .where(schema.events.c.id == bindparam("b_id"))
-                    .values(
-                        sync_state=DONE,
-                        result_status=bindparam("b_status"),
-                        result_reason=bindparam("b_reason"),
-                        result_detail=bindparam("b_detail"),
-                        settled_at=now,
-                        undo=None,
-                    ),
-                    updates,
-                )
+                problems.append(result)
+                settled.append((_event_from(row), result))
+            answers = [
+                [r.id, r.status, r.reason, _dumps(dict(r.detail)) if r.detail else None]
+                for r in latest.values()
+            ]
+            if answers:  # one statement for the whole batch, whatever its size
+                conn.execute(_SETTLE, {"answers": orjson.dumps(answers).decode(), "now": now})
             if settled:
                 for event, result in settled:
                     self._store_conflict(conn, event, result, now)

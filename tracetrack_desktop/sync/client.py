@@ -9,11 +9,13 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 import requests
 
 from tracetrack_desktop.sync.ports import EventResult, OutboxEvent
@@ -97,12 +99,15 @@ class UploadReply:
         server_time: the server's clock when it answered.
         sent_at: our clock when the request left (the body's ``sent_at``).
         received_at: our clock when the reply arrived.
+        ordered: the server honours ``after_event`` (it said so in the reply), so the next
+            batch may be sent before this one is answered.
     """
 
     results: list[EventResult]
     server_time: datetime | None
     sent_at: datetime
     received_at: datetime
+    ordered: bool = False
 
     def clock_skew_ms(self) -> int | None:
         """Server clock minus station clock, taking the request's midpoint as "now"."""
@@ -196,7 +201,7 @@ def raise_for_answer(
 
 def _json_body(response: requests.Response) -> dict[str, Any]:
     try:
-        body = response.json()
+        body = orjson.loads(response.content)
     except ValueError as exc:
         raise ProtocolError(f"the server's reply is not JSON ({response.status_code})") from exc
     if not isinstance(body, dict):
@@ -250,22 +255,40 @@ class SyncClient:
         self.base_url = base_url.rstrip("/")
         self._timeout = timeout
         self._clock = clock
-        self._session = requests.Session()
         # verification stays on; a site with its own CA points at its bundle instead
-        self._session.verify = ca_bundle or True
-        self._session.headers.update(
-            {
-                "Authorization": f"Bearer {token}",
-                "User-Agent": USER_AGENT,
-                "Accept": "application/json",
-            }
-        )
+        self._verify: str | bool = ca_bundle or True
+        self._headers = {
+            "Authorization": f"Bearer {token}",
+            "User-Agent": USER_AGENT,
+            "Accept": "application/json",
+        }
+        # one HTTP session (and keep-alive connection) per thread: the engine uploads the next
+        # batch from a second thread while the first is still in flight
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"SyncClient({self.base_url!r})"
 
     def close(self) -> None:
-        self._session.close()
+        with self._sessions_lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+
+    @property
+    def _session(self) -> requests.Session:
+        """This thread's HTTP session."""
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.verify = self._verify
+            session.headers.update(self._headers)
+            self._local.session = session
+            with self._sessions_lock:
+                self._sessions.append(session)
+        return session
 
     def __enter__(self) -> SyncClient:
         return self
@@ -280,6 +303,7 @@ class SyncClient:
         sent_at: datetime,
         pending: int | None = None,
         oldest_pending_at: datetime | None = None,
+        after_event: str | None = None,
     ) -> bytes:
         """The upload body exactly as sent (the engine measures it against the byte limit)."""
         body: dict[str, Any] = {
@@ -291,7 +315,12 @@ class SyncClient:
             body["pending"] = pending
         if oldest_pending_at is not None:
             body["oldest_pending_at"] = oldest_pending_at.isoformat()
-        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if after_event is not None:
+            body["after_event"] = after_event
+        try:
+            return orjson.dumps(body)
+        except (orjson.JSONEncodeError, TypeError):  # e.g. an integer beyond 64 bits
+            return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def upload(
         self,
@@ -299,8 +328,12 @@ class SyncClient:
         events: Sequence[OutboxEvent],
         pending: int | None = None,
         oldest_pending_at: datetime | None = None,
+        after_event: str | None = None,
     ) -> UploadReply:
         """``POST /api/v1/sync/events``; ``sent_at`` is stamped now, on this attempt.
+
+        ``after_event``: the last event of a batch sent before this one and not answered yet;
+        the server applies this batch only after that one (else ``409 out_of_order``).
 
         Raises:
             RetryableError: network trouble, 5xx, 408, 429 (with ``retry_after``).
@@ -309,7 +342,9 @@ class SyncClient:
             BatchRefusedError: any other 4xx (400 shape, 413 over a limit, ...).
         """
         sent_at = self._clock()
-        body = self.encode_batch(station_id, events, sent_at, pending, oldest_pending_at)
+        body = self.encode_batch(
+            station_id, events, sent_at, pending, oldest_pending_at, after_event
+        )
         response = _request(
             self._session,
             "POST",
@@ -343,6 +378,7 @@ class SyncClient:
             server_time=_parse_time(reply.get("server_time")),
             sent_at=sent_at,
             received_at=received_at,
+            ordered=reply.get("after_event") is True,
         )
 
     def changes(self, since: str | None, limit: int | None = None) -> ChangesPage:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,14 @@ MAX_CHANGE_PAGES = 10_000
 """Safety stop for a feed that keeps saying ``more`` without moving its cursor forward."""
 
 _SPLIT_STATUSES = frozenset({400, 413, 422})
+
+PIPELINE_DEPTH = 2
+"""Uploads in flight at once. The second is sent before the first is answered and names the
+first's last event (``after_event``), so the server applies it only after the first: the
+server works on one while the other travels, is parsed, and is settled here."""
+
+OUT_OF_ORDER = "out_of_order"
+"""The server's code for a batch whose ``after_event`` has not arrived (nothing written)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,9 @@ class SyncEngine:
         pull_every_s: pull it at most this often (0: every round). A scan wakes a round at
             once to upload; other stations' changes come on the worker's timer, so a busy
             line does not double its requests.
+        pipeline_depth: most uploads in flight at once. More than one only once the server
+            has said (in an upload reply) that it honours ``after_event``; a server that does
+            not could apply two batches out of order.
     """
 
     def __init__(
@@ -138,6 +150,7 @@ class SyncEngine:
         backoff: Backoff | None = None,
         pull_changes: bool = True,
         pull_every_s: float = 0.0,
+        pipeline_depth: int = PIPELINE_DEPTH,
     ) -> None:
         self.outbox = outbox
         self.client = client
@@ -153,8 +166,12 @@ class SyncEngine:
         self._server_not_before: float | None = None  # the server's Retry-After
         self._cancel = threading.Event()
         self.stopped_reason: str | None = None
-        # one thread for the HTTP upload of the next batch while this one settles the last
-        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-upload")
+        self.pipeline_depth = max(1, pipeline_depth)
+        self._ordered = False  # the server honours after_event (learnt from its replies)
+        # the HTTP uploads in flight run here, while this thread reads and settles the outbox
+        self._sender = ThreadPoolExecutor(
+            max_workers=self.pipeline_depth, thread_name_prefix="sync-upload"
+        )
 
     def close(self) -> None:
         """Stop the sender thread (after any upload in flight)."""
@@ -165,6 +182,11 @@ class SyncEngine:
     def cancel(self) -> None:
         """Ask a running round to stop after its current request (any thread may call this)."""
         self._cancel.set()
+
+    @property
+    def pipelining(self) -> bool:
+        """More than one upload may be in flight (the server said it honours after_event)."""
+        return self._ordered and self.pipeline_depth > 1
 
     def retry_in(self) -> float | None:
         """Seconds until the next attempt is due (None: none is scheduled)."""
@@ -295,67 +317,90 @@ class SyncEngine:
     def _upload_all(self, state: _Round) -> bool:
         """Send batches until the queue is empty; True if it is.
 
-        Pipelined: as soon as the server answers batch N, batch N+1 (already read and encoded
-        while N was in flight) goes out, and N is settled locally while N+1 travels. Batches
-        still reach the server one after the other, in seq order. If the station stops between
-        sending N+1 and settling N, both stay pending and are answered as duplicates next time.
+        Pipelined: up to ``pipeline_depth`` batches are in flight, once the server has said it
+        honours ``after_event`` (before that, one at a time). Each one after the first
+        names the last event of the one before it (``after_event``), and the server applies it
+        only once that event is stored, so batches take effect in seq order whichever reaches
+        a worker first; one that arrives too early is answered ``409 out_of_order`` and stays
+        pending. The next batch is read while the others travel, and answers are settled in
+        the order sent. If the station stops before settling, those events stay pending and
+        are answered as duplicates next time.
         """
-        inflight: tuple[list[OutboxEvent], Future[UploadReply]] | None = None
+        inflight: deque[tuple[list[OutboxEvent], Future[UploadReply]]] = deque()
+        queued = self.outbox.pending_count()  # counted once a round (a count per batch cost ms)
         try:
             batch = self._next_batch()
             while not self._cancel.is_set():
-                if inflight is None:
-                    if not batch:
-                        return True
+                depth = self.pipeline_depth if self._ordered else 1
+                while batch and len(inflight) < depth and not self._cancel.is_set():
                     if len(batch) > 1 and self._too_big(batch):
+                        if inflight:
+                            break  # the careful path runs alone, after what is in flight
                         if self._send(batch, state) == 0:
                             raise ProtocolError("the server answered none of the events sent")
                         batch = self._next_batch()
                         continue
-                    inflight = (batch, self._submit(batch))
-                sent, future = inflight
-                ahead = self._next_batch(after_seq=sent[-1].seq)  # while the request travels
+                    after = inflight[-1][0][-1].id if inflight else None
+                    oldest = (inflight[0][0] if inflight else batch)[0].occurred_at
+                    pending = max(queued - state.uploaded, len(batch))
+                    inflight.append((batch, self._submit(batch, after, pending, oldest)))
+                    batch = self._next_batch(after_seq=batch[-1].seq)  # while they travel
+                if not inflight:
+                    if not batch:
+                        return True
+                    continue  # cancelled, or the careful path is next
+                sent, future = inflight.popleft()
                 try:
                     reply = future.result()
-                except BatchRefusedError:
-                    inflight = None
-                    # refused as a whole: split it the careful way, one request at a time
-                    if self._send(sent, state) == 0:
+                except BatchRefusedError as exc:
+                    # what was sent after it names it: wait for those answers, then start again
+                    # from the oldest pending event
+                    self._finish(inflight, state)
+                    if exc.code != OUT_OF_ORDER and self._send(sent, state) == 0:
+                        # refused as a whole: split it the careful way, one request at a time
                         raise ProtocolError("the server answered none of the events sent") from None
                     batch = self._next_batch()
                     continue
-                inflight = None
                 if reply.server_time is not None:
                     state.skew_ms = reply.clock_skew_ms()
-                if ahead and not self._cancel.is_set() and not self._too_big(ahead):
-                    inflight = (ahead, self._submit(ahead))
-                    batch = []
-                else:
-                    batch = ahead
+                self._ordered = reply.ordered
                 if self._settle(sent, reply.results, state) == 0:
                     # the server answered none of them: sending the same batch again would spin
                     raise ProtocolError("the server answered none of the events sent")
             return False
         finally:
-            if inflight is not None:
-                # never leave a request behind: the next round must not overtake it
-                sent, future = inflight
-                try:
-                    reply = future.result()
-                except SyncError:
-                    pass  # not settled: those events stay pending and are sent again
-                else:
-                    self._settle(sent, reply.results, state)
+            # never leave a request behind: the next round must not overtake it
+            self._finish(inflight, state)
+
+    def _finish(
+        self, inflight: deque[tuple[list[OutboxEvent], Future[UploadReply]]], state: _Round
+    ) -> None:
+        """Wait for every upload in flight and settle those answered (in the order sent)."""
+        while inflight:
+            sent, future = inflight.popleft()
+            try:
+                reply = future.result()
+            except SyncError:
+                continue  # not settled: those events stay pending and are sent again
+            self._settle(sent, reply.results, state)
 
     def _next_batch(self, after_seq: int | None = None) -> list[OutboxEvent]:
         return self.outbox.next_batch(
             self.limits.max_batch_events, self.limits.max_batch_bytes, after_seq=after_seq
         )
 
-    def _submit(self, batch: list[OutboxEvent]) -> Future[UploadReply]:
-        """Upload ``batch`` on the sender thread (it only does HTTP; the store stays here)."""
-        pending, oldest = self.outbox.pending_count(), self.outbox.oldest_pending_at()
-        return self._sender.submit(self.client.upload, self.station_id, batch, pending, oldest)
+    def _submit(
+        self, batch: list[OutboxEvent], after: str | None, pending: int, oldest: str
+    ) -> Future[UploadReply]:
+        """Upload ``batch`` on a sender thread (it only does HTTP; the store stays here).
+
+        ``pending`` and ``oldest`` (the oldest unanswered event's time) are reported to the
+        server with it: the queue as of the round's start, less what was settled since.
+        """
+        oldest_at = datetime.fromisoformat(oldest)
+        return self._sender.submit(
+            self.client.upload, self.station_id, batch, pending, oldest_at, after
+        )
 
     def _send(self, batch: list[OutboxEvent], state: _Round) -> int:
         """Upload ``batch``, splitting it on a 400/413 until a bad event stands alone.
