@@ -144,6 +144,8 @@ class _Parsed:
     operator: str = ""
     rejection: core.Outcome | None = None
     data_json: str = "{}"
+    id_text: str = ""
+    row: dict[str, Any] = field(default_factory=dict)  # its event row but for the outcome
 
 
 def _sanitize(value: Any) -> Any:
@@ -439,6 +441,9 @@ def ingest_batch(
     ids = _parse_ids(batch.events)
     moment = now or datetime.now(UTC)
     parsed = [_parse_event(i, ids[i], raw, moment, settings) for i, raw in enumerate(batch.events)]
+    for item in parsed:  # before any lock is taken: what does not depend on the outcome
+        item.id_text = str(item.id)
+        item.row = _static_row(item, batch.station_id, moment)
     clashes = 0
     deadline = time.monotonic() + settings.order_wait_s
     pause = ORDER_POLL_S
@@ -512,7 +517,7 @@ def _ingest_once(
                     else None
                 )
                 results[item.index] = Result(
-                    str(item.id),
+                    item.id_text,
                     Status.DUPLICATE,
                     Reason.ALREADY_RECEIVED.value,
                     {"original": original} if original else None,
@@ -542,13 +547,13 @@ def _ingest_once(
             for counter, n in outcome.counts.items():
                 counters[counter.value] += n
             results[item.index] = Result(
-                str(item.id),
+                item.id_text,
                 outcome.status,
                 outcome.reason.value if outcome.reason else None,
                 outcome.detail or None,
                 outcome.message if outcome.status is not Status.ACCEPTED else None,
             )
-            event_rows.append(_event_row(item, batch.station_id, outcome, bucket, now, version))
+            event_rows.append(_event_row(item, outcome, bucket, version))
             if outcome.return_record is not None:
                 r = outcome.return_record
                 return_rows.append(
@@ -582,17 +587,9 @@ def _ingest_once(
     return IngestOutcome(final, now, dict(counts))
 
 
-def _event_row(
-    item: _Parsed,
-    station_id: str,
-    outcome: core.Outcome,
-    bucket: datetime,
-    now: datetime,
-    version: int,
-) -> dict[str, Any]:
-    """An event's row; conflicts and rejections carry the feed version (their station's feed)."""
+def _static_row(item: _Parsed, station_id: str, now: datetime) -> dict[str, Any]:
+    """The part of an event's row that does not depend on its outcome."""
     ev = item.event
-    rejected = outcome.status is Status.REJECTED
     return {
         "id": item.id,
         "station_id": station_id,
@@ -605,6 +602,16 @@ def _event_row(
         "bill": core.normalise_bill_id(ev.bill) if ev else "",
         "data": orjson.Fragment(item.data_json) if ev else _EMPTY_JSON,
         "received_at": now,
+    }
+
+
+def _event_row(
+    item: _Parsed, outcome: core.Outcome, bucket: datetime, version: int
+) -> dict[str, Any]:
+    """An event's row; conflicts and rejections carry the feed version (their station's feed)."""
+    rejected = outcome.status is Status.REJECTED
+    return {
+        **item.row,
         "bucket_start": bucket,
         "status": outcome.status.value,
         "reason": outcome.reason.value if outcome.reason else None,
