@@ -2,20 +2,26 @@
 
 One PostgreSQL database grows in three steps (100k events, then to 1M, then to 10M; smoke:
 one step of 20k). Each step writes, with ``COPY``, the rows ingest would have written for a
-site of 200 stations (190 packing stations, 10 billing desks) and 400 operators over the last
-30 days: parents of 30 children, bills of 20 parents, about 1 % duplicate and conflicting
-scans. Every table agrees with the others: ``events``, ``bags``, ``bills``, the
-``stat_buckets`` rollups (incremented as ingest does), ``stations`` (seq, counters), the
-feed clock. Then ``VACUUM ANALYZE``, a fresh ``tracetrack-server serve`` (gunicorn, serve's
-defaults) and, per endpoint, 10 warm-up and 200 timed sequential requests with a read-only
-token over one keep-alive connection, the endpoints taking turns. ``GET /healthz`` measured
-the same way is the floor of the HTTP path (the limit beside each figure). "Whole day" is
-yesterday: what "today" costs at the end of a day.
+site of 200 stations (190 packing stations, 10 billing desks) and 400 operators scanning at a
+constant rate of 40,000 events a day (``RATE_PER_DAY``): parents of 30 children, bills of 20
+parents, about 1 % duplicate and conflicting scans. Every table agrees with the others:
+``events``, ``bags`` (with their home area), ``bills``, the ``stat_buckets`` rollups
+(incremented as ingest does), ``stations`` (seq, counters), the feed clock, the code rules of
+the third parent series. Then ``VACUUM ANALYZE``, a fresh ``tracetrack-server serve``
+(gunicorn, serve's defaults) and, per endpoint, 10 warm-up and 200 timed sequential requests
+with a read-only token over one keep-alive connection, the endpoints taking turns.
+``GET /healthz`` measured the same way is the floor of the HTTP path (the limit beside each
+figure). "Whole day" is yesterday (of the first step, so the same day at every size): what
+"today" costs at the end of a day; "1 h" is an hour of it.
 
-Growing in one database means the same 30 days get denser: at 10M a day holds ~330k events,
-about what 190 stations scanning all day produce. Bounded-range figures therefore also see
-more rollup rows in their range as the log grows (up to one row per bucket, station and
-operator); the note of each figure says how many.
+The history grows backwards in time at that constant rate: the first step writes the most
+recent 2.5 days (up to 15 minutes before the real current time: today so far, all of
+yesterday and at least 12 hours of the day before), and each later step the days before the
+oldest event already stored: 100k covers ~2.5 days, 1M ~25 days, 10M ~250 days. Today,
+yesterday and an hour of yesterday therefore hold the same events, rollup rows and conflicts
+at every size (the note of each load figure counts them), and a bounded-range figure's
+10M/100k ratio measures its cost against the size of the history around its range, nothing
+else.
 """
 
 from __future__ import annotations
@@ -48,7 +54,9 @@ STATIONS = 200
 DESKS = 10  # the last DESKS stations bill; the others pack
 PACKERS = STATIONS - DESKS
 OPERATORS = 400  # two per station: 00-12 UTC and 12-24 UTC
-DAYS = 30
+DAY_MS = 86_400_000
+RATE_PER_DAY = 40_000  # events a day, whatever the size: 100k ≈ 2.5 days, 10M ≈ 250 days
+NEWEST_MS = 15 * 60 * 1000  # the newest events are this long before the first step's time
 CHILDREN = 30
 BILL_PARENTS = 20
 DUP_RATE = 0.005
@@ -56,6 +64,17 @@ CONFLICT_RATE = 0.005
 AREAS = ("Hall A", "Hall B", "Hall C", "Hall D", "Hall E", "Hall F")
 BUCKET_MS = 15 * 60 * 1000
 EVENTS_PER_JOB = 1 + CHILDREN * (1 + DUP_RATE + CONFLICT_RATE) + (BILL_PARENTS + 2) / BILL_PARENTS
+# A step's events all occur before the oldest event of the steps before it: its bills end
+# BILL_SPAN_MS after they start, and start at least BILL_DELAY_MS after their last parent ends.
+BILL_SPAN_MS = 10_000 * (BILL_PARENTS + 1) + 1_000
+BILL_DELAY_MS = 300_000
+JOB_SPAN_MS = CHILDREN * 10_000 + 2_500  # a parent's scan to its last child (and conflict)
+# Station seq numbers: a station counts up in time, but older events are written later, so
+# each step takes, per station, the seq range just below the lowest one it has used
+# (contiguous, no gaps): the first step's range ends at SEQ_TOP - 1, the station's last_seq.
+# A station's first recorded event then has a high seq, as if it had scanned before the
+# history began; ingest counts no gap for a station's first event.
+SEQ_TOP = 1_000_000_000
 TIMED = 200
 WARMUP = 10
 TARGET_MS = 50.0
@@ -68,6 +87,10 @@ EXTRA_SERIES = ParentSeries(name="TT", pattern=r"TT\d{7}", capacity=CHILDREN, ex
 
 def station_id(s: int) -> str:
     return f"ST{s:03d}"
+
+
+def station_area(s: int) -> str:
+    return AREAS[s % len(AREAS)] if s < PACKERS else "Dispatch"
 
 
 def operator_of(s: int, ms: int) -> str:
@@ -114,25 +137,48 @@ def _uuid7(ms: int, bits: int) -> str:
 
 @dataclass
 class _StationState:
-    seq: int = 0
+    first_seq: int = SEQ_TOP  # the lowest seq used so far: the next step's range ends below it
+    last_seq: int = 0  # the highest: the station's newest event
     received: int = 0
     last_recv: int = 0
     last_lag: int = 0
 
 
+@dataclass(slots=True)
+class _Job:
+    """One parent filled at one packing station: its scan, its children and the extra scans."""
+
+    start: int
+    station: int
+    step: int  # ms from one child to the next
+    dups: tuple[int, ...]  # the children scanned a second time
+    conflicts: tuple[int, ...]  # after these children, the previous parent's first child
+
+    @property
+    def events(self) -> int:
+        return 1 + CHILDREN + len(self.dups) + len(self.conflicts)
+
+
 @dataclass
 class Site:
-    """The growing site: what ingest would have stored so far, and where numbering goes on."""
+    """The growing site: what ingest would have stored so far, and where numbering goes on.
+
+    Parent and bill numbers go on in the order the steps are written, so at 10M the oldest
+    days hold the third series' parent codes; its code rules are written in the step that
+    first needs them, before its events.
+    """
 
     seed: int = 20261128
     next_parent: int = 0
     next_bill: int = 0
     events: int = 0
     max_version: int = 0
+    newest_ms: int | None = None  # where the history ends: the first step's end
+    oldest_ms: int | None = None  # where the history written so far begins
     stations: list[_StationState] = field(
         default_factory=lambda: [_StationState() for _ in range(STATIONS)]
     )
-    sample_parent: int = 7
+    sample_parent: int = 7  # written by the first step: in the most recent days
 
     def __post_init__(self) -> None:
         self.rnd = random.Random(self.seed)
@@ -140,29 +186,119 @@ class Site:
         self.skew = [self.rnd.randint(-800, 800) for _ in range(STATIONS)]
         self.rules_written = False
 
+    @property
+    def days(self) -> float:
+        """How many days the history written so far covers."""
+        if self.newest_ms is None or self.oldest_ms is None:
+            return 0.0
+        return (self.newest_ms - self.oldest_ms) / DAY_MS
+
     # -- one growth step ---------------------------------------------------------------
 
-    def grow(self, conn: psycopg.Connection[Any], add: int, now_ms: int) -> int:
-        """Add about ``add`` events over the 30 days before ``now_ms``; return how many."""
+    def _plan(self, add: int, t_begin: int, start_last: int) -> list[_Job]:
+        """About ``add`` events' worth of parents starting in [t_begin, start_last), in order.
+
+        A packing station fills one parent at a time. Every random draw that decides how many
+        events a job has is made here, so each station's count is known before its seq
+        numbers are given out.
+        """
         rnd = self.rnd
-        ts = self.ts
-        t_end = now_ms - 15 * 60 * 1000
-        t_begin = now_ms - DAYS * 86_400_000
         n_jobs = max(1, round(add / EVENTS_PER_JOB))
-        if self.next_parent + n_jobs > 200_000 and not self.rules_written:
-            self._write_rules(conn, now_ms)
         starts: list[list[int]] = [[] for _ in range(PACKERS)]
         for _ in range(n_jobs):
-            starts[rnd.randrange(PACKERS)].append(rnd.randrange(t_begin, t_end))
-        jobs: list[tuple[int, int, int]] = []  # (start, station, step): one station, one at a time
+            starts[rnd.randrange(PACKERS)].append(rnd.randrange(t_begin, start_last))
+        planned: list[tuple[int, int, int]] = []  # (start, station, step)
         for s, mine in enumerate(starts):
             free = 0
             for wanted in sorted(mine):
                 start = max(wanted, free)
+                if start >= start_last:  # the station is busy up to the step's end: dropped
+                    break
                 step = rnd.randint(4_000, 10_000)
                 free = start + CHILDREN * step + rnd.randint(5_000, 60_000)
-                jobs.append((start, s, step))
-        jobs.sort()
+                planned.append((start, s, step))
+        planned.sort()
+        jobs = []
+        for i, (start, s, step) in enumerate(planned):
+            dups = tuple(k for k in range(1, CHILDREN + 1) if rnd.random() < DUP_RATE)
+            conflicts = (
+                tuple(k for k in range(3, CHILDREN + 1) if rnd.random() < CONFLICT_RATE)
+                if i
+                else ()  # the step's first parent has no previous one to conflict with
+            )
+            jobs.append(_Job(start, s, step, dups, conflicts))
+        return jobs
+
+    def _seq_ranges(self, counts: list[int]) -> list[int]:
+        """Each station's first seq in this step: the ``counts[s]`` numbers just below its
+        lowest so far (older events, written later, keep seq increasing with time)."""
+        first = [0] * STATIONS
+        for s, n in enumerate(counts):
+            if not n:
+                continue
+            state = self.stations[s]
+            state.first_seq -= n
+            if state.first_seq < 1:
+                raise ValueError(f"SEQ_TOP is too low for {station_id(s)}")
+            if not state.last_seq:  # its first events: the newest it will ever have here
+                state.last_seq = state.first_seq + n - 1
+            first[s] = state.first_seq
+        return first
+
+    def grow(self, conn: psycopg.Connection[Any], add: int, now_ms: int) -> int:
+        """Add about ``add`` events at ``RATE_PER_DAY`` just before the oldest stored (the
+        first step: before ``now_ms`` - ``NEWEST_MS``); return how many.
+
+        Every event of the step occurs before the oldest event of the steps before it, so each
+        station's events stay in seq order by time.
+        """
+        rnd = self.rnd
+        ts = self.ts
+        if self.newest_ms is None:
+            self.newest_ms = now_ms - NEWEST_MS
+        t_end = self.newest_ms if self.oldest_ms is None else self.oldest_ms
+        t_begin = t_end - round(add / RATE_PER_DAY * DAY_MS)
+        bill_last = t_end - BILL_SPAN_MS  # the latest start of a bill: it ends before t_end
+        start_last = bill_last - BILL_DELAY_MS - JOB_SPAN_MS  # a parent can be billed after
+        if start_last <= t_begin:
+            raise ValueError(f"a step of {add} events is too short")
+        jobs = self._plan(add, t_begin, start_last)
+        if self.next_parent + len(jobs) > 200_000 and not self.rules_written:
+            self._write_rules(conn, now_ms)
+
+        # bills: parents in order of completion, 20 to a bill, at the billing desks
+        ends = sorted(
+            (job.start + CHILDREN * job.step, self.next_parent + i) for i, job in enumerate(jobs)
+        )
+        bill_events: list[tuple[int, int, int, int, int]] = []  # (t, desk, kind, b, p)
+        bill_rows: list[tuple[int, list[int], str]] = []
+        for i in range(0, len(ends), BILL_PARENTS):
+            chunk = ends[i : i + BILL_PARENTS]
+            b = self.next_bill
+            self.next_bill += 1
+            desk = PACKERS + b % DESKS
+            t = min(chunk[-1][0] + rnd.randint(BILL_DELAY_MS, 3_600_000), bill_last)
+            full = len(chunk) == BILL_PARENTS
+            status = (
+                "new"
+                if b % 50 == 49
+                else ("processing" if b % 50 == 48 or not full else "completed")
+            )
+            added = [] if status == "new" else [p for _, p in chunk]
+            bill_events.append((t, desk, 0, b, -1))
+            for j, p in enumerate(added):
+                bill_events.append((t + 10_000 * (j + 1), desk, 1, b, p))
+            if status == "completed":
+                bill_events.append((t + 10_000 * (len(added) + 1), desk, 2, b, -1))
+            bill_rows.append((b, added, status))
+        bill_events.sort()
+
+        counts = [0] * STATIONS
+        for job in jobs:
+            counts[job.station] += job.events
+        for _, desk, *_ in bill_events:
+            counts[desk] += 1
+        seqs = self._seq_ranges(counts)
 
         buckets: dict[tuple[int, int, str], list[int]] = {}
         col = {c: i for i, c in enumerate(STAT_COLUMNS)}
@@ -171,7 +307,6 @@ class Site:
         bag_lines: list[str] = []
         counted = 0
         parent_touch: dict[int, tuple[int, int, int]] = {}  # p -> (created, updated, version)
-        ends: list[tuple[int, int]] = []  # (end, p)
 
         base = top = self.max_version
 
@@ -192,7 +327,8 @@ class Site:
         ) -> tuple[int, int]:
             nonlocal counted, top
             state = st[s]
-            state.seq += 1
+            seq = seqs[s]
+            seqs[s] += 1
             state.received += 1
             lag = 200 + int(rnd.random() * 1800)
             recv = occ + lag
@@ -208,7 +344,7 @@ class Site:
             for c in counters:
                 row[col[c]] += 1
             event_lines.append(
-                f"{_uuid7(occ, rnd.getrandbits(74))}\t{station_id(s)}\t{state.seq}\t{typ}\t"
+                f"{_uuid7(occ, rnd.getrandbits(74))}\t{station_id(s)}\t{seq}\t{typ}\t"
                 f"{ts(occ)}\t{op}\t{code}\t{parent}\t{bill}\t{data}\t{ts(recv)}\t{ts(bstart)}\t"
                 f"{status}\t{reason}\t{detail}\t{PG_NULL}\t{version if in_feed else 0}\n"
             )
@@ -222,11 +358,12 @@ class Site:
                 "bill, data, received_at, bucket_start, status, reason, detail, raw, version) "
                 "FROM STDIN"
             ) as copy:
-                prev_p = -1
-                for i, (start, s, step) in enumerate(jobs):
+                for i, job in enumerate(jobs):
+                    s, start, step = job.station, job.start, job.step
                     p = self.next_parent + i
                     pc = parent_code(p)
                     op = operator_of(s, start)
+                    area = station_area(s)
                     created, _ = emit(
                         s,
                         start,
@@ -268,10 +405,10 @@ class Site:
                         )
                         bag_lines.append(
                             f"{cc}\tchild\t{pc}\t0\topen\t{PG_NULL}\t{ts(recv)}\t{ts(recv)}\t"
-                            f"{version}\n"
+                            f"{version}\t{area}\n"
                         )
                         last = (created, recv, version)
-                        if rnd.random() < DUP_RATE:
+                        if k in job.dups:
                             emit(
                                 s,
                                 occ + 1_500,
@@ -287,54 +424,27 @@ class Site:
                                 ("duplicates",),
                                 False,
                             )
-                        if k >= 3 and prev_p >= 0 and rnd.random() < CONFLICT_RATE:
-                            other = parent_code(prev_p)
+                        if k in job.conflicts:  # the previous parent's first child, here
                             emit(
                                 s,
                                 occ + 2_500,
                                 "child_link",
                                 op,
-                                child_code(prev_p, 0),
+                                child_code(p - 1, 0),
                                 pc,
                                 "",
                                 "{}",
                                 "conflict",
                                 "child_in_other_parent",
-                                f'{{"current_parent":"{other}"}}',
+                                f'{{"current_parent":"{parent_code(p - 1)}"}}',
                                 ("conflicts",),
                                 True,
                             )
                     parent_touch[p] = last
-                    ends.append((start + CHILDREN * step, p))
-                    prev_p = p
                     if len(event_lines) >= flush_every:
                         copy.write("".join(event_lines))
                         event_lines.clear()
 
-                # bills: parents in order of completion, 20 to a bill, at the billing desks
-                ends.sort()
-                bill_events: list[tuple[int, int, int, int, int]] = []  # (t, desk, kind, b, p)
-                bill_rows: list[tuple[int, list[int], str]] = []
-                chunks = [ends[i : i + BILL_PARENTS] for i in range(0, len(ends), BILL_PARENTS)]
-                for chunk in chunks:
-                    b = self.next_bill
-                    self.next_bill += 1
-                    desk = PACKERS + b % DESKS
-                    t = min(chunk[-1][0] + rnd.randint(300_000, 3_600_000), t_end)
-                    full = len(chunk) == BILL_PARENTS
-                    status = (
-                        "new"
-                        if b % 50 == 49
-                        else ("processing" if b % 50 == 48 or not full else "completed")
-                    )
-                    added = [] if status == "new" else [p for _, p in chunk]
-                    bill_events.append((t, desk, 0, b, -1))
-                    for j, p in enumerate(added):
-                        bill_events.append((t + 10_000 * (j + 1), desk, 1, b, p))
-                    if status == "completed":
-                        bill_events.append((t + 10_000 * (len(added) + 1), desk, 2, b, -1))
-                    bill_rows.append((b, added, status))
-                bill_events.sort()
                 bill_touch: dict[int, tuple[int, int, int]] = {}
                 count_on: dict[int, int] = {}
                 for t, desk, kind, b, p in bill_events:
@@ -406,13 +516,14 @@ class Site:
             for p, (created, updated, version) in parent_touch.items():
                 on_bill = billed.get(p)
                 bill_text = PG_NULL if on_bill is None else f"BL{on_bill:07d}"
+                area = station_area(jobs[p - self.next_parent].station)
                 bag_lines.append(
                     f"{parent_code(p)}\tparent\t{PG_NULL}\t{CHILDREN}\tcompleted\t{bill_text}\t"
-                    f"{ts(created)}\t{ts(updated)}\t{version}\n"
+                    f"{ts(created)}\t{ts(updated)}\t{version}\t{area}\n"
                 )
             with cur.copy(
                 "COPY bags (code, kind, parent, child_count, status, bill, created_at, "
-                "updated_at, version) FROM STDIN"
+                "updated_at, version, area) FROM STDIN"
             ) as copy:
                 for i in range(0, len(bag_lines), flush_every):
                     copy.write("".join(bag_lines[i : i + flush_every]))
@@ -433,8 +544,11 @@ class Site:
             self._write_stations(cur)
             self.max_version = top
             cur.execute("UPDATE feed_clock SET version = %s WHERE id = 1", (self.max_version,))
+        if any(n and seqs[s] != st[s].first_seq + n for s, n in enumerate(counts)):
+            raise AssertionError("a station's seq range was not used exactly")
         self.next_parent += len(jobs)
         self.events += counted
+        self.oldest_ms = t_begin
         return counted
 
     def _write_rules(self, conn: psycopg.Connection[Any], now_ms: int) -> None:
@@ -463,7 +577,7 @@ class Site:
         ) as copy:
             lines = []
             for (start, s, op), counts in buckets.items():
-                area = AREAS[s % len(AREAS)] if s < PACKERS else "Dispatch"
+                area = station_area(s)
                 lines.append(
                     f"{ts(start)}\t{station_id(s)}\t{op}\t{area}\t"
                     + "\t".join(map(str, counts))
@@ -491,7 +605,7 @@ class Site:
                 (
                     ts(state.last_recv),
                     ts(state.last_recv - self.skew[s]),
-                    state.seq,
+                    state.last_seq,
                     state.received,
                     self.skew[s],
                     state.last_lag,
@@ -501,12 +615,13 @@ class Site:
 
     # -- the site before any event ----------------------------------------------------
 
-    def create(self, conn: psycopg.Connection[Any], now_ms: int) -> None:
-        """Stations (enrolled, with their tokens) and operator accounts."""
+    def create(self, conn: psycopg.Connection[Any], now_ms: int, days: float) -> None:
+        """Stations (enrolled, with their tokens) and operator accounts, a day before the
+        oldest event of a history of ``days`` days up to ``now_ms``."""
         from sync_server.services.passwords import hash_password  # noqa: PLC0415
 
         ts = self.ts
-        enrolled = ts(now_ms - (DAYS + 1) * 86_400_000)
+        enrolled = ts(now_ms - round((days + 1) * DAY_MS))
         password = hash_password("bench-password")
         with conn.cursor() as cur:
             with cur.copy(
@@ -514,7 +629,7 @@ class Site:
                 "seq_gaps, events_received) FROM STDIN"
             ) as copy:
                 for s in range(STATIONS):
-                    area = AREAS[s % len(AREAS)] if s < PACKERS else "Dispatch"
+                    area = station_area(s)
                     kind = "Pack" if s < PACKERS else "Bill"
                     copy.write(
                         f"{station_id(s)}\t{kind} {s:03d}\t{area}\tpc-{s:03d}\t{enrolled}\t"
@@ -579,12 +694,14 @@ class Endpoint:
     bounded: bool  # a bounded time range: should cost the same whatever the log's size
 
 
-def _endpoints(site: Site, now: datetime) -> list[Endpoint]:
-    hour = (now - timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+def _endpoints(site: Site, first: datetime) -> list[Endpoint]:
+    """The endpoints; "whole day" and "1 h" are the day before ``first`` (the first step's
+    time) and an hour of it, the same at every size even if the run goes past midnight."""
+    hour = (first - timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
     rng = f"from={hour.isoformat()}&to={(hour + timedelta(hours=1)).isoformat()}".replace(
         "+", "%2B"
     )
-    day = f"from={(now - timedelta(days=1)).date().isoformat()}"  # a date: that whole day
+    day = f"from={(first - timedelta(days=1)).date().isoformat()}"  # a date: that whole day
     p = site.sample_parent
     summary, throughput = "/api/v1/stats/summary", "/api/v1/stats/throughput"
     return [
@@ -709,6 +826,18 @@ def _rows_in_range(conn: psycopg.Connection[Any], start: datetime, end: datetime
     return int(row[0]) if row else 0
 
 
+def _conflicts_in_range(conn: psycopg.Connection[Any], start: datetime, end: datetime) -> int:
+    """Conflicting and rejected events received in [start, end), as the conflicts list reads."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT count(*) FROM events WHERE status IN ('conflict', 'rejected') "
+            "AND received_at >= %s AND received_at < %s",
+            (start, end),
+        )
+        row = cur.fetchone()
+    return int(row[0]) if row else 0
+
+
 def _label(n: int) -> str:
     return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
 
@@ -724,8 +853,9 @@ def run(ctx: Context) -> list[Figure]:
     with scratch_database("tt_bench_read") as db:
         token = _read_token(db)
         with psycopg.connect(_dsn(db)) as conn:
-            site.create(conn, int(time.time() * 1000))
+            site.create(conn, int(time.time() * 1000), sizes[-1] / RATE_PER_DAY)
             conn.commit()
+            first: datetime | None = None  # the first step's time: "whole day" and "1 h" stay
             for size in sizes:
                 t0 = time.monotonic()
                 now_ms = int(time.time() * 1000)
@@ -739,15 +869,24 @@ def run(ctx: Context) -> list[Figure]:
                 conn.autocommit = False
                 vacuumed = time.monotonic() - t1
                 now = datetime.now(UTC)
+                first = first or now
                 today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-                hour = (now - timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+                day = (first - timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+                hour = (first - timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
                 rows_today = _rows_in_range(conn, today, now + timedelta(days=1))
+                rows_day = _rows_in_range(conn, day, day + timedelta(days=1))
                 rows_hour = _rows_in_range(conn, hour, hour + timedelta(hours=1))
+                conflicts_today = _conflicts_in_range(conn, today, now + timedelta(days=1))
+                conflicts_day = _conflicts_in_range(conn, day, day + timedelta(days=1))
                 conn.commit()
+                oldest = datetime.fromtimestamp((site.oldest_ms or 0) / 1000, UTC)
                 notes[size] = (
-                    f"{site.events:,} events ({site.next_parent:,} parents, {site.next_bill:,} "
-                    f"bills); rollup rows today {rows_today:,} (at {now:%H:%M} UTC), "
-                    f"in the hour {rows_hour:,}"
+                    f"{site.events:,} events over {site.days:.1f} days (from "
+                    f"{oldest:%Y-%m-%d %H:%M} UTC, {RATE_PER_DAY:,} a day; "
+                    f"{site.next_parent:,} parents, {site.next_bill:,} bills); "
+                    f"rollup rows today {rows_today:,} "
+                    f"(at {now:%H:%M} UTC), whole day {rows_day:,}, in the hour {rows_hour:,}; "
+                    f"conflicts today {conflicts_today:,}, whole day {conflicts_day:,}"
                 )
                 print(
                     f"   {_label(size)}: {site.events:,} events loaded in {loaded:.0f} s, "
@@ -763,7 +902,7 @@ def run(ctx: Context) -> list[Figure]:
                         note=notes[size],
                     )
                 )
-                endpoints = _endpoints(site, now)
+                endpoints = _endpoints(site, first)
                 with _Server(db) as server:
                     results[size] = _measure(server.url, endpoints, token, timed)
                 for label, got in results[size].items():
