@@ -33,9 +33,10 @@ PG_VERSION_SQL = "version + pg_current_xact_id()::text::bigint"
 PG_HORIZON_SQL = (
     "version - 1 + (SELECT min(x) FROM ("
     " SELECT x::text::bigint AS x FROM pg_snapshot_xip(pg_current_snapshot()) AS s(x)"
-    " WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity AS a"
-    " WHERE a.datname <> current_database()"
-    " AND a.backend_xid::text::bigint = x::text::bigint % 4294967296)"
+    " WHERE NOT x::text::bigint % 4294967296 = ANY (ARRAY("
+    " SELECT a.backend_xid::text::bigint FROM pg_stat_get_activity(NULL) AS a"
+    " WHERE a.backend_xid IS NOT NULL AND a.datid <>"
+    " (SELECT oid FROM pg_database WHERE datname = current_database())))"
     " UNION ALL SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint) AS running)"
 )
 """The two expressions over the feed clock's row (``FROM feed_clock WHERE id = 1``); the
@@ -43,8 +44,9 @@ statements that read them along with other things (ingest, the pull) embed these
 
 The horizon is one below the oldest transaction still running at the snapshot, leaving out
 those known to be writing in *another* database of the cluster (a bulk load elsewhere must not
-stall every station's feed). A running id that cannot be placed (its transaction ended between
-the snapshot and the look at ``pg_stat_activity``, or its session is hidden) still counts: the
+stall every station's feed). The sessions are read once per statement, and only when some
+transaction is running. A running id that cannot be placed (its transaction ended between
+the snapshot and the look at the sessions, or its session is hidden) still counts: the
 horizon may lag, never skip."""
 
 _PG_VERSION = text(f"SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1")  # noqa: S608
