@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 
 from sync_server.db.models import Bag
-from sync_server.services.versions import horizon, next_version
+from sync_server.services.versions import RECENT_XIDS, horizon, next_version
 from tests.conftest import ADMIN_URL
 from tests.server.factories import event, make_station
 from tests.server.test_ingest import ctx, post, station
@@ -143,14 +143,18 @@ def test_a_long_transaction_in_another_database_does_not_stall_the_feed(app, cli
     b, hb = station(app, "B")
     _, cursor = pull_all(client, ha, "0")
     elsewhere = create_engine(ADMIN_URL)  # the cluster's `test` database, not the app's
-    with elsewhere.connect() as other:
-        other.execute(text("SELECT pg_current_xact_id()"))  # it now holds a transaction id
-        post(client, b, hb, [event("parent_scan", "SB00001")])
-        seen, cursor = pull_all(client, ha, cursor)
-        assert "SB00001" in seen  # not held back by the other database's writer
-        with ctx(app).sessions() as session:
-            assert session.scalar(select(Bag.version).where(Bag.code == "SB00001")) <= horizon(
-                session
-            )
-        other.rollback()
-    elsewhere.dispose()
+    try:
+        with elsewhere.connect() as other, elsewhere.connect() as busy:
+            other.execute(text("SELECT pg_current_xact_id()"))  # it now holds a transaction id
+            for _ in range(RECENT_XIDS + 1):  # and is no longer recent: others began since
+                busy.execute(text("SELECT pg_current_xact_id()"))
+                busy.commit()
+            post(client, b, hb, [event("parent_scan", "SB00001")])
+            seen, cursor = pull_all(client, ha, cursor)
+            assert "SB00001" in seen  # not held back by the other database's writer
+            with ctx(app).sessions() as session:
+                version = session.scalar(select(Bag.version).where(Bag.code == "SB00001"))
+                assert version <= horizon(session)
+            other.rollback()
+    finally:
+        elsewhere.dispose()
