@@ -295,6 +295,16 @@ class _Ledger:
         left = [k for k in pool if id(k) not in replayed]
         if key is not None and not verdict.consumed and not key.release:
             self.delivered.append(key)
+        cap = self.detector.config.max_length * 8 + 1
+        starts_next = key is not None and self.detector.holding and bool(left) and left[-1] is key
+        if verdict.replay and starts_next:
+            # a run ended and was handed back while this key starts the next one: what the
+            # run kept beyond the detector's memory cap was dropped with it, by design
+            ended = [k for k in left if k is not key]
+            if ended:
+                assert len(pool) - 1 > cap, f"lost keys: {ended}"
+                self.dropped += ended
+                left = [key]
         if verdict.record is not None:
             # the burst just ended; only the key being fed can already start the next one
             start_next = (
@@ -306,7 +316,7 @@ class _Ledger:
         if left and not self.detector.holding:
             # by design a run is held only up to max_length * 8 keys (a stuck scanner must
             # not grow memory); anything else consumed and not returned is a lost key
-            assert len(pool) > self.detector.config.max_length * 8 + 1, f"lost keys: {left}"
+            assert len(pool) > cap, f"lost keys: {left}"
             self.dropped += left
             left = []
         self.held = left
