@@ -425,6 +425,10 @@ def load_code_rules(session: Session) -> CodeRules:
 _FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
 
 
+ORDER_POLL_S = 0.002
+"""First pause of a batch waiting for the one ahead of it (doubling up to 32 ms)."""
+
+
 def ingest_batch(
     session: Session,
     batch: BatchInput,
@@ -472,10 +476,6 @@ def ingest_batch(
             pause = min(pause * 2, 16 * ORDER_POLL_S)
 
 
-ORDER_POLL_S = 0.002
-"""First pause of a batch waiting for the one ahead of it (doubling up to 32 ms)."""
-
-
 def _ingest_once(
     session: Session,
     batch: BatchInput,
@@ -496,12 +496,7 @@ def _ingest_once(
         # read under the station's lock: its record is updated from these values
         lowest = -1 if probe_all else min((p.seq for p in parsed), default=0)
         context = _read_context(session, batch, ids, codes, lowest)
-        station, existing, bags, version = (
-            context.station,
-            context.existing,
-            context.bags,
-            context.version,
-        )
+        station, version = context.station, context.version
         if station is None or station.revoked:
             raise BatchError("unknown_station", f"Station {batch.station_id} is not enrolled.")
         if not context.after_stored:
@@ -509,7 +504,7 @@ def _ingest_once(
         fresh: list[_Parsed] = []
         seen: set[uuid.UUID] = set()
         for item in parsed:
-            prior = existing.get(item.id)
+            prior = context.existing.get(item.id)
             if prior is not None or item.id in seen:
                 original = (
                     {"status": prior.status, "reason": prior.reason, "detail": prior.detail}
@@ -527,7 +522,7 @@ def _ingest_once(
             fresh.append(item)
 
         rules = core.Rules(load_code_rules(session))
-        state = _load_state(session, [p.event for p in fresh if p.event is not None], bags)
+        state = _load_state(session, [p.event for p in fresh if p.event is not None], context.bags)
         # apply in the station's order (seq), answer in the order sent
         fresh.sort(key=lambda p: p.seq)
         buckets: dict[tuple[datetime, str], dict[str, int]] = defaultdict(

@@ -76,13 +76,6 @@ def _loads(text: str) -> Any:
         return json.loads(text)
 
 
-def _wire_size_of(event: OutboxEvent) -> bytes:
-    try:
-        return orjson.dumps(event.as_wire())
-    except (orjson.JSONEncodeError, TypeError):  # what the client then encodes another way
-        return _dumps(event.as_wire()).encode()
-
-
 def _iso(moment: datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("station times need a UTC offset (an aware datetime)")
@@ -342,7 +335,7 @@ def _event_from(row: RowMapping) -> OutboxEvent:
         code=row["code"],
         parent=row["parent"],
         bill=row["bill"],
-        data=json.loads(row["data"]),
+        data=_loads(row["data"]),
     )
 
 
@@ -667,7 +660,7 @@ class LocalStore:
             event = OutboxEvent(
                 id_, int(seq), type_, occurred_at, operator, code, parent, bill, _loads(data)
             )
-            event_size = len(_wire_size_of(event)) + 1  # as the client encodes it
+            event_size = len(_dumps(event.as_wire()).encode()) + 1  # as the client encodes it
             if batch and size + event_size > max_bytes:
                 break
             batch.append(event)
