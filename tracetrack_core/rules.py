@@ -11,7 +11,7 @@ with rows it preloaded for a batch and the station with its SQLite store.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -264,15 +264,15 @@ class Rules:
         if isinstance(parent, Outcome):
             return parent
         child = state.bag(code)
-        if (child is not None and child.kind == PARENT) or self.codes.kind_of(
-            code
-        ) is CodeKind.PARENT:
+        kind = self.codes.kind_of(code) if child is None or child.kind != PARENT else None
+        if (child is not None and child.kind == PARENT) or kind is CodeKind.PARENT:
             return _conflict(
                 Reason.CODE_IS_PARENT,
                 f"{code} is a parent bag, not a child. Scan a child label.",
                 code=code,
             )
-        if child is None and not self.codes.is_child(code):
+        # (a code the command prefix claims may still fit the child pattern)
+        if child is None and kind is not CodeKind.CHILD and not self.codes.is_child(code):
             return rejected(
                 Reason.INVALID_CODE,
                 f"{code} is not a child bag code. Scan a child label.",
@@ -681,7 +681,20 @@ def codes_touched(event: EventInput) -> set[str]:
     The server locks these before applying a batch, so two stations can never both
     win the same child or parent.
     """
-    keys = {c for c in (event.code, event.parent) if c}
-    if event.bill:
-        keys.add("bill:" + normalise_bill_id(event.bill))
-    return keys
+    codes, bills = keys_touched((event,))
+    return codes | {"bill:" + b for b in bills}
+
+
+def keys_touched(events: Iterable[EventInput]) -> tuple[set[str], set[str]]:
+    """The bag codes and the bill ids ``events`` may read or change (see :func:`codes_touched`),
+    in one pass over a whole batch."""
+    codes: set[str] = set()
+    bills: set[str] = set()
+    for event in events:
+        if event.code:
+            codes.add(event.code)
+        if event.parent:
+            codes.add(event.parent)
+        if event.bill:
+            bills.add(normalise_bill_id(event.bill))
+    return codes, bills

@@ -4,10 +4,11 @@ How exactly-once holds (see docs/conflicts.md):
 
 * An event id is the primary key of ``events``; an id already stored answers ``duplicate``
   and changes nothing (its original outcome is returned under ``detail.original``).
-* Before reading state, a batch takes transaction-scoped locks: its station, then the
-  stripes of every bag code it touches, then the stripes of every bill. Two uploads of the
-  same events, or two stations racing for one child, therefore run one after the other,
-  whatever process they arrive at; the second sees what the first committed.
+* A batch takes its station's transaction-scoped lock, then reads its bags and bills with row
+  locks (in key order); one it creates is claimed by the primary key, and a batch that meets
+  another's insert of the same code runs again. Two uploads of the same events, or two stations
+  racing for one child, therefore take effect one after the other, whatever process they arrive
+  at; the second sees what the first committed.
 * The conflict rule is *first committed wins*: the event applied first takes the child or
   the bill slot; a later contrary event is stored as ``conflict`` naming what it lost to.
 * State, event log, stat buckets and the station's sync record are written with a few
@@ -53,7 +54,6 @@ from tracetrack_core.events import Reason, Status
 BUCKET_SECONDS = 15 * 60
 SKEW_CORRECTION_SECONDS = 120
 MAX_DATA_BYTES = 4096
-LOCK_STRIPES = 1024
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 
 
@@ -136,7 +136,7 @@ class _Parsed:
     """One event after shape checks: either ``event`` is set, or ``rejection`` is."""
 
     index: int
-    id: uuid.UUID
+    id: str  # the UUID in its canonical text (lower case, hyphens)
     seq: int
     raw: Mapping[str, Any]
     event: core.EventInput | None = None
@@ -144,7 +144,6 @@ class _Parsed:
     operator: str = ""
     rejection: core.Outcome | None = None
     data_json: str = "{}"
-    id_text: str = ""
     row: dict[str, Any] = field(default_factory=dict)  # its event row but for the outcome
 
 
@@ -172,14 +171,19 @@ def _json_text(value: Any) -> str:
     return encoded.decode()
 
 
-def _parse_ids(raw_events: Sequence[Mapping[str, Any]]) -> list[uuid.UUID]:
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _parse_ids(raw_events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Every event's id as canonical UUID text (any spelling ``uuid.UUID`` reads is taken)."""
     ids = []
+    canonical = _CANONICAL_UUID.fullmatch
     for index, raw in enumerate(raw_events):
         value = raw.get("id") if isinstance(raw, Mapping) else None
         try:
             if not isinstance(value, str):
                 raise ValueError
-            ids.append(uuid.UUID(value))
+            ids.append(value if canonical(value) else str(uuid.UUID(value)))
         except ValueError:
             raise BatchError(
                 "invalid_event_id",
@@ -192,6 +196,10 @@ def _parse_ids(raw_events: Sequence[Mapping[str, Any]]) -> list[uuid.UUID]:
 
 def _text_field(raw: Mapping[str, Any], key: str, *, as_code: bool) -> str:
     value = raw.get(key, "")
+    if type(value) is str and len(value) <= 200 and value.isascii() and value.isprintable():
+        # nearly every field: printable ASCII is unchanged by NFKC, has no marks to strip and
+        # no control characters
+        return value.strip().upper() if as_code else value.strip()
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -199,51 +207,58 @@ def _text_field(raw: Mapping[str, Any], key: str, *, as_code: bool) -> str:
     if len(value) > 200:
         raise ValueError(f"`{key}` is longer than 200 characters")
     if as_code:
-        # printable ASCII (nearly every code) is unchanged by NFKC and has no marks to strip
-        return (
-            value.strip().upper() if value.isascii() and value.isprintable() else normalise(value)
-        )
+        return normalise(value)
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise ValueError(f"`{key}` contains control characters")
     return value.strip()
 
 
+def _plausible_times(now: datetime, settings: IngestSettings) -> tuple[datetime, datetime]:
+    """The earliest and latest ``occurred_at`` a batch received ``now`` may carry."""
+    horizon = timedelta(hours=settings.max_clock_skew_hours)
+    return max(EARLIEST, now - horizon * 12), now + horizon
+
+
+def _rejecting(parsed: _Parsed, reason: Reason, message: str, **detail: Any) -> _Parsed:
+    parsed.rejection = core.rejected(reason, message, **detail)
+    return parsed
+
+
 def _parse_event(
     index: int,
-    event_id: uuid.UUID,
+    event_id: str,
     raw: Mapping[str, Any],
-    now: datetime,
-    settings: IngestSettings,
+    plausible: tuple[datetime, datetime],
 ) -> _Parsed:
     seq_raw = raw.get("seq")
-    seq = seq_raw if isinstance(seq_raw, int) and not isinstance(seq_raw, bool) else -1
-    parsed = _Parsed(index=index, id=event_id, seq=seq, raw=raw)
-
-    def reject(reason: Reason, message: str, **detail: Any) -> _Parsed:
-        parsed.rejection = core.rejected(reason, message, **detail)
-        return parsed
-
+    seq = seq_raw if type(seq_raw) is int else -1  # bool is not a seq
+    parsed = _Parsed(index, event_id, seq, raw)
     if not 0 <= seq <= 2**62:
-        return reject(Reason.INVALID_FIELD, "`seq` must be a whole number ≥ 0.", field="seq")
+        return _rejecting(
+            parsed, Reason.INVALID_FIELD, "`seq` must be a whole number ≥ 0.", field="seq"
+        )
     event_type = raw.get("type")
     if not isinstance(event_type, str) or not event_type:
-        return reject(Reason.MISSING_FIELD, "`type` is missing.", field="type")
+        return _rejecting(parsed, Reason.MISSING_FIELD, "`type` is missing.", field="type")
     occurred_raw = raw.get("occurred_at")
     try:
         if not isinstance(occurred_raw, str):
             raise ValueError
         occurred = datetime.fromisoformat(occurred_raw.replace("Z", "+00:00"))
     except ValueError:
-        return reject(
-            Reason.BAD_TIMESTAMP, "`occurred_at` must be an ISO 8601 time.", field="occurred_at"
+        return _rejecting(
+            parsed,
+            Reason.BAD_TIMESTAMP,
+            "`occurred_at` must be an ISO 8601 time.",
+            field="occurred_at",
         )
     if occurred.tzinfo is None or occurred.utcoffset() is None:
-        return reject(
-            Reason.BAD_TIMESTAMP, "`occurred_at` needs a UTC offset.", field="occurred_at"
+        return _rejecting(
+            parsed, Reason.BAD_TIMESTAMP, "`occurred_at` needs a UTC offset.", field="occurred_at"
         )
-    horizon = timedelta(hours=settings.max_clock_skew_hours)
-    if not EARLIEST <= occurred <= now + horizon or occurred < now - horizon * 12:
-        return reject(
+    if not plausible[0] <= occurred <= plausible[1]:
+        return _rejecting(
+            parsed,
             Reason.BAD_TIMESTAMP,
             f"`occurred_at` {occurred_raw} is not a plausible time.",
             field="occurred_at",
@@ -254,25 +269,26 @@ def _parse_event(
         bill = _text_field(raw, "bill", as_code=True)
         operator = _text_field(raw, "operator", as_code=False)
     except ValueError as exc:
-        return reject(Reason.INVALID_FIELD, str(exc).capitalize() + ".")
+        return _rejecting(parsed, Reason.INVALID_FIELD, str(exc).capitalize() + ".")
     data = raw.get("data", {})
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
-        return reject(Reason.INVALID_FIELD, "`data` must be an object.", field="data")
+        return _rejecting(parsed, Reason.INVALID_FIELD, "`data` must be an object.", field="data")
     try:
         encoded = orjson.dumps(_sanitize(data)) if data else b"{}"
     except (TypeError, RecursionError):  # nested deeper than any encoder goes
-        return reject(Reason.INVALID_FIELD, "`data` is nested too deeply to store.", field="data")
+        return _rejecting(
+            parsed, Reason.INVALID_FIELD, "`data` is nested too deeply to store.", field="data"
+        )
     if len(encoded) > MAX_DATA_BYTES or b"\\\\u0000" in encoded:
-        return reject(
+        return _rejecting(
+            parsed,
             Reason.INVALID_FIELD,
             f"`data` must be under {MAX_DATA_BYTES} bytes, without NUL characters.",
             field="data",
         )
-    parsed.event = core.EventInput(
-        type=event_type, code=code, parent=parent, bill=bill, data=dict(data)
-    )
+    parsed.event = core.EventInput(event_type, code, parent, bill, dict(data))
     parsed.occurred_at = occurred
     parsed.operator = operator
     parsed.data_json = encoded.decode()
@@ -289,29 +305,15 @@ def _bucket_at(start: int) -> datetime:
     return datetime.fromtimestamp(start, tz=UTC)
 
 
-def _stripe(key: str) -> int:
-    return zlib.crc32(key.encode("utf-8")) % LOCK_STRIPES
+_LOCK_STATION = text("SELECT pg_advisory_xact_lock(1, CAST(:key AS int))")
 
 
-def _lock(session: Session, namespace: int, keys: Iterable[int]) -> None:
-    """Transaction-scoped advisory locks in one namespace (see :func:`_lock_pairs`)."""
-    _lock_pairs(session, ((namespace, key) for key in keys))
-
-
-def _lock_pairs(session: Session, pairs: Iterable[tuple[int, int]]) -> None:
-    """Advisory locks for several namespaces in one statement, in ascending (ns, key) order
-    (the same order in every transaction: no deadlocks)."""
-    if not _is_pg(session):
-        return  # SQLite: BEGIN IMMEDIATE already serialises writers
-    ordered = sorted(set(pairs))
-    if ordered:
-        session.connection().execute(
-            text(
-                "SELECT count(pg_advisory_xact_lock(n, k)) "
-                "FROM unnest(CAST(:ns AS int[]), CAST(:keys AS int[])) AS t(n, k)"
-            ),
-            {"ns": _pg_array(n for n, _ in ordered), "keys": _pg_array(k for _, k in ordered)},
-        )
+def _lock_station(session: Session, station_id: str) -> None:
+    """The station's transaction-scoped advisory lock: its batches run one at a time."""
+    if _is_pg(session):  # SQLite: BEGIN IMMEDIATE already serialises writers
+        # (two stations sharing a key would only wait for each other, never answer wrongly)
+        key = zlib.crc32(station_id.encode("utf-8")) & 0x7FFFFFFF
+        session.connection().execute(_LOCK_STATION, {"key": key})
 
 
 def _pg_array(values: Iterable[object]) -> str:
@@ -327,10 +329,6 @@ def _pg_array(values: Iterable[object]) -> str:
 
 _PLAIN_ELEMENTS = re.compile(r"[0-9a-f-]+(?:,[0-9a-f-]+)*")
 """Elements that need no quotes: none is empty, and none can spell ``NULL``."""
-
-
-def _codes_of(events: Iterable[core.EventInput]) -> set[str]:
-    return {key for ev in events for key in core.codes_touched(ev) if not key.startswith("bill:")}
 
 
 def _is_pg(session: Session) -> bool:
@@ -370,9 +368,11 @@ def _bulk_upsert(
     session.execute(stmt, rows)
 
 
-def _assignments(table: Table, updates: Sequence[str], *, increment: bool) -> str:
+def _assignments(table: Table, updates: Sequence[str], *, increment: bool, source: str) -> str:
+    """``SET`` items taking ``updates`` from ``source`` (``EXCLUDED`` in an upsert, or the
+    alias of the rows an update joins)."""
     return ", ".join(
-        f"{c} = {table.name}.{c} + EXCLUDED.{c}" if increment else f"{c} = EXCLUDED.{c}"
+        f"{c} = {table.name}.{c} + {source}.{c}" if increment else f"{c} = {source}.{c}"
         for c in updates
     )
 
@@ -425,6 +425,10 @@ def load_code_rules(session: Session) -> CodeRules:
 _FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
 
 
+MAX_CLASHES = 8
+"""Runs of one batch that may meet another's insert of the same id, bag or bill (each run
+sees more of what the others committed) before it is answered with an error."""
+
 ORDER_POLL_S = 0.002
 """First pause of a batch waiting for the one ahead of it (doubling up to 32 ms)."""
 
@@ -444,9 +448,9 @@ def ingest_batch(
     settings = settings or IngestSettings()
     ids = _parse_ids(batch.events)
     moment = now or datetime.now(UTC)
-    parsed = [_parse_event(i, ids[i], raw, moment, settings) for i, raw in enumerate(batch.events)]
+    plausible = _plausible_times(moment, settings)
+    parsed = [_parse_event(i, ids[i], raw, plausible) for i, raw in enumerate(batch.events)]
     for item in parsed:  # before any lock is taken: what does not depend on the outcome
-        item.id_text = str(item.id)
         item.row = _static_row(item, batch.station_id, moment)
     clashes = 0
     deadline = time.monotonic() + settings.order_wait_s
@@ -455,11 +459,11 @@ def ingest_batch(
         try:
             return _ingest_once(session, batch, ids, parsed, moment, probe_all=clashes > 0)
         except IntegrityError:
-            # another station stored one of these ids between our check and our insert;
-            # run again: it will now be seen as a duplicate.
+            # another batch stored one of these ids, or created one of these bags or bills,
+            # between our read and our insert: run again, against what it committed
             session.rollback()
             clashes += 1
-            if clashes == 3:
+            if clashes == MAX_CLASHES:
                 raise
         except _NotYetError:
             # the batch ahead of this one has not been applied (yet): nothing was written and
@@ -479,7 +483,7 @@ def ingest_batch(
 def _ingest_once(
     session: Session,
     batch: BatchInput,
-    ids: list[uuid.UUID],
+    ids: list[str],
     parsed: list[_Parsed],
     now: datetime,
     *,
@@ -489,10 +493,11 @@ def _ingest_once(
     correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
     results: list[Result | None] = [None] * len(parsed)
     with session.begin():
-        # one statement for the station's lock and its codes' stripes (ascending (ns, key),
-        # the order every batch uses, so two batches never wait on each other in a circle)
-        codes = _codes_of(p.event for p in parsed if p.event)
-        _lock_pairs(session, [(1, _stripe(batch.station_id))] + [(2, _stripe(c)) for c in codes])
+        # the station's batches one at a time; its bags and bills are row-locked as they are
+        # read (_read_context, _load_state), and a bag or bill it creates is claimed by the
+        # primary key (another batch creating it too waits, then fails and runs again)
+        codes, bill_ids = core.keys_touched(p.event for p in parsed if p.event)
+        _lock_station(session, batch.station_id)
         # read under the station's lock: its record is updated from these values
         lowest = -1 if probe_all else min((p.seq for p in parsed), default=0)
         context = _read_context(session, batch, ids, codes, lowest)
@@ -502,7 +507,7 @@ def _ingest_once(
         if not context.after_stored:
             raise _NotYetError
         fresh: list[_Parsed] = []
-        seen: set[uuid.UUID] = set()
+        seen: set[str] = set()
         for item in parsed:
             prior = context.existing.get(item.id)
             if prior is not None or item.id in seen:
@@ -512,7 +517,7 @@ def _ingest_once(
                     else None
                 )
                 results[item.index] = Result(
-                    item.id_text,
+                    item.id,
                     Status.DUPLICATE,
                     Reason.ALREADY_RECEIVED.value,
                     {"original": original} if original else None,
@@ -522,7 +527,8 @@ def _ingest_once(
             fresh.append(item)
 
         rules = core.Rules(load_code_rules(session))
-        state = _load_state(session, [p.event for p in fresh if p.event is not None], context.bags)
+        state = _load_state(session, codes, bill_ids, context.bags)
+        stored = (set(state.bags), set(state.bills))  # the rest are new: inserted, not merged
         # apply in the station's order (seq), answer in the order sent
         fresh.sort(key=lambda p: p.seq)
         buckets: dict[tuple[datetime, str], dict[str, int]] = defaultdict(
@@ -536,13 +542,17 @@ def _ingest_once(
             else:
                 assert item.rejection is not None
                 outcome = item.rejection
-            when = (item.occurred_at + correction) if item.occurred_at else now
+            when = item.occurred_at
+            if when is None:
+                when = now
+            elif correction:
+                when += correction
             bucket = _bucket(when)
             counters = buckets[(bucket, item.operator)]
             for counter, n in outcome.counts.items():
-                counters[counter.value] += n
+                counters[counter] += n  # a StrEnum member finds its value's key
             results[item.index] = Result(
-                item.id_text,
+                item.id,
                 outcome.status,
                 outcome.reason.value if outcome.reason else None,
                 outcome.detail or None,
@@ -553,7 +563,7 @@ def _ingest_once(
                 r = outcome.return_record
                 return_rows.append(
                     {
-                        "event_id": item.id,
+                        "event_id": uuid.UUID(item.id),
                         "ticket": r.ticket,
                         "location": r.location,
                         "parent": r.parent,
@@ -567,7 +577,7 @@ def _ingest_once(
                 )
 
         upserts = [
-            *_state_upserts(state, now, version, station.area),
+            *_state_upserts(state, stored, now, version, station.area),
             *_bucket_upserts(batch.station_id, station.area, buckets),
         ]
         station_values = _station_values(station, fresh, batch, now, skew)
@@ -623,17 +633,14 @@ _BILL_STATE = select(*(Bill.__table__.c[f] for f in core.BILL_FIELDS))
 
 
 def _load_state(
-    session: Session, events: list[core.EventInput], bags: list[core.Bag] | None
+    session: Session, codes: set[str], bill_ids: set[str], bags: list[core.Bag] | None
 ) -> core.MemoryState:
-    """The state the rules need: ``bags`` if they were read already, and the bills involved
-    (their stripes locked first)."""
-    codes = _codes_of(events)
-    bill_ids = {
-        key[5:] for ev in events for key in core.codes_touched(ev) if key.startswith("bill:")
-    }
-    # the codes' stripes were locked with the station's (_lock_pairs in _ingest_once)
+    """The state the rules need: ``bags`` if they were read (and row-locked) already, else the
+    bags of ``codes``; and the bills ``bill_ids`` and ``bags`` name, row-locked in bill id
+    order (every batch locks bags, then bills, each in key order: no two wait in a circle)."""
+    bill_ids = set(bill_ids)
     state = core.MemoryState()
-    if bags is None and codes:
+    if bags is None and codes:  # SQLite: BEGIN IMMEDIATE already serialises writers
         bags = [
             core.Bag(*r)
             for r in read_planned(session, _BAG_STATE.where(_among(session, Bag.code, codes)))
@@ -642,12 +649,12 @@ def _load_state(
         state.bags[bag.code] = bag
         if bag.bill:
             bill_ids.add(bag.bill)
-    _lock(session, 3, (_stripe(b) for b in bill_ids))
     if bill_ids:
         bills = _BILL_STATE.where(_among(session, Bill.bill_id, bill_ids))
+        if _is_pg(session):
+            bills = bills.order_by(Bill.bill_id).with_for_update()
         for row in read_planned(session, bills):
             state.bills[row[0]] = core.Bill(*row)
-    # bags may name bills loaded only now; their bills are locked above
     return state
 
 
@@ -681,7 +688,7 @@ def _json_rows(rows: list[dict[str, Any]]) -> str:
 @functools.lru_cache(maxsize=64)
 def _at_once_sql(
     events: bool,
-    upserts: tuple[tuple[str, tuple[str, ...], str, str], ...],
+    upserts: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str, str], ...],
     station: tuple[str, ...],
 ) -> Any:
     """The statement for one shape of live upload (few shapes occur; each is built once)."""
@@ -692,13 +699,17 @@ def _at_once_sql(
             f"INSERT INTO events ({event_columns}) SELECT {event_columns} "  # noqa: S608 - our own names
             "FROM json_populate_recordset(NULL::events, CAST(:events AS json))"
         )
-    for i, (table, columns, keys, assignments) in enumerate(upserts):
+    for i, (table, columns, keys, assignments, mode) in enumerate(upserts):
         names = ", ".join(columns)
-        parts.append(
-            f"INSERT INTO {table} ({names}) SELECT {names} "  # noqa: S608 - our own names
-            f"FROM json_populate_recordset(NULL::{table}, CAST(:rows{i} AS json)) "
-            f"ON CONFLICT ({keys}) DO UPDATE SET {assignments}"
-        )
+        rows = f"json_populate_recordset(NULL::{table}, CAST(:rows{i} AS json))"
+        if mode == "update":  # every row is stored (and locked): ``assignments`` from j
+            matched = " AND ".join(f"t.{k} = j.{k}" for k in keys)
+            parts.append(f"UPDATE {table} AS t SET {assignments} FROM {rows} AS j WHERE {matched}")  # noqa: S608 - our own names
+            continue
+        insert = f"INSERT INTO {table} ({names}) SELECT {names} FROM {rows}"  # noqa: S608 - our own names
+        if mode == "merge":
+            insert += f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
+        parts.append(insert)
     types = Station.__table__.c
     sets = ", ".join(f"{c} = CAST(:st_{c} AS {_pg_type(types[c])})" for c in station)
     statement = f"UPDATE stations SET {sets} WHERE id = :st_id"  # noqa: S608 - our own names
@@ -723,8 +734,14 @@ def _write_at_once(
         (
             u.table.name,
             tuple(u.rows[0]),
-            ", ".join(u.keys),
-            _assignments(u.table, u.updates, increment=u.increment),
+            tuple(u.keys),
+            _assignments(
+                u.table,
+                u.updates,
+                increment=u.increment,
+                source="j" if u.mode == "update" else "EXCLUDED",
+            ),
+            u.mode,
         )
         for u in upserts
     )
@@ -745,22 +762,28 @@ def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def _decoded(row: dict[str, Any]) -> dict[str, Any]:
-    """An event row with its JSON columns (JSON text as orjson fragments) as objects."""
+    """An event row with its JSON columns (JSON text as orjson fragments) as objects, and its
+    id (canonical text) as a UUID."""
     objects = {
         c: None if row[c] is None else orjson.loads(orjson.dumps(row[c])) for c in _JSON_COLUMNS
     }
-    return {**row, **objects}
+    return {**row, **objects, "id": uuid.UUID(row["id"])}
 
 
 @dataclass(frozen=True)
 class _Upsert:
-    """Rows to insert into ``table``, or to merge into the rows with the same ``keys``."""
+    """Rows to insert into ``table``, or to merge into the rows with the same ``keys``.
+
+    On PostgreSQL ``mode`` says which the batch knows already: ``"insert"`` (none is stored:
+    a concurrent insert of one fails the batch, which runs again) or ``"update"`` (every one is
+    stored, and row-locked by this batch); ``"merge"`` when it cannot know. SQLite merges all."""
 
     table: Table
     rows: list[dict[str, Any]]
     keys: Sequence[str]
     updates: Sequence[str]
     increment: bool = False  # add to the stored counts instead of replacing them
+    mode: str = "merge"
 
 
 _BAG_UPDATES = ("kind", "parent", "child_count", "status", "bill", "updated_at", "version")
@@ -768,33 +791,40 @@ _BILL_UPDATES = (*core.BILL_FIELDS[1:], "updated_at", "version")
 
 
 def _state_upserts(
-    state: core.MemoryState, now: datetime, version: int, area: str
+    state: core.MemoryState,
+    stored: tuple[set[str], set[str]],
+    now: datetime,
+    version: int,
+    area: str,
 ) -> list[_Upsert]:
-    """The bags and bills the batch changed; a new bag's home is the writer's area (kept after)."""
+    """The bags and bills the batch changed, split into those it read (``stored``: updated)
+    and those it created (inserted); a new bag's home is the writer's area (kept after)."""
+    stamps = {"created_at": now, "updated_at": now, "version": version}
+    bag_rows: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    for code in sorted(state.dirty_bags):
+        row = {**core.fields_of(state.bags[code], core.BAG_FIELDS), **stamps, "area": area}
+        bag_rows[code in stored[0]].append(row)
+    bill_rows: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
+    for bill_id in sorted(state.dirty_bills):
+        row = {**core.fields_of(state.bills[bill_id], core.BILL_FIELDS), **stamps}
+        bill_rows[bill_id in stored[1]].append(row)
     out = []
-    if state.dirty_bags:
-        rows = [
-            {
-                **core.fields_of(b, core.BAG_FIELDS),
-                "created_at": now,
-                "updated_at": now,
-                "version": version,
-                "area": area,
-            }
-            for b in (state.bags[c] for c in sorted(state.dirty_bags))
-        ]
-        out.append(_Upsert(Bag.__table__, rows, ("code",), _BAG_UPDATES))  # type: ignore[arg-type]
-    if state.dirty_bills:
-        rows = [
-            {
-                **core.fields_of(b, core.BILL_FIELDS),
-                "created_at": now,
-                "updated_at": now,
-                "version": version,
-            }
-            for b in (state.bills[k] for k in sorted(state.dirty_bills))
-        ]
-        out.append(_Upsert(Bill.__table__, rows, ("bill_id",), _BILL_UPDATES))  # type: ignore[arg-type]
+    for was_stored, mode in ((False, "insert"), (True, "update")):  # the same order every time
+        if bag_rows[was_stored]:
+            out.append(
+                _Upsert(Bag.__table__, bag_rows[was_stored], ("code",), _BAG_UPDATES, mode=mode)  # type: ignore[arg-type]
+            )
+    for was_stored, mode in ((False, "insert"), (True, "update")):
+        if bill_rows[was_stored]:
+            out.append(
+                _Upsert(
+                    Bill.__table__,  # type: ignore[arg-type]
+                    bill_rows[was_stored],
+                    ("bill_id",),
+                    _BILL_UPDATES,
+                    mode=mode,
+                )
+            )
     return out
 
 
@@ -864,11 +894,13 @@ _STATION = select(
 _PG_CONTEXT = text(  # our own SQL and the feed clock's expression; values are bound
     "SELECT (SELECT json_build_array(area, revoked_at IS NOT NULL, last_seq, seq_gaps,"  # noqa: S608
     " events_received) FROM stations WHERE id = :station_id),"
-    " (SELECT json_agg(json_build_array(CAST(id AS text), status, reason, detail))"
-    " FROM events WHERE id = ANY(CAST(:ids AS uuid[]))"
-    " AND CAST(:lowest_seq AS bigint) <= (SELECT last_seq FROM stations WHERE id = :station_id)),"
-    " (SELECT json_agg(json_build_array(code, kind, parent, child_count, status, bill))"
-    " FROM bags WHERE code = ANY(CAST(:codes AS text[]))),"
+    " (SELECT json_agg(json_build_array(CAST(e.id AS text), e.status, e.reason, e.detail))"
+    " FROM unnest(CAST(:ids AS uuid[])) AS k(id) CROSS JOIN LATERAL"
+    " (SELECT id, status, reason, detail FROM events WHERE events.id = k.id LIMIT 1) AS e"
+    " WHERE CAST(:lowest_seq AS bigint) <= (SELECT last_seq FROM stations WHERE id = :station_id)),"
+    " (SELECT json_agg(json_build_array(b.code, b.kind, b.parent, b.child_count, b.status, b.bill))"
+    " FROM unnest(CAST(:codes AS text[])) AS k(code) CROSS JOIN LATERAL"
+    " (SELECT * FROM bags WHERE bags.code = k.code LIMIT 1 FOR UPDATE) AS b),"
     f" (SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1),"
     " EXISTS (SELECT 1 FROM events WHERE id = CAST(:after AS uuid))"
 )
@@ -887,7 +919,7 @@ class _Context:
     """What a batch reads under its locks."""
 
     station: _StationRecord | None
-    existing: dict[uuid.UUID, _Prior]  # its events stored already, with their first outcomes
+    existing: dict[str, _Prior]  # by id text: its events stored already, with their first outcomes
     bags: list[core.Bag] | None  # None: read with the bills (SQLite)
     version: int
     after_stored: bool  # the event named by ``after_event`` is stored (True if none is named)
@@ -896,7 +928,7 @@ class _Context:
 def _read_context(
     session: Session,
     batch: BatchInput,
-    ids: list[uuid.UUID],
+    ids: list[str],
     codes: set[str],
     lowest_seq: int,
 ) -> _Context:
@@ -907,7 +939,7 @@ def _read_context(
         params = {
             "station_id": station_id,
             "ids": _pg_array(ids),
-            "codes": _pg_array(codes),
+            "codes": _pg_array(sorted(codes)),  # rows are locked in this order
             "lowest_seq": lowest_seq,
             "after": str(after) if after is not None else None,
         }
@@ -915,25 +947,25 @@ def _read_context(
         station_json, stored, bag_rows, version, after_found = row
         return _Context(
             _StationRecord(*station_json) if station_json else None,
-            {uuid.UUID(r[0]): _Prior(*r[1:]) for r in stored or []},
+            {r[0]: _Prior(*r[1:]) for r in stored or []},
             [core.Bag(*r) for r in bag_rows or []],
             int(version),
             after is None or bool(after_found),
         )
     if after is not None:
-        ids = [*ids, after]
+        ids = [*ids, str(after)]
     row = session.execute(_STATION, {"station_id": station_id}).first()
     station = (
         _StationRecord(row.area, row.revoked_at is not None, *row[2:]) if row is not None else None
     )
     stored_rows = session.execute(
         select(Event.id, Event.status, Event.reason, Event.detail).where(
-            _among(session, Event.id, set(ids))
+            _among(session, Event.id, {uuid.UUID(i) for i in ids})
         )
     )
-    existing = {r.id: _Prior(r.status, r.reason, r.detail) for r in stored_rows}
+    existing = {str(r.id): _Prior(r.status, r.reason, r.detail) for r in stored_rows}
     return _Context(
-        station, existing, None, next_version(session), after is None or after in existing
+        station, existing, None, next_version(session), after is None or str(after) in existing
     )
 
 
