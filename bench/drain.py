@@ -24,7 +24,7 @@ import requests
 from bench.common import Context, Figure, scratch_database
 from tests.procs import ServerProcess, server_admin
 from tracetrack_core import rules as core
-from tracetrack_core.events import EventType
+from tracetrack_core.events import MAX_BATCH_EVENTS, EventType
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.client import SyncClient
 from tracetrack_desktop.sync.engine import SyncEngine
@@ -94,8 +94,10 @@ def drain(store: LocalStore, url: str, station_id: str, token: str) -> tuple[int
 def copy_baseline(events: list[OutboxEvent], station_id: str) -> tuple[int, float]:
     """PostgreSQL's own COPY of the rows the drain leaves behind, into a fresh database at the
     same schema: every event as the server stores it, and every bag row (parents and
-    children) — the least any ingest must write. Returns (events, seconds)."""
+    children) — the least any ingest must write — as many per transaction as the sync sends
+    in one batch. Returns (events, seconds)."""
     now = datetime.now(UTC)
+    size = MAX_BATCH_EVENTS
     with scratch_database("tt_bench_copy") as url:
         plain = url.replace("postgresql+psycopg://", "postgresql://")
         columns = (
@@ -138,12 +140,12 @@ def copy_baseline(events: list[OutboxEvent], station_id: str) -> tuple[int, floa
         with psycopg.connect(plain) as conn:
             started = time.perf_counter()
             with conn.cursor() as cur:
-                for start in range(0, len(rows), 500):  # the same batch size as the sync
+                for start in range(0, len(rows), size):  # the same batch size as the sync
                     with cur.copy(f"COPY events ({columns}) FROM STDIN") as copy:
-                        for row in rows[start : start + 500]:
+                        for row in rows[start : start + size]:
                             copy.write_row(row)
                     with cur.copy(f"COPY bags ({bag_columns}) FROM STDIN") as copy:
-                        for bag in bag_rows[start : start + 500]:
+                        for bag in bag_rows[start : start + size]:
                             copy.write_row(bag)
                     conn.commit()
             elapsed = time.perf_counter() - started
@@ -169,7 +171,8 @@ def run(ctx: Context) -> list[Figure]:
     copy_rate = copied / copy_seconds
     ratio = 100 * rate / copy_rate
     limit = (
-        f"PostgreSQL COPY of the same rows (events and bags), 500 per transaction: "
+        f"PostgreSQL COPY of the same rows (events and bags), {MAX_BATCH_EVENTS:,} per "
+        f"transaction (the sync's batch): "
         f"{copy_rate:,.0f} events/s"
     )
     return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -180,6 +181,8 @@ def test_413_teaches_the_server_limit_and_the_batch_is_split(app, live_server, s
     outbox = MemoryOutbox()
     for n in range(21):
         fill_parent(outbox, f"SB{10000 + n:05d}", 29)  # 630 events
+    context = app.extensions["tracetrack"]
+    context.settings = replace(context.settings, max_batch_events=500)  # this server's limit
     with proxy(live_server) as (url, state):
         engine = engine_for(outbox, url, station, limits=SyncLimits(max_batch_events=1000))
         report = engine.run_once()
