@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import Engine, Select, TextClause, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -84,3 +87,28 @@ def read_planned(
         return connection.execute(stmt, params).all()
     finally:
         driver.prepare_threshold = threshold
+
+
+Send = Callable[[str, Mapping[str, Any]], None]
+"""Sends one statement (psycopg placeholders, ``%(name)s``) without waiting for its result."""
+
+
+@contextmanager
+def pipelined(session: Session) -> Iterator[Send]:
+    """Statements sent in the session's transaction without waiting for their results
+    (psycopg's pipeline mode, PostgreSQL only): the server runs each while the caller prepares
+    the next. The block ends once all have run; an error in any is raised by then, wrapped as
+    SQLAlchemy wraps it (an ``IntegrityError`` for a key clash), so callers catch one kind."""
+    driver = session.connection().connection.driver_connection
+    assert isinstance(driver, psycopg.Connection)
+
+    def send(sql: str, params: Mapping[str, Any]) -> None:
+        driver.execute(sql, params)
+
+    try:
+        with driver.pipeline():
+            yield send
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(
+            "pipelined statements", None, exc, psycopg.Error, dialect=session.get_bind().dialect
+        ) from exc

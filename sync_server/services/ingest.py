@@ -17,6 +17,7 @@ How exactly-once holds (see docs/conflicts.md):
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import re
@@ -45,7 +46,7 @@ from sync_server.db.models import (
     StatBucket,
     Station,
 )
-from sync_server.db.session import read_planned
+from sync_server.db.session import pipelined, read_planned
 from sync_server.services.versions import PG_VERSION_SQL, next_version
 from tracetrack_core import rules as core
 from tracetrack_core.codes import CodeRules, normalise
@@ -425,6 +426,10 @@ def load_code_rules(session: Session) -> CodeRules:
 _FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
 
 
+EVENT_CHUNK = 500
+"""A batch bigger than this sends its event rows in chunks of this size as the rules reach
+them, each while the next is worked out (PostgreSQL's pipeline mode)."""
+
 MAX_CLASHES = 8
 """Runs of one batch that may meet another's insert of the same id, bag or bill (each run
 sees more of what the others committed) before it is answered with an error."""
@@ -536,51 +541,59 @@ def _ingest_once(
         )
         event_rows: list[dict[str, Any]] = []
         return_rows: list[dict[str, Any]] = []
-        for item in fresh:
-            if item.event is not None:
-                outcome = rules.apply(item.event, state)
-            else:
-                assert item.rejection is not None
-                outcome = item.rejection
-            when = item.occurred_at
-            if when is None:
-                when = now
-            elif correction:
-                when += correction
-            bucket = _bucket(when)
-            counters = buckets[(bucket, item.operator)]
-            for counter, n in outcome.counts.items():
-                counters[counter] += n  # a StrEnum member finds its value's key
-            results[item.index] = Result(
-                item.id,
-                outcome.status,
-                outcome.reason.value if outcome.reason else None,
-                outcome.detail or None,
-                outcome.message if outcome.status is not Status.ACCEPTED else None,
-            )
-            event_rows.append(_event_row(item, outcome, bucket, version))
-            if outcome.return_record is not None:
-                r = outcome.return_record
-                return_rows.append(
-                    {
-                        "event_id": uuid.UUID(item.id),
-                        "ticket": r.ticket,
-                        "location": r.location,
-                        "parent": r.parent,
-                        "bill": r.bill,
-                        "before_parents": r.before_parents,
-                        "after_parents": r.after_parents,
-                        "before_kg": r.before_kg,
-                        "after_kg": r.after_kg,
-                        "created_at": now,
-                    }
+        # a big batch's event rows go ahead in chunks while the rules run on: PostgreSQL
+        # stores one chunk while the next is worked out (the rest go with the state below)
+        early = _is_pg(session) and len(fresh) > EVENT_CHUNK
+        with contextlib.ExitStack() as stack:
+            send = stack.enter_context(pipelined(session)) if early else None
+            for item in fresh:
+                if item.event is not None:
+                    outcome = rules.apply(item.event, state)
+                else:
+                    assert item.rejection is not None
+                    outcome = item.rejection
+                when = item.occurred_at
+                if when is None:
+                    when = now
+                elif correction:
+                    when += correction
+                bucket = _bucket(when)
+                counters = buckets[(bucket, item.operator)]
+                for counter, n in outcome.counts.items():
+                    counters[counter] += n  # a StrEnum member finds its value's key
+                results[item.index] = Result(
+                    item.id,
+                    outcome.status,
+                    outcome.reason.value if outcome.reason else None,
+                    outcome.detail or None,
+                    outcome.message if outcome.status is not Status.ACCEPTED else None,
                 )
+                event_rows.append(_event_row(item, outcome, bucket, version))
+                if send is not None and len(event_rows) == EVENT_CHUNK:
+                    send(_INSERT_EVENTS, {"events": _json_rows(event_rows)})
+                    event_rows = []
+                if outcome.return_record is not None:
+                    r = outcome.return_record
+                    return_rows.append(
+                        {
+                            "event_id": uuid.UUID(item.id),
+                            "ticket": r.ticket,
+                            "location": r.location,
+                            "parent": r.parent,
+                            "bill": r.bill,
+                            "before_parents": r.before_parents,
+                            "after_parents": r.after_parents,
+                            "before_kg": r.before_kg,
+                            "after_kg": r.after_kg,
+                            "created_at": now,
+                        }
+                    )
 
-        upserts = [
-            *_state_upserts(state, stored, now, version, station.area),
-            *_bucket_upserts(batch.station_id, station.area, buckets),
-        ]
-        station_values = _station_values(station, fresh, batch, now, skew)
+            upserts = [
+                *_state_upserts(state, stored, now, version, station.area),
+                *_bucket_upserts(batch.station_id, station.area, buckets),
+            ]
+            station_values = _station_values(station, fresh, batch, now, skew)
         _write(session, batch.station_id, event_rows, upserts, station_values)
         if return_rows:  # after their events (a foreign key)
             session.execute(insert(ReturnRecord), return_rows)
@@ -680,6 +693,18 @@ _EVENT_COLUMNS = (
 _JSON_COLUMNS = frozenset({"data", "detail", "raw"})
 
 
+def _insert_events_sql(placeholder: str) -> str:
+    """Insert the event rows given as one JSON array (bound at ``placeholder``)."""
+    columns = ", ".join(_EVENT_COLUMNS)
+    return (
+        f"INSERT INTO events ({columns}) SELECT {columns} "  # noqa: S608 - our own names
+        f"FROM json_populate_recordset(NULL::events, CAST({placeholder} AS json))"
+    )
+
+
+_INSERT_EVENTS = _insert_events_sql("%(events)s")  # psycopg's placeholder, for pipelined()
+
+
 def _json_rows(rows: list[dict[str, Any]]) -> str:
     """Rows as one JSON array (event rows carry their JSON columns as orjson fragments)."""
     return orjson.dumps(rows).decode()
@@ -694,11 +719,7 @@ def _at_once_sql(
     """The statement for one shape of live upload (few shapes occur; each is built once)."""
     parts = []
     if events:
-        event_columns = ", ".join(_EVENT_COLUMNS)
-        parts.append(
-            f"INSERT INTO events ({event_columns}) SELECT {event_columns} "  # noqa: S608 - our own names
-            "FROM json_populate_recordset(NULL::events, CAST(:events AS json))"
-        )
+        parts.append(_insert_events_sql(":events"))
     for i, (table, columns, keys, assignments, mode) in enumerate(upserts):
         names = ", ".join(columns)
         rows = f"json_populate_recordset(NULL::{table}, CAST(:rows{i} AS json))"

@@ -650,7 +650,10 @@ def test_a_refused_batch_of_hostile_codes_writes_nothing_anywhere(app, client) -
         "events not a list": (batch(sid, fresh[0]), 400),  # type: ignore[arg-type]
         "other station": (batch("st_" + "x" * 12, fresh), 403),
         "hostile station id": (batch("'; DROP TABLE stations;--", fresh), 403),
-        "too many": (batch(sid, fresh * 40), 413),
+        "too many": (
+            batch(sid, fresh * (ctx(app).settings.max_batch_events // len(fresh) + 1)),
+            413,
+        ),
     }
     for what, (body, status) in refused.items():
         response = client.post(URL, json=body, headers=headers)
