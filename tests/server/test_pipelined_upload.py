@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from sync_server.db.models import Bag, Event
+from sync_server.services import ingest
 from tests.server.factories import batch, children, event
 from tests.server.test_ingest import ctx, post, station
 
@@ -83,3 +84,30 @@ def test_an_id_already_stored_is_a_duplicate_even_above_the_stations_highest_seq
     results = post(app.test_client(), b_id, b_headers, [again, fresh])
     assert [r["status"] for r in results] == ["duplicate", "accepted"]
     assert _events_stored(app) == 2
+
+
+def test_a_big_batch_meeting_a_stored_id_in_an_early_chunk_runs_again_and_takes_effect_once(
+    app,
+) -> None:
+    """A batch above ``EVENT_CHUNK`` events sends its event rows ahead in chunks while its
+    rules run on; a key clash in such a chunk fails the batch as a whole, which runs again."""
+    a_id, a_headers = station(app, "A")
+    b_id, b_headers = station(app, "B")
+    shared = event("parent_scan", "SB00020", seq=5)
+    assert post(app.test_client(), a_id, a_headers, [shared])[0]["status"] == "accepted"
+
+    parents = [f"SB{30 + n:05d}" for n in range(40)]
+    big = [{**shared, "seq": 100}]  # in the first chunk, above B's highest seq: not probed
+    for parent in parents:
+        big.append(event("parent_scan", parent))
+        big += [event("child_link", f"K{parent[2:]}{n:02d}", parent=parent) for n in range(30)]
+    assert len(big) > 2 * ingest.EVENT_CHUNK
+    results = post(app.test_client(), b_id, b_headers, big)
+
+    assert [r["status"] for r in results].count("duplicate") == 1
+    assert results[0]["status"] == "duplicate"
+    assert all(r["status"] == "accepted" for r in results[1:])
+    assert _events_stored(app) == len(big)  # A's one, and B's others once
+    with ctx(app).sessions() as session:
+        full = session.scalars(select(Bag).where(Bag.code.in_(parents))).all()
+        assert sorted((b.child_count, b.status) for b in full) == [(30, "completed")] * 40
