@@ -118,21 +118,21 @@ class CodeRules(BaseModel):
     def series_of(self, code: str) -> ParentSeries | None:
         """The parent series ``code`` belongs to, or None if it is not a parent code."""
         known = self._series_seen
-        seen = known.get(code, _UNSEEN)  # one lookup: another thread may clear the memo
-        if seen is not _UNSEEN:
-            return seen  # type: ignore[return-value]
-        found = None
+        seen = known.get(code)  # one lookup: another thread may clear the memo
+        if seen is not None:
+            return seen
         for series, regex in self._compiled.series:
             if regex.fullmatch(code):
-                found = series
-                break
-        if len(known) >= _SEEN_MAX:  # a bounded memo: a parent's code is asked about per child
-            known.clear()
-        known[code] = found
-        return found
+                # a bounded memo of parents (a parent's code is asked about once per child);
+                # other codes are not kept: a backlog's children are each asked about once
+                if len(known) >= _SEEN_MAX:
+                    known.clear()
+                known[code] = series
+                return series
+        return None
 
     @cached_property
-    def _series_seen(self) -> dict[str, ParentSeries | None]:
+    def _series_seen(self) -> dict[str, ParentSeries]:
         return {}
 
     def is_child(self, code: str) -> bool:
@@ -165,7 +165,6 @@ class CodeRules(BaseModel):
 
 
 _SEEN_MAX = 4096
-_UNSEEN = object()
 
 
 @dataclass(frozen=True)

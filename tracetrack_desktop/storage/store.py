@@ -660,7 +660,7 @@ class LocalStore:
             event = OutboxEvent(
                 id_, int(seq), type_, occurred_at, operator, code, parent, bill, _loads(data)
             )
-            event_size = len(_dumps(event.as_wire()).encode()) + 1  # as the client encodes it
+            event_size = len(event.wire_json) + 1  # as the client sends it, and a comma
             if batch and size + event_size > max_bytes:
                 break
             batch.append(event)

@@ -309,7 +309,7 @@ class SyncClient:
         body: dict[str, Any] = {
             "station_id": station_id,
             "sent_at": sent_at.isoformat(timespec="milliseconds"),
-            "events": [event.as_wire() for event in events],
+            "events": [orjson.Fragment(event.wire_json) for event in events],  # encoded once
         }
         if pending is not None:
             body["pending"] = pending
@@ -319,7 +319,8 @@ class SyncClient:
             body["after_event"] = after_event
         try:
             return orjson.dumps(body)
-        except (orjson.JSONEncodeError, TypeError):  # e.g. an integer beyond 64 bits
+        except (orjson.JSONEncodeError, TypeError):  # e.g. a station id that is not text
+            body["events"] = [event.as_wire() for event in events]
             return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def upload(
@@ -364,13 +365,13 @@ class SyncClient:
             if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
                 raise ProtocolError("an upload result has no `id`")
             detail = raw.get("detail")
-            results.append(
+            results.append(  # positional: a backlog's reply holds thousands
                 EventResult(
-                    id=raw["id"],
-                    status=str(raw.get("status", "")),
-                    reason=raw.get("reason"),
-                    detail=detail if isinstance(detail, dict) else None,
-                    message=raw.get("message"),
+                    raw["id"],
+                    str(raw.get("status", "")),
+                    raw.get("reason"),
+                    detail if isinstance(detail, dict) else None,
+                    raw.get("message"),
                 )
             )
         return UploadReply(

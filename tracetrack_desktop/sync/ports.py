@@ -6,10 +6,13 @@ server's results back. Keeping this a Protocol lets the sync layer be tested on 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
+
+import orjson
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,21 @@ class OutboxEvent:
             "bill": self.bill,
             "data": dict(self.data),
         }
+
+    @property
+    def wire_json(self) -> bytes:
+        """The event as sent (JSON), encoded once however often the batch is sized and sent."""
+        memo: bytes | None = self.__dict__.get("_wire_json")
+        if memo is None:
+            try:
+                memo = orjson.dumps(self.as_wire())
+            except (orjson.JSONEncodeError, TypeError):  # e.g. an integer beyond 64 bits
+                text = json.dumps(self.as_wire(), ensure_ascii=False, separators=(",", ":"))
+                memo = text.encode()
+            # not a field (equality and repr ignore it); set past the frozen __setattr__, as
+            # functools.cached_property would, without its per-call lock (Python 3.11)
+            self.__dict__["_wire_json"] = memo
+        return memo
 
 
 @dataclass(frozen=True)
