@@ -10,7 +10,9 @@ the same events (as ingest would store them) into a fresh database at the same s
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
 import sys
 import time
 import uuid
@@ -152,24 +154,58 @@ def copy_baseline(events: list[OutboxEvent], station_id: str) -> tuple[int, floa
     return len(rows), elapsed
 
 
-def run(ctx: Context) -> list[Figure]:
-    n = ctx.scale(100_000, 2_000)
-    store = make_backlog(ctx.work_dir / "drain-station", n)
-    events = store.next_batch(n + 1, 1 << 40)
+ROUNDS = 3
+"""Drains and COPYs run this many times each, alternately, and the best of each is compared:
+on a shared machine a slow moment (another tenant, autovacuum) lowers one run, never raises
+one, so the best run is the closest to what this code and this machine can do."""
+
+
+def drain_once(template: Path, data_dir: Path) -> tuple[int, float]:
+    """Drain a copy of the backlog at ``template`` into a fresh database; (events, seconds)."""
+    shutil.copytree(template, data_dir)
+    store = LocalStore(data_dir)
     try:
         with scratch_database("tt_bench_drain") as db:
             server = ServerProcess(db, workers=None).start()  # serve's defaults
             try:
                 station_id, token = enroll(db, server.url, "bench-drain")
-                uploaded, seconds = drain(store, server.url, station_id, token)
+                return drain(store, server.url, station_id, token)
             finally:
                 server.stop()
     finally:
         store.close()
-    copied, copy_seconds = copy_baseline(events, "st_bench")
+
+
+def run(ctx: Context) -> list[Figure]:
+    n = ctx.scale(100_000, 2_000)
+    rounds = ctx.scale(ROUNDS, 1)
+    template = ctx.work_dir / "drain-backlog"
+    store = make_backlog(template, n)
+    events = store.next_batch(n + 1, 1 << 40)
+    store.close()
+    # the COPY's rows stay in memory all along: kept out of the garbage collector's passes,
+    # they do not slow the station's work in this process (a real station holds no such list)
+    gc.freeze()
+    drains: list[tuple[int, float]] = []
+    copies: list[tuple[int, float]] = []
+    try:
+        for round_no in range(rounds):
+            drains.append(drain_once(template, ctx.work_dir / f"drain-station-{round_no}"))
+            copies.append(copy_baseline(events, "st_bench"))
+    finally:
+        gc.unfreeze()
+    uploaded, seconds = min(drains, key=lambda d: d[1])
+    copied, copy_seconds = min(copies, key=lambda c: c[1])
     rate = uploaded / seconds
     copy_rate = copied / copy_seconds
     ratio = 100 * rate / copy_rate
+    runs = (
+        f"best of {rounds}, run alternately: drains "
+        + ", ".join(f"{u / t:,.0f}" for u, t in drains)
+        + "; COPYs "
+        + ", ".join(f"{c / t:,.0f}" for c, t in copies)
+        + " events/s"
+    )
     limit = (
         f"PostgreSQL COPY of the same rows (events and bags), {MAX_BATCH_EVENTS:,} per "
         f"transaction (the sync's batch): "
@@ -183,7 +219,7 @@ def run(ctx: Context) -> list[Figure]:
             rate,
             "events/s",
             limit=limit,
-            note=f"{seconds:.1f} s in all",
+            note=f"{seconds:.1f} s in all; {runs}",
         ),
         Figure(SECTION, "COPY rate (the limit)", copy_rate, "events/s"),
         Figure(
