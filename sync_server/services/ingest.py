@@ -369,11 +369,9 @@ def _bulk_upsert(
     session.execute(stmt, rows)
 
 
-def _assignments(table: Table, updates: Sequence[str], *, increment: bool, source: str) -> str:
-    """``SET`` items taking ``updates`` from ``source`` (``EXCLUDED`` in an upsert, or the
-    alias of the rows an update joins)."""
+def _assignments(table: Table, updates: Sequence[str], *, increment: bool) -> str:
     return ", ".join(
-        f"{c} = {table.name}.{c} + {source}.{c}" if increment else f"{c} = {source}.{c}"
+        f"{c} = {table.name}.{c} + EXCLUDED.{c}" if increment else f"{c} = EXCLUDED.{c}"
         for c in updates
     )
 
@@ -723,10 +721,6 @@ def _at_once_sql(
     for i, (table, columns, keys, assignments, mode) in enumerate(upserts):
         names = ", ".join(columns)
         rows = f"json_populate_recordset(NULL::{table}, CAST(:rows{i} AS json))"
-        if mode == "update":  # every row is stored (and locked): ``assignments`` from j
-            matched = " AND ".join(f"t.{k} = j.{k}" for k in keys)
-            parts.append(f"UPDATE {table} AS t SET {assignments} FROM {rows} AS j WHERE {matched}")  # noqa: S608 - our own names
-            continue
         insert = f"INSERT INTO {table} ({names}) SELECT {names} FROM {rows}"  # noqa: S608 - our own names
         if mode == "merge":
             insert += f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {assignments}"
@@ -756,12 +750,7 @@ def _write_at_once(
             u.table.name,
             tuple(u.rows[0]),
             tuple(u.keys),
-            _assignments(
-                u.table,
-                u.updates,
-                increment=u.increment,
-                source="j" if u.mode == "update" else "EXCLUDED",
-            ),
+            _assignments(u.table, u.updates, increment=u.increment),
             u.mode,
         )
         for u in upserts
@@ -795,9 +784,11 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
 class _Upsert:
     """Rows to insert into ``table``, or to merge into the rows with the same ``keys``.
 
-    On PostgreSQL ``mode`` says which the batch knows already: ``"insert"`` (none is stored:
-    a concurrent insert of one fails the batch, which runs again) or ``"update"`` (every one is
-    stored, and row-locked by this batch); ``"merge"`` when it cannot know. SQLite merges all."""
+    ``mode``: ``"insert"`` when the batch knows none is stored (on PostgreSQL a concurrent
+    insert of one then fails the batch, which runs again), else ``"merge"`` (also for rows it
+    read and row-locked: an upsert finds them by their key, where an ``UPDATE … FROM`` a JSON
+    recordset was planned as a scan of the whole table while it was small, and the plan was
+    kept). SQLite merges all."""
 
     table: Table
     rows: list[dict[str, Any]]
@@ -818,7 +809,7 @@ def _state_upserts(
     version: int,
     area: str,
 ) -> list[_Upsert]:
-    """The bags and bills the batch changed, split into those it read (``stored``: updated)
+    """The bags and bills the batch changed, split into those it read (``stored``: merged)
     and those it created (inserted); a new bag's home is the writer's area (kept after)."""
     stamps = {"created_at": now, "updated_at": now, "version": version}
     bag_rows: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
@@ -830,12 +821,12 @@ def _state_upserts(
         row = {**core.fields_of(state.bills[bill_id], core.BILL_FIELDS), **stamps}
         bill_rows[bill_id in stored[1]].append(row)
     out = []
-    for was_stored, mode in ((False, "insert"), (True, "update")):  # the same order every time
+    for was_stored, mode in ((False, "insert"), (True, "merge")):  # the same order every time
         if bag_rows[was_stored]:
             out.append(
                 _Upsert(Bag.__table__, bag_rows[was_stored], ("code",), _BAG_UPDATES, mode=mode)  # type: ignore[arg-type]
             )
-    for was_stored, mode in ((False, "insert"), (True, "update")):
+    for was_stored, mode in ((False, "insert"), (True, "merge")):
         if bill_rows[was_stored]:
             out.append(
                 _Upsert(
