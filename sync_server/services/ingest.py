@@ -812,31 +812,34 @@ def _state_upserts(
     """The bags and bills the batch changed, split into those it read (``stored``: merged)
     and those it created (inserted); a new bag's home is the writer's area (kept after)."""
     stamps = {"created_at": now, "updated_at": now, "version": version}
-    bag_rows: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
-    for code in sorted(state.dirty_bags):
-        row = {**core.fields_of(state.bags[code], core.BAG_FIELDS), **stamps, "area": area}
-        bag_rows[code in stored[0]].append(row)
-    bill_rows: dict[bool, list[dict[str, Any]]] = {True: [], False: []}
-    for bill_id in sorted(state.dirty_bills):
-        row = {**core.fields_of(state.bills[bill_id], core.BILL_FIELDS), **stamps}
-        bill_rows[bill_id in stored[1]].append(row)
+    bag_stamps = {**stamps, "area": area}
+    bags = [
+        (code in stored[0], {**core.fields_of(state.bags[code], core.BAG_FIELDS), **bag_stamps})
+        for code in sorted(state.dirty_bags)
+    ]
+    bills = [
+        (key in stored[1], {**core.fields_of(state.bills[key], core.BILL_FIELDS), **stamps})
+        for key in sorted(state.dirty_bills)
+    ]
+    return [
+        *_new_then_stored(Bag.__table__, ("code",), _BAG_UPDATES, bags),  # type: ignore[arg-type]
+        *_new_then_stored(Bill.__table__, ("bill_id",), _BILL_UPDATES, bills),  # type: ignore[arg-type]
+    ]
+
+
+def _new_then_stored(
+    table: Table,
+    keys: Sequence[str],
+    updates: Sequence[str],
+    rows: list[tuple[bool, dict[str, Any]]],
+) -> list[_Upsert]:
+    """``rows`` (each marked stored or not) as an insert of the new ones, then a merge of the
+    stored ones: every batch writes in this order."""
     out = []
-    for was_stored, mode in ((False, "insert"), (True, "merge")):  # the same order every time
-        if bag_rows[was_stored]:
-            out.append(
-                _Upsert(Bag.__table__, bag_rows[was_stored], ("code",), _BAG_UPDATES, mode=mode)  # type: ignore[arg-type]
-            )
     for was_stored, mode in ((False, "insert"), (True, "merge")):
-        if bill_rows[was_stored]:
-            out.append(
-                _Upsert(
-                    Bill.__table__,  # type: ignore[arg-type]
-                    bill_rows[was_stored],
-                    ("bill_id",),
-                    _BILL_UPDATES,
-                    mode=mode,
-                )
-            )
+        part = [row for is_stored, row in rows if is_stored is was_stored]
+        if part:
+            out.append(_Upsert(table, part, keys, updates, mode=mode))
     return out
 
 

@@ -7,7 +7,6 @@ them (retry, split, stop) is the engine's job. It never logs or repeats the toke
 from __future__ import annotations
 
 import email.utils
-import json
 import logging
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -317,11 +316,9 @@ class SyncClient:
             body["oldest_pending_at"] = oldest_pending_at.isoformat()
         if after_event is not None:
             body["after_event"] = after_event
-        try:
-            return orjson.dumps(body)
-        except (orjson.JSONEncodeError, TypeError):  # e.g. a station id that is not text
-            body["events"] = [event.as_wire() for event in events]
-            return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # each event is JSON already (``wire_json`` falls back for what orjson refuses); the
+        # envelope holds only text and counts
+        return orjson.dumps(body)
 
     def upload(
         self,
