@@ -10,11 +10,13 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import ApiToken, Station
+from sync_server.db.session import ConnectionLostError, read_row_autocommit
 
 SCOPE_STATION = "station"
 SCOPE_READ = "read"
@@ -67,32 +69,56 @@ _WHO = (
     .outerjoin(Station, ApiToken.station_id == Station.id)
     .where(ApiToken.token_hash == bindparam("token_hash"))
 )
-"""Every request runs this: plain columns (no ORM objects), built once."""
+"""Every request runs this: plain columns (no ORM objects), built once; its rows are
+unpacked by position (``_principal``), so the order above is part of it."""
 
 
 def authenticate(session: Session, token: str) -> Principal | None:
-    """The principal behind ``token``, or None if it is unknown or revoked."""
+    """The principal behind ``token``, or None if it is unknown or revoked.
+
+    Every request reads its token (a revoked token is refused at once). On PostgreSQL that
+    read runs outside a transaction, through the driver: the rare ``last_used_at`` write
+    (and a retry on a connection found dead) goes through a transaction of its own.
+    """
     if not token or len(token) > 200:
         return None
+    params = {"token_hash": hash_token(token)}
+    if session.get_bind().dialect.name == "postgresql":
+        try:
+            row = read_row_autocommit(session, _WHO, params)
+        except ConnectionLostError:
+            pass  # dropped: SQLAlchemy's own path below sees to the rest of the pool
+        else:
+            principal, stale = _principal(row)
+            if not stale:
+                return principal
     with session.begin():
         # on the connection: a plain read needs none of the ORM's statement handling
-        row = session.connection().execute(_WHO, {"token_hash": hash_token(token)}).first()
-        if row is None or row.revoked_at is not None or row.station_revoked_at is not None:
-            return None
-        now = datetime.now(UTC)
-        used = row.last_used_at
-        if used is not None and used.tzinfo is None:  # SQLite hands back naive UTC
-            used = used.replace(tzinfo=UTC)
-        if used is None or now - used >= LAST_USED_RESOLUTION:
+        row = session.connection().execute(_WHO, params).first()
+        principal, stale = _principal(row)
+        if principal is not None and stale:
             # at most one write a minute per token: the admin sees which tokens are alive
-            session.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
-        return Principal(
-            token_id=row.id,
-            name=row.name,
-            scope=row.scope,
-            station_id=row.station_id,
-            station_area=row.area or "",
-        )
+            session.execute(
+                update(ApiToken)
+                .where(ApiToken.id == principal.token_id)
+                .values(last_used_at=datetime.now(UTC))
+            )
+        return principal
+
+
+def _principal(row: Any) -> tuple[Principal | None, bool]:
+    """The principal a token row names (None: unknown or revoked), and whether its
+    ``last_used_at`` is due a refresh."""
+    if row is None:
+        return None, False
+    token_id, name, scope, station_id, revoked_at, used, area, station_revoked_at = row
+    if revoked_at is not None or station_revoked_at is not None:
+        return None, False
+    if used is not None and used.tzinfo is None:  # SQLite hands back naive UTC
+        used = used.replace(tzinfo=UTC)
+    stale = used is None or datetime.now(UTC) - used >= LAST_USED_RESOLUTION
+    principal = Principal(token_id, name, scope, station_id, area or "")
+    return principal, stale
 
 
 def issue_token(session: Session, name: str, scope: str, station_id: str | None = None) -> str:

@@ -136,6 +136,32 @@ def test_a_station_gets_the_bags_of_its_own_area(app, client) -> None:
     assert pull_all(client, hn, "0")[0].keys() == {"SB00001", "SB00002", "KCROSS01"}
 
 
+def test_pages_of_an_area_hold_its_own_and_the_homeless_bags_each_once(app, client) -> None:
+    """A station's bags come from two ordered reads (its area's, and those without one)
+    merged into pages; paging through them interleaved misses and repeats nothing."""
+
+    def at(name: str, area: str) -> tuple[str, dict[str, str]]:
+        with ctx(app).sessions() as session:
+            station_id, token = make_station(session, name, area=area)
+        return station_id, {"Authorization": f"Bearer {token}"}
+
+    lucknow, hl = at("L1", "Lucknow")
+    indore, hi = at("I1", "Indore")
+    homeless, hn = at("N1", "")
+    expected: set[str] = set()
+    for i in range(12):  # interleaved versions: each page cuts across both reads
+        post(client, lucknow, hl, [event("parent_scan", f"SB1{i:04d}")])
+        post(client, homeless, hn, [event("parent_scan", f"SB2{i:04d}")])
+        post(client, indore, hi, [event("parent_scan", f"SB3{i:04d}")])
+        expected |= {f"SB1{i:04d}", f"SB2{i:04d}"}
+        if i == 5:  # a cursor taken half-way, then the rest on top
+            first, cursor = pull_all(client, hl, "0")
+    rest, _ = pull_all(client, hl, cursor)
+    assert first.keys() == {c for c in expected if int(c[3:]) <= 5}
+    assert first.keys() | rest.keys() == expected
+    assert not first.keys() & rest.keys()
+
+
 def test_a_long_transaction_in_another_database_does_not_stall_the_feed(app, client) -> None:
     """Transaction ids are shared by the whole cluster: a bulk load writing in another
     database for minutes must not hold every station's feed back."""
