@@ -120,9 +120,53 @@ class ConnectionLostError(Exception):
     """The pooled connection a driver-level read took was dead (it has been dropped)."""
 
 
-@functools.lru_cache(maxsize=32)
-def _driver_sql(stmt: ClauseElement, dialect: Dialect) -> str:
-    return str(stmt.compile(dialect=dialect))
+@functools.lru_cache(maxsize=256)
+def _driver_sql(stmt: ClauseElement, dialect: Dialect) -> tuple[str, dict[str, Any]]:
+    """``stmt`` as the driver's SQL, and the values bound in it (statements given here are
+    built once, so each is compiled once)."""
+    compiled = stmt.compile(dialect=dialect)
+    return str(compiled), dict(compiled.params)
+
+
+def run_on_driver(
+    session: Session,
+    stmt: ClauseElement,
+    params: Mapping[str, Any] | None = None,
+    *,
+    prepare: bool | None = None,
+) -> list[Any]:
+    """The rows of ``stmt`` run in the session's transaction straight through the driver
+    (PostgreSQL only), for the few statements every upload and pull makes: SQLAlchemy's work
+    per statement (execution context, parameter processing, result wrapping) cost 3x the
+    driver's own (measured: ~100 against ~35 us a statement). ``stmt`` must be built once
+    (its SQL is compiled once and remembered). ``prepare``: psycopg's (None: after five runs;
+    False: planned for its own parameters every time, for a read whose best plan depends on a
+    table's size, as :func:`read_planned`).
+
+    Errors are raised as SQLAlchemy raises them (``IntegrityError`` for a key clash,
+    ``OperationalError`` for a lost connection, which is then dropped from the pool), so
+    callers and the error handlers see one kind.
+    """
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, psycopg.Connection)
+    sql, bound = _driver_sql(stmt, connection.dialect)
+    values = {**bound, **params} if params else bound
+    try:
+        cursor = driver.execute(sql, values, prepare=prepare)
+        return cursor.fetchall() if cursor.description is not None else []
+    except psycopg.Error as exc:
+        lost = connection.dialect.is_disconnect(exc, connection.connection, None)  # type: ignore[arg-type]
+        if lost:
+            connection.invalidate(exc)
+        raise DBAPIError.instance(
+            sql,
+            values,
+            exc,
+            psycopg.Error,
+            dialect=connection.dialect,
+            connection_invalidated=lost,
+        ) from exc
 
 
 def read_row_autocommit(
@@ -141,14 +185,14 @@ def read_row_autocommit(
     """
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    sql = _driver_sql(stmt, engine.dialect)
+    sql, bound = _driver_sql(stmt, engine.dialect)
     pooled = engine.raw_connection()
     try:
         driver = pooled.driver_connection
         assert isinstance(driver, psycopg.Connection)
         try:
             driver.autocommit = True  # no BEGIN / COMMIT around a single read
-            return driver.execute(sql, params).fetchone()
+            return driver.execute(sql, {**bound, **params}).fetchone()
         except psycopg.OperationalError as exc:
             pooled.invalidate(exc)
             raise ConnectionLostError(str(exc)) from exc

@@ -17,7 +17,7 @@ from sqlalchemy import TextClause, select, text
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import Bag, Bill, Event, Setting, User
-from sync_server.db.session import read_planned
+from sync_server.db.session import read_planned, run_on_driver
 from sync_server.services.versions import PG_HORIZON_SQL, horizon
 from tracetrack_core.codes import CodeRules
 from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS
@@ -217,7 +217,7 @@ def _pg_fetch(
         "station": station_id or "",
         "area": area,
     }
-    rows = read_planned(session, _PG_FEED[bool(area)], params)
+    rows = run_on_driver(session, _PG_FEED[bool(area)], params, prepare=False)
     upper = next(int(v) for v, item in rows if item is None)
     items = sorted(
         ((int(v), orjson.Fragment(item)) for v, item in rows if item is not None),
@@ -232,9 +232,13 @@ _CODE_RULES = select(Setting.value, Setting.version).where(Setting.key == "code_
 def _settings(session: Session, since: int, limits: dict[str, int]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     # plain columns on the connection: every pull runs this (an ORM load was 7 % of a worker)
-    rules_row = session.connection().execute(_CODE_RULES).first()
-    if since == 0 or (rules_row is not None and rules_row.version > since):
-        rules = CodeRules.model_validate(rules_row.value) if rules_row else CodeRules()
+    if session.get_bind().dialect.name == "postgresql":
+        found = run_on_driver(session, _CODE_RULES)
+    else:
+        found = list(session.connection().execute(_CODE_RULES))
+    rules_row = found[0] if found else None
+    if since == 0 or (rules_row is not None and rules_row[1] > since):
+        rules = CodeRules.model_validate(rules_row[0]) if rules_row else CodeRules()
         out.append({"kind": "setting", "key": "code_rules", "data": rules.model_dump(mode="json")})
     if since == 0:
         out.append({"kind": "setting", "key": "limits", "data": dict(limits)})

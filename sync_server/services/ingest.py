@@ -46,7 +46,7 @@ from sync_server.db.models import (
     StatBucket,
     Station,
 )
-from sync_server.db.session import pipelined, read_planned
+from sync_server.db.session import pipelined, read_planned, run_on_driver
 from sync_server.services.versions import PG_VERSION_SQL, next_version
 from tracetrack_core import rules as core
 from tracetrack_core.codes import CodeRules, normalise
@@ -314,7 +314,7 @@ def _lock_station(session: Session, station_id: str) -> None:
     if _is_pg(session):  # SQLite: BEGIN IMMEDIATE already serialises writers
         # (two stations sharing a key would only wait for each other, never answer wrongly)
         key = zlib.crc32(station_id.encode("utf-8")) & 0x7FFFFFFF
-        session.connection().execute(_LOCK_STATION, {"key": key})
+        run_on_driver(session, _LOCK_STATION, {"key": key})
 
 
 def _pg_array(values: Iterable[object]) -> str:
@@ -762,7 +762,7 @@ def _write_at_once(
     for i, u in enumerate(upserts):
         params[f"rows{i}"] = _json_rows(u.rows)
     statement = _at_once_sql(bool(event_rows), shape, tuple(station_values))
-    session.connection().execute(statement, params)
+    run_on_driver(session, statement, params)
 
 
 def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -958,7 +958,7 @@ def _read_context(
             "lowest_seq": lowest_seq,
             "after": str(after) if after is not None else None,
         }
-        row = read_planned(session, _PG_CONTEXT, params)[0]
+        row = run_on_driver(session, _PG_CONTEXT, params, prepare=False)[0]
         station_json, stored, bag_rows, version, after_found = row
         return _Context(
             _StationRecord(*station_json) if station_json else None,
