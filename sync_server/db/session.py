@@ -136,7 +136,8 @@ def run_on_driver(
     prepare: bool | None = None,
 ) -> list[Any]:
     """The rows of ``stmt`` run in the session's transaction straight through the driver
-    (PostgreSQL only), for the few statements every upload and pull makes: SQLAlchemy's work
+    (PostgreSQL; elsewhere through SQLAlchemy, unchanged), for the few statements every upload
+    and pull makes: SQLAlchemy's work
     per statement (execution context, parameter processing, result wrapping) cost 3x the
     driver's own (measured: ~100 against ~35 us a statement). ``stmt`` must be built once
     (its SQL is compiled once and remembered). ``prepare``: psycopg's (None: after five runs;
@@ -149,7 +150,8 @@ def run_on_driver(
     """
     connection = session.connection()
     driver = connection.connection.driver_connection
-    assert isinstance(driver, psycopg.Connection)
+    if not isinstance(driver, psycopg.Connection):  # the embedded SQLite
+        return list(connection.execute(stmt, params))  # type: ignore[call-overload]
     sql, bound = _driver_sql(stmt, connection.dialect)
     values = {**bound, **params} if params else bound
     try:

@@ -232,10 +232,7 @@ _CODE_RULES = select(Setting.value, Setting.version).where(Setting.key == "code_
 def _settings(session: Session, since: int, limits: dict[str, int]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     # plain columns on the connection: every pull runs this (an ORM load was 7 % of a worker)
-    if session.get_bind().dialect.name == "postgresql":
-        found = run_on_driver(session, _CODE_RULES)
-    else:
-        found = list(session.connection().execute(_CODE_RULES))
+    found = run_on_driver(session, _CODE_RULES)
     rules_row = found[0] if found else None
     if since == 0 or (rules_row is not None and rules_row[1] > since):
         rules = CodeRules.model_validate(rules_row[0]) if rules_row else CodeRules()

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, select, text
 from sync_server.db.models import Bag
 from sync_server.services.versions import RECENT_XIDS, horizon, next_version
 from tests.conftest import ADMIN_URL
-from tests.server.factories import event, make_station
+from tests.server.factories import event
 from tests.server.test_ingest import ctx, post, station
 
 
@@ -116,14 +116,9 @@ def test_concurrent_writers_and_a_reader_end_with_the_database_state(app) -> Non
 
 
 def test_a_station_gets_the_bags_of_its_own_area(app, client) -> None:
-    def at(name: str, area: str) -> tuple[str, dict[str, str]]:
-        with ctx(app).sessions() as session:
-            station_id, token = make_station(session, name, area=area)
-        return station_id, {"Authorization": f"Bearer {token}"}
-
-    lucknow, hl = at("L1", "Lucknow")
-    indore, hi = at("I1", "Indore")
-    _, hn = at("N1", "")
+    lucknow, hl = station(app, "L1", "Lucknow")
+    indore, hi = station(app, "I1", "Indore")
+    _, hn = station(app, "N1", "")
     post(client, lucknow, hl, [event("parent_scan", "SB00001")])
     post(client, indore, hi, [event("parent_scan", "SB00002")])
     # Indore links a child into Lucknow's parent: the parent's home stays Lucknow, and the
@@ -139,15 +134,9 @@ def test_a_station_gets_the_bags_of_its_own_area(app, client) -> None:
 def test_pages_of_an_area_hold_its_own_and_the_homeless_bags_each_once(app, client) -> None:
     """A station's bags come from two ordered reads (its area's, and those without one)
     merged into pages; paging through them interleaved misses and repeats nothing."""
-
-    def at(name: str, area: str) -> tuple[str, dict[str, str]]:
-        with ctx(app).sessions() as session:
-            station_id, token = make_station(session, name, area=area)
-        return station_id, {"Authorization": f"Bearer {token}"}
-
-    lucknow, hl = at("L1", "Lucknow")
-    indore, hi = at("I1", "Indore")
-    homeless, hn = at("N1", "")
+    lucknow, hl = station(app, "L1", "Lucknow")
+    indore, hi = station(app, "I1", "Indore")
+    homeless, hn = station(app, "N1", "")
     expected: set[str] = set()
     for i in range(12):  # interleaved versions: each page cuts across both reads
         post(client, lucknow, hl, [event("parent_scan", f"SB1{i:04d}")])

@@ -21,9 +21,9 @@ def ctx(app: Any) -> ServerContext:
     return context
 
 
-def station(app: Any, name: str = "Line 1") -> tuple[str, dict[str, str]]:
+def station(app: Any, name: str = "Line 1", area: str = "Lucknow") -> tuple[str, dict[str, str]]:
     with ctx(app).sessions() as session:
-        station_id, token = make_station(session, name)
+        station_id, token = make_station(session, name, area=area)
     return station_id, {"Authorization": f"Bearer {token}"}
 
 
