@@ -145,7 +145,7 @@ class _Parsed:
     operator: str = ""
     rejection: core.Outcome | None = None
     data_json: str = "{}"
-    row: dict[str, Any] = field(default_factory=dict)  # its event row but for the outcome
+    head: bytes = b""  # its event row but for the outcome: JSON object text, open at its end
 
 
 def _sanitize(value: Any) -> Any:
@@ -161,15 +161,15 @@ def _sanitize(value: Any) -> Any:
     return value
 
 
-def _json_text(value: Any) -> str:
-    """``value`` as JSON text safe to store (NUL escapes are stored spelt out)."""
+def _json_bytes(value: Any) -> bytes:
+    """``value`` as JSON safe to store (NUL escapes are stored spelt out)."""
     try:
         encoded = orjson.dumps(value, default=str)
         if b"\\u0000" in encoded:
             encoded = orjson.dumps(_sanitize(value), default=str)
     except (TypeError, RecursionError):  # nested deeper than any encoder goes
-        return orjson.dumps({"unstorable": "nested too deeply to store"}).decode()
-    return encoded.decode()
+        return orjson.dumps({"unstorable": "nested too deeply to store"})
+    return encoded
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -296,14 +296,20 @@ def _parse_event(
     return parsed
 
 
-def _bucket(moment: datetime) -> datetime:
+def _bucket(moment: datetime) -> int:
+    """The start of ``moment``'s 15-minute bucket (seconds since the epoch)."""
     epoch = int(moment.timestamp())
-    return _bucket_at(epoch - epoch % BUCKET_SECONDS)
+    return epoch - epoch % BUCKET_SECONDS
 
 
 @functools.lru_cache(maxsize=4096)
 def _bucket_at(start: int) -> datetime:
     return datetime.fromtimestamp(start, tz=UTC)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bucket_json(start: int) -> bytes:
+    return orjson.dumps(_bucket_at(start))
 
 
 _LOCK_STATION = text("SELECT pg_advisory_xact_lock(1, CAST(:key AS int))")
@@ -454,7 +460,7 @@ def ingest_batch(
     plausible = _plausible_times(moment, settings)
     parsed = [_parse_event(i, ids[i], raw, plausible) for i, raw in enumerate(batch.events)]
     for item in parsed:  # before any lock is taken: what does not depend on the outcome
-        item.row = _static_row(item, batch.station_id, moment)
+        item.head = _event_head(item, batch.station_id, moment)
     clashes = 0
     deadline = time.monotonic() + settings.order_wait_s
     pause = ORDER_POLL_S
@@ -537,7 +543,7 @@ def _ingest_once(
         buckets: dict[tuple[datetime, str], dict[str, int]] = defaultdict(
             lambda: dict.fromkeys(STAT_COLUMNS, 0)
         )
-        event_rows: list[dict[str, Any]] = []
+        event_rows: list[bytes] = []
         return_rows: list[dict[str, Any]] = []
         # a big batch's event rows go ahead in chunks while the rules run on: PostgreSQL
         # stores one chunk while the next is worked out (the rest go with the state below)
@@ -556,7 +562,7 @@ def _ingest_once(
                 elif correction:
                     when += correction
                 bucket = _bucket(when)
-                counters = buckets[(bucket, item.operator)]
+                counters = buckets[(_bucket_at(bucket), item.operator)]
                 for counter, n in outcome.counts.items():
                     counters[counter] += n  # a StrEnum member finds its value's key
                 results[item.index] = Result(
@@ -566,9 +572,9 @@ def _ingest_once(
                     outcome.detail or None,
                     outcome.message if outcome.status is not Status.ACCEPTED else None,
                 )
-                event_rows.append(_event_row(item, outcome, bucket, version))
+                event_rows.append(_event_json(item, outcome, _bucket_json(bucket), version))
                 if send is not None and len(event_rows) == EVENT_CHUNK:
-                    send(_INSERT_EVENTS, {"events": _json_rows(event_rows)})
+                    send(_INSERT_EVENTS, {"events": _json_array(event_rows)})
                     event_rows = []
                 if outcome.return_record is not None:
                     r = outcome.return_record
@@ -603,10 +609,11 @@ def _ingest_once(
     return IngestOutcome(final, now, dict(counts))
 
 
-def _static_row(item: _Parsed, station_id: str, now: datetime) -> dict[str, Any]:
-    """The part of an event's row that does not depend on its outcome."""
+def _event_head(item: _Parsed, station_id: str, now: datetime) -> bytes:
+    """The part of an event's row that does not depend on its outcome, as JSON object text
+    open at its end (encoded before any lock is taken; :func:`_event_json` closes it)."""
     ev = item.event
-    return {
+    row = {
         "id": item.id,
         "station_id": station_id,
         "seq": max(item.seq, 0),
@@ -619,22 +626,30 @@ def _static_row(item: _Parsed, station_id: str, now: datetime) -> dict[str, Any]
         "data": orjson.Fragment(item.data_json) if ev else _EMPTY_JSON,
         "received_at": now,
     }
+    return orjson.dumps(row)[:-1]
 
 
-def _event_row(
-    item: _Parsed, outcome: core.Outcome, bucket: datetime, version: int
-) -> dict[str, Any]:
-    """An event's row; conflicts and rejections carry the feed version (their station's feed)."""
-    rejected = outcome.status is Status.REJECTED
-    return {
-        **item.row,
-        "bucket_start": bucket,
-        "status": outcome.status.value,
+_ACCEPTED_MIDDLE = b',"status":"accepted","reason":null,"detail":'
+_PLAIN_END = b',"raw":null,"version":0}'
+
+
+def _event_json(item: _Parsed, outcome: core.Outcome, bucket_json: bytes, version: int) -> bytes:
+    """An event's row as JSON: its head and its outcome (conflicts and rejections carry the
+    feed version: their station's feed). Most events are plain accepts, joined from constant
+    parts inside the batch's locks."""
+    detail = _json_bytes(outcome.detail) if outcome.detail else b"null"
+    status = outcome.status
+    if status is Status.ACCEPTED and outcome.reason is None:
+        parts = (item.head, b',"bucket_start":', bucket_json, _ACCEPTED_MIDDLE, detail, _PLAIN_END)
+        return b"".join(parts)
+    rest = {
+        "status": status.value,
         "reason": outcome.reason.value if outcome.reason else None,
-        "detail": orjson.Fragment(_json_text(outcome.detail)) if outcome.detail else None,
-        "raw": orjson.Fragment(_json_text(dict(item.raw))) if rejected else None,
-        "version": version if outcome.status.value in _FEED_STATUSES else 0,
+        "detail": orjson.Fragment(detail),
+        "raw": orjson.Fragment(_json_bytes(dict(item.raw))) if status is Status.REJECTED else None,
+        "version": version if status.value in _FEED_STATUSES else 0,
     }
+    return b"".join((item.head, b',"bucket_start":', bucket_json, b",", orjson.dumps(rest)[1:]))
 
 
 _EMPTY_JSON = orjson.Fragment(b"{}")
@@ -688,7 +703,7 @@ _EVENT_COLUMNS = (
     "raw",
     "version",
 )
-_JSON_COLUMNS = frozenset({"data", "detail", "raw"})
+_TIME_COLUMNS = ("occurred_at", "received_at", "bucket_start")
 
 
 def _insert_events_sql(placeholder: str) -> str:
@@ -703,9 +718,9 @@ def _insert_events_sql(placeholder: str) -> str:
 _INSERT_EVENTS = _insert_events_sql("%(events)s")  # psycopg's placeholder, for pipelined()
 
 
-def _json_rows(rows: list[dict[str, Any]]) -> str:
-    """Rows as one JSON array (event rows carry their JSON columns as orjson fragments)."""
-    return orjson.dumps(rows).decode()
+def _json_array(rows: list[bytes]) -> str:
+    """Event rows (each JSON object text) as one JSON array."""
+    return b"".join((b"[", b",".join(rows), b"]")).decode()
 
 
 @functools.lru_cache(maxsize=64)
@@ -737,7 +752,7 @@ def _at_once_sql(
 def _write_at_once(
     session: Session,
     station_id: str,
-    event_rows: list[dict[str, Any]],
+    event_rows: list[bytes],
     upserts: list[_Upsert],
     station_values: dict[str, Any],
 ) -> None:
@@ -758,26 +773,26 @@ def _write_at_once(
     params: dict[str, Any] = {f"st_{c}": v for c, v in station_values.items()}
     params["st_id"] = station_id
     if event_rows:
-        params["events"] = _json_rows(event_rows)
+        params["events"] = _json_array(event_rows)
     for i, u in enumerate(upserts):
-        params[f"rows{i}"] = _json_rows(u.rows)
+        params[f"rows{i}"] = orjson.dumps(u.rows).decode()
     statement = _at_once_sql(bool(event_rows), shape, tuple(station_values))
     run_on_driver(session, statement, params)
 
 
-def _insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
-    """SQLite: append to the event log (its JSON columns take objects, not JSON text)."""
+def _insert_events(session: Session, rows: list[bytes]) -> None:
+    """SQLite: append to the event log."""
     if rows:
         session.execute(insert(Event), [_decoded(row) for row in rows])
 
 
-def _decoded(row: dict[str, Any]) -> dict[str, Any]:
-    """An event row with its JSON columns (JSON text as orjson fragments) as objects, and its
-    id (canonical text) as a UUID."""
-    objects = {
-        c: None if row[c] is None else orjson.loads(orjson.dumps(row[c])) for c in _JSON_COLUMNS
-    }
-    return {**row, **objects, "id": uuid.UUID(row["id"])}
+def _decoded(row: bytes) -> dict[str, Any]:
+    """An event row from its JSON, with its id and times as the columns take them."""
+    values: dict[str, Any] = orjson.loads(row)
+    for column in _TIME_COLUMNS:
+        values[column] = datetime.fromisoformat(values[column])
+    values["id"] = uuid.UUID(values["id"])
+    return values
 
 
 @dataclass(frozen=True)
@@ -867,7 +882,7 @@ def _bucket_upserts(
 def _write(
     session: Session,
     station_id: str,
-    event_rows: list[dict[str, Any]],
+    event_rows: list[bytes],
     upserts: list[_Upsert],
     station_values: dict[str, Any],
 ) -> None:
