@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import signal
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import orjson
 import pytest
 from sqlalchemy import event
 
@@ -127,6 +129,38 @@ def test_next_batch_respects_count_and_byte_caps(store: LocalStore) -> None:
     assert 1 <= len(small) < 10
     assert [e.seq for e in small] == list(range(1, len(small) + 1))
     assert len(store.next_batch(100, 1)) == 1  # never stuck behind one big event
+
+
+def test_each_queued_event_is_sent_as_its_fields_say_whatever_they_hold(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    """The outbox hands each event over with its wire JSON made by SQLite; it must say what
+    the event's fields say (quotes, backslashes, other scripts, nested data), and data that is
+    not standard JSON (a NaN an old version wrote) is encoded the old way."""
+    store.record(EventInput(EventType.PARENT_SCAN, "SB00042"), 'ravi "Ω" \\ ✓', RULES)
+    store.record(
+        EventInput(
+            EventType.BILL_CREATE,
+            bill="B-7",
+            data={"capacity": 3, "destination": 'Pune "Hub" \\ ठाणे', "nested": {"a": [1, None]}},
+        ),
+        "ravi",
+        RULES,
+    )
+    store.record_refused_read("LABEL\tNO\u00e9\\", "not_a_code", "ravi")
+    store.record(EventInput(EventType.PARENT_SCAN, "SB00043"), "ravi", RULES)
+    raw = sqlite3.connect(tmp_path / "station" / "station.db")
+    with raw:
+        raw.execute("UPDATE events SET data = '{\"w\": NaN}' WHERE seq = 4")
+    raw.close()
+    batch = store.next_batch(10, 10**6)
+    assert [e.seq for e in batch] == [1, 2, 3, 4]
+    for queued in batch[:3]:
+        assert queued.encoded is not None  # made by SQLite
+        assert json.loads(queued.wire_json) == queued.as_wire()
+    assert batch[3].encoded is None  # not standard JSON: encoded in Python
+    assert math.isnan(batch[3].data["w"])
+    assert batch[3].wire_json == orjson.dumps(batch[3].as_wire())  # NaN goes as null
 
 
 def test_settle_marks_done_and_fixes_a_lost_child_link(store: LocalStore) -> None:

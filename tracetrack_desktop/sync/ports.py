@@ -28,6 +28,8 @@ class OutboxEvent:
     parent: str = ""
     bill: str = ""
     data: Mapping[str, Any] = field(default_factory=dict)
+    encoded: bytes | None = field(default=None, compare=False, repr=False)
+    """The event as sent, when its store has it encoded already (else made on first use)."""
 
     def as_wire(self) -> dict[str, Any]:
         return {
@@ -45,7 +47,7 @@ class OutboxEvent:
     @property
     def wire_json(self) -> bytes:
         """The event as sent (JSON), encoded once however often the batch is sized and sent."""
-        memo: bytes | None = self.__dict__.get("_wire_json")
+        memo: bytes | None = self.encoded or self.__dict__.get("_wire_json")
         if memo is None:
             try:
                 memo = orjson.dumps(self.as_wire())
