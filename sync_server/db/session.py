@@ -91,28 +91,24 @@ def read_planned(
         driver.prepare_threshold = threshold
 
 
-Send = Callable[[str, Mapping[str, Any]], None]
-"""Sends one statement (psycopg placeholders, ``%(name)s``) without waiting for its result."""
+Write = Callable[[bytes], None]
+"""Sends rows (COPY's text format) to the COPY in progress."""
 
 
 @contextmanager
-def pipelined(session: Session) -> Iterator[Send]:
-    """Statements sent in the session's transaction without waiting for their results
-    (psycopg's pipeline mode, PostgreSQL only): the server runs each while the caller prepares
-    the next. The block ends once all have run; an error in any is raised by then, wrapped as
-    SQLAlchemy wraps it (an ``IntegrityError`` for a key clash), so callers catch one kind."""
+def copying(session: Session, sql: str) -> Iterator[Write]:
+    """``COPY … FROM STDIN`` in the session's transaction (PostgreSQL only), fed as the caller
+    goes: PostgreSQL stores each part while the caller works out the next. The block ends once
+    all are stored; an error is raised by then, wrapped as SQLAlchemy wraps it (an
+    ``IntegrityError`` for a key clash), so callers catch one kind."""
     driver = session.connection().connection.driver_connection
     assert isinstance(driver, psycopg.Connection)
-
-    def send(sql: str, params: Mapping[str, Any]) -> None:
-        driver.execute(sql, params)
-
     try:
-        with driver.pipeline():
-            yield send
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:
+            yield copy.write
     except psycopg.Error as exc:
         raise DBAPIError.instance(
-            "pipelined statements", None, exc, psycopg.Error, dialect=session.get_bind().dialect
+            sql, None, exc, psycopg.Error, dialect=session.get_bind().dialect
         ) from exc
 
 
