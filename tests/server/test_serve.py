@@ -158,3 +158,21 @@ def test_packaging_config_takes_its_values_from_sync_server(pg_db: str) -> None:
     assert config["bind"] == "['127.0.0.1:8600']"
     assert config["max_requests"] == str(gunicorn_conf.MAX_REQUESTS)  # the one source of truth
     assert "child_exit" in config["child_exit"]
+
+
+def test_a_started_worker_freezes_what_it_loaded_and_collects_less_often() -> None:
+    """What a worker loaded is out of the collector's sight, and young objects are collected
+    at ``GC_THRESHOLDS`` (a big upload's objects were walked ~26 times a batch at Python's
+    defaults)."""
+    import gc  # noqa: PLC0415 - only this test touches the collector
+
+    before = gc.get_threshold()
+    try:
+        gc_objects = len(gc.get_objects())
+        gunicorn_conf.post_worker_init(None)
+        assert gc.get_threshold() == gunicorn_conf.GC_THRESHOLDS
+        assert gc.get_freeze_count() >= gc_objects // 2
+        assert len(gc.get_objects()) < gc_objects // 2
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
