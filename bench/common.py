@@ -7,6 +7,7 @@ a noisy machine. With ``ctx.smoke`` it runs a few seconds' worth, only to prove 
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import statistics
@@ -107,6 +108,21 @@ def scratch_database(prefix: str = "tt_bench") -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def station_process() -> Iterator[None]:
+    """This process plays the station: its garbage collector runs as the station's does once
+    started (:func:`tracetrack_desktop.process.settle_collector`), and is given back after."""
+    from tracetrack_desktop.process import settle_collector  # noqa: PLC0415
+
+    thresholds = gc.get_threshold()
+    settle_collector()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def machine() -> dict[str, str]:

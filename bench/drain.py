@@ -10,7 +10,6 @@ the same events (as ingest would store them) into a fresh database at the same s
 
 from __future__ import annotations
 
-import gc
 import json
 import shutil
 import sys
@@ -23,7 +22,7 @@ from typing import Any
 import psycopg
 import requests
 
-from bench.common import Context, Figure, scratch_database
+from bench.common import Context, Figure, scratch_database, station_process
 from tests.procs import ServerProcess, server_admin
 from tracetrack_core import rules as core
 from tracetrack_core.events import MAX_BATCH_EVENTS, EventType
@@ -183,17 +182,15 @@ def run(ctx: Context) -> list[Figure]:
     store = make_backlog(template, n)
     events = store.next_batch(n + 1, 1 << 40)
     store.close()
-    # the COPY's rows stay in memory all along: kept out of the garbage collector's passes,
-    # they do not slow the station's work in this process (a real station holds no such list)
-    gc.freeze()
     drains: list[tuple[int, float]] = []
     copies: list[tuple[int, float]] = []
-    try:
+    # this process plays the station: its collector runs as the station's does once started;
+    # the COPY's rows, held here all along, are frozen with the rest (out of the collector's
+    # passes, they do not slow the station's work: a real station holds no such list)
+    with station_process():
         for round_no in range(rounds):
             drains.append(drain_once(template, ctx.work_dir / f"drain-station-{round_no}"))
             copies.append(copy_baseline(events, "st_bench"))
-    finally:
-        gc.unfreeze()
     uploaded, seconds = min(drains, key=lambda d: d[1])
     copied, copy_seconds = min(copies, key=lambda c: c[1])
     rate = uploaded / seconds

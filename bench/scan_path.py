@@ -38,7 +38,7 @@ from typing import Any
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateTable
 
-from bench.common import Context, Figure, percentile, summary_ms
+from bench.common import Context, Figure, percentile, station_process, summary_ms
 from tracetrack_desktop.storage import schema as outbox_schema
 
 NAME = "Station scan path"
@@ -240,6 +240,8 @@ def station_scan_path(work_dir: Path, n: int, warmup: int) -> PathResult:
     no_wait = QEventLoop.ProcessEventsFlag.AllEvents
     station_app.start()
     heartbeat.start()
+    collector = contextlib.ExitStack()
+    collector.enter_context(station_process())  # as run_station() does once started
     try:
         pump.until(
             lambda: "dock connected" in window.scanners.text(),
@@ -295,6 +297,7 @@ def station_scan_path(work_dir: Path, n: int, warmup: int) -> PathResult:
         if store.pending_count() != expected:
             raise RuntimeError(f"{store.pending_count()} events queued, expected {expected}")
     finally:
+        collector.close()
         heartbeat.stop()
         window.scan_tab.counter.removeEventFilter(probe)
         station_app.stop()  # joins the scanner thread

@@ -19,6 +19,7 @@ from typing import Any
 
 from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
 from tracetrack_desktop.config import ConfigError, StationConfig, default_config_path, load_config
+from tracetrack_desktop.process import settle_collector
 from tracetrack_desktop.token_store import TokenStoreError, check_token_store, save_token
 
 EXIT_USAGE = 2
@@ -99,6 +100,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     except TokenStoreError as exc:
         return _fail(str(exc))
     engine, close = open_engine_factory(_data_dir(args), identity, config)()
+    settle_collector()
     try:
         report = engine.run_once(urgent=True)
     finally:

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QDialog
 
+from tracetrack_desktop.process import settle_collector
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
@@ -703,6 +704,7 @@ def run_station(qt_app: QApplication, station_app: StationApp) -> int:
     """Show the window and run the event loop until the window closes; stops every thread."""
     qt_app.aboutToQuit.connect(station_app.stop)
     station_app.start()
+    settle_collector()
     try:
         return qt_app.exec()
     finally:
