@@ -215,6 +215,23 @@ def _text_field(raw: Mapping[str, Any], key: str, *, as_code: bool) -> str:
     return value.strip()
 
 
+def _text_fields(raw: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """An event's code, parent and bill (as codes) and operator; ValueError names a bad one."""
+    code, parent = raw.get("code", ""), raw.get("parent", "")
+    bill, operator = raw.get("bill", ""), raw.get("operator", "")
+    if type(code) is str and type(parent) is str and type(bill) is str and type(operator) is str:
+        joined = code + parent + bill + operator
+        if len(joined) <= 200 and joined.isascii() and joined.isprintable():  # nearly all
+            codes = (code.strip().upper(), parent.strip().upper(), bill.strip().upper())
+            return (*codes, operator.strip())
+    return (
+        _text_field(raw, "code", as_code=True),
+        _text_field(raw, "parent", as_code=True),
+        _text_field(raw, "bill", as_code=True),
+        _text_field(raw, "operator", as_code=False),
+    )
+
+
 def _plausible_times(now: datetime, settings: IngestSettings) -> tuple[datetime, datetime]:
     """The earliest and latest ``occurred_at`` a batch received ``now`` may carry."""
     horizon = timedelta(hours=settings.max_clock_skew_hours)
@@ -246,7 +263,7 @@ def _parse_event(
     try:
         if not isinstance(occurred_raw, str):
             raise ValueError
-        occurred = datetime.fromisoformat(occurred_raw.replace("Z", "+00:00"))
+        occurred = datetime.fromisoformat(occurred_raw)  # Python 3.11 reads a "Z" too
     except ValueError:
         return _rejecting(
             parsed,
@@ -254,7 +271,7 @@ def _parse_event(
             "`occurred_at` must be an ISO 8601 time.",
             field="occurred_at",
         )
-    if occurred.tzinfo is None or occurred.utcoffset() is None:
+    if occurred.tzinfo is None:  # else a fixed offset (all fromisoformat gives)
         return _rejecting(
             parsed, Reason.BAD_TIMESTAMP, "`occurred_at` needs a UTC offset.", field="occurred_at"
         )
@@ -266,16 +283,13 @@ def _parse_event(
             field="occurred_at",
         )
     try:
-        code = _text_field(raw, "code", as_code=True)
-        parent = _text_field(raw, "parent", as_code=True)
-        bill = _text_field(raw, "bill", as_code=True)
-        operator = _text_field(raw, "operator", as_code=False)
+        code, parent, bill, operator = _text_fields(raw)
     except ValueError as exc:
         return _rejecting(parsed, Reason.INVALID_FIELD, str(exc).capitalize() + ".")
     data = raw.get("data", {})
     if data is None:
         data = {}
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):
         return _rejecting(parsed, Reason.INVALID_FIELD, "`data` must be an object.", field="data")
     try:
         encoded = orjson.dumps(_sanitize(data)) if data else b"{}"
@@ -290,7 +304,9 @@ def _parse_event(
             f"`data` must be under {MAX_DATA_BYTES} bytes, without NUL characters.",
             field="data",
         )
-    parsed.event = core.EventInput(event_type, code, parent, bill, dict(data))
+    if type(data) is not dict:
+        data = dict(data)
+    parsed.event = core.EventInput(event_type, code, parent, bill, data)
     parsed.occurred_at = occurred
     parsed.operator = operator
     parsed.data_json = encoded.decode()
@@ -463,7 +479,7 @@ def ingest_batch(
     for item in parsed:  # before any lock is taken: what does not depend on the outcome
         when = item.occurred_at
         item.bucket = _bucket(moment if when is None else when + correction)
-        item.head = rows.head(item, batch.station_id, moment)
+    rows.set_heads(parsed, batch.station_id, moment)
     clashes = 0
     deadline = time.monotonic() + settings.order_wait_s
     pause = ORDER_POLL_S
@@ -617,7 +633,7 @@ class _RowFormat:
 
     copy = False  # rows in COPY's text format (else JSON objects)
 
-    def head(self, item: _Parsed, station_id: str, now: datetime) -> bytes:
+    def set_heads(self, items: Sequence[_Parsed], station_id: str, now: datetime) -> None:
         raise NotImplementedError
 
     def row(self, item: _Parsed, outcome: core.Outcome, version: int) -> bytes:
@@ -644,7 +660,12 @@ class _JsonRows(_RowFormat):
     _ACCEPTED = b',"status":"accepted","reason":null,"detail":'
     _PLAIN_END = b',"raw":null,"version":0}'
 
-    def head(self, item: _Parsed, station_id: str, now: datetime) -> bytes:
+    def set_heads(self, items: Sequence[_Parsed], station_id: str, now: datetime) -> None:
+        for item in items:
+            item.head = self._head(item, station_id, now)
+
+    @staticmethod
+    def _head(item: _Parsed, station_id: str, now: datetime) -> bytes:
         type_, code, parent, bill, data = _head_fields(item)
         row = {
             "id": item.id,
@@ -686,28 +707,35 @@ class _CopyRows(_RowFormat):
     _ACCEPTED = b"\taccepted\t\\N\t"
     _PLAIN_END = b"\t\\N\t0\n"
 
-    def head(self, item: _Parsed, station_id: str, now: datetime) -> bytes:
-        type_, code, parent, bill, data = _head_fields(item)
-        texts = (type_, item.operator, code, parent, bill, data)
-        if _COPY_SPECIAL.search("".join(texts)):
-            type_, operator, code, parent, bill, data = (_copy_escaped(t) for t in texts)
-        else:
+    def set_heads(self, items: Sequence[_Parsed], station_id: str, now: datetime) -> None:
+        station_text = _copy_escaped(station_id)  # the same in every row of the batch
+        now_text = now.isoformat()
+        buckets: dict[int, str] = {}
+        special = _COPY_SPECIAL.search
+        for item in items:
+            type_, code, parent, bill, data = _head_fields(item)
             operator = item.operator
-        fields = (
-            item.id,
-            _copy_escaped(station_id),
-            str(max(item.seq, 0)),
-            type_,
-            (item.occurred_at or now).isoformat(),
-            operator,
-            code,
-            parent,
-            bill,
-            data,
-            _iso_text(now),
-            _iso_text(_bucket_at(item.bucket)),
-        )
-        return "\t".join(fields).encode()
+            texts = (type_, operator, code, parent, bill, data)
+            if special("".join(texts)):
+                type_, operator, code, parent, bill, data = (_copy_escaped(t) for t in texts)
+            bucket = buckets.get(item.bucket)
+            if bucket is None:
+                bucket = buckets[item.bucket] = _bucket_at(item.bucket).isoformat()
+            fields = (
+                item.id,
+                station_text,
+                str(max(item.seq, 0)),
+                type_,
+                (item.occurred_at or now).isoformat(),
+                operator,
+                code,
+                parent,
+                bill,
+                data,
+                now_text,
+                bucket,
+            )
+            item.head = "\t".join(fields).encode()
 
     def row(self, item: _Parsed, outcome: core.Outcome, version: int) -> bytes:
         detail = _copy_json(_json_bytes(outcome.detail)) if outcome.detail else b"\\N"
@@ -737,11 +765,6 @@ def _copy_json(encoded: bytes) -> bytes:
     """JSON text as a field of COPY's text format (JSON has no raw tab or newline to spell
     out; its backslashes are doubled)."""
     return encoded.replace(b"\\", b"\\\\") if b"\\" in encoded else encoded
-
-
-@functools.lru_cache(maxsize=64)
-def _iso_text(moment: datetime) -> str:
-    return moment.isoformat()
 
 
 def _raw_json(item: _Parsed) -> bytes:
