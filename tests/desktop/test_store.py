@@ -197,6 +197,39 @@ def test_settle_marks_done_and_fixes_a_lost_child_link(store: LocalStore) -> Non
     assert done[lost].result_detail == {"current_parent": "SB00017"}
 
 
+def test_each_answer_is_kept_with_its_event_plain_accepts_and_the_rest_alike(
+    store: LocalStore, tmp_path: Path
+) -> None:
+    """Plain accepts are settled by one statement, other answers by another; every event
+    keeps its own status, reason and detail (keys sorted), and settling twice changes nothing."""
+    store.record(EventInput(EventType.PARENT_SCAN, "SB00042"), "ravi", RULES)
+    ids = [store.next_batch(1, 10**6)[0].id]
+    ids += [link(store, f"00165{n:02d}", "SB00042") for n in range(4)]
+    answers = [
+        EventResult(ids[0], "accepted", None, {"status": "open", "new": True}),
+        EventResult(ids[1], "accepted"),
+        EventResult(ids[2], "accepted", None, {"parent": 'SB"42\\', "child_count": 2}),
+        EventResult(ids[3], "duplicate", "already_received", {"original": {"status": "x"}}),
+        EventResult(ids[4], "accepted", None, {}),
+    ]
+    assert store.settle(answers) == []
+    assert store.settle(list(reversed(answers))) == []  # idempotent, in any order
+    assert store.pending_count() == 0
+    done = {r.event.id: r for r in store.events(DONE)}
+    kept = [(done[i].result_status, done[i].result_reason, done[i].result_detail) for i in ids]
+    assert kept == [
+        ("accepted", None, {"new": True, "status": "open"}),
+        ("accepted", None, None),
+        ("accepted", None, {"child_count": 2, "parent": 'SB"42\\'}),
+        ("duplicate", "already_received", {"original": {"status": "x"}}),
+        ("accepted", None, None),
+    ]
+    with sqlite3.connect(tmp_path / "station" / "station.db") as raw:  # the text itself
+        (stored,) = raw.execute("SELECT result_detail FROM events WHERE id = ?", (ids[0],))
+    raw.close()
+    assert stored == ('{"new":true,"status":"open"}',)
+
+
 def test_apply_changes_rebases_pending_local_scans(store: LocalStore) -> None:
     store.record(EventInput(EventType.PARENT_SCAN, "SB00042"), "ravi", RULES)
     a = link(store, "0016585", "SB00042")

@@ -116,6 +116,17 @@ _SETTLE = text(
 """Settle a batch's answers, given as one JSON array of ``[id, status, reason, detail]``
 (events already done are left as they are: settling is idempotent)."""
 
+_SETTLE_ACCEPTED = text(
+    "UPDATE events SET sync_state = 'done', result_status = 'accepted', result_reason = NULL,"
+    " result_detail = a.value, settled_at = :now, undo = NULL FROM json_each(:answers) AS a"
+    " WHERE events.id = a.key AND events.sync_state != 'done'"
+)
+"""Settle plain accepts, given as one JSON object of id → detail (or null): SQLite reads each
+answer's id and detail as they are, where the array of arrays above has each element parsed
+again for each of its four values (a backlog's 2,000-event batch: ~7 against ~11 ms)."""
+
+_ACCEPTED = Status.ACCEPTED.value
+
 
 @dataclass(frozen=True)
 class UserRecord:
@@ -713,11 +724,20 @@ class LocalStore:
                 result = latest[row["id"]]
                 problems.append(result)
                 settled.append((_event_from(row), result))
-            answers = [
-                [r.id, r.status, r.reason, _dumps(dict(r.detail)) if r.detail else None]
-                for r in latest.values()
-            ]
-            if answers:  # one statement for the whole batch, whatever its size
+            # one statement for the plain accepts of a batch, whatever its size, and one for
+            # the rest
+            accepted: dict[str, Mapping[str, Any] | None] = {}
+            answers = []
+            for r in latest.values():
+                if r.status == _ACCEPTED and r.reason is None:
+                    accepted[r.id] = r.detail or None
+                else:
+                    answers.append(
+                        [r.id, r.status, r.reason, _dumps(dict(r.detail)) if r.detail else None]
+                    )
+            if accepted:
+                conn.execute(_SETTLE_ACCEPTED, {"answers": _dumps(accepted), "now": now})
+            if answers:
                 conn.execute(_SETTLE, {"answers": orjson.dumps(answers).decode(), "now": now})
             if settled:
                 for event, result in settled:
