@@ -443,8 +443,13 @@ _FEED_STATUSES = frozenset({Status.CONFLICT.value, Status.REJECTED.value})
 
 
 EVENT_CHUNK = 500
-"""A batch bigger than this sends its event rows in chunks of this size as the rules reach
-them, each while the next is worked out (PostgreSQL's pipeline mode)."""
+"""A batch bigger than this streams its event rows to ``COPY`` as the rules reach them (a
+smaller one writes them with the rest of its batch, in one statement)."""
+
+COPY_CHUNK = 100
+"""Event rows sent to ``COPY`` at a time: PostgreSQL stores them while the rules work out the
+next ones, and the last chunk it is still storing when the rules end is small (a 2,000-event
+batch's locked section, in process: ~80 against ~90 ms with chunks of 500)."""
 
 MAX_CLASHES = 8
 """Runs of one batch that may meet another's insert of the same id, bag or bill (each run
@@ -587,7 +592,7 @@ def _ingest_once(
                     outcome.message if outcome.status is not Status.ACCEPTED else None,
                 )
                 event_rows.append(rows.row(item, outcome, version))
-                if write is not None and len(event_rows) == EVENT_CHUNK:
+                if write is not None and len(event_rows) == COPY_CHUNK:
                     write(b"".join(event_rows))
                     event_rows = []
                 if outcome.return_record is not None:
