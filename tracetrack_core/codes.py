@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -108,8 +109,10 @@ class CodeRules(BaseModel):
 
     @cached_property
     def _compiled(self) -> _Compiled:
+        series = tuple((s, re.compile(s.pattern)) for s in self.parent_series)
         return _Compiled(
-            series=tuple((s, re.compile(s.pattern)) for s in self.parent_series),
+            series=series,
+            any_series=_any_of(regex for _series, regex in series),
             child=re.compile(self.child_pattern),
             label=re.compile(self.label_pattern),
             bill=re.compile(self.bill_pattern),
@@ -121,7 +124,10 @@ class CodeRules(BaseModel):
         seen = known.get(code)  # one lookup: another thread may clear the memo
         if seen is not None:
             return seen
-        for series, regex in self._compiled.series:
+        compiled = self._compiled
+        if compiled.any_series is not None and not compiled.any_series.fullmatch(code):
+            return None  # no series' pattern matches: one match tried, not one per series
+        for series, regex in compiled.series:
             if regex.fullmatch(code):
                 # a bounded memo of parents (a parent's code is asked about once per child);
                 # other codes are not kept: a backlog's children are each asked about once
@@ -167,9 +173,25 @@ class CodeRules(BaseModel):
 _SEEN_MAX = 4096
 
 
+def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that full-matches what any of ``patterns`` full-matches (None when they
+    cannot be joined as they are: groups, which a back-reference may name by number, or
+    inline flags)."""
+    parts = []
+    for regex in patterns:
+        if regex.groups or regex.flags & ~re.UNICODE:
+            return None
+        parts.append(f"(?:{regex.pattern})")
+    try:
+        return re.compile("|".join(parts))
+    except re.error:
+        return None
+
+
 @dataclass(frozen=True)
 class _Compiled:
     series: tuple[tuple[ParentSeries, re.Pattern[str]], ...]
+    any_series: re.Pattern[str] | None
     child: re.Pattern[str]
     label: re.Pattern[str]
     bill: re.Pattern[str]

@@ -303,12 +303,14 @@ class Rules:
         child = child or Bag(code=code, kind=CHILD)
         child.parent = parent.code
         parent.child_count += 1
-        counters = [Counter.CHILDREN_LINKED]
         completed = parent.child_count >= capacity
         if completed:
             parent.status = COMPLETED
-            counters.append(Counter.PARENTS_COMPLETED)
-        self._add_bill_weight(parent, state, self.codes.kg_per_child)
+            counts = {Counter.CHILDREN_LINKED: 1, Counter.PARENTS_COMPLETED: 1}
+        else:
+            counts = {Counter.CHILDREN_LINKED: 1}
+        if parent.bill is not None:
+            self._add_bill_weight(parent, state, self.codes.kg_per_child)
         state.save_bag(child)
         state.save_bag(parent)
         message = (
@@ -316,13 +318,9 @@ class Rules:
             if completed
             else f"{code} into {parent.code}: {parent.child_count} / {capacity}."
         )
-        outcome = _ok(message, *counters, completed=completed)
-        outcome.detail = {
-            "parent": parent.code,
-            "child_count": parent.child_count,
-            "capacity": capacity,
-        }
-        return outcome
+        detail = {"parent": parent.code, "child_count": parent.child_count, "capacity": capacity}
+        # positional: every child of a backlog passes here
+        return Outcome(Status.ACCEPTED, None, detail, message, counts, completed)
 
     def _add_bill_weight(self, parent: Bag, state: State, kg: int) -> None:
         if parent.bill is None:

@@ -119,3 +119,33 @@ def test_printed_command_sheet_matches_the_commands() -> None:
     texts = re.findall(r"^\| `(CMD-[A-Z-]+)`", sheet, flags=re.MULTILINE)
     assert {decode(t).command for t in texts} == set(Command)
     assert all(decode(t).kind is CodeKind.COMMAND for t in texts)
+
+
+_SERIES_PATTERNS = [
+    r"SB\d{5}",
+    r"M444-\d{5}",
+    r"[A-Z]{2}\d{3}",
+    r"(X)\1\d",
+    r"(?i)lo\d+",
+    r"Q|QQ\d",
+]
+
+
+@settings(max_examples=300)
+@given(
+    patterns=st.lists(st.sampled_from(_SERIES_PATTERNS), min_size=1, max_size=4, unique=True),
+    code=st.from_regex(
+        r"(SB\d{5}|M444-\d{5}|[A-Z]{2}\d{3}|XX\d|lo\d|Q|QQ\d|[A-Z0-9-]{1,9})", fullmatch=True
+    ),
+)
+def test_a_code_is_in_the_first_series_whose_pattern_it_matches(
+    patterns: list[str], code: str
+) -> None:
+    """Codes are first tried against all series at once (one pattern joining theirs, where
+    they can be joined); the answer is still the first series that matches, as one by one."""
+    rules = CodeRules(
+        parent_series=tuple(ParentSeries(name=f"S{i}", pattern=p) for i, p in enumerate(patterns))
+    )
+    one_by_one = next((s for s in rules.parent_series if re.fullmatch(s.pattern, code)), None)
+    assert rules.series_of(code) == one_by_one
+    assert rules.series_of(code) == one_by_one  # and again, from the memo
