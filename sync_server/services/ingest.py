@@ -25,7 +25,7 @@ import time
 import uuid
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -374,7 +374,7 @@ def _bulk_upsert(
 ) -> None:
     """SQLite: insert ``rows`` or update them on a key clash (``increment`` adds to the stored
     values instead of replacing them). PostgreSQL writes a batch in one statement
-    (:func:`_write_at_once`)."""
+    (:func:`_at_once`)."""
     if not rows:
         return
     stmt = sqlite.insert(table)
@@ -620,7 +620,11 @@ def _ingest_once(
                 *_bucket_upserts(batch.station_id, station.area, buckets),
             ]
             station_values = _station_values(station, fresh, batch, now, skew)
-        _write(session, batch.station_id, event_rows, upserts, station_values)
+            # made while PostgreSQL still stores the last event rows; run once they are in
+            write_rest = _prepared_write(
+                session, batch.station_id, event_rows, upserts, station_values
+            )
+        write_rest()
         if return_rows:  # after their events (a foreign key)
             session.execute(insert(ReturnRecord), return_rows)
 
@@ -872,13 +876,12 @@ def _at_once_sql(
     return text(statement)
 
 
-def _write_at_once(
-    session: Session,
+def _at_once(
     station_id: str,
     event_rows: list[bytes],
     upserts: list[_Upsert],
     station_values: dict[str, Any],
-) -> None:
+) -> tuple[Any, dict[str, Any]]:
     """A live upload in one statement and one round trip: the event rows, the upserts and the
     station's record as data-modifying CTEs (each touches another table, so none needs to see
     another's rows). Each table's rows travel as one JSON parameter, so the statement has few
@@ -899,8 +902,7 @@ def _write_at_once(
         params["events"] = _json_array(event_rows)
     for i, u in enumerate(upserts):
         params[f"rows{i}"] = orjson.dumps(u.rows).decode()
-    statement = _at_once_sql(bool(event_rows), shape, tuple(station_values))
-    run_on_driver(session, statement, params)
+    return _at_once_sql(bool(event_rows), shape, tuple(station_values)), params
 
 
 def _insert_events(session: Session, rows: list[bytes]) -> None:
@@ -1002,22 +1004,30 @@ def _bucket_upserts(
     return [_Upsert(StatBucket.__table__, rows, keys, STAT_COLUMNS, increment=True)]  # type: ignore[arg-type]
 
 
-def _write(
+def _prepared_write(
     session: Session,
     station_id: str,
     event_rows: list[bytes],
     upserts: list[_Upsert],
     station_values: dict[str, Any],
-) -> None:
-    """Write the batch: on PostgreSQL in one statement, whatever its size (measured: as fast
-    as COPY of the same rows, in one round trip)."""
+) -> Callable[[], None]:
+    """The batch's write, ready to run: on PostgreSQL one statement, whatever its size
+    (:func:`_at_once`), its parameters encoded now."""
     if _is_pg(session):
-        _write_at_once(session, station_id, event_rows, upserts, station_values)
-        return
-    _insert_events(session, event_rows)
-    for u in upserts:
-        _bulk_upsert(session, u.table, u.rows, u.keys, u.updates, increment=u.increment)
-    session.execute(update(Station).where(Station.id == station_id).values(station_values))
+        statement, params = _at_once(station_id, event_rows, upserts, station_values)
+
+        def write_at_once() -> None:
+            run_on_driver(session, statement, params)
+
+        return write_at_once
+
+    def write() -> None:
+        _insert_events(session, event_rows)
+        for u in upserts:
+            _bulk_upsert(session, u.table, u.rows, u.keys, u.updates, increment=u.increment)
+        session.execute(update(Station).where(Station.id == station_id).values(station_values))
+
+    return write
 
 
 @dataclass(frozen=True)

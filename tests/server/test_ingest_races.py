@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,18 +46,23 @@ def test_a_child_another_station_creates_between_read_and_write_is_won_by_that_s
     b_id, _ = station(app, "B")
     _ingest(app, a_id, [event("parent_scan", "SB00090")])
     _ingest(app, b_id, [event("parent_scan", "SB00091")])
-    real_write = ingest._write
+    real_write = ingest._prepared_write
     raced: list[list[dict[str, Any]]] = []
     writes = 0
 
-    def write_after_a_rival(*args: Any, **kwargs: Any) -> None:
-        nonlocal writes
-        writes += 1
-        if writes == 1:  # B links the same new child and commits after A read it as new
-            raced.append(_ingest(app, b_id, [event("child_link", "KID0090", parent="SB00091")]))
-        real_write(*args, **kwargs)
+    def write_after_a_rival(*args: Any, **kwargs: Any) -> Callable[[], None]:
+        write = real_write(*args, **kwargs)
 
-    monkeypatch.setattr(ingest, "_write", write_after_a_rival)
+        def run() -> None:
+            nonlocal writes
+            writes += 1
+            if writes == 1:  # B links the same new child and commits after A read it as new
+                raced.append(_ingest(app, b_id, [event("child_link", "KID0090", parent="SB00091")]))
+            write()
+
+        return run
+
+    monkeypatch.setattr(ingest, "_prepared_write", write_after_a_rival)
     [mine] = _ingest(app, a_id, [event("child_link", "KID0090", parent="SB00090")])
 
     assert raced[0][0]["status"] == "accepted"
