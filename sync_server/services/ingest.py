@@ -637,7 +637,7 @@ def _ingest_once(
 
 class _RowFormat:
     """How a batch's event rows are encoded: the part that does not depend on the outcome
-    (:meth:`head`, made before any lock is taken) and the whole row (:meth:`row`, under the
+    (:meth:`set_heads`, before any lock is taken) and the whole row (:meth:`row`, under the
     locks; most events are plain accepts, joined on from constant parts)."""
 
     copy = False  # rows in COPY's text format (else JSON objects)
