@@ -113,8 +113,8 @@ def scratch_database(prefix: str = "tt_bench") -> Iterator[str]:
 @contextmanager
 def station_process() -> Iterator[None]:
     """This process plays the station: its garbage collector runs as the station's does once
-    started (:func:`tracetrack_desktop.process.settle_collector`), and is given back after."""
-    from tracetrack_desktop.process import settle_collector  # noqa: PLC0415
+    started (:func:`tracetrack_core.process.settle_collector`), and is given back after."""
+    from tracetrack_core.process import settle_collector  # noqa: PLC0415
 
     thresholds = gc.get_threshold()
     settle_collector()

@@ -22,12 +22,16 @@ the library is first imported, or the workers fall back to per-process counters.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from tracetrack_core.process import (
+    GC_THRESHOLDS,  # noqa: F401 - the workers' thresholds
+    settle_collector,
+)
 
 METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 DEFAULT_HOST = "127.0.0.1"
@@ -88,22 +92,12 @@ def child_exit(_server: Any, worker: Any) -> None:
         multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
 
 
-GC_THRESHOLDS = (50_000, 20, 100)
-"""The workers' garbage-collector thresholds (Python's defaults: 700, 10, 10). A 2,000-event
-upload keeps ~60,000 objects alive while it is worked out; at the defaults they were walked
-by ~26 young and a few full collections per batch, ~12 ms of ~55 ms of the worker's Python
-(bench/NOTES.md). Objects that form no cycle are freed at once either way; these thresholds
-only let cyclic garbage wait for ~50,000 more allocations than freed."""
-
-
 def post_worker_init(_worker: Any) -> None:
     """Move everything loaded so far (Flask, SQLAlchemy, the app) out of the garbage
     collector's sight: a full collection then walks only what requests made, instead of
     pausing a large report for 40-60 ms (measured by ``bench/read_side.py``); then collect
     less often (:data:`GC_THRESHOLDS`)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
+    settle_collector()
 
 
 def on_exit(_server: Any) -> None:

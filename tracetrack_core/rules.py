@@ -309,8 +309,7 @@ class Rules:
             counts = {Counter.CHILDREN_LINKED: 1, Counter.PARENTS_COMPLETED: 1}
         else:
             counts = {Counter.CHILDREN_LINKED: 1}
-        if parent.bill is not None:
-            self._add_bill_weight(parent, state, self.codes.kg_per_child)
+        self._add_bill_weight(parent, state, self.codes.kg_per_child)
         state.save_bag(child)
         state.save_bag(parent)
         message = (

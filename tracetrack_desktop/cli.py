@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tracetrack_core.process import settle_collector
 from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
 from tracetrack_desktop.config import ConfigError, StationConfig, default_config_path, load_config
-from tracetrack_desktop.process import settle_collector
 from tracetrack_desktop.token_store import TokenStoreError, check_token_store, save_token
 
 EXIT_USAGE = 2

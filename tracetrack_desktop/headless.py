@@ -22,11 +22,11 @@ from typing import TextIO
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread, Signal, Slot
 
+from tracetrack_core.process import settle_collector
 from tracetrack_desktop.composition import Identity, open_engine_factory
 from tracetrack_desktop.config import StationConfig
 from tracetrack_desktop.domain.results import ActionResult
 from tracetrack_desktop.domain.workflow import StationWorkflow
-from tracetrack_desktop.process import settle_collector
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QApplication, QDialog
 
-from tracetrack_desktop.process import settle_collector
+from tracetrack_core.process import settle_collector
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator

@@ -1,10 +1,10 @@
-"""The station process's own settings, applied once it has started."""
+"""A long-running process's own settings, applied once it has started (station, workers)."""
 
 from __future__ import annotations
 
 import gc
 
-from tracetrack_desktop import process
+from tracetrack_core import process
 
 
 def test_once_started_the_station_freezes_what_it_loaded_and_collects_less_often() -> None:
