@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from itertools import islice
 
 import biip
 from biip.gs1_messages import GS1Message
@@ -166,8 +167,26 @@ class CodeRules(BaseModel):
         return CodeKind.UNKNOWN
 
     def label_code(self, text: str) -> str | None:
-        match = self._compiled.label.search(text)
-        return match.group(1) if match else None
+        """The label number of a long printed child label, or None if ``text`` is not one.
+
+        Only text that *starts* with the label pattern is a printed label (leading spaces
+        aside): a code that merely contains ``LABEL NO.`` somewhere is not one.
+
+        Args:
+            text: a normalised read.
+
+        Raises:
+            InvalidReadError: ``text`` holds two label numbers (reason ``two_reads``): two
+                labels ran together, and neither number may be taken for the other.
+        """
+        label = self._compiled.label
+        text = text.lstrip()
+        match = label.match(text)
+        if match is None:
+            return None
+        if sum(1 for _ in islice(label.finditer(text), 2)) > 1:
+            raise InvalidReadError("two_reads", _TWO_READS)
+        return match.group(1)
 
 
 _SEEN_MAX = 4096
@@ -303,6 +322,24 @@ def _looks_gs1(symbology: str | None, body: str) -> bool:
 
 
 _NOISE = "The scanner sent binary noise, not a barcode."
+_TWO_READS = (
+    "This read holds more than one line (two labels ran together); check the scanner's "
+    "suffix setting and scan again."
+)
+_LINE_BREAK = re.compile(r"[\t\n\x0b\x0c\r\x85\u2028\u2029]")
+"""Characters that end a line or a field. Between two codes they mean two reads in one; they
+are never part of a code (GS, which separates GS1 fields, is not among them)."""
+
+
+def _holds_two_lines(raw: str) -> bool:
+    """Whether ``raw`` has a line break with something readable on both sides.
+
+    A break at either end is only the scanner's suffix or prefix, and so are control
+    characters around it (an STX/ETX frame); only text on both sides makes two reads.
+    """
+    if _LINE_BREAK.search(raw) is None:
+        return False
+    return sum(1 for line in _LINE_BREAK.split(raw) if _clean(line)) > 1
 
 
 def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
@@ -313,9 +350,14 @@ def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
     parsed with biip and their SSCC/GTIN check digits verified; a long printed child label
     yields its label number.
 
+    A read is refused rather than guessed at: cleaning removes control characters, so a line
+    break between two codes (a scanner suffix the station did not expect) would otherwise
+    glue two labels into one code.
+
     Raises:
-        InvalidReadError: the read is empty, binary noise, overlong, or a GS1 barcode that
-            fails its check. Nothing else is raised, whatever the input.
+        InvalidReadError: the read is empty, binary noise, overlong, holds more than one line
+            or label number (``two_reads``), or is a GS1 barcode that fails its check. Nothing
+            else is raised, whatever the input.
     """
     if isinstance(raw, bytes):
         if b"\x00" in raw:
@@ -328,6 +370,8 @@ def decode(raw: str | bytes, rules: CodeRules = DEFAULT_RULES) -> Decoded:
         )
     if "\ufffd" in raw or "\x00" in raw:
         raise InvalidReadError("binary_noise", _NOISE)
+    if _holds_two_lines(raw):
+        raise InvalidReadError("two_reads", _TWO_READS)
     cleaned = _clean(raw)
     symbology: str | None = None
     aim = _AIM.match(cleaned)

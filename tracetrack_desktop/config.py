@@ -25,7 +25,7 @@ Example (every key is optional)::
     usb = "0c2e:0b61"              # or find it by USB vendor:product id
     serial_number = "17011B3F0A"  # tells two identical scanners apart
     baud = 9600
-    terminator = "CR"             # CR, LF, CRLF or IDLE
+    terminator = "AUTO"           # AUTO (CR, LF or CRLF), or only CR, LF, CRLF; IDLE: a pause
 
     [ui]
     language = "en"   # en or hi
@@ -86,7 +86,9 @@ class SerialSettings(_Section):
     usb: str = ""
     serial_number: str = ""
     baud: Annotated[int, Field(gt=0, le=4_000_000)] = 9600
-    terminator: Literal["CR", "LF", "CRLF", "IDLE"] = "CR"
+    # AUTO by default: a scanner set to any of the usual suffixes reads right out of the box;
+    # files written with "CR" (the old default) keep loading and mean exactly CR
+    terminator: Literal["AUTO", "CR", "LF", "CRLF", "IDLE"] = "AUTO"
     idle_ms: Annotated[int, Field(ge=5, le=5_000)] = 60
 
     @field_validator("usb")

@@ -42,8 +42,16 @@ class HeadlessError(Exception):
     """The headless station cannot start; the message says what to do."""
 
 
-def parse_serial(spec: str, terminator: str = "CR") -> SerialScannerConfig:
-    """``PORT`` or ``PORT@BAUD`` (``/dev/ttyACM0@115200``, ``COM3@9600``)."""
+def parse_serial(spec: str, terminator: str = Terminator.AUTO) -> SerialScannerConfig:
+    """``PORT`` or ``PORT@BAUD`` (``/dev/ttyACM0@115200``, ``COM3@9600``).
+
+    Args:
+        spec: the port, optionally with its speed after ``@``.
+        terminator: what ends a read (a :class:`Terminator` name); by default CR, LF or CRLF.
+
+    Raises:
+        HeadlessError: the spec or the terminator is not usable.
+    """
     port, _, baud = spec.partition("@")
     if not port:
         raise HeadlessError(f"--serial {spec!r}: give a port, e.g. /dev/ttyACM0@9600")
@@ -53,9 +61,12 @@ def parse_serial(spec: str, terminator: str = "CR") -> SerialScannerConfig:
         raise HeadlessError(f"--serial {spec!r}: the speed after @ must be a number") from None
     if rate <= 0:
         raise HeadlessError(f"--serial {spec!r}: the speed must be positive")
-    return SerialScannerConfig(
-        scanner_id=port, port=port, baudrate=rate, terminator=Terminator(terminator)
-    )
+    try:
+        ending = Terminator(terminator.upper())
+    except ValueError:
+        names = ", ".join(t.value for t in Terminator)
+        raise HeadlessError(f"unknown terminator {terminator!r}: use one of {names}") from None
+    return SerialScannerConfig(scanner_id=port, port=port, baudrate=rate, terminator=ending)
 
 
 class HeadlessStation(QObject):

@@ -76,6 +76,90 @@ def test_normalise_keeps_gs_strips_other_controls() -> None:
     assert normalise(" ab\x1dc\x07d\u200b\r\n") == "AB\x1dCD"
 
 
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\t", "\n\n", " \r\n ", "\x0b", "\u2028"])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("SB00042", "SB00043"),
+        ("LABEL NO.0016586 LOT NO.:STAR44GG", "LABEL NO.0016587 LOT NO.:STAR44GG"),
+        ("0016586", "0016587"),
+        ("]Q1SB00042", "]Q1SB00043"),
+    ],
+)
+def test_two_lines_in_one_read_are_refused(first: str, second: str, brk: str) -> None:
+    """Cleaning drops control characters: a break between two codes must not glue them."""
+    with pytest.raises(InvalidReadError) as info:
+        decode(first + brk + second)
+    assert info.value.reason == "two_reads"
+    assert "more than one line" in info.value.message
+    assert "suffix" in info.value.message
+    with pytest.raises(InvalidReadError) as from_bytes:
+        decode((first + brk + second).encode())
+    assert from_bytes.value.reason == "two_reads"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "SB00042\r",
+        "SB00042\n",
+        "\r\nSB00042\r\n",
+        "\tSB00042\t",
+        "\x02SB00042\r\n\x03",  # an STX/ETX frame around the suffix is not a second line
+        "SB00042\r\n\x1d",
+    ],
+)
+def test_a_break_at_either_end_is_only_a_suffix(raw: str) -> None:
+    decoded = decode(raw)
+    assert (decoded.code, decoded.kind) == ("SB00042", CodeKind.PARENT)
+
+
+def test_gs_inside_a_gs1_code_is_still_accepted() -> None:
+    decoded = decode("]C10105012345678900\x1d21abc123\x1d10LOT1")
+    assert decoded.code == "ABC123"
+    assert decoded.gs1 == {"01": "05012345678900", "21": "abc123", "10": "LOT1"}
+    assert decode("0105012345678900\x1d21SER9\r\n").code == "SER9"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "XLABEL NO.123456",
+        "FOO LABEL NO.0016586",
+        "FOO LABEL NO.0016586 LOT NO.:STAR44GG",
+        "LOT NO.:STAR44GG LABEL NO.0016586",
+    ],
+)
+def test_a_label_number_is_taken_only_from_the_start_of_a_read(raw: str) -> None:
+    decoded = decode(raw)
+    assert decoded.code != "0016586"
+    assert decoded.code != "123456"
+    assert decoded.kind is CodeKind.UNKNOWN
+    assert decoded.note is None
+    assert DEFAULT_RULES.label_code(normalise(raw)) is None
+
+
+def test_a_label_after_leading_spaces_is_still_a_label() -> None:
+    assert decode("   LABEL NO.0016586 LOT NO.:STAR44GG").code == "0016586"
+    assert DEFAULT_RULES.label_code("  LABEL NO.0016586") == "0016586"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "LABEL NO.0016586 LOT NO.:X LABEL NO.0016587 LOT NO.:Y",
+        "LABEL NO.0016586 LABEL NO.0016586",  # the same label twice is still two reads
+        "label no.0016586 lot no.:x label no: 0016587",
+    ],
+)
+def test_two_label_numbers_in_one_read_are_refused(raw: str) -> None:
+    with pytest.raises(InvalidReadError) as info:
+        decode(raw)
+    assert info.value.reason == "two_reads"
+    with pytest.raises(InvalidReadError):
+        DEFAULT_RULES.label_code(normalise(raw))
+
+
 _any_text = st.text(max_size=80) | st.text(
     alphabet=st.sampled_from("SB0123456789M4-]CQde1\x1d()LABEL NO.: \r\n\x00"), max_size=40
 )
@@ -90,10 +174,41 @@ def test_decode_only_ever_raises_invalid_read(raw: str | bytes) -> None:
     except InvalidReadError as exc:
         reason = exc.reason
     if reason is not None:
-        assert reason in {"empty", "binary_noise", "too_long", "bad_check_digit", "bad_gs1"}
+        assert reason in {
+            "empty",
+            "binary_noise",
+            "too_long",
+            "bad_check_digit",
+            "bad_gs1",
+            "two_reads",
+        }
         return
     assert decoded.kind in CodeKind
     assert decoded.code == decoded.code.strip()
+    assert not set(decoded.code) & set("\r\n\t")
+
+
+_CODE_TEXT = st.text(
+    alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=30
+)
+_BREAKS = st.sampled_from(["\r", "\n", "\r\n", "\t", "\n\r", "\r\r\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    codes=st.lists(_CODE_TEXT, min_size=2, max_size=4),
+    breaks=st.lists(_BREAKS, min_size=3, max_size=3),
+    prefix=st.sampled_from(["", " ", "\r", "\r\n", "\n", "\x02"]),
+    suffix=st.sampled_from(["", "\r", "\r\n", "\t", "\x03"]),
+)
+def test_codes_joined_by_line_breaks_are_never_one_code(
+    codes: list[str], breaks: list[str], prefix: str, suffix: str
+) -> None:
+    """However the lines are separated and framed, a read of several lines is refused."""
+    joined = codes[0] + "".join(brk + code for brk, code in zip(breaks, codes[1:], strict=False))
+    with pytest.raises(InvalidReadError) as info:
+        decode(prefix + joined + suffix)
+    assert info.value.reason == "two_reads"
 
 
 @settings(max_examples=400, deadline=None)

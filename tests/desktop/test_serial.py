@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import queue
 import random
@@ -11,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tracetrack_core.codes import MAX_RAW_LENGTH
+from tracetrack_desktop.config import SerialSettings
 from tracetrack_desktop.scanner.decode import Decoder
 from tracetrack_desktop.scanner.ports import available_ports, port_choices
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
@@ -139,6 +144,59 @@ def test_terminators(
     decoder = Decoder()
     assert decoder.decode(second).decoded is not None
     assert decoder.decode(second).decoded.code == "0016586"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("wire", "cuts"),
+    [
+        (b"SB00042\rLABEL NO.0016586 LOT NO.:STAR44GG\r", (3, 9)),
+        (b"SB00042\nLABEL NO.0016586 LOT NO.:STAR44GG\n", (3, 9)),
+        (b"SB00042\r\nLABEL NO.0016586 LOT NO.:STAR44GG\r\n", (3, 8)),  # mid-CRLF
+        (b"SB00042\r\nLABEL NO.0016586 LOT NO.:STAR44GG\r\n", (7, 8)),  # CR, LF, rest
+        (b"SB00042\nLABEL NO.0016586 LOT NO.:STAR44GG\r\n", (5, 40)),
+        (b"SB00042\r\nLABEL NO.0016586 LOT NO.:STAR44GG\r", (8, 9)),  # LF opens a chunk
+    ],
+)
+def test_auto_terminator_takes_cr_lf_and_crlf(
+    wire: bytes, cuts: tuple[int, int], events: Events, ptys: list[Pty], running: list[Any]
+) -> None:
+    pty = _new(ptys)
+    _start(running, events, _cfg(pty.path, Terminator.AUTO))
+    events.wait_state("s1", "connected")
+    first_cut, second_cut = cuts
+    for chunk in (wire[:first_cut], wire[first_cut:second_cut], wire[second_cut:]):
+        pty.send(chunk)
+    first, second = events.scan(), events.scan()
+    # a CRLF is one terminator: no empty read between, no byte of the next read lost
+    assert (first.raw, second.raw) == (b"SB00042", b"LABEL NO.0016586 LOT NO.:STAR44GG")
+    pty.send(b"M444-00017\r")
+    assert events.scan().text == "M444-00017"
+    assert events.scans.empty()
+
+
+def test_default_settings_read_thirty_lf_suffixed_codes_right(
+    events: Events, ptys: list[Pty], running: list[Any]
+) -> None:
+    """A scanner set to an LF suffix works on the station's default settings."""
+    assert SerialScannerConfig(scanner_id="s1", port="COM3").terminator is Terminator.AUTO
+    pty = _new(ptys)
+    config = SerialSettings(port=pty.path).to_scanner()  # a settings file naming only the port
+    assert config.terminator is Terminator.AUTO
+    _start(running, events, config)
+    events.wait_state(config.scanner_id, "connected")
+    codes = ["SB00042"] + [f"LABEL NO.{16586 + n:07d} LOT NO.:STAR44GG" for n in range(29)]
+    wire = b"".join(code.encode() + b"\n" for code in codes)
+    for start in range(0, len(wire), 37):  # chunks that cut codes and suffixes anywhere
+        pty.send(wire[start : start + 37])
+    reads = [events.scan() for _ in codes]
+    decoder = Decoder()
+    results = [decoder.decode(read) for read in reads]
+    assert [r.decoded.code if r.decoded else r.refusal for r in results] == [
+        "SB00042",
+        *(f"{16586 + n:07d}" for n in range(29)),
+    ]
+    assert all(r.ok for r in results)
+    assert events.scans.empty()
 
 
 def test_idle_terminator(events: Events, ptys: list[Pty], running: list[Any]) -> None:
@@ -301,6 +359,104 @@ def test_line_splitter_bounds_memory() -> None:
     assert out == [(b"A" * 16, True, 1)]
     assert len(splitter.buffer) <= 1
     assert splitter.feed(b"\nB" * 1 + b"CDE\r\n", 2) == [(b"BCDE", False, 2)]
+
+
+def test_line_splitter_auto_counts_a_split_crlf_once() -> None:
+    splitter = LineSplitter(Terminator.AUTO, 64)
+    assert splitter.feed(b"SB00042\r", 1) == [(b"SB00042", False, 1)]
+    assert splitter.feed(b"\n", 2) == []
+    assert splitter.feed(b"\nC0100\r", 3) == [(b"C0100", False, 3)]  # a bare LF is no read
+    assert splitter.feed(b"\r\r\n\n", 4) == []  # empty reads are never returned
+    assert splitter.feed(b"C0101", 5) == []
+    assert splitter.feed(b"", 6) == []
+    assert splitter.feed(b"\r", 7) == [(b"C0101", False, 5)]
+    assert splitter.feed(b"X", 8) == []  # not an LF: the first byte of the next read
+    assert splitter.feed(b"YZ\n", 9) == [(b"XYZ", False, 8)]
+
+
+def test_line_splitter_auto_refuses_an_overlong_read_once_and_bounds_memory() -> None:
+    splitter = LineSplitter(Terminator.AUTO, 16)
+    assert splitter.feed(b"A" * 100, 1) == [(b"A" * 16, True, 1)]
+    assert splitter.buffer == bytearray()
+    assert splitter.feed(b"B" * 100, 2) == []  # the same overlong read: reported once
+    assert len(splitter.buffer) == 0
+    assert splitter.feed(b"tail\r", 3) == []
+    assert splitter.feed(b"\nSB00042\n", 4) == [(b"SB00042", False, 4)]
+    # overlong inside one chunk, terminator included
+    assert splitter.feed(b"C" * 40 + b"\r\nC0100\r\n", 5) == [
+        (b"C" * 16, True, 5),
+        (b"C0100", False, 5),
+    ]
+
+
+_CODES = st.lists(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=1, max_size=60
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+def _chunks(data: st.DataObject, stream: bytes) -> list[bytes]:
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(stream)), max_size=12))))
+    bounds = [0, *cuts, len(stream)]
+    return [stream[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _reads(splitter: LineSplitter, chunks: list[bytes]) -> list[bytes]:
+    reads = []
+    for ns, chunk in enumerate(chunks, start=1):
+        for line, truncated, _started in splitter.feed(chunk, ns):
+            assert not truncated
+            reads.append(line)
+    return reads
+
+
+@settings(max_examples=300, deadline=None)
+@given(codes=_CODES, data=st.data())
+def test_auto_splits_any_mix_of_suffixes_in_any_chunks(
+    codes: list[str], data: st.DataObject
+) -> None:
+    ends = data.draw(st.lists(st.sampled_from([b"\r", b"\n", b"\r\n"]), min_size=len(codes)))
+    stream = b"".join(code.encode() + end for code, end in zip(codes, ends, strict=False))
+    splitter = LineSplitter(Terminator.AUTO, MAX_RAW_LENGTH)
+    assert _reads(splitter, _chunks(data, stream)) == [code.encode() for code in codes]
+    assert splitter.buffer == bytearray()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    codes=_CODES,
+    terminator=st.sampled_from([Terminator.CR, Terminator.LF, Terminator.CRLF]),
+    data=st.data(),
+)
+def test_an_explicit_terminator_splits_its_own_suffix_in_any_chunks(
+    codes: list[str], terminator: Terminator, data: st.DataObject
+) -> None:
+    end = {Terminator.CR: b"\r", Terminator.LF: b"\n", Terminator.CRLF: b"\r\n"}[terminator]
+    stream = b"".join(code.encode() + end for code in codes)
+    splitter = LineSplitter(terminator, MAX_RAW_LENGTH)
+    assert _reads(splitter, _chunks(data, stream)) == [code.encode() for code in codes]
+    assert splitter.buffer == bytearray()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    chunks=st.lists(st.binary(max_size=40) | st.sampled_from([b"\r", b"\n", b"\r\n"]), max_size=20),
+    terminator=st.sampled_from(list(Terminator)),
+)
+def test_line_splitter_reads_are_never_empty_and_memory_stays_bounded(
+    chunks: list[bytes], terminator: Terminator
+) -> None:
+    splitter = LineSplitter(terminator, 16)
+    for ns, chunk in enumerate(chunks, start=1):
+        for line, _truncated, _started in splitter.feed(chunk, ns):
+            assert 0 < len(line) <= 16
+            if terminator is Terminator.AUTO:
+                assert b"\r" not in line
+                assert b"\n" not in line
+        assert len(splitter.buffer) <= 16
 
 
 def test_backoff_doubles_to_the_cap_with_jitter() -> None:

@@ -10,10 +10,12 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
+from PySide6.QtWidgets import QApplication
 
 from sync_server import cli as server_cli
 from tracetrack_desktop import cli
 from tracetrack_desktop.config import ConfigError, StationConfig, load_config, save_config
+from tracetrack_desktop.headless import HeadlessError, parse_serial
 from tracetrack_desktop.scanner.serial_reader import Terminator
 from tracetrack_desktop.token_store import TokenStoreError, load_token, save_token
 
@@ -79,6 +81,27 @@ def test_a_missing_file_means_defaults_and_a_saved_one_reads_back(tmp_path: Path
     assert usb.usb is not None
     assert (usb.usb.vid, usb.usb.pid, usb.usb.serial_number) == (0x0C2E, 0x0B61, "17011B3F0A")
     assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+
+
+def test_the_serial_terminator_defaults_to_auto_and_older_files_keep_theirs(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "station.toml"
+    path.write_text("[[scanner.serial]]\nport = '/dev/ttyS0'\n")
+    (fresh,) = load_config(path).scanner.serial_scanners()
+    assert fresh.terminator is Terminator.AUTO  # CR, LF or CRLF: any usual suffix reads right
+    assert 'terminator = "AUTO"' in load_config(path).to_toml()
+    for name in ("CR", "LF", "CRLF", "IDLE", "AUTO"):  # a file written before AUTO still loads
+        path.write_text(f"[[scanner.serial]]\nport = '/dev/ttyS0'\nterminator = '{name}'\n")
+        (scanner,) = load_config(path).scanner.serial_scanners()
+        assert scanner.terminator is Terminator(name)
+
+
+def test_headless_serial_spec_defaults_to_auto() -> None:
+    assert parse_serial("/dev/ttyACM0").terminator is Terminator.AUTO
+    assert parse_serial("COM3@115200", "crlf").terminator is Terminator.CRLF
+    with pytest.raises(HeadlessError, match="AUTO, CR, LF, CRLF, IDLE"):
+        parse_serial("COM3", "NUL")
 
 
 @pytest.mark.parametrize(
@@ -171,8 +194,10 @@ def test_enroll_without_a_keyring_keeps_the_code_unspent(
 
 
 def test_headless_refuses_to_start_with_a_reason(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # qapp: the headless station reuses the process's application or makes a QCoreApplication,
+    # which would then be the only one and leave widget tests run later without a QApplication
     data = ["--data-dir", str(tmp_path / "data")]
     assert cli.main([*data, "--headless", "--serial", "/dev/null"]) == 2
     assert "--operator" in capsys.readouterr().err

@@ -1,12 +1,12 @@
 """Serial scanners (RS-232 and USB-CDC virtual COM ports), one daemon thread each (Qt-free).
 
 A :class:`SerialScanner` opens its port with pyserial, splits the byte stream into reads by
-the configured terminator (CR, LF, CRLF, or a pause), and reports each read as a
-:class:`ScanRecord`. It survives the cable being pulled: the read fails, the scanner reports
-``lost``, then tries again with exponential backoff and jitter (``reconnecting``), finding the
-device again by USB vendor/product id and serial number if so configured (a replugged scanner
-may come back under another port name). It never spins: reads block with a timeout and waits
-use :class:`threading.Event`.
+the configured terminator (by default any of CR, LF or CRLF; or exactly one of them, or a
+pause), and reports each read as a :class:`ScanRecord`. It survives the cable being pulled:
+the read fails, the scanner reports ``lost``, then tries again with exponential backoff and
+jitter (``reconnecting``), finding the device again by USB vendor/product id and serial number
+if so configured (a replugged scanner may come back under another port name). It never spins:
+reads block with a timeout and waits use :class:`threading.Event`.
 
 Callbacks run on the scanner's thread; the Qt adapter relays them to the GUI thread.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +35,14 @@ log = logging.getLogger(__name__)
 
 
 class Terminator(StrEnum):
+    """What ends one read on a serial line.
+
+    ``AUTO`` (the default) ends a read at CR, at LF, or at CRLF counted once, so a scanner
+    works whatever suffix it was set up with. ``CR``, ``LF`` and ``CRLF`` accept only that
+    suffix; ``IDLE`` ends a read after a pause, for scanners that send no suffix.
+    """
+
+    AUTO = "AUTO"
     CR = "CR"
     LF = "LF"
     CRLF = "CRLF"
@@ -41,6 +50,8 @@ class Terminator(StrEnum):
 
 
 _TERMINATOR_BYTES = {Terminator.CR: b"\r", Terminator.LF: b"\n", Terminator.CRLF: b"\r\n"}
+_CR, _LF = 0x0D, 0x0A
+_LINE_END = re.compile(rb"[\r\n]")
 
 
 class ScannerState(StrEnum):
@@ -87,7 +98,7 @@ class SerialScannerConfig:
             a fallback when no USB device matches.
         usb: find the port by USB ids instead (re-resolved on every reconnect).
         baudrate: bits per second (ignored by USB-CDC devices, needed by RS-232).
-        terminator: what ends a read.
+        terminator: what ends a read (``AUTO``: CR, LF or CRLF, whichever the scanner sends).
         idle_ms: with ``IDLE``, a read ends after this much silence.
         max_line_bytes: a read longer than this without a terminator is refused and dropped.
         read_timeout_s: how long one blocking read waits (bounds the reaction to ``stop()``).
@@ -99,7 +110,7 @@ class SerialScannerConfig:
     port: str | None = None
     usb: UsbMatch | None = None
     baudrate: int = 9600
-    terminator: Terminator = Terminator.CR
+    terminator: Terminator = Terminator.AUTO
     idle_ms: int = 60
     max_line_bytes: int = MAX_RAW_LENGTH
     read_timeout_s: float = 0.2
@@ -157,7 +168,11 @@ def backoff_delays(
 
 
 class LineSplitter:
-    """Bytes in, complete reads out, with the terminator and the length limit applied."""
+    """Bytes in, complete reads out, with the terminator and the length limit applied.
+
+    Empty reads are never returned. With ``AUTO``, a CR directly followed by LF ends one read,
+    not two, even when the LF arrives in a later chunk.
+    """
 
     def __init__(self, terminator: Terminator, max_bytes: int) -> None:
         self.terminator = terminator
@@ -165,36 +180,61 @@ class LineSplitter:
         self.buffer = bytearray()
         self.discarding = False
         self.started_ns = 0
+        # AUTO only: the last read ended with a CR at the very end of a chunk, so an LF that
+        # opens the next chunk is that CRLF's second half, not the end of an empty read
+        self._after_cr = False
 
     def feed(self, data: bytes, now_ns: int) -> list[tuple[bytes, bool, int]]:
         """Split ``data``; returns ``(line, truncated, started_ns)`` for each complete read."""
         out: list[tuple[bytes, bool, int]] = []
+        if not data:
+            return out
+        if self._after_cr:
+            self._after_cr = False
+            if data[0] == _LF:
+                data = data[1:]
         if data and not self.buffer and not self.discarding:
             self.started_ns = now_ns
         sep = _TERMINATOR_BYTES.get(self.terminator)
         self.buffer.extend(data)
-        if sep is not None:
-            while True:
-                index = self.buffer.find(sep)
-                if index < 0:
-                    break
-                line = bytes(self.buffer[:index])
-                del self.buffer[: index + len(sep)]
-                if self.discarding:
-                    self.discarding = False  # the overlong read ends here; it was reported
-                elif len(line) > self.max_bytes:
-                    out.append((line[: self.max_bytes], True, self.started_ns))
-                elif line:
-                    out.append((line, False, self.started_ns))
-                self.started_ns = now_ns
+        while (end := self._line_end(sep)) is not None:
+            index, after = end
+            line = bytes(self.buffer[:index])
+            del self.buffer[:after]
+            if self.discarding:
+                self.discarding = False  # the overlong read ends here; it was reported
+            elif len(line) > self.max_bytes:
+                out.append((line[: self.max_bytes], True, self.started_ns))
+            elif line:
+                out.append((line, False, self.started_ns))
+            self.started_ns = now_ns
         if len(self.buffer) > self.max_bytes:
             if not self.discarding:
                 out.append((bytes(self.buffer[: self.max_bytes]), True, self.started_ns))
             # Keep only a possible partial terminator: memory stays bounded however long.
+            # (AUTO has none: every CR or LF in the buffer has been consumed above.)
             keep = len(sep) - 1 if sep else 0
             self.buffer = bytearray(self.buffer[len(self.buffer) - keep :] if keep else b"")
             self.discarding = self.terminator is not Terminator.IDLE
         return out
+
+    def _line_end(self, sep: bytes | None) -> tuple[int, int] | None:
+        """Where the first complete read in the buffer ends: ``(its length, bytes to drop)``."""
+        if sep is not None:
+            index = self.buffer.find(sep)
+            return None if index < 0 else (index, index + len(sep))
+        if self.terminator is not Terminator.AUTO:
+            return None  # IDLE: only silence ends a read
+        found = _LINE_END.search(self.buffer)
+        if found is None:
+            return None
+        index = found.start()
+        if self.buffer[index] == _CR:
+            if index + 1 == len(self.buffer):
+                self._after_cr = True  # its LF, if any, is still on the wire
+            elif self.buffer[index + 1] == _LF:
+                return index, index + 2  # CRLF is one terminator
+        return index, index + 1
 
     def idle(self) -> tuple[bytes, bool, int] | None:
         """Silence: with the IDLE terminator, what is buffered is one read."""

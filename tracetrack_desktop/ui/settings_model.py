@@ -17,8 +17,9 @@ from tracetrack_core.codes import CodeRules, ParentSeries
 from tracetrack_desktop.config import SerialSettings, StationConfig
 
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
-TERMINATORS = ("CR", "LF", "CRLF", "IDLE")
-"""What ends a serial read (``scanner.serial_reader.Terminator``); IDLE: a pause."""
+TERMINATORS = ("AUTO", "CR", "LF", "CRLF", "IDLE")
+"""What ends a serial read (``scanner.serial_reader.Terminator``): AUTO (the default) takes CR,
+LF or CRLF; CR, LF and CRLF take only that suffix; IDLE: a pause."""
 LANGUAGES = {"en": "English", "hi": "हिन्दी"}
 
 
@@ -30,7 +31,7 @@ class SettingsValues:
     offline_only: bool = False
     serial_port: str = ""
     baud: int = 9600
-    terminator: str = "CR"
+    terminator: str = "AUTO"
     wedge_max_gap_ms: int = 30
     wedge_min_length: int = 4
     parent_patterns: tuple[str, ...] = (r"SB\d{5}", r"M444-\d{5}")
@@ -49,7 +50,8 @@ MESSAGES: dict[str, str] = {
             "Enter a full address such as https://tracetrack.example.com, or tick offline only.",
         ),
         "terminator": QT_TRANSLATE_NOOP(
-            "SettingsErrors", "Choose the key your scanner sends after each code."
+            "SettingsErrors",
+            "Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.",
         ),
         "wedge_max_gap_ms": QT_TRANSLATE_NOOP(
             "SettingsErrors", "A scanner types faster than people: use 5 to 200 ms."
@@ -134,7 +136,7 @@ def values_from_config(config: StationConfig, codes: CodeRules | None = None) ->
         offline_only=not config.server.url,
         serial_port=serial.port if serial else "",
         baud=serial.baud if serial else 9600,
-        terminator=serial.terminator if serial else "CR",
+        terminator=serial.terminator if serial else "AUTO",
         wedge_max_gap_ms=int(config.scanner.wedge_max_gap_ms),
         wedge_min_length=config.scanner.wedge_min_length,
         parent_patterns=tuple(series.pattern for series in codes.parent_series),
