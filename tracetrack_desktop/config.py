@@ -15,7 +15,7 @@ Example (every key is optional)::
 
     [scanner]
     debounce_ms = 700
-    wedge_max_gap_ms = 30
+    wedge_max_gap_ms = 80            # cabled scanners type every 1-10 ms, Bluetooth up to ~60 ms
     wedge_min_length = 4
     wedge_terminators = ["Enter", "Tab"]
 
@@ -127,9 +127,9 @@ def _is_hex(text: str) -> bool:
 
 class ScannerSettings(_Section):
     debounce_ms: Annotated[int, Field(ge=0, le=60_000)] = 700
-    wedge_max_gap_ms: Annotated[float, Field(ge=1, le=1_000)] = 30.0
+    wedge_max_gap_ms: Annotated[float, Field(ge=1, le=1_000)] = 80.0
     wedge_min_length: Annotated[int, Field(ge=1, le=64)] = 4
-    wedge_max_total_ms: Annotated[float, Field(ge=1, le=60_000)] = 3_000.0
+    wedge_max_total_ms: Annotated[float, Field(ge=1, le=60_000)] = 10_000.0
     wedge_terminators: tuple[Literal["Enter", "Tab"], ...] = ("Enter", "Tab")
     wedge_idle_submit_ms: Annotated[float, Field(ge=0, le=5_000)] = 0.0
     wedge_prefix: str = ""

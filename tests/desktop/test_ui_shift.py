@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.wedge_keys import type_as_person
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.ui.app import StationApp, Timing
 from tracetrack_desktop.ui.feedback import SilentPlayer
@@ -44,8 +45,7 @@ def shift(qtbot: QtBot) -> Iterator[tuple[StationApp, FakeScanner, SilentPlayer]
 
 def login(qtbot: QtBot, app: StationApp, name: str) -> None:
     page = app.window.login_page
-    qtbot.keyClicks(page.username, name)
-    qtbot.keyClick(page.username, Qt.Key.Key_Return)
+    type_as_person(page.username, name, [10_000])
     qtbot.keyClicks(page.password, "pw")
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
     assert app.window.logged_in()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.wedge_keys import type_as_person
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.storage.store import LocalStore
@@ -53,8 +54,7 @@ def test_a_parent_with_thirty_children_is_durable_before_it_is_shown(
 ) -> None:
     app, scanner, store = running
     page = app.window.login_page
-    qtbot.keyClicks(page.username, "ravi")
-    qtbot.keyClick(page.username, Qt.Key.Key_Return)
+    type_as_person(page.username, "ravi", [10_000])
     qtbot.keyClicks(page.password, FEED["passwords"]["ravi"])
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
     assert app.window.logged_in()

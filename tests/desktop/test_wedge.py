@@ -87,11 +87,18 @@ def test_bluetooth_trace_is_typing_for_cabled_settings() -> None:
     assert "".join(screen.typed) == "M444-00017\r"
 
 
-def test_short_fast_burst_is_handed_back() -> None:
+def test_short_fast_burst_is_refused_and_its_enter_never_pressed() -> None:
     keys = [KeyInput("a", "A", 0), KeyInput("b", "B", 5), KeyInput("\r", "Return", 10)]
     screen = run(WedgeDetector(WedgeConfig(min_length=4)), keys)
+    assert [(s.text, s.suspect) for s in screen.scans] == [("ab", "too_short")]
+    assert screen.typed == [], "a scanner's Enter never reaches a field or a default button"
+
+
+def test_a_single_key_and_enter_stay_a_person() -> None:
+    keys = [KeyInput("a", "A", 0), KeyInput("\r", "Return", 10)]
+    screen = run(WedgeDetector(WedgeConfig(min_length=4)), keys)
     assert screen.scans == []
-    assert "".join(screen.typed) == "ab\r"
+    assert "".join(screen.typed) == "a\r"
 
 
 def test_auto_repeat_and_editing_keys_are_a_person() -> None:
@@ -125,12 +132,13 @@ def test_overlong_burst_is_truncated() -> None:
 
 
 def test_too_slow_overall_is_handed_back() -> None:
-    det = WedgeDetector(WedgeConfig(max_total_ms=50))
+    det = WedgeDetector(WedgeConfig(max_char_interval_ms=30, max_total_ms=50))
     keys = [KeyInput(c, c, float(i * 20)) for i, c in enumerate("ABCDEF")]
     keys.append(KeyInput("\r", "Return", 125))
     screen = run(det, keys)
-    assert screen.scans == []
-    assert "".join(screen.typed) == "ABCDEF\r"
+    assert "".join(screen.typed) == "ABCD", "the keys past the time limit are handed back"
+    # what follows them at scanner speed is the tail of the same burst: refused, never a scan
+    assert [(s.text, s.suspect) for s in screen.scans] == [("EF", "too_short")]
 
 
 def test_deadline_and_poll() -> None:

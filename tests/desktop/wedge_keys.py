@@ -25,3 +25,17 @@ def type_scan(
             QApplication.sendEvent(target, event)
         clock[0] += gap_ms
     clock[0] += pause_ms
+
+
+def type_as_person(widget: QWidget, text: str, clock: list[int], then: str = "\r") -> None:
+    """Type ``text`` (then Enter) into ``widget`` at a person's pace: a key every 150 ms.
+
+    QTest's key clicks carry no timestamps, which a scan line would read as a scanner.
+    """
+    for char in text + then:
+        key = _KEYS.get(char) or Qt.Key(ord(char.upper()))
+        for etype in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(etype, key, Qt.KeyboardModifier.NoModifier, char)
+            event.setTimestamp(clock[0])
+            QApplication.sendEvent(widget, event)
+        clock[0] += 150

@@ -25,7 +25,21 @@ from tracetrack_core.codes import (
     decode,
     normalise,
 )
-from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.scanner.records import ScanRecord, Suspect
+
+_SUSPECT_MESSAGES: dict[str, str] = {
+    Suspect.TWO_READS: "Two labels ran together in one read; nothing was recorded. Check that "
+    "the scanner ends each read with Enter or Tab.",
+    Suspect.CUT_READ: "Only the end of a label arrived; its start went elsewhere. "
+    "Nothing was recorded.",
+    Suspect.MIXED_INPUT: "Typed keys and a scan ran together in the scan line; "
+    "nothing was recorded and the line was cleared.",
+    Suspect.TOO_SHORT: "The scanner sent a read shorter than any label; nothing was recorded. "
+    "Scan the label again.",
+    Suspect.NO_SUFFIX: "The scanner sent a label without Enter or Tab at the end; nothing was "
+    "recorded. Set its suffix, or choose 'no suffix' in Settings, Scanners.",
+}
+"""What the operator is told about a read the input layer did not trust (records.Suspect)."""
 
 DEFAULT_DEBOUNCE_MS = 700
 """Long enough to swallow a held trigger's repeats, shorter than an operator's second scan."""
@@ -99,6 +113,11 @@ class Decoder:
 
     def decode(self, record: ScanRecord) -> DecodeResult:
         """Decode one read. Never raises for bad input."""
+        if record.suspect:
+            message = _SUSPECT_MESSAGES.get(
+                record.suspect, "The read was not whole; scan it again."
+            )
+            return DecodeResult(record, refusal=Refusal(record.suspect, message))
         if record.truncated:
             return DecodeResult(
                 record,

@@ -4,6 +4,8 @@
   :class:`WedgeDetector`, whichever widget has focus. Scan keystrokes are swallowed (they never
   reach a text field); a person's keys that were held while the timing was unclear are sent on
   to the focused widget, in order.
+* :class:`SettleTimer` decides on silence only when the event loop was free to see it: after a
+  stall it first lets queued key events in (their OS timestamps then tell the truth).
 * :class:`SerialScannerBridge` runs serial scanners on their own threads and re-emits their
   reads and state changes as signals in the GUI thread.
 """
@@ -11,7 +13,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -112,16 +114,79 @@ def _monotonic_ms() -> float:
     return time.monotonic_ns() / 1_000_000
 
 
+SCAN_LINE_PROPERTY = "scanLine"
+"""A widget with this Qt property set to True judges its own keys (``ui.scan_line.ScanLine``):
+the application-wide filter leaves them alone."""
+
+
+def is_scan_line(widget: QObject | None) -> bool:
+    return widget is not None and widget.property(SCAN_LINE_PROPERTY) is True
+
+
+def takes_text(widget: QObject | None) -> bool:
+    """Whether typed characters show up in ``widget`` (a line edit, text box, spin box)."""
+    return isinstance(widget, QWidget) and widget.testAttribute(
+        Qt.WidgetAttribute.WA_InputMethodEnabled
+    )
+
+
+class SettleTimer(QObject):
+    """Calls back once a deadline has passed while the event loop was free to notice it.
+
+    A timer that fires late means the GUI thread was busy (a repaint, a heavy handler): key
+    events the OS stamped before the deadline may still be waiting in the queue, and acting now
+    would cut a burst in two. So a late timer waits one short round more, letting the queued
+    keys in first, and calls back only from a round that fired on time.
+    """
+
+    LATE_MS = 8
+    RETRY_MS = 4
+    MAX_RETRIES = 25  # a machine too loaded to be on time still decides, a tenth of a second on
+
+    def __init__(self, on_settled: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_settled = on_settled
+        self._due_ms = 0.0
+        self._retries = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self, delay_ms: float) -> None:
+        delay = max(0, round(delay_ms))
+        self._due_ms = _monotonic_ms() + delay
+        self._retries = 0
+        self._timer.start(delay)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        late = _monotonic_ms() - self._due_ms
+        if late > self.LATE_MS and self._retries < self.MAX_RETRIES:
+            self._retries += 1
+            self._due_ms = _monotonic_ms() + self.RETRY_MS
+            self._timer.start(self.RETRY_MS)
+            return
+        self._on_settled()
+
+
 class WedgeEventFilter(QObject):
     """Catches keyboard-wedge scans anywhere in the application.
 
     Install with ``QApplication.instance().installEventFilter(filter)``.
 
+    Keys typed into a scan line (:func:`is_scan_line`) are left to it: it judges its own.
+
     Signals:
         scan_read(object): a :class:`ScanRecord` from a keyboard-wedge scanner.
+        key_unheard(str): a person typed where no field takes text (the text typed).
     """
 
     scan_read = Signal(object)
+    key_unheard = Signal(str)
 
     def __init__(self, detector: WedgeDetector, parent: QObject | None = None) -> None:
         install_emit_refcount_fix()
@@ -132,10 +197,7 @@ class WedgeEventFilter(QObject):
         # Key timestamps use the platform's clock; map it to ours to know "now" for idle polls.
         self._last_event_ts = 0.0
         self._last_event_mono = 0.0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.on_timer_timeout)
+        self._timer = SettleTimer(self.on_timer_settled, self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if self._replaying or not self.enabled:
@@ -149,6 +211,10 @@ class WedgeEventFilter(QObject):
             return False
         if not isinstance(event, QKeyEvent) or not self._is_receiver(watched):
             return False
+        if is_scan_line(watched):
+            if self.detector.holding:
+                self.flush()  # keys held before the scan line took focus go first, in order
+            return False
         key = key_input(event)
         if not key.release:
             self._last_event_ts = key.timestamp_ms
@@ -156,6 +222,9 @@ class WedgeEventFilter(QObject):
         verdict = self.detector.feed(key)
         self._apply(verdict)
         self._schedule()
+        typed = not verdict.consumed and not key.release and key.text.strip()
+        if typed and key.text.isprintable() and not takes_text(watched):
+            self.key_unheard.emit(key.text)
         return verdict.consumed
 
     @staticmethod
@@ -169,7 +238,7 @@ class WedgeEventFilter(QObject):
         return watched.isWindow()
 
     @Slot()
-    def on_timer_timeout(self) -> None:
+    def on_timer_settled(self) -> None:
         now = self._last_event_ts + (_monotonic_ms() - self._last_event_mono)
         self._apply(self.detector.poll(now))
         self._schedule()
@@ -185,7 +254,7 @@ class WedgeEventFilter(QObject):
             self._timer.stop()
             return
         elapsed = _monotonic_ms() - self._last_event_mono
-        self._timer.start(max(0, round(deadline - self._last_event_ts - elapsed)))
+        self._timer.start(deadline - self._last_event_ts - elapsed)
 
     def _apply(self, verdict: Verdict) -> None:
         if verdict.replay:
@@ -197,6 +266,10 @@ class WedgeEventFilter(QObject):
         target = QApplication.focusWidget() or QApplication.activeWindow()
         if target is None:
             return  # nobody to type into: the keys would have gone nowhere anyway
+        if not takes_text(target):
+            typed = "".join(key.text for key in keys if not key.release)
+            if typed.strip():
+                self.key_unheard.emit(typed)
         self._replaying = True
         try:
             for key in keys:

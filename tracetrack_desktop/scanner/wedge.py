@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 from tracetrack_core.codes import GS, MAX_RAW_LENGTH
-from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 
 MODIFIER_KEYS = frozenset({"Shift", "Control", "Alt", "AltGr", "Meta", "CapsLock", "NumLock"})
 """Keys that only change other keys: scanners press Shift for capitals, Alt for Alt codes."""
@@ -41,7 +41,7 @@ class WedgeConfig:
 
     Attributes:
         max_char_interval_ms: the longest gap between two keys of one scan. Cabled scanners
-            type every 2-10 ms; Bluetooth ones every 20-80 ms; people rarely under 80 ms.
+            type every 1-10 ms, Bluetooth ones up to about 60 ms; people type every 100-250 ms.
         min_length: the shortest code (prefix and suffix not counted).
         max_total_ms: the longest a whole scan may take, first key to terminator.
         terminators: key names that end a scan (``"Enter"``, ``"Tab"``); empty for none.
@@ -55,9 +55,9 @@ class WedgeConfig:
         max_length: longer bursts are cut here and marked ``truncated`` (refused later).
     """
 
-    max_char_interval_ms: float = 30.0
+    max_char_interval_ms: float = 80.0
     min_length: int = 4
-    max_total_ms: float = 3_000.0
+    max_total_ms: float = 10_000.0
     terminators: frozenset[str] = frozenset({"Enter", "Tab"})
     idle_submit_ms: float | None = None
     prefix: str = ""
@@ -81,14 +81,18 @@ class WedgeConfig:
 
     @classmethod
     def cabled(cls, **overrides: object) -> WedgeConfig:
-        """A USB-cabled scanner: keys every few milliseconds."""
-        return replace(cls(), **overrides)  # type: ignore[arg-type]
+        """A USB-cabled scanner only: keys every few milliseconds, a tight gap."""
+        return replace(cls(max_char_interval_ms=30.0), **overrides)  # type: ignore[arg-type]
 
     @classmethod
     def bluetooth(cls, **overrides: object) -> WedgeConfig:
-        """A Bluetooth HID scanner: slower and more uneven (radio packets batch keys)."""
-        base = cls(max_char_interval_ms=80.0, max_total_ms=8_000.0)
-        return replace(base, **overrides)  # type: ignore[arg-type]
+        """The default, which reads Bluetooth HID scanners too (radio packets bunch keys)."""
+        return replace(cls(), **overrides)  # type: ignore[arg-type]
+
+    @property
+    def cut_window_ms(self) -> float:
+        """A burst starting this soon after keys were handed back as typing is their tail."""
+        return 3 * self.max_char_interval_ms
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ class WedgeDetector:
         self._wall_clock = wall_clock
         self._monotonic_ns = monotonic_ns
         self._terminators = {_TERMINATOR_ALIASES[t] for t in self.config.terminators}
+        self._handed_back_at: float | None = None
         self._clear()
 
     # -- public -----------------------------------------------------------------------
@@ -240,6 +245,7 @@ class WedgeDetector:
 
     def _give_back(self, *extra: KeyInput) -> Verdict:
         keys = (*self._keys, *extra)
+        self._handed_back_at = keys[-1].timestamp_ms
         self._clear()
         return Verdict(consumed=bool(extra), replay=keys)
 
@@ -297,11 +303,20 @@ class WedgeDetector:
             self._hold(key)
             return _HOLD
 
-        if _TERMINATOR_ALIASES.get(key.key) in self._terminators and not key.ctrl:
+        terminator = _TERMINATOR_ALIASES.get(key.key)
+        if terminator in self._terminators and not key.ctrl:
             if not self._keys:
                 return _PASS
-            if self._body() is not None and not self._too_slow(key):
-                record = self._record(key.timestamp_ms)
+            if self._too_slow(key):
+                return self._give_back(key)
+            if self._body() is not None:
+                record = self._record(key.timestamp_ms, terminator or "")
+                self._clear()
+                return Verdict(consumed=True, record=record)
+            if len(self._stamps) >= 2:
+                # Two or more keys and the suffix, all at scanner speed: a read too short to be
+                # a label. Refused, and its Enter never reaches a button or a form.
+                record = self._record(key.timestamp_ms, terminator or "", Suspect.TOO_SHORT)
                 self._clear()
                 return Verdict(consumed=True, record=record)
             return self._give_back(key)
@@ -340,9 +355,16 @@ class WedgeDetector:
             text = text.replace(cfg.gs_substitute, GS)
         return text if len(text) >= cfg.min_length else None
 
-    def _record(self, end_ts: float) -> ScanRecord:
-        body = self._body() or ""
+    def _record(self, end_ts: float, terminator: str = "", suspect: str = "") -> ScanRecord:
+        body = self._body() or "".join(self._chars)
         intervals = tuple(round(b - a, 3) for a, b in pairwise(self._stamps))
+        handed_back, self._handed_back_at = self._handed_back_at, None
+        if (
+            not suspect
+            and handed_back is not None
+            and 0 <= self._first_ts - handed_back <= self.config.cut_window_ms
+        ):
+            suspect = Suspect.CUT_READ  # the keys just before it went to a field as typing
         return ScanRecord(
             text=body,
             source=ScanSource.WEDGE,
@@ -352,4 +374,189 @@ class WedgeDetector:
             duration_ms=round(end_ts - self._first_ts, 3),
             monotonic_ns=self._monotonic_ns(),
             truncated=self._truncated,
+            suspect=suspect,
+            terminator=terminator,
         )
+
+
+NO_SUFFIX_NOTICE_MS = 1_000.0
+"""A scanner burst left in a scan line this long without Enter or Tab is refused out loud."""
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """Keys of a scan line between two gaps longer than the scanner's longest."""
+
+    start: int
+    end: int  # exclusive
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+class LineReader:
+    """Judges what built a scan line from the OS timestamps of its keys (Qt-free).
+
+    On a scanning screen the scan line keeps the keyboard: every key goes straight into it in the
+    order the OS sent it, and nothing is held back, so a stalled GUI thread cannot split, cut or
+    reorder a read. The line is judged once, when its terminator (Enter, Tab, a suffix) arrives:
+
+    * one burst at scanner speed, at least ``min_length`` long: a scanner read (``WEDGE``);
+    * keys at a person's pace (or a line the person edited): a typed code (``TYPED``);
+    * two bursts, or typing and a burst, run together: refused (``two_reads``,
+      ``mixed_input``); a burst shorter than ``min_length`` ended by the suffix at scanner
+      speed: refused (``too_short``).
+
+    With ``prefix`` set, a line that starts with it is a scan and anything else is typing: exact,
+    whatever the timing. A burst that no terminator follows is submitted after
+    ``idle_submit_ms`` (scanners configured without a suffix) or, when that is off, refused
+    after :data:`NO_SUFFIX_NOTICE_MS` so it never sits in the line to be glued to the next read.
+    """
+
+    def __init__(
+        self,
+        config: WedgeConfig | None = None,
+        *,
+        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        monotonic_ns: Callable[[], int] = time.monotonic_ns,
+    ) -> None:
+        self.config = config or WedgeConfig()
+        self._wall_clock = wall_clock
+        self._monotonic_ns = monotonic_ns
+        self.clear()
+
+    def clear(self) -> None:
+        """The line was emptied: start afresh."""
+        self._chars: list[str] = []
+        self._stamps: list[float] = []
+        self._edited = False
+
+    def key(self, text: str, timestamp_ms: float, line_text: str) -> ScanRecord | None:
+        """``text`` was appended to the line by a key stamped ``timestamp_ms``.
+
+        Returns the read when the configured suffix text completes one.
+        """
+        self._chars.append(text)
+        self._stamps.append(timestamp_ms)
+        suffix = self.config.suffix
+        if suffix and line_text.endswith(suffix) and len(line_text) > len(suffix):
+            return self.end(line_text[: -len(suffix)], "", timestamp_ms, trim=len(suffix))
+        return None
+
+    def edited(self) -> None:
+        """The person changed the line another way (Backspace, cursor keys, paste)."""
+        self._edited = True
+
+    def terminates(self, key_name: str) -> bool:
+        """Whether ``key_name`` (``"Return"``, ``"Enter"``, ``"Tab"``) ends a read."""
+        return _TERMINATOR_ALIASES.get(key_name) in {
+            _TERMINATOR_ALIASES[t] for t in self.config.terminators
+        }
+
+    def deadline_ms(self) -> float | None:
+        """When :meth:`poll` should look at an unterminated burst (key-timestamp clock)."""
+        if not self._stamps or self._edited:
+            return None
+        wait = self.config.idle_submit_ms or NO_SUFFIX_NOTICE_MS
+        return self._stamps[-1] + wait + 1
+
+    def poll(self, line_text: str, now_ms: float) -> ScanRecord | None:
+        """Silence since the last key: a lone scanner burst is submitted or refused."""
+        deadline = self.deadline_ms()
+        if deadline is None or now_ms < deadline - 1:
+            return None
+        segments = self._segments()
+        if len(segments) != 1 or not self._is_burst(segments[0]) or self.config.prefix:
+            return None  # a person pausing, or prefix mode (which needs its suffix)
+        if self.config.idle_submit_ms:
+            return self._read(line_text, "", self._stamps[-1], ScanSource.WEDGE)
+        return self._read(line_text, "", self._stamps[-1], ScanSource.WEDGE, Suspect.NO_SUFFIX)
+
+    def end(
+        self, line_text: str, terminator: str, timestamp_ms: float, *, trim: int = 0
+    ) -> ScanRecord | None:
+        """The terminator arrived: what the line was. None for an empty line."""
+        if not line_text.strip():
+            return None
+        cfg = self.config
+        logged = "".join(self._chars)
+        if trim:
+            logged = logged[:-trim] if len(logged) >= trim else ""
+        if self._edited or logged != line_text:
+            return self._read(line_text, terminator, timestamp_ms, ScanSource.TYPED)
+        if cfg.prefix:
+            if line_text.startswith(cfg.prefix):
+                body = line_text[len(cfg.prefix) :]
+                return self._read(body, terminator, timestamp_ms, ScanSource.WEDGE)
+            if cfg.prefix in line_text:
+                return self._read(
+                    line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.MIXED_INPUT
+                )
+            return self._read(line_text, terminator, timestamp_ms, ScanSource.TYPED)
+        segments = self._segments()
+        bursts = [seg for seg in segments if self._is_burst(seg)]
+        if len(segments) == 1 and bursts:
+            return self._read(line_text, terminator, timestamp_ms, ScanSource.WEDGE)
+        if len(bursts) >= 2:
+            return self._read(
+                line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.TWO_READS
+            )
+        if bursts:
+            return self._read(
+                line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.MIXED_INPUT
+            )
+        last = segments[-1]
+        fast_end = timestamp_ms - self._stamps[-1] <= cfg.max_char_interval_ms
+        if len(segments) == 1 and last.size >= 2 and fast_end:
+            return self._read(
+                line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.TOO_SHORT
+            )
+        return self._read(line_text, terminator, timestamp_ms, ScanSource.TYPED)
+
+    # -- internals --------------------------------------------------------------------
+
+    def _segments(self) -> list[_Segment]:
+        """Runs of keys split at gaps longer than the scanner's longest."""
+        gap = self.config.max_char_interval_ms
+        segments: list[_Segment] = []
+        start = 0
+        for index, (a, b) in enumerate(pairwise(self._stamps), start=1):
+            if b - a > gap:
+                segments.append(_Segment(start, index))
+                start = index
+        segments.append(_Segment(start, len(self._stamps)))
+        return segments
+
+    def _is_burst(self, segment: _Segment) -> bool:
+        """A run of keys at scanner speed long enough to be a label."""
+        size = sum(len(ch) for ch in self._chars[segment.start : segment.end])
+        return segment.size >= 2 and size >= self.config.min_length
+
+    def _read(
+        self,
+        text: str,
+        terminator: str,
+        end_ts: float,
+        source: ScanSource,
+        suspect: str = "",
+    ) -> ScanRecord:
+        cfg = self.config
+        truncated = len(text) > cfg.max_length
+        if cfg.gs_substitute and source is ScanSource.WEDGE:
+            text = text.replace(cfg.gs_substitute, GS)
+        stamps = self._stamps
+        record = ScanRecord(
+            text=text[: cfg.max_length],
+            source=source,
+            scanner_id=cfg.scanner_id,
+            arrived_at=self._wall_clock(),
+            char_intervals_ms=tuple(round(b - a, 3) for a, b in pairwise(stamps)),
+            duration_ms=round(end_ts - stamps[0], 3) if stamps else 0.0,
+            monotonic_ns=self._monotonic_ns(),
+            truncated=truncated,
+            suspect=suspect,
+            terminator=_TERMINATOR_ALIASES.get(terminator, terminator),
+        )
+        self.clear()
+        return record

@@ -21,10 +21,14 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from tracetrack_core.process import settle_collector
-from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
+from tracetrack_desktop.scanner.qt_adapter import (
+    SerialScannerBridge,
+    WedgeEventFilter,
+    takes_text,
+)
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
 from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
@@ -58,6 +62,9 @@ IDLE_LOGOUT_MS = 30 * 60 * 1000
 """After this long with nothing done the operator is logged out."""
 
 DASHBOARD_REFRESH_MS = 5_000
+
+UNHEARD_NOTICE_MS = 3_000
+"""Keys typed where no field takes them are pointed out at most this often."""
 
 
 class ScanInput(Protocol):
@@ -169,6 +176,10 @@ class StationApp(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.enrollment: BackgroundCall | None = None
         self._stopped = False
+        self._unheard_at = 0.0
+        for source in self.scan_inputs:
+            if isinstance(source, WedgeEventFilter):
+                self._configure_scan_lines(source.detector.config)
         self._connect_signals()
         self._attach_server(sync_worker, reader)
         self.feedback.set_muted(self.settings.muted)
@@ -195,17 +206,19 @@ class StationApp(QObject):
         w.scan_tab.finish_requested.connect(self.on_finish_requested)
         w.scan_tab.confirm_requested.connect(self.on_confirm_requested)
         w.scan_tab.cancel_requested.connect(self.on_cancel_requested)
-        w.scan_tab.code_typed.connect(self.on_code_typed)
+        w.scan_tab.read_submitted.connect(self.on_scan_line_read)
+        w.login_page.badge_read.connect(self.on_scanner_scan_read)
 
         w.bills_tab.create_requested.connect(self.on_bill_create_requested)
         w.bills_tab.open_requested.connect(self.on_bill_open_requested)
         w.bills_tab.close_requested.connect(self.on_bill_close_requested)
-        w.bills_tab.parent_typed.connect(self.on_bill_parent_typed)
+        w.bills_tab.read_submitted.connect(self.on_bill_line_read)
         w.bills_tab.remove_requested.connect(self.on_bill_remove_requested)
         w.bills_tab.complete_requested.connect(self.on_bill_complete_requested)
         w.bills_tab.return_requested.connect(self.on_bill_return_requested)
 
         w.lookup_tab.lookup_requested.connect(self.on_lookup_requested)
+        w.lookup_tab.read_submitted.connect(self.on_lookup_line_read)
         w.dashboard_tab.refresh_requested.connect(self.on_dashboard_timer_timeout)
 
         for source in self.scan_inputs:
@@ -213,6 +226,11 @@ class StationApp(QObject):
             state_signal = getattr(source, "scanner_state_changed", None)
             if state_signal is not None:
                 state_signal.connect(self.on_scanner_state_changed)
+            if isinstance(source, WedgeEventFilter):
+                source.key_unheard.connect(self.on_wedge_key_unheard)
+        qt_app = QCoreApplication.instance()
+        if isinstance(qt_app, QApplication):
+            qt_app.focusChanged.connect(self.on_app_focus_changed)
 
         self.idle_reset_timer.timeout.connect(self.on_idle_reset_timer_timeout)
         self.idle_logout_timer.timeout.connect(self.on_idle_logout_timer_timeout)
@@ -384,29 +402,56 @@ class StationApp(QObject):
     # -- scanning --------------------------------------------------------------------
 
     def on_scanner_scan_read(self, record: ScanRecord) -> None:
-        """Every scanner read lands here; where it goes depends on what is on screen."""
+        """A read from a scanner outside any scan line (serial, or the keyboard filter); where
+        it goes depends on what is on screen."""
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.show_scan(record)  # testing the scanner records nothing
             return
         if not self.window.logged_in():
-            result = self.station.login_badge(record.text)
-            if result.ok:
-                self._enter_workspace(result.operator, result.role)
-            else:
-                self.window.login_page.show_error(result.message)
-                self.feedback.present("error")
+            self._login_read(record)
             return
         tab = self.window.current_tab()
         if tab == "lookup":
-            self.on_lookup_requested(record.text)
+            self.on_lookup_line_read(record)
         elif tab == "bills":
-            self._bill_scan(record.text)
+            self.on_bill_line_read(record)
         elif "scan" in self.window.visible_tabs():
             self.window.show_tab("scan")
-            self.show_outcome(self.station.handle_scan(record))
+            self.on_scan_line_read(record)
         else:
             self.window.show_tab("bills")
+            self.on_bill_line_read(record)
+
+    def _login_read(self, record: ScanRecord) -> None:
+        outcome = self.station.handle_scan(record) if record.suspect else None
+        result = self.station.login_badge(record.text) if outcome is None else None
+        if result is not None and result.ok:
+            self._enter_workspace(result.operator, result.role)
+            return
+        message = outcome.message if outcome is not None else result.message if result else ""
+        self.window.login_page.show_error(message)
+        self.window.login_page.username.setFocus()
+        self.feedback.present("error")
+
+    def on_scan_line_read(self, record: ScanRecord) -> None:
+        """A read of the scan tab's line, or a scan meant for it."""
+        self.show_outcome(self.station.handle_scan(record))
+
+    def on_bill_line_read(self, record: ScanRecord) -> None:
+        """A read meant for the bills tab: a bill to open, or a parent for the open bill."""
+        if record.suspect:  # refused and recorded as such, shown where the biller looks
+            self.show_outcome(self.station.handle_scan(record), on_bills=True)
+        else:
             self._bill_scan(record.text)
+
+    def on_lookup_line_read(self, record: ScanRecord) -> None:
+        if record.suspect:
+            outcome = self.station.handle_scan(record)
+            self.window.lookup_tab.show_result(None)
+            self.bridge.error(outcome.message)
+            self.feedback.present("error")
+        else:
+            self.on_lookup_requested(record.text)
 
     def _bill_scan(self, text: str) -> None:
         if self.station.current_bill() is None:
@@ -415,10 +460,34 @@ class StationApp(QObject):
             self.show_outcome(self.station.add_parent_to_bill(text), on_bills=True)
 
     def on_code_typed(self, text: str) -> None:
+        """A code typed by hand for the scan tab (no timing to judge: taken as typed)."""
         record = ScanRecord(
             text=text, source=ScanSource.TYPED, scanner_id="keyboard", arrived_at=datetime.now(UTC)
         )
-        self.show_outcome(self.station.handle_scan(record))
+        self.on_scan_line_read(record)
+
+    def on_wedge_key_unheard(self, text: str) -> None:
+        """Keys went where no field takes text: say so, never let them vanish quietly."""
+        now = datetime.now(UTC).timestamp() * 1000
+        if now - self._unheard_at < UNHEARD_NOTICE_MS:
+            return
+        self._unheard_at = now
+        self.bridge.warning(
+            QCoreApplication.translate(
+                "StationApp", "Keys typed here went nowhere ({text}): click a field, then type."
+            ).format(text=text[:20])
+        )
+        self.feedback.present("error")
+
+    def on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """On a screen with a scan line, focus that leaves text fields comes back to it."""
+        if self._stopped or QApplication.activeModalWidget() is not None:
+            return
+        if new is not None and (takes_text(new) or new.window() is not self.window):
+            return
+        if new is None and QApplication.activeWindow() is not self.window:
+            return  # another window (or none) is active: nothing to take back
+        QTimer.singleShot(0, self.window.focus_scan_line)
 
     def on_undo_requested(self) -> None:
         if self.window.logged_in() and "scan" in self.window.visible_tabs():
@@ -457,9 +526,6 @@ class StationApp(QObject):
 
     def on_bill_close_requested(self) -> None:
         self.show_outcome(self.station.close_bill(), on_bills=True)
-
-    def on_bill_parent_typed(self, code: str) -> None:
-        self.show_outcome(self.station.add_parent_to_bill(code), on_bills=True)
 
     def on_bill_remove_requested(self, code: str) -> None:
         self.show_outcome(self.station.remove_parent_from_bill(code), on_bills=True)
@@ -500,6 +566,7 @@ class StationApp(QObject):
     # -- dashboard -------------------------------------------------------------------
 
     def on_tabs_current_changed(self, index: int) -> None:
+        self.window.focus_scan_line()
         if self.window.current_tab() == "dashboard":
             self.on_dashboard_timer_timeout()
             self.dashboard_timer.start()
@@ -587,6 +654,7 @@ class StationApp(QObject):
         if self.settings_dialog is not None:
             self.settings_dialog.deleteLater()
         self.settings_dialog = None
+        self.window.focus_scan_line()
 
     def on_settings_accepted(self, values: SettingsValues) -> None:
         self.settings = values
@@ -598,16 +666,27 @@ class StationApp(QObject):
         self.settings_changed.emit(values)
         self.bridge.info(QCoreApplication.translate("StationApp", "Settings saved."))
 
+    def _configure_scan_lines(self, config: WedgeConfig) -> None:
+        w = self.window
+        for line in (
+            w.login_page.username,
+            w.scan_tab.entry,
+            w.bills_tab.entry,
+            w.lookup_tab.entry,
+        ):
+            line.configure(config)
+
     def _configure_scanners(self, values: SettingsValues) -> None:
         """Apply scanner settings to the running inputs (no restart needed)."""
         for source in self.scan_inputs:
             if isinstance(source, WedgeEventFilter):
-                source.detector = WedgeDetector(
-                    WedgeConfig(
-                        max_char_interval_ms=float(values.wedge_max_gap_ms),
-                        min_length=values.wedge_min_length,
-                    )
+                config = dataclasses.replace(
+                    source.detector.config,
+                    max_char_interval_ms=float(values.wedge_max_gap_ms),
+                    min_length=values.wedge_min_length,
                 )
+                source.detector = WedgeDetector(config)
+                self._configure_scan_lines(config)
             elif isinstance(source, SerialScannerBridge):
                 configs = []
                 if values.serial_port:

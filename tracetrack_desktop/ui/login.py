@@ -12,29 +12,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.theme import named
 
 
 class LoginPage(QWidget):
     """Asks who is at the station. Works offline against the operators the station knows.
 
+    The username field is a scan line: a badge scanned into it (or anywhere on the page) logs
+    in; a name typed into it moves on to the password.
+
     Signals:
         login_requested(str, str): username and password to check.
+        badge_read(object): a scanner read on this page (a ``ScanRecord``): a badge, or a read
+            to refuse.
     """
 
     login_requested = Signal(str, str)
+    badge_read = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = named(QLabel(self.tr("TraceTrack Station")), "stateBanner")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.username = QLineEdit()
+        self.username = ScanLine()
         self.username.setObjectName("username")
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.button = QPushButton(self.tr("Log in"))
-        self.button.setDefault(True)
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.error = named(QLabel(), "fieldError")
         self.error.setWordWrap(True)
         hint = QLabel(self.tr("Or scan your badge."))
@@ -57,8 +65,15 @@ class LoginPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.button.clicked.connect(self._on_submit)
-        self.username.returnPressed.connect(self.password.setFocus)
+        self.username.read_submitted.connect(self._on_username_read)
         self.password.returnPressed.connect(self._on_submit)
+
+    def _on_username_read(self, record: ScanRecord) -> None:
+        if record.source is ScanSource.TYPED and not record.suspect:
+            self.username.setText(record.text.strip())  # the line cleared itself on Enter
+            self.password.setFocus()
+        else:
+            self.badge_read.emit(record)
 
     def _on_submit(self) -> None:
         name = self.username.text().strip()

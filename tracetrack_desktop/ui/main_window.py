@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tracetrack_desktop.ui.feedback import FlashOverlay
 from tracetrack_desktop.ui.login import LoginPage
+from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.statusbar.conflicts import ConflictsWidget
 from tracetrack_desktop.ui.statusbar.connection import ConnectionWidget
 from tracetrack_desktop.ui.statusbar.operator import OperatorWidget
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(1)
         self.settings_action.setEnabled(role in ("supervisor", "admin"))
         self.activateWindow()
-        self.setFocus()
+        self.focus_scan_line()
 
     def show_login(self) -> None:
         self.role = ""
@@ -165,6 +166,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         self.settings_action.setEnabled(True)
         self.login_page.reset()
+
+    def scan_line(self) -> ScanLine | None:
+        """The field that owns the keyboard on the screen now showing (None: the dashboard)."""
+        if not self.logged_in():
+            return self.login_page.username
+        lines: dict[str, ScanLine] = {
+            "scan": self.scan_tab.entry,
+            "bills": self.bills_tab.entry,
+            "lookup": self.lookup_tab.entry,
+        }
+        return lines.get(self.current_tab())
+
+    def focus_scan_line(self) -> None:
+        """Give the keyboard back to the screen's scan line (after a click, a tab, a dialog)."""
+        line = self.scan_line()
+        if line is not None and line.isEnabled():
+            line.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def logged_in(self) -> bool:
         return self.stack.currentIndex() == 1

@@ -32,7 +32,7 @@ class SettingsValues:
     serial_port: str = ""
     baud: int = 9600
     terminator: str = "AUTO"
-    wedge_max_gap_ms: int = 30
+    wedge_max_gap_ms: int = 80
     wedge_min_length: int = 4
     parent_patterns: tuple[str, ...] = (r"SB\d{5}", r"M444-\d{5}")
     child_pattern: str = r"[A-Z0-9]{4,20}"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.theme import named
 from tracetrack_desktop.ui.views import BillView
 
@@ -31,7 +32,8 @@ class BillsTab(QWidget):
         create_requested(str, int, str, str): bill id, capacity, destination, vehicle.
         open_requested(str): open an existing bill.
         close_requested: put the open bill away.
-        parent_typed(str): a parent code typed by hand to go onto the open bill.
+        read_submitted(object): a read of the scan line (a ``ScanRecord``): a bill id to open
+            when no bill is open, else a parent bag for the open bill.
         remove_requested(str): take this parent off the open bill.
         complete_requested: complete the open bill.
         return_requested(str, str, str): parent code, return ticket, C&F location.
@@ -40,7 +42,7 @@ class BillsTab(QWidget):
     create_requested = Signal(str, int, str, str)
     open_requested = Signal(str)
     close_requested = Signal()
-    parent_typed = Signal(str)
+    read_submitted = Signal(object)
     remove_requested = Signal(str)
     complete_requested = Signal()
     return_requested = Signal(str, str, str)
@@ -105,11 +107,20 @@ class BillsTab(QWidget):
         self.parents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.parents.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.parents.verticalHeader().hide()
-        self.entry = QLineEdit()
-        self.entry.setPlaceholderText(self.tr("Scan or type a parent bag to put on this bill"))
+        self.parents.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # rows are picked by click alone
+        self.entry = ScanLine()
         self.remove_button = QPushButton(self.tr("Re&move selected parent"))
         self.complete_button = QPushButton(self.tr("Com&plete bill"))
         self.close_button = QPushButton(self.tr("Close bill"))
+        for button in (
+            self.create_button,
+            self.open_button,
+            self.return_button,
+            self.remove_button,
+            self.complete_button,
+            self.close_button,
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the scan line focused
         actions = QHBoxLayout()
         actions.addWidget(self.entry, 1)
         actions.addWidget(self.remove_button)
@@ -137,7 +148,7 @@ class BillsTab(QWidget):
         self.close_button.clicked.connect(self.close_requested)
         self.complete_button.clicked.connect(self.complete_requested)
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.entry.returnPressed.connect(self._on_entry_return_pressed)
+        self.entry.read_submitted.connect(self.read_submitted)
         self.return_button.clicked.connect(self._on_return_clicked)
 
     def _on_create_clicked(self) -> None:
@@ -168,12 +179,6 @@ class BillsTab(QWidget):
         if item is not None:
             self.remove_requested.emit(item.text())
 
-    def _on_entry_return_pressed(self) -> None:
-        text = self.entry.text().strip()
-        self.entry.clear()
-        if text:
-            self.parent_typed.emit(text)
-
     def _on_return_clicked(self) -> None:
         code = self.returns_code.text().strip()
         if not code:
@@ -196,8 +201,13 @@ class BillsTab(QWidget):
     def show_bill(self, bill: BillView | None) -> None:
         """Redraw the open bill (or the "no bill open" state)."""
         has_bill = bill is not None
-        for widget in (self.entry, self.remove_button, self.complete_button, self.close_button):
+        for widget in (self.remove_button, self.complete_button, self.close_button):
             widget.setEnabled(has_bill)
+        self.entry.setPlaceholderText(
+            self.tr("Scan or type a parent bag to put on this bill")
+            if has_bill
+            else self.tr("Scan or type a bill id to open it")
+        )
         if bill is None:
             self.title.setText(self.tr("NO BILL OPEN"))
             self.details.setText(self.tr("Create a bill or open one to scan parents onto it."))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.theme import named
 from tracetrack_desktop.ui.views import LookupView, short_time
 
@@ -26,16 +26,19 @@ class LookupTab(QWidget):
     """Scan or type a code; see what the server (or, offline, this station) knows.
 
     Signals:
-        lookup_requested(str): look this code up.
+        lookup_requested(str): look this code up (typed, picked or the Look up button).
+        read_submitted(object): a read of the scan line (a ``ScanRecord``).
     """
 
     lookup_requested = Signal(str)
+    read_submitted = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entry = QLineEdit()
+        self.entry = ScanLine()
         self.entry.setPlaceholderText(self.tr("Scan or type any bag code"))
         self.button = QPushButton(self.tr("&Look up"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan line keeps the keyboard
         self.source = named(QLabel(), "sourceLabel")
         self.summary = named(QLabel(), "currentParent")
         self.summary.setWordWrap(True)
@@ -83,20 +86,19 @@ class LookupTab(QWidget):
 
     def _connect_signals(self) -> None:
         self.button.clicked.connect(self._on_submit)
-        self.entry.returnPressed.connect(self._on_submit)
+        self.entry.read_submitted.connect(self.read_submitted)
         self.suggestions.itemActivated.connect(self._on_suggestion_activated)
 
     def _on_submit(self) -> None:
         code = self.entry.text().strip()
+        self.entry.clear()  # the next read starts on an empty line, never glued to this one
         if code:
             self.lookup_requested.emit(code)
 
     def _on_suggestion_activated(self, item: QListWidgetItem) -> None:
-        self.entry.setText(item.text())
         self.lookup_requested.emit(item.text())
 
     def show_pending(self, code: str) -> None:
-        self.entry.setText(code)
         self.source.setText(self.tr("Asking the server about {code}…").format(code=code))
 
     def show_result(self, view: LookupView | None) -> None:
@@ -111,7 +113,6 @@ class LookupTab(QWidget):
             self.summary.setText(self.tr("Scan or type a code to see its bags, bill and history."))
             self.details.clear()
             return
-        self.entry.setText(view.code)
         self.source.setText(
             self.tr("From the server")
             if view.source == "server"

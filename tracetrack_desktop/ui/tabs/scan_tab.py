@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.steady import SteadyBox
 from tracetrack_desktop.ui.theme import FLASH_COLOURS, named
 from tracetrack_desktop.ui.views import Mode, ScanRow, ScanScreen
@@ -39,14 +39,14 @@ class ScanTab(QWidget):
         finish_requested: the operator asked to finish the current parent early.
         confirm_requested: the operator confirmed the pending question.
         cancel_requested: the operator declined the pending question.
-        code_typed(str): a code typed by hand into the entry field.
+        read_submitted(object): a read of the scan line (a ``ScanRecord``, scanned or typed).
     """
 
     undo_requested = Signal()
     finish_requested = Signal()
     confirm_requested = Signal()
     cancel_requested = Signal()
-    code_typed = Signal(str)
+    read_submitted = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,12 +80,19 @@ class ScanTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
-        self.entry = QLineEdit()
+        self.entry = ScanLine()
         self.entry.setPlaceholderText(
             self.tr("Type a code and press Enter (scanners need no click)")
         )
         self.undo_button = QPushButton(self.tr("Undo last (F9)"))
         self.finish_button = QPushButton(self.tr("Finish parent (F10)"))
+        for button in (
+            self.undo_button,
+            self.finish_button,
+            self.confirm_button,
+            self.cancel_button,
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the scan line focused
 
         top = QHBoxLayout()
         left = QVBoxLayout()
@@ -112,13 +119,7 @@ class ScanTab(QWidget):
         self.finish_button.clicked.connect(self.finish_requested)
         self.confirm_button.clicked.connect(self.confirm_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
-        self.entry.returnPressed.connect(self._on_entry_return_pressed)
-
-    def _on_entry_return_pressed(self) -> None:
-        text = self.entry.text().strip()
-        self.entry.clear()
-        if text:
-            self.code_typed.emit(text)
+        self.entry.read_submitted.connect(self.read_submitted)
 
     def show_screen(self, screen: ScanScreen) -> None:
         """Redraw the banner, parent and counter from a snapshot."""
