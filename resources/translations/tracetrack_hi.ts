@@ -3,142 +3,147 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="59" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="61" />
         <source>&amp;Create bill</source>
         <translation>बिल &amp;बनाएँ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="60" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="62" />
         <source>&amp;Open bill</source>
         <translation>बिल &amp;खोलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="62" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="64" />
         <source>Bill &amp;id</source>
         <translation>बिल &amp;आईडी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="63" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="65" />
         <source>Ca&amp;pacity (parents)</source>
         <translation>&amp;क्षमता (पैरेंट बैग)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="66" />
         <source>Destination</source>
         <translation>गंतव्य</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="65" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="67" />
         <source>Vehicle number</source>
         <translation>वाहन नंबर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="69" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="71" />
         <source>Create or open a bill</source>
         <translation>बिल बनाएँ या खोलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="78" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
         <source>Record &amp;return</source>
         <translation>&amp;वापसी दर्ज करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81" />
         <source>Return ticket</source>
         <translation>वापसी टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
         <source>Ticket</source>
         <translation>टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84" />
         <source>C&amp;&amp;F location</source>
         <translation>C&amp;&amp;F स्थान</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85" />
         <source>Parent bag</source>
         <translation>पैरेंट बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104" />
         <source>Parent</source>
         <translation>पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104" />
         <source>Expected kg</source>
         <translation>अपेक्षित किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="109" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="207" />
         <source>Scan or type a parent bag to put on this bill</source>
         <translation>इस बिल पर रखने के लिए पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="110" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="112" />
         <source>Re&amp;move selected parent</source>
         <translation>चुना पैरेंट &amp;हटाएँ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="111" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="113" />
         <source>Com&amp;plete bill</source>
         <translation>बिल &amp;पूरा करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="112" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="114" />
         <source>Close bill</source>
         <translation>बिल बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="146" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="157" />
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation>पहले बिल आईडी लिखें, जैसे BILL-2025-001।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="158" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="169" />
         <source>Type or scan the id of the bill to open.</source>
         <translation>खोलने के लिए बिल की आईडी लिखें या स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="165" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="176" />
         <source>Select a parent in the list, then press Remove.</source>
         <translation>सूची में एक पैरेंट चुनें, फिर हटाएँ दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="180" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="185" />
         <source>Scan or type the returned parent bag.</source>
         <translation>लौटाया गया पैरेंट बैग स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="202" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="209" />
+        <source>Scan or type a bill id to open it</source>
+        <translation>बिल खोलने के लिए उसकी आईडी स्कैन करें या लिखें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="212" />
         <source>NO BILL OPEN</source>
         <translation>कोई बिल खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="213" />
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation>पैरेंट बैग स्कैन करने के लिए बिल बनाएँ या खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="221" />
         <source>BILL {id} · {status}</source>
         <translation>बिल {id} · {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="214" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="224" />
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation>गंतव्य: {dest} · वाहन: {veh}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="221" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="231" />
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation>{linked} / {cap} पैरेंट · {actual} किग्रा, अपेक्षित {expected} किग्रा</translation>
     </message>
@@ -215,136 +220,136 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="88" />
         <source>&amp;Refresh</source>
         <translation>&amp;ताज़ा करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="103" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89" />
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="90" />
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="111" />
         <source>Children linked per hour today</source>
         <translation>आज प्रति घंटे जोड़े गए चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="133" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="141" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="127" />
         <source>Station</source>
         <translation>स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="133" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="133" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="136" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155" />
         <source>Parents completed</source>
         <translation>पूरे पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122" />
         <source>Operator</source>
         <translation>ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="124" />
         <source>Bill status</source>
         <translation>बिल स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="124" />
         <source>Bills</source>
         <translation>बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="128" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129" />
         <source>Last seq</source>
         <translation>आख़िरी क्रमांक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="144" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131" />
         <source>Lag</source>
         <translation>देरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="168" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="154" />
         <source>Children linked</source>
         <translation>जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="156" />
         <source>Parent scans</source>
         <translation>पैरेंट स्कैन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="157" />
         <source>Bills created</source>
         <translation>बने बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158" />
         <source>Bills completed</source>
         <translation>पूरे बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159" />
         <source>Duplicates</source>
         <translation>दोहराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160" />
         <source>Conflicts</source>
         <translation>टकराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="175" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161" />
         <source>Stations active</source>
         <translation>सक्रिय स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="183" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169" />
         <source>All stations, from the server · {when}</source>
         <translation>सभी स्टेशन, सर्वर से · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="186" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172" />
         <source>This station only (server not reachable) · {when}</source>
         <translation>केवल यह स्टेशन (सर्वर उपलब्ध नहीं) · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="189" />
         <source>Figures unavailable: {reason}</source>
         <translation>आँकड़े उपलब्ध नहीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="264" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250" />
         <source>Export CSV</source>
         <translation>CSV निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="271" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="257" />
         <source>Export PNG</source>
         <translation>PNG निर्यात</translation>
     </message>
@@ -352,27 +357,27 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="86" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="99" />
         <source>Enroll this station</source>
         <translation>इस स्टेशन को पंजीकृत करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="100" />
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation>एडमिन से मिला पंजीकरण कोड लिखें, फिर पंजीकृत करें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="102" />
         <source>&amp;Enroll</source>
         <translation>&amp;पंजीकृत करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="117" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="107" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="120" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
@@ -398,7 +403,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="179" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="208" />
         <source>Set up TraceTrack Station</source>
         <translation>TraceTrack स्टेशन सेट करें</translation>
     </message>
@@ -406,32 +411,32 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="29" />
+        <location filename="../../tracetrack_desktop/ui/login.py" line="37" />
         <source>TraceTrack Station</source>
         <translation>TraceTrack स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="36" />
+        <location filename="../../tracetrack_desktop/ui/login.py" line="44" />
         <source>Log in</source>
         <translation>लॉग इन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="40" />
+        <location filename="../../tracetrack_desktop/ui/login.py" line="48" />
         <source>Or scan your badge.</source>
         <translation>या अपना बैज स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="42" />
+        <location filename="../../tracetrack_desktop/ui/login.py" line="50" />
         <source>&amp;Username</source>
         <translation>&amp;उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="43" />
+        <location filename="../../tracetrack_desktop/ui/login.py" line="51" />
         <source>&amp;Password</source>
         <translation>&amp;पासवर्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="66" />
+        <location filename="../../tracetrack_desktop/ui/login.py" line="81" />
         <source>Type your username, then your password.</source>
         <translation>अपना उपयोगकर्ता नाम, फिर पासवर्ड लिखें।</translation>
     </message>
@@ -439,107 +444,107 @@
 <context>
     <name>LookupTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="37" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="39" />
         <source>Scan or type any bag code</source>
         <translation>कोई भी बैग कोड स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="38" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="40" />
         <source>&amp;Look up</source>
         <translation>&amp;खोजें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="44" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="47" />
         <source>Did you mean:</source>
         <translation>क्या आपका मतलब था:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="51" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="54" />
         <source>When</source>
         <translation>कब</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="52" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="55" />
         <source>Event</source>
         <translation>घटना</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="53" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="56" />
         <source>Detail</source>
         <translation>विवरण</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="54" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="57" />
         <source>Operator</source>
         <translation>ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="55" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="58" />
         <source>Station</source>
         <translation>स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="66" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="69" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="69" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="72" />
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="100" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="102" />
         <source>Asking the server about {code}…</source>
         <translation>{code} के बारे में सर्वर से पूछ रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="111" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="113" />
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation>बैग, बिल और इतिहास देखने के लिए कोड स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="116" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="117" />
         <source>From the server</source>
         <translation>सर्वर से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="118" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="119" />
         <source>From this station only (server not reachable)</source>
         <translation>केवल इस स्टेशन से (सर्वर उपलब्ध नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="121" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="122" />
         <source>{code} is not known.</source>
         <translation>{code} ज्ञात नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="123" />
         <source>Check the label and scan it again.</source>
         <translation>लेबल जाँचें और फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="131" />
         <source>Parent {code}: {n} children, {status}</source>
         <translation>पैरेंट {code}: {n} चाइल्ड, {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="137" />
         <source>Child {code} in parent {parent}</source>
         <translation>चाइल्ड {code}, पैरेंट {parent} में</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138" />
         <source>(none)</source>
         <translation>(कोई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="141" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="142" />
         <source>Bill: {bill}</source>
         <translation>बिल: {bill}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="141" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="142" />
         <source>not on a bill</source>
         <translation>किसी बिल पर नहीं</translation>
     </message>
@@ -547,52 +552,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="58" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="61" />
         <source>TraceTrack Station</source>
         <translation>TraceTrack स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="94" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="97" />
         <source>Undo last link</source>
         <translation>आख़िरी जोड़ वापस लें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="98" />
         <source>Finish parent</source>
         <translation>पैरेंट पूरा करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="96" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="99" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="97" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="100" />
         <source>Log out</source>
         <translation>लॉग आउट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="101" />
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="126" />
         <source>&amp;Scan</source>
         <translation>&amp;स्कैन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="127" />
         <source>&amp;Bills</source>
         <translation>&amp;बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="125" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="128" />
         <source>&amp;Lookup</source>
         <translation>&amp;खोज</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="126" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="129" />
         <source>&amp;Dashboard</source>
         <translation>&amp;डैशबोर्ड</translation>
     </message>
@@ -600,42 +605,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="133" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="162" />
         <source>First operator</source>
         <translation>पहला ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="134" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="163" />
         <source>This person becomes the station's admin and can add others.</source>
         <translation>यह व्यक्ति स्टेशन का एडमिन बनेगा और दूसरों को जोड़ सकेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="171" />
         <source>&amp;Username</source>
         <translation>&amp;उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="172" />
         <source>&amp;Password</source>
         <translation>&amp;पासवर्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="144" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="173" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड &amp;दोबारा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="152" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="181" />
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation>2 से 32 छोटे अक्षर, अंक, बिंदु, डैश या अंडरस्कोर इस्तेमाल करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="154" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183" />
         <source>The password needs at least {n} characters.</source>
         <translation>पासवर्ड में कम से कम {n} अक्षर चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="185" />
         <source>The two passwords differ; type them again.</source>
         <translation>दोनों पासवर्ड अलग हैं; फिर से लिखें।</translation>
     </message>
@@ -661,17 +666,18 @@
 <context>
     <name>PendingWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="36" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="40" />
         <source>All synced</source>
         <translation>सब सिंक हो गया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="43" />
         <source>{n} waiting to sync</source>
         <translation>{n} सिंक की प्रतीक्षा में</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="43" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="30" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="47" />
         <source>{n} waiting to sync (oldest {age})</source>
         <translation>{n} सिंक की प्रतीक्षा में (सबसे पुराना {age})</translation>
     </message>
@@ -679,87 +685,87 @@
 <context>
     <name>ScanTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="63" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="64" />
         <source>Yes, finish (F10)</source>
         <translation>हाँ, पूरा करें (F10)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="65" />
         <source>No, keep scanning (Esc)</source>
         <translation>नहीं, स्कैन जारी रखें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="74" />
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="74" />
         <source>Code</source>
         <translation>कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="74" />
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="74" />
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="85" />
         <source>Type a code and press Enter (scanners need no click)</source>
         <translation>कोड लिखें और Enter दबाएँ (स्कैनर को क्लिक की ज़रूरत नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="86" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="87" />
         <source>Undo last (F9)</source>
         <translation>आख़िरी वापस (F9)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="88" />
         <source>Finish parent (F10)</source>
         <translation>पैरेंट पूरा (F10)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="127" />
         <source>LOG IN TO SCAN</source>
         <translation>स्कैन के लिए लॉग इन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="125" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="128" />
         <source>SCAN PARENT</source>
         <translation>पैरेंट स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="126" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="129" />
         <source>SCAN CHILDREN</source>
         <translation>चाइल्ड स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="127" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="130" />
         <source>FINISH EARLY?</source>
         <translation>पहले ही पूरा करें?</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="131" />
         <source>SCAN PARENTS ONTO BILL</source>
         <translation>बिल पर पैरेंट स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="135" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="139" />
         <source>Parent {code}</source>
         <translation>पैरेंट {code}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="142" />
         <source>No parent open</source>
         <translation>कोई पैरेंट खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="149" />
         <source>{parent} has only {n} of {cap} children. Finish it anyway? Press F10 or scan CONFIRM to finish, Esc or scan CANCEL to keep scanning.</source>
         <translation>{parent} में {cap} में से केवल {n} चाइल्ड हैं। फिर भी पूरा करें? पूरा करने के लिए F10 दबाएँ या CONFIRM स्कैन करें; स्कैन जारी रखने के लिए Esc दबाएँ या CANCEL स्कैन करें।</translation>
     </message>
@@ -775,74 +781,122 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="136" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="137" />
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation>कोई भी बैग लेबल स्कैन करें। आप इसे छोड़कर बाद में जाँच सकते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="152" />
+        <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
+        <translation>सेटअप पूरा करने पर ये स्कैनर सेटिंग्स सहेजी जाएँगी; आप इन्हें बाद में सेटिंग्स में बदल सकते हैं।</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerProfile</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="258" />
+        <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
+        <translation>{reads} स्कैन में कुंजियों के बीच सबसे धीमा अंतर: {slowest} ms। कुंजी अंतर: {gap} ms।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="262" />
+        <source>The scanner ends each code with {key}.</source>
+        <translation>स्कैनर हर कोड के अंत में {key} भेजता है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="263" />
+        <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
+        <translation>स्कैनर कोड के बाद कुछ नहीं भेजता: थोड़ा रुकने पर स्कैन पूरा माना जाएगा।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="267" />
+        <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
+        <translation>स्कैन अलग-अलग कुंजियों पर खत्म हुए: Enter और Tab दोनों से स्कैन पूरा होगा।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="271" />
+        <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
+        <translation>यह स्कैनर लगभग इंसान जितना धीरे लिखता है; स्कैनर पर एक प्रीफ़िक्स सेट करें (docs/scanners.md देखें) और वही यहाँ भी लिखें।</translation>
     </message>
 </context>
 <context>
     <name>ScannerTestPanel</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="23" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="65" />
+        <source>Scan &amp;here</source>
+        <translation>यहाँ स्कैन करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="67" />
         <source>Scan a label now. Nothing is recorded while you test.</source>
         <translation>अब एक लेबल स्कैन करें। जाँच के दौरान कुछ दर्ज नहीं होता।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="34" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="74" />
+        <source>&amp;Use these settings</source>
+        <translation>ये सेटिंग्स अपनाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="87" />
         <source>Received</source>
         <translation>प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="35" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="88" />
         <source>From</source>
         <translation>कहाँ से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="36" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="89" />
         <source>Code and kind</source>
         <translation>कोड और प्रकार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="37" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="90" />
         <source>Symbology</source>
         <translation>सिम्बोलॉजी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="38" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="91" />
         <source>GS1 fields</source>
         <translation>GS1 फ़ील्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="92" />
         <source>Gaps between keys (ms)</source>
         <translation>कुंजियों के बीच अंतर (ms)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="50" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="119" />
         <source>refused: {why}</source>
         <translation>अस्वीकार: {why}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="56" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="125" />
         <source>none sent</source>
         <translation>नहीं भेजा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="63" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="132" />
         <source>{gaps}
 total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>{gaps}
 कुल {total:.0f} ms, सबसे धीमा अंतर {worst:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="68" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="137" />
         <source>(serial scanner: no keystroke timing)</source>
         <translation>(सीरियल स्कैनर: कुंजी समय नहीं)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="158" />
+        <source>Scan the same label a few times to learn this scanner's settings: {done} of {need}.</source>
+        <translation>इस स्कैनर की सेटिंग्स सीखने के लिए एक ही लेबल कुछ बार स्कैन करें: {need} में से {done}।</translation>
     </message>
 </context>
 <context>
@@ -861,22 +915,22 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="49" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="62" />
         <source>Where is the server?</source>
         <translation>सर्वर कहाँ है?</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="51" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="64" />
         <source>Type the address your admin gave you, or run this station on its own.</source>
         <translation>एडमिन का दिया पता लिखें, या इस स्टेशन को अकेले चलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="55" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="68" />
         <source>&amp;Offline only: no server for now</source>
         <translation>&amp;केवल ऑफ़लाइन: अभी कोई सर्वर नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="58" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="71" />
         <source>Server &amp;address</source>
         <translation>सर्वर &amp;पता</translation>
     </message>
@@ -884,170 +938,210 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="75" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="87" />
         <source>Station settings</source>
         <translation>स्टेशन सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="92" />
         <source>Offline only (no server)</source>
         <translation>केवल ऑफ़लाइन (कोई सर्वर नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="95" />
         <source>code from the admin, e.g. K7QF-92XD</source>
         <translation>एडमिन से मिला कोड, जैसे K7QF-92XD</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="96" />
         <source>&amp;Enroll</source>
         <translation>&amp;पंजीकृत करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="101" />
         <source>Server &amp;address</source>
         <translation>सर्वर &amp;पता</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="94" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="106" />
         <source>Enrollment code</source>
         <translation>पंजीकरण कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="96" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="108" />
         <source>Server</source>
         <translation>सर्वर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="111" />
         <source>None (keyboard scanners only)</source>
         <translation>कोई नहीं (केवल कीबोर्ड स्कैनर)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="121" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="132" />
+        <source>none</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="137" />
+        <source>off</source>
+        <translation>बंद</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="145" />
         <source>Serial &amp;port</source>
         <translation>सीरियल &amp;पोर्ट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="146" />
         <source>&amp;Baud</source>
         <translation>&amp;बॉड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147" />
         <source>&amp;Terminator</source>
         <translation>&amp;टर्मिनेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="126" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="150" />
         <source>Keyboard scanner: slowest key gap</source>
         <translation>कीबोर्ड स्कैनर: सबसे धीमा कुंजी अंतर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="132" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="156" />
         <source>Keyboard scanner: shortest code</source>
         <translation>कीबोर्ड स्कैनर: सबसे छोटा कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="162" />
+        <source>Keyboard scanner: prefix</source>
+        <translation>कीबोर्ड स्कैनर: प्रीफ़िक्स</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="168" />
+        <source>Keyboard scanner: no suffix, submit after (ms)</source>
+        <translation>कीबोर्ड स्कैनर: सफ़िक्स नहीं, इतनी देर बाद जमा करें (ms)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="173" />
         <source>Scanners</source>
         <translation>स्कैनर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="176" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="184" />
         <source>Parent patterns (space-separated)</source>
         <translation>पैरेंट पैटर्न (स्पेस से अलग)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="151" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="188" />
         <source>Child pattern</source>
         <translation>चाइल्ड पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="152" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="192" />
+        <source>These are the site's rules, set on the server by an admin.</source>
+        <translation>ये साइट के नियम हैं, जिन्हें एडमिन ने सर्वर पर तय किया है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="195" />
         <source>Code rules</source>
         <translation>कोड नियम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="154" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="197" />
         <source>&amp;Mute sounds</source>
         <translation>&amp;आवाज़ बंद</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="199" />
         <source>&amp;High-contrast colours</source>
         <translation>&amp;उच्च-कंट्रास्ट रंग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="166" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="209" />
         <source>&amp;Language (after restart)</source>
         <translation>&amp;भाषा (पुनः आरंभ के बाद)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="167" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="210" />
         <source>Sounds and language</source>
         <translation>आवाज़ और भाषा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="242" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="290" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="293" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="314" />
+        <source>Learned from {n} test reads; press OK to keep.</source>
+        <translation>{n} जाँच स्कैन से सीखा गया; रखने के लिए OK दबाएँ।</translation>
     </message>
 </context>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="46" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="64" />
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation>पूरा पता लिखें, जैसे https://tracetrack.example.com, या केवल ऑफ़लाइन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="50" />
-        <source>Choose the key your scanner sends after each code.</source>
-        <translation>वह कुंजी चुनें जो आपका स्कैनर हर कोड के बाद भेजता है।</translation>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="68" />
+        <source>Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.</source>
+        <translation>चुनें कि आपका स्कैनर हर कोड के बाद क्या भेजता है, या CR, LF या CRLF के लिए AUTO चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="53" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="72" />
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation>स्कैनर इंसानों से तेज़ लिखता है: 5 से 200 ms रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="56" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="75" />
         <source>Use 1 to 64 characters.</source>
         <translation>1 से 64 अक्षर रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="57" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="76" />
+        <source>Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.</source>
+        <translation>बिना स्पेस के अधिकतम 8 अक्षर रखें, ठीक वैसे ही जैसे स्कैनर पर सेट हैं, जैसे ~</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="80" />
+        <source>Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.</source>
+        <translation>बंद (0) रखें या 100 से 2000 ms, पर सबसे धीमे कुंजी अंतर से कम नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="84" />
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation>कम से कम एक पैरेंट पैटर्न दें, जैसे SB\d{5}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="60" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87" />
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation>यह पैटर्न 0016586 जैसे सामान्य चाइल्ड लेबल अस्वीकार करता है; इसे चौड़ा करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="63" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90" />
         <source>Choose English or Hindi.</source>
         <translation>अंग्रेज़ी या हिन्दी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="91" />
         <source>Choose one of the listed speeds.</source>
         <translation>सूची की कोई एक गति चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="65" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="92" />
         <source>Not a valid pattern:</source>
         <translation>मान्य पैटर्न नहीं:</translation>
     </message>
@@ -1055,39 +1149,64 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="329" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="377" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="351" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="399" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="464" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="476" />
+        <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
+        <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="561" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="519" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="617" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="530" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="628" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="566" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="667" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="597" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="709" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="81" />
+        <source>Token not saved</source>
+        <translation>टोकन सहेजा नहीं गया</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="156" />
+        <source>Enrolled. This station now syncs with {url}.</source>
+        <translation>पंजीकृत। यह स्टेशन अब {url} से सिंक करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="186" />
+        <source>Station data</source>
+        <translation>स्टेशन डेटा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="198" />
+        <source>Offline</source>
+        <translation>ऑफ़लाइन</translation>
     </message>
 </context>
 </TS>

@@ -7,20 +7,30 @@ import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.test_ui_shift import FakeScanner, login
+from tracetrack_desktop.config import StationConfig, load_config, save_config
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.scanner.wedge import WedgeConfig
 from tracetrack_desktop.ui.app import StationApp, run_first_run
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.first_run import FirstRunWizard
 from tracetrack_desktop.ui.preview_station import PreviewStation
-from tracetrack_desktop.ui.settings_model import SettingsValues, validate
+from tracetrack_desktop.ui.settings_dialog import SettingsDialog
+from tracetrack_desktop.ui.settings_model import (
+    SettingsValues,
+    config_with_values,
+    validate,
+    values_from_config,
+    wedge_config,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -187,3 +197,176 @@ def test_run_first_run_returns_what_the_operator_chose(qtbot: QtBot) -> None:
     result, enrollment = answer
     assert (result.offline_only, result.username, result.password) == (True, "meena", "secret1")
     assert enrollment is None
+
+
+def test_keyboard_scanner_settings_round_trip_through_the_settings_file(tmp_path: Path) -> None:
+    values = SettingsValues(
+        offline_only=True,
+        wedge_max_gap_ms=100,
+        wedge_min_length=6,
+        wedge_prefix="~",
+        wedge_idle_submit_ms=300,
+        wedge_terminators=("Tab",),
+    )
+    config = config_with_values(StationConfig(), values)
+    assert config.scanner.wedge_prefix == "~"
+    assert config.scanner.wedge_idle_submit_ms == 300.0
+    assert config.scanner.wedge_terminators == ("Tab",)
+    reloaded = load_config(save_config(config, tmp_path / "station.toml"))
+    back = values_from_config(reloaded)
+    assert (back.wedge_prefix, back.wedge_idle_submit_ms, back.wedge_terminators) == (
+        "~",
+        300,
+        ("Tab",),
+    )
+    assert (back.wedge_max_gap_ms, back.wedge_min_length) == (100, 6)
+    assert reloaded.scanner.wedge() == WedgeConfig(
+        max_char_interval_ms=100,
+        min_length=6,
+        prefix="~",
+        idle_submit_ms=300,
+        terminators=frozenset({"Tab"}),
+    )
+    defaults = values_from_config(StationConfig())
+    assert (defaults.wedge_prefix, defaults.wedge_idle_submit_ms) == ("", 0)
+    assert defaults.wedge_terminators == ("Enter", "Tab")
+
+
+def test_wedge_config_keeps_what_the_dialog_does_not_show() -> None:
+    base = WedgeConfig(gs_substitute="<GS>", max_total_ms=8_000, scanner_id="kb-2")
+    values = SettingsValues(wedge_max_gap_ms=40, wedge_prefix="~", wedge_terminators=("Enter",))
+    config = wedge_config(base, values)
+    assert config == WedgeConfig(
+        max_char_interval_ms=40,
+        prefix="~",
+        terminators=frozenset({"Enter"}),
+        gs_substitute="<GS>",
+        max_total_ms=8_000,
+        scanner_id="kb-2",
+    )
+    assert config.idle_submit_ms is None, "0 in the dialog is off"
+    assert wedge_config(base, SettingsValues(wedge_idle_submit_ms=300)).idle_submit_ms == 300.0
+
+
+@pytest.mark.parametrize(
+    ("changes", "refused"),
+    [
+        ({"wedge_idle_submit_ms": 0}, False),
+        ({"wedge_idle_submit_ms": 100}, False),
+        ({"wedge_idle_submit_ms": 2000}, False),
+        ({"wedge_idle_submit_ms": 50}, True),
+        ({"wedge_idle_submit_ms": 2001}, True),
+        ({"wedge_idle_submit_ms": 150, "wedge_max_gap_ms": 180}, True),
+        ({"wedge_prefix": "]Q~"}, False),
+        ({"wedge_prefix": "~ "}, True),
+        ({"wedge_prefix": "\t"}, True),
+        ({"wedge_prefix": "123456789"}, True),
+    ],
+)
+def test_keyboard_scanner_prefix_and_pause_are_checked(
+    changes: dict[str, Any], refused: bool
+) -> None:
+    errors = validate(SettingsValues(offline_only=True, **changes))
+    field = next(key for key in changes if key != "wedge_max_gap_ms")
+    assert (field in errors) is refused
+    assert set(errors) <= {field}
+    if field == "wedge_idle_submit_ms" and refused:
+        assert "100 to 2000 ms" in errors[field]
+    if field == "wedge_prefix" and refused:
+        assert "without spaces" in errors[field]
+
+
+def test_the_dialog_edits_the_prefix_and_the_pause(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(SettingsValues(offline_only=True, wedge_idle_submit_ms=400), [])
+    qtbot.addWidget(dialog)
+    assert dialog.wedge_idle.value() == 400
+    dialog.wedge_idle.setValue(0)
+    assert dialog.wedge_idle.text() == "off"
+    dialog.wedge_prefix.setText("~ ")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert "without spaces" in dialog.errors["wedge_prefix"].text()
+    dialog.wedge_prefix.setText("~")
+    with qtbot.waitSignal(dialog.settings_accepted) as saved:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert (saved.args[0].wedge_prefix, saved.args[0].wedge_idle_submit_ms) == ("~", 0)
+
+
+def _press_enter(qtbot: QtBot, widget: QWidget) -> None:
+    """Return, then the keypad's Enter, as a scanner's suffix would arrive."""
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(widget, key)
+
+
+def test_enter_never_presses_a_settings_button(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(SettingsValues(offline_only=True), [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert all(not b.isDefault() for b in dialog.findChildren(QPushButton))
+    with qtbot.assertNotEmitted(dialog.settings_accepted), qtbot.assertNotEmitted(dialog.finished):
+        dialog.server_url.setFocus()
+        _press_enter(qtbot, dialog.server_url)
+        ok.setDefault(True)  # even a default button set by someone else stays unpressed
+        _press_enter(qtbot, dialog.server_url)
+        _press_enter(qtbot, dialog.wedge_gap)
+        ok.setFocus()
+        _press_enter(qtbot, ok)
+        _press_enter(qtbot, dialog.enroll_button)
+    assert dialog.isVisible()
+    assert dialog.result() == int(QDialog.DialogCode.Rejected)
+    assert dialog.enroll_status.text() == "", "Enroll was not pressed either"
+    with qtbot.waitSignal(dialog.settings_accepted):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert dialog.result() == int(QDialog.DialogCode.Accepted)
+
+
+def test_space_still_presses_a_focused_button(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(SettingsValues(offline_only=True), [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    with qtbot.waitSignal(dialog.settings_accepted):
+        qtbot.keyClick(ok, Qt.Key.Key_Space)
+    assert dialog.result() == int(QDialog.DialogCode.Accepted)
+
+
+def test_enter_never_moves_the_first_run_wizard_on(qtbot: QtBot) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    finished: list[int] = []
+    wizard.finished.connect(finished.append)
+    server = wizard.server_page
+    qtbot.keyClicks(server.url, "https://tracetrack.example.com")
+    assert server.isComplete()
+    _press_enter(qtbot, server.url)
+    assert wizard.currentId() == FirstRunWizard.PAGE_SERVER
+    server.offline.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == FirstRunWizard.PAGE_SCANNER
+    panel = wizard.scanner_page.panel
+    assert wizard.focusWidget() is panel.line, "a scan on this page lands in the test line"
+    _press_enter(qtbot, panel.line)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    _press_enter(qtbot, next_button)
+    assert wizard.currentId() == FirstRunWizard.PAGE_SCANNER
+    wizard.next()
+    page = wizard.operator_page
+    page.username.setText("meena")
+    page.password.setText("secret1")
+    page.again.setText("secret1")
+    assert page.isComplete()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible()
+    _press_enter(qtbot, page.again)
+    finish.setFocus()
+    _press_enter(qtbot, finish)
+    assert wizard.currentId() == FirstRunWizard.PAGE_OPERATOR
+    assert wizard.isVisible()
+    assert finished == []
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert finished == [int(QDialog.DialogCode.Accepted)]

@@ -31,6 +31,10 @@ from tracetrack_desktop.storage.store import LocalStore
 PASSWORDS = {"ravi": "ravi-secret-1", "bina": "bina-secret-1", "ada": "ada-secret-1"}
 ROLES = {"ravi": "dispatcher", "bina": "biller", "ada": "admin"}
 
+MAIN_TITLE = "^TraceTrack Station$"
+WIZARD_TITLE = "^Set up TraceTrack Station$"
+SETTINGS_TITLE = "^Station settings$"
+
 _XDOTOOL_KEYS = {"-": "minus", ".": "period", ":": "colon", "/": "slash", " ": "space"}
 
 
@@ -134,7 +138,15 @@ def seed_station(data_dir: Path, config_path: Path, extra_config: str = "") -> N
 class XStation:
     """The station window as a process on ``display``; xdotool types into it."""
 
-    def __init__(self, display: str, data_dir: Path, config_path: Path, stall_ms: int = 0) -> None:
+    def __init__(
+        self,
+        display: str,
+        data_dir: Path,
+        config_path: Path,
+        stall_ms: int = 0,
+        *,
+        seeded: bool = True,
+    ) -> None:
         self.display = display
         self.data_dir = data_dir
         self.env = clean_env(DISPLAY=display, QT_QPA_PLATFORM="xcb", PYTHONUNBUFFERED="1")
@@ -147,22 +159,31 @@ class XStation:
         self.proc = subprocess.Popen(
             cmd, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, cwd=Path.cwd()
         )
-        self.window = wait_for(self._find_window, "the station window", timeout=60, every=0.2)
-        self.xdotool("windowfocus", "--sync", self.window)
-        self.xdotool("mousemove", "--window", self.window, "200", "200")
+        title = MAIN_TITLE if seeded else WIZARD_TITLE
+        self.window = wait_for(lambda: self.find(title), f"a window {title}", timeout=60)
+        self.focus(self.window)
 
-    def _find_window(self) -> str | None:
+    def find(self, title: str) -> str | None:
+        """The id of a visible window whose title matches the regex ``title``, or None."""
         if self.proc.poll() is not None:
             raise AssertionError(f"the station exited: {self.output()}")
         found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--name", "TraceTrack Station"],
+            ["xdotool", "search", "--onlyvisible", "--name", title],
             env=self.env,
             capture_output=True,
             text=True,
             check=False,
         )
         ids = found.stdout.split()
-        return ids[0] if ids else None
+        return ids[-1] if ids else None
+
+    def focus(self, window: str) -> None:
+        """Give ``window`` the X input focus (there is no window manager to do it)."""
+        self.xdotool("windowfocus", "--sync", window)
+        self.xdotool("mousemove", "--window", window, "5", "5")
+
+    def screenshot(self, path: Path) -> None:
+        subprocess.run(["import", "-window", "root", str(path)], env=self.env, check=False)
 
     def output(self) -> str:
         self.log.flush()

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -130,46 +130,79 @@ def takes_text(widget: QObject | None) -> bool:
     )
 
 
-class SettleTimer(QObject):
-    """Calls back once a deadline has passed while the event loop was free to notice it.
+class KeyClock:
+    """ "Now" on the clock of the OS key timestamps.
 
-    A timer that fires late means the GUI thread was busy (a repaint, a heavy handler): key
-    events the OS stamped before the deadline may still be waiting in the queue, and acting now
-    would cut a burst in two. So a late timer waits one short round more, letting the queued
-    keys in first, and calls back only from a round that fired on time.
+    Key timestamps come from the window system's clock, not ours. Each key handled gives one
+    reading of the offset between the two, late by however long the key waited in the queue;
+    the largest reading is the least late, so a GUI thread that handles keys late after a
+    stall does not make "now" look earlier than it is. A reading far below the best one means
+    the window system's clock restarted (or wrapped): start again from it.
     """
 
-    LATE_MS = 8
-    RETRY_MS = 4
-    MAX_RETRIES = 25  # a machine too loaded to be on time still decides, a tenth of a second on
+    RESTART_MS = 10_000.0
+
+    def __init__(self) -> None:
+        self._offset: float | None = None
+
+    def seen(self, timestamp_ms: float) -> None:
+        """A key stamped ``timestamp_ms`` is being handled now."""
+        reading = timestamp_ms - _monotonic_ms()
+        best = self._offset
+        if best is None or reading > best or reading < best - self.RESTART_MS:
+            self._offset = reading
+
+    def now(self) -> float:
+        """The key clock's time now (0 before any key was seen)."""
+        return _monotonic_ms() + (self._offset or 0.0)
+
+    def until(self, deadline_ms: float) -> float:
+        """Milliseconds from now to ``deadline_ms`` on the key clock."""
+        return deadline_ms - self.now()
+
+
+KEY_CLOCK = KeyClock()
+"""The process's one reading of the window system's key clock: every key handled anywhere
+improves it, so a scan line that sees its first key late still knows what time it is."""
+
+
+class SettleTimer(QObject):
+    """Calls back once a deadline has passed and every key queued before it has been seen.
+
+    A deadline on silence ("no key for 300 ms") can pass while key events already stamped by
+    the OS still wait in the queue behind a busy GUI thread (a repaint, a heavy handler); acting
+    then would cut a burst in two. So when the timer fires, the events already queued are
+    handled first; a key among them re-arms the timer (through the owner's own scheduling)
+    and the decision waits for the new deadline.
+    """
 
     def __init__(self, on_settled: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_settled = on_settled
-        self._due_ms = 0.0
-        self._retries = 0
+        self._draining = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def start(self, delay_ms: float) -> None:
-        delay = max(0, round(delay_ms))
-        self._due_ms = _monotonic_ms() + delay
-        self._retries = 0
-        self._timer.start(delay)
+        self._timer.start(max(0, round(delay_ms)))
 
     def stop(self) -> None:
         self._timer.stop()
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        late = _monotonic_ms() - self._due_ms
-        if late > self.LATE_MS and self._retries < self.MAX_RETRIES:
-            self._retries += 1
-            self._due_ms = _monotonic_ms() + self.RETRY_MS
-            self._timer.start(self.RETRY_MS)
+        if self._draining:
             return
+        self._draining = True
+        try:
+            # Input the OS delivered before now goes first; nothing here waits for more.
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        finally:
+            self._draining = False
+        if self._timer.isActive():
+            return  # a queued key moved the deadline on
         self._on_settled()
 
 
@@ -194,9 +227,7 @@ class WedgeEventFilter(QObject):
         self.detector = detector
         self.enabled = True
         self._replaying = False
-        # Key timestamps use the platform's clock; map it to ours to know "now" for idle polls.
-        self._last_event_ts = 0.0
-        self._last_event_mono = 0.0
+        self._clock = KEY_CLOCK  # "now" on the key timestamps' clock, for idle polls
         self._timer = SettleTimer(self.on_timer_settled, self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -211,14 +242,13 @@ class WedgeEventFilter(QObject):
             return False
         if not isinstance(event, QKeyEvent) or not self._is_receiver(watched):
             return False
+        if etype == QEvent.Type.KeyPress:
+            self._clock.seen(float(event.timestamp()))
         if is_scan_line(watched):
             if self.detector.holding:
                 self.flush()  # keys held before the scan line took focus go first, in order
             return False
         key = key_input(event)
-        if not key.release:
-            self._last_event_ts = key.timestamp_ms
-            self._last_event_mono = _monotonic_ms()
         verdict = self.detector.feed(key)
         self._apply(verdict)
         self._schedule()
@@ -239,7 +269,7 @@ class WedgeEventFilter(QObject):
 
     @Slot()
     def on_timer_settled(self) -> None:
-        now = self._last_event_ts + (_monotonic_ms() - self._last_event_mono)
+        now = self._clock.now()
         self._apply(self.detector.poll(now))
         self._schedule()
 
@@ -253,8 +283,7 @@ class WedgeEventFilter(QObject):
         if deadline is None:
             self._timer.stop()
             return
-        elapsed = _monotonic_ms() - self._last_event_mono
-        self._timer.start(deadline - self._last_event_ts - elapsed)
+        self._timer.start(self._clock.until(deadline))
 
     def _apply(self, verdict: Verdict) -> None:
         if verdict.replay:

@@ -20,6 +20,7 @@ as a configured substitute string.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -461,17 +462,31 @@ class LineReader:
         wait = self.config.idle_submit_ms or NO_SUFFIX_NOTICE_MS
         return self._stamps[-1] + wait + 1
 
-    def poll(self, line_text: str, now_ms: float) -> ScanRecord | None:
-        """Silence since the last key: a lone scanner burst is submitted or refused."""
+    def poll(self, line_text: str, now_ms: float) -> list[ScanRecord]:
+        """Silence since the last key: scanner bursts left in the line are submitted (no-suffix
+        mode) or refused; a person's unfinished typing stays. Empty until the deadline."""
         deadline = self.deadline_ms()
-        if deadline is None or now_ms < deadline - 1:
-            return None
-        segments = self._segments()
-        if len(segments) != 1 or not self._is_burst(segments[0]) or self.config.prefix:
-            return None  # a person pausing, or prefix mode (which needs its suffix)
-        if self.config.idle_submit_ms:
-            return self._read(line_text, "", self._stamps[-1], ScanSource.WEDGE)
-        return self._read(line_text, "", self._stamps[-1], ScanSource.WEDGE, Suspect.NO_SUFFIX)
+        if deadline is None or now_ms < deadline - 1 or self.config.prefix:
+            return []  # prefix mode needs its suffix: the prefix alone cannot end a read
+        idle = self.config.idle_submit_ms
+        out: list[ScanRecord] = []
+        # In no-suffix mode silence is the terminator, judged on the OS timestamps: reads the
+        # GUI thread only saw together (it was busy while both arrived) come apart here.
+        for start, end in self._split(idle or math.inf):
+            suspect: str
+            segments = self._segments(start, end)
+            bursts = [seg for seg in segments if self._is_burst(seg)]
+            if not bursts:
+                continue  # a person pausing
+            if len(segments) > 1:  # never left in the line to be glued to the next read
+                suspect = Suspect.TWO_READS if len(bursts) > 1 else Suspect.MIXED_INPUT
+            else:
+                suspect = "" if idle else Suspect.NO_SUFFIX
+            text = "".join(self._chars[start:end])
+            out.append(self._record(text, "", start, end, self._stamps[end - 1], suspect))
+        if out:
+            self.clear()
+        return out
 
     def end(
         self, line_text: str, terminator: str, timestamp_ms: float, *, trim: int = 0
@@ -516,16 +531,28 @@ class LineReader:
 
     # -- internals --------------------------------------------------------------------
 
-    def _segments(self) -> list[_Segment]:
-        """Runs of keys split at gaps longer than the scanner's longest."""
-        gap = self.config.max_char_interval_ms
-        segments: list[_Segment] = []
+    def _split(self, silence_ms: float) -> list[tuple[int, int]]:
+        """Index ranges of the keys, split at gaps of at least ``silence_ms``."""
+        ranges: list[tuple[int, int]] = []
         start = 0
         for index, (a, b) in enumerate(pairwise(self._stamps), start=1):
-            if b - a > gap:
-                segments.append(_Segment(start, index))
+            if b - a >= silence_ms:
+                ranges.append((start, index))
                 start = index
-        segments.append(_Segment(start, len(self._stamps)))
+        ranges.append((start, len(self._stamps)))
+        return ranges
+
+    def _segments(self, start: int = 0, end: int | None = None) -> list[_Segment]:
+        """Runs of keys (of ``start:end``) split at gaps longer than the scanner's longest."""
+        gap = self.config.max_char_interval_ms
+        stop = len(self._stamps) if end is None else end
+        segments: list[_Segment] = []
+        first = start
+        for index in range(start + 1, stop):
+            if self._stamps[index] - self._stamps[index - 1] > gap:
+                segments.append(_Segment(first, index))
+                first = index
+        segments.append(_Segment(first, stop))
         return segments
 
     def _is_burst(self, segment: _Segment) -> bool:
@@ -541,12 +568,26 @@ class LineReader:
         source: ScanSource,
         suspect: str = "",
     ) -> ScanRecord:
+        record = self._record(text, terminator, 0, len(self._stamps), end_ts, suspect, source)
+        self.clear()
+        return record
+
+    def _record(
+        self,
+        text: str,
+        terminator: str,
+        start: int,
+        end: int,
+        end_ts: float,
+        suspect: str = "",
+        source: ScanSource = ScanSource.WEDGE,
+    ) -> ScanRecord:
         cfg = self.config
         truncated = len(text) > cfg.max_length
         if cfg.gs_substitute and source is ScanSource.WEDGE:
             text = text.replace(cfg.gs_substitute, GS)
-        stamps = self._stamps
-        record = ScanRecord(
+        stamps = self._stamps[start:end]
+        return ScanRecord(
             text=text[: cfg.max_length],
             source=source,
             scanner_id=cfg.scanner_id,
@@ -558,5 +599,3 @@ class LineReader:
             suspect=suspect,
             terminator=_TERMINATOR_ALIASES.get(terminator, terminator),
         )
-        self.clear()
-        return record

@@ -49,7 +49,7 @@ from tracetrack_desktop.ui.message_bridge import MessageBridge
 from tracetrack_desktop.ui.ports import StationPort
 from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.ui.settings_dialog import SettingsDialog
-from tracetrack_desktop.ui.settings_model import SettingsValues
+from tracetrack_desktop.ui.settings_model import SettingsValues, wedge_config
 from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.views import DashboardData, LookupView, Mode, Outcome, ScanRow
 
@@ -680,11 +680,7 @@ class StationApp(QObject):
         """Apply scanner settings to the running inputs (no restart needed)."""
         for source in self.scan_inputs:
             if isinstance(source, WedgeEventFilter):
-                config = dataclasses.replace(
-                    source.detector.config,
-                    max_char_interval_ms=float(values.wedge_max_gap_ms),
-                    min_length=values.wedge_min_length,
-                )
+                config = wedge_config(source.detector.config, values)
                 source.detector = WedgeDetector(config)
                 self._configure_scan_lines(config)
             elif isinstance(source, SerialScannerBridge):
@@ -749,13 +745,22 @@ def qt_application() -> QApplication:
     return qt_app
 
 
-def run_first_run(enroller: Enroller) -> tuple[FirstRunResult, EnrollAnswer | None] | None:
+def run_first_run(
+    enroller: Enroller, wedge: WedgeConfig | None = None
+) -> tuple[FirstRunResult, EnrollAnswer | None] | None:
     """Show the guided setup; None if the operator closed it.
 
     Enrollment runs in the background while the wizard stays responsive; the answer (with the
     token, on success) comes back for the caller to store with the rest of the configuration.
+    A keyboard scanner is read while it is open, so a scan never types into its fields or
+    presses its buttons: the wizard shows what was read.
     """
     wizard = FirstRunWizard()
+    scans = WedgeEventFilter(WedgeDetector(wedge or WedgeConfig()), wizard)
+    scans.scan_read.connect(wizard.show_scan)
+    qt_app = QCoreApplication.instance()
+    if qt_app is not None:
+        qt_app.installEventFilter(scans)
     answers: list[EnrollAnswer] = []
     calls: list[BackgroundCall] = []
 
@@ -770,7 +775,11 @@ def run_first_run(enroller: Enroller) -> tuple[FirstRunResult, EnrollAnswer | No
         wizard.show_enrollment(answer.ok, answer.message)
 
     wizard.enroll_requested.connect(on_enroll_requested)
-    accepted = wizard.exec() == int(QDialog.DialogCode.Accepted)
+    try:
+        accepted = wizard.exec() == int(QDialog.DialogCode.Accepted)
+    finally:
+        if qt_app is not None:
+            qt_app.removeEventFilter(scans)
     for call in calls:
         call.stop()
     if not accepted:

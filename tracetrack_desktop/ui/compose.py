@@ -33,6 +33,7 @@ from tracetrack_desktop.ui.feedback import SoundPlayer
 from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.settings_model import (
     SettingsValues,
+    config_with_profile,
     config_with_values,
     rules_from,
     values_from_config,
@@ -63,7 +64,7 @@ def _first_run(
     """The guided setup; returns the saved settings, or None if the operator closed it."""
     from argon2 import PasswordHasher  # noqa: PLC0415
 
-    answer = run_first_run(enroll_station)
+    answer = run_first_run(enroll_station, config.scanner.wedge())
     if answer is None:
         return None
     result, enrolled = answer
@@ -74,6 +75,8 @@ def _first_run(
             )
         }
     )
+    if result.scanner_profile is not None:  # learned on the wizard's scanner page
+        config = config_with_profile(config, result.scanner_profile)
     if enrolled is not None and enrolled.ok:
         try:
             save_token(enrolled.station_id, enrolled.token, token_file)

@@ -1,4 +1,8 @@
-"""First-run guided setup: server (or offline only), enrollment, a scanner test, first operator."""
+"""First-run guided setup: server (or offline only), enrollment, a scanner test, first operator.
+
+Return and Enter never press Next or Finish (see ``ui.dialog_keys.guard_enter``): a label
+scanned on any page must not skip it.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.ui.dialog_keys import guard_enter
 from tracetrack_desktop.ui.scanner_test_panel import ScannerTestPanel
-from tracetrack_desktop.ui.settings_model import check_server_url
+from tracetrack_desktop.ui.settings_model import LearnedProfile, check_server_url
 from tracetrack_desktop.ui.theme import named
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
@@ -30,11 +35,19 @@ MIN_PASSWORD = 6
 
 @dataclass(frozen=True)
 class FirstRunResult:
+    """What the operator chose.
+
+    Attributes:
+        scanner_profile: keyboard-scanner settings learned on the scanner page and chosen
+            with "Use these settings"; None to keep the defaults.
+    """
+
     server_url: str
     offline_only: bool
     enrolled: bool
     username: str
     password: str
+    scanner_profile: LearnedProfile | None = None
 
 
 def _error() -> QLabel:
@@ -123,8 +136,24 @@ class ScannerPage(QWizardPage):
         self.setTitle(self.tr("Test your scanner"))
         self.setSubTitle(self.tr("Scan any bag label. You can skip this and test later."))
         self.panel = ScannerTestPanel()
+        self.profile: LearnedProfile | None = None
+        self.chosen = QLabel()
+        self.chosen.setWordWrap(True)
+        self.chosen.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
+        layout.addWidget(self.chosen)
+        self.panel.profile_learned.connect(self.on_panel_profile_learned)
+
+    def on_panel_profile_learned(self, profile: LearnedProfile) -> None:
+        self.profile = profile
+        self.chosen.setText(
+            self.tr(
+                "These scanner settings are saved when you finish; "
+                "you can change them later in Settings."
+            )
+        )
+        self.chosen.show()
 
 
 class OperatorPage(QWizardPage):
@@ -186,6 +215,7 @@ class FirstRunWizard(QWizard):
         self.setPage(self.PAGE_SCANNER, self.scanner_page)
         self.setPage(self.PAGE_OPERATOR, self.operator_page)
         self.enroll_page.enroll_requested.connect(self.enroll_requested)
+        guard_enter(self)
 
     def nextId(self) -> int:  # noqa: N802 - Qt API
         offline = self.server_page.offline.isChecked()
@@ -208,4 +238,5 @@ class FirstRunWizard(QWizard):
             enrolled=self.enroll_page.enrolled,
             username=self.operator_page.username.text().strip().lower(),
             password=self.operator_page.password.text(),
+            scanner_profile=self.scanner_page.profile,
         )

@@ -8,14 +8,17 @@ reads ran together. Tab never moves focus out of the line and Enter never clicks
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from tracetrack_core.codes import GS
-from tracetrack_desktop.scanner.qt_adapter import SCAN_LINE_PROPERTY, SettleTimer, key_name
+from tracetrack_desktop.scanner.qt_adapter import (
+    KEY_CLOCK,
+    SCAN_LINE_PROPERTY,
+    SettleTimer,
+    key_name,
+)
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.scanner.wedge import LineReader, WedgeConfig
 
@@ -35,8 +38,7 @@ class ScanLine(QLineEdit):
         self.setProperty(SCAN_LINE_PROPERTY, True)
         self.reader = LineReader(config)
         self._settle = SettleTimer(self._on_settled, self)
-        self._last_key_ts = 0.0
-        self._last_key_mono = 0.0
+        self._clock = KEY_CLOCK
         self.textChanged.connect(self._on_text_changed)
 
     def configure(self, config: WedgeConfig) -> None:
@@ -73,8 +75,7 @@ class ScanLine(QLineEdit):
             super().keyPressEvent(event)
         after = self.text()
         if text and not ctrl and after == before + text:
-            self._last_key_ts = stamp
-            self._last_key_mono = _now_ms()
+            self._clock.seen(stamp)
             record = self.reader.key(text, stamp, after)
             if record is not None:
                 self._emit(record)
@@ -105,8 +106,7 @@ class ScanLine(QLineEdit):
         if deadline is None:
             self._settle.stop()
             return
-        elapsed = _now_ms() - self._last_key_mono
-        self._settle.start(deadline - self._last_key_ts - elapsed)
+        self._settle.start(self._clock.until(deadline))
 
     def _on_text_changed(self, text: str) -> None:
         if not text:  # emptied by the program or the person: the next read starts afresh
@@ -114,11 +114,13 @@ class ScanLine(QLineEdit):
             self.reader.clear()
 
     def _on_settled(self) -> None:
-        now = self._last_key_ts + (_now_ms() - self._last_key_mono)
-        record = self.reader.poll(self.text(), now)
-        if record is not None:
-            self._emit(record)
-
-
-def _now_ms() -> float:
-    return time.monotonic_ns() / 1_000_000
+        now = self._clock.now()
+        records = self.reader.poll(self.text(), now)
+        if records:
+            self._reset()
+            for record in records:
+                self.read_submitted.emit(record)
+            return
+        deadline = self.reader.deadline_ms()
+        if deadline is not None and now < deadline:
+            self._schedule()  # not due yet (the timer runs on our clock, deadlines on the OS's)

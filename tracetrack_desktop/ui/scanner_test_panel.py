@@ -1,11 +1,39 @@
-"""The "test your scanner" panel: what was read, how it decodes, and its keystroke timing."""
+"""The "test your scanner" panel: what was read, how it decodes, and its keystroke timing.
+
+A few test reads from a keyboard scanner teach the station that scanner's key gap and suffix
+(:func:`~tracetrack_desktop.ui.settings_model.learn_profile`); the operator takes them over with
+one button.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from collections import deque
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracetrack_core.codes import CodeRules, InvalidReadError, decode
 from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.scanner.wedge import WedgeConfig
+from tracetrack_desktop.ui.scan_line import ScanLine
+from tracetrack_desktop.ui.settings_model import (
+    LEARN_KEEP_READS,
+    LEARN_MIN_READS,
+    LearnedProfile,
+    learn_profile,
+)
+from tracetrack_desktop.ui.theme import named
+
+TEST_LINE_CONFIG = WedgeConfig(idle_submit_ms=1000.0)
+"""The test line also takes reads that end in a pause: a scanner set up without a suffix."""
 
 
 def _visible(text: str) -> str:
@@ -14,14 +42,39 @@ def _visible(text: str) -> str:
     return "".join(names.get(ch, ch if ch.isprintable() else f"<{ord(ch):02X}>") for ch in text)
 
 
+def _translate_profile(text: str) -> str:
+    return QCoreApplication.translate("ScannerProfile", text)
+
+
 class ScannerTestPanel(QWidget):
-    """Scan anything while this panel is visible to see exactly what the station received."""
+    """Scan anything while this panel is visible to see exactly what the station received.
+
+    Signals:
+        profile_learned(object): the operator chose to use the :class:`LearnedProfile`
+            worked out from the latest test reads.
+    """
+
+    profile_learned = Signal(object)
 
     def __init__(self, rules: CodeRules | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rules = rules or CodeRules()
+        self.samples: deque[ScanRecord] = deque(maxlen=LEARN_KEEP_READS)
+        self.profile: LearnedProfile | None = None
+        self.line = ScanLine(TEST_LINE_CONFIG)
+        self.line_label = QLabel(self.tr("Scan &here"))
+        self.line_label.setBuddy(self.line)
         hint = QLabel(self.tr("Scan a label now. Nothing is recorded while you test."))
         hint.setWordWrap(True)
+        self.learn_status = QLabel(self._reads_needed_text())
+        self.learn_status.setWordWrap(True)
+        self.learned = named(QLabel(), "learnedProfile")
+        self.learned.setWordWrap(True)
+        self.learned.hide()
+        self.use_button = QPushButton(self.tr("&Use these settings"))
+        # A scanner's Enter or Tab must never land on it; Space would press it.
+        self.use_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.use_button.hide()
         self.raw = QLabel("-")
         self.source = QLabel("-")
         self.code = QLabel("-")
@@ -37,11 +90,27 @@ class ScannerTestPanel(QWidget):
         form.addRow(self.tr("Symbology"), self.symbology)
         form.addRow(self.tr("GS1 fields"), self.gs1)
         form.addRow(self.tr("Gaps between keys (ms)"), self.timing)
+        top = QFormLayout()
+        top.addRow(self.line_label, self.line)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(hint)
         layout.addLayout(form)
+        layout.addWidget(self.learn_status)
+        layout.addWidget(self.learned)
+        layout.addWidget(self.use_button)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.line.read_submitted.connect(self.show_record)
+        self.use_button.clicked.connect(self._on_use_button_clicked)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.line.setFocus()  # a scan made now lands here, not in another field of the dialog
 
     def show_record(self, record: ScanRecord) -> None:
+        """Show what a read was and, for a keyboard scanner, learn from its timing."""
         self.raw.setText(_visible(record.text))
         self.source.setText(f"{record.source.value} · {record.scanner_id}")
         try:
@@ -66,3 +135,29 @@ class ScannerTestPanel(QWidget):
             )
         else:
             self.timing.setPlainText(self.tr("(serial scanner: no keystroke timing)"))
+        self._learn_from(record)
+
+    def _learn_from(self, record: ScanRecord) -> None:
+        # A refused read (two run together, cut, mixed with typing) is not one clean label:
+        # its gaps say nothing about the scanner. Typed reads count: a scanner slower than the
+        # test line's gap is judged typing there, and learning its pace is the point.
+        if record.suspect or len(record.char_intervals_ms) < 2:
+            return
+        self.samples.append(record)
+        if len(self.samples) < LEARN_MIN_READS:
+            self.learn_status.setText(self._reads_needed_text())
+            return
+        self.profile = learn_profile(list(self.samples), _translate_profile)
+        self.learn_status.hide()
+        self.learned.setText(self.profile.summary)
+        self.learned.show()
+        self.use_button.show()
+
+    def _reads_needed_text(self) -> str:
+        return self.tr(
+            "Scan the same label a few times to learn this scanner's settings: {done} of {need}."
+        ).format(done=len(self.samples), need=LEARN_MIN_READS)
+
+    def _on_use_button_clicked(self) -> None:
+        if self.profile is not None:
+            self.profile_learned.emit(self.profile)

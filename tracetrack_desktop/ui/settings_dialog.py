@@ -2,7 +2,9 @@
 
 Invalid values are refused with a message beside the field; OK stays available but does not
 close the dialog until every field is valid. Enrollment happens in the background (the dialog
-only emits ``enroll_requested``) so a slow server cannot freeze it.
+only emits ``enroll_requested``) so a slow server cannot freeze it. Return and Enter never
+press a button here (:func:`~tracetrack_desktop.ui.dialog_keys.guard_enter`): a scan made
+while the dialog is open must not save it.
 """
 
 from __future__ import annotations
@@ -25,12 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.ui.dialog_keys import guard_enter
 from tracetrack_desktop.ui.scanner_test_panel import ScannerTestPanel
 from tracetrack_desktop.ui.settings_model import (
     BAUD_RATES,
+    IDLE_SUBMIT_RANGE_MS,
     LANGUAGES,
+    LEARNED_IDLE_SUBMIT_MS,
     MESSAGES,
     TERMINATORS,
+    WEDGE_TERMINATORS,
+    LearnedProfile,
     SettingsValues,
     validate,
 )
@@ -118,7 +125,19 @@ class SettingsDialog(QDialog):
         self.wedge_min = QSpinBox()
         self.wedge_min.setRange(0, 200)
         self.wedge_min.setValue(values.wedge_min_length)
-        scanners = QWidget()
+        self.wedge_prefix = QLineEdit(values.wedge_prefix)
+        self.wedge_prefix.setPlaceholderText(self.tr("none"))
+        self.wedge_idle = QSpinBox()
+        self.wedge_idle.setRange(0, IDLE_SUBMIT_RANGE_MS[1])
+        self.wedge_idle.setSingleStep(50)
+        self.wedge_idle.setSuffix(" ms")
+        self.wedge_idle.setSpecialValueText(self.tr("off"))
+        self.wedge_idle.setValue(values.wedge_idle_submit_ms)
+        self._terminators = tuple(values.wedge_terminators)
+        self.learned_note = QLabel()
+        self.learned_note.setWordWrap(True)
+        self.learned_note.hide()
+        scanners = self.scanners_page = QWidget()
         scanners_form = QFormLayout(scanners)
         self._row(scanners_form, self.tr("Serial &port"), self.port, "serial_port")
         self._row(scanners_form, self.tr("&Baud"), self.baud, "baud")
@@ -135,6 +154,19 @@ class SettingsDialog(QDialog):
             self.wedge_min,
             "wedge_min_length",
         )
+        self._row(
+            scanners_form,
+            self.tr("Keyboard scanner: prefix"),
+            self.wedge_prefix,
+            "wedge_prefix",
+        )
+        self._row(
+            scanners_form,
+            self.tr("Keyboard scanner: no suffix, submit after (ms)"),
+            self.wedge_idle,
+            "wedge_idle_submit_ms",
+        )
+        scanners_form.addRow(self.learned_note)
         self.tabs.addTab(scanners, self.tr("Scanners"))
 
         self.test_panel = ScannerTestPanel()
@@ -183,6 +215,7 @@ class SettingsDialog(QDialog):
         self._extra = dict(values.extra)
         self._connect_signals()
         self.resize(760, 480)
+        guard_enter(self)
 
     def _row(self, form: QFormLayout, text: str, widget: QWidget, key: str) -> None:
         error = _error_label()
@@ -200,6 +233,7 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.enroll_button.clicked.connect(self._on_enroll_clicked)
         self.offline_only.toggled.connect(self.server_url.setDisabled)
+        self.test_panel.profile_learned.connect(self.on_test_panel_profile_learned)
 
     def values(self) -> SettingsValues:
         return SettingsValues(
@@ -210,6 +244,9 @@ class SettingsDialog(QDialog):
             terminator=str(self.terminator.currentData()),
             wedge_max_gap_ms=self.wedge_gap.value(),
             wedge_min_length=self.wedge_min.value(),
+            wedge_prefix=self.wedge_prefix.text(),
+            wedge_idle_submit_ms=self.wedge_idle.value(),
+            wedge_terminators=self._terminators,
             parent_patterns=tuple(self.parent_patterns.text().split()),
             child_pattern=self.child_pattern.text().strip(),
             muted=self.muted.isChecked(),
@@ -259,6 +296,22 @@ class SettingsDialog(QDialog):
         self.enroll_status.setText(message)
         if ok:
             self.enroll_code.clear()
+
+    def on_test_panel_profile_learned(self, profile: LearnedProfile) -> None:
+        """Put what the scanner test learned into the scanner fields (kept only on OK)."""
+        self.wedge_gap.setValue(profile.max_gap_ms)
+        # A scanner without a suffix needs a pause to end its reads; one with a suffix does
+        # not, and the pause would only hide a lost Enter.
+        self.wedge_idle.setValue(LEARNED_IDLE_SUBMIT_MS if not profile.suffix else 0)
+        if profile.suffix in WEDGE_TERMINATORS and profile.suffix_agreed:
+            self._terminators = (profile.suffix,)
+        else:
+            self._terminators = WEDGE_TERMINATORS
+        self.learned_note.setText(
+            self.tr("Learned from {n} test reads; press OK to keep.").format(n=profile.reads)
+        )
+        self.learned_note.show()
+        self.tabs.setCurrentWidget(self.scanners_page)
 
     def show_scan(self, record: ScanRecord) -> None:
         """Feed the scanner test panel (the app routes reads here while the dialog is open)."""

@@ -2,11 +2,17 @@
 
 The dialog shows each error beside its field; the composition root turns accepted values into
 the station's configuration. Messages are marked for translation in the ``SettingsErrors``
-context; the widgets translate them when they show them.
+context; the widgets translate them when they show them. :func:`learn_profile` works out a
+keyboard scanner's settings from a few test reads (``ScannerProfile`` context).
+
+Only Qt's translation marker is imported from PySide6: everything here runs without a window.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -15,12 +21,22 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from tracetrack_core.codes import CodeRules, ParentSeries
 from tracetrack_desktop.config import SerialSettings, StationConfig
+from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.scanner.wedge import WedgeConfig
 
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
 TERMINATORS = ("AUTO", "CR", "LF", "CRLF", "IDLE")
 """What ends a serial read (``scanner.serial_reader.Terminator``): AUTO (the default) takes CR,
 LF or CRLF; CR, LF and CRLF take only that suffix; IDLE: a pause."""
 LANGUAGES = {"en": "English", "hi": "हिन्दी"}
+WEDGE_TERMINATORS = ("Enter", "Tab")
+LEARNED_IDLE_SUBMIT_MS = 300
+"""The pause that ends a read of a scanner learned to send no suffix: longer than any key gap
+(at most 200 ms), short enough that the next label can follow at once."""
+"""The keys that can end a keyboard scanner's read."""
+IDLE_SUBMIT_RANGE_MS = (100, 2000)
+"""Submit-after-a-pause for scanners without a suffix: 0 is off, else within this range."""
+MAX_PREFIX_LENGTH = 8
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,9 @@ class SettingsValues:
     terminator: str = "AUTO"
     wedge_max_gap_ms: int = 80
     wedge_min_length: int = 4
+    wedge_prefix: str = ""
+    wedge_idle_submit_ms: int = 0
+    wedge_terminators: tuple[str, ...] = WEDGE_TERMINATORS
     parent_patterns: tuple[str, ...] = (r"SB\d{5}", r"M444-\d{5}")
     child_pattern: str = r"[A-Z0-9]{4,20}"
     muted: bool = False
@@ -57,6 +76,14 @@ MESSAGES: dict[str, str] = {
             "SettingsErrors", "A scanner types faster than people: use 5 to 200 ms."
         ),
         "wedge_min_length": QT_TRANSLATE_NOOP("SettingsErrors", "Use 1 to 64 characters."),
+        "wedge_prefix": QT_TRANSLATE_NOOP(
+            "SettingsErrors",
+            "Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.",
+        ),
+        "wedge_idle_submit_ms": QT_TRANSLATE_NOOP(
+            "SettingsErrors",
+            "Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.",
+        ),
         "parent_patterns": QT_TRANSLATE_NOOP(
             "SettingsErrors", "Give at least one parent pattern, e.g. SB\\d{5}."
         ),
@@ -110,6 +137,16 @@ def validate(values: SettingsValues) -> dict[str, str]:
         errors["wedge_max_gap_ms"] = MESSAGES["wedge_max_gap_ms"]
     if not 1 <= values.wedge_min_length <= 64:
         errors["wedge_min_length"] = MESSAGES["wedge_min_length"]
+    prefix = values.wedge_prefix
+    if len(prefix) > MAX_PREFIX_LENGTH or any(
+        not ch.isprintable() or ch.isspace() for ch in prefix
+    ):
+        errors["wedge_prefix"] = MESSAGES["wedge_prefix"]
+    idle = values.wedge_idle_submit_ms
+    low, high = IDLE_SUBMIT_RANGE_MS
+    # The pause that submits a read must be longer than any gap inside one (WedgeConfig's rule).
+    if idle and not (low <= idle <= high and idle >= values.wedge_max_gap_ms):
+        errors["wedge_idle_submit_ms"] = MESSAGES["wedge_idle_submit_ms"]
     if not any(p.strip() for p in values.parent_patterns):
         errors["parent_patterns"] = MESSAGES["parent_patterns"]
     else:
@@ -139,6 +176,9 @@ def values_from_config(config: StationConfig, codes: CodeRules | None = None) ->
         terminator=serial.terminator if serial else "AUTO",
         wedge_max_gap_ms=int(config.scanner.wedge_max_gap_ms),
         wedge_min_length=config.scanner.wedge_min_length,
+        wedge_prefix=config.scanner.wedge_prefix,
+        wedge_idle_submit_ms=round(config.scanner.wedge_idle_submit_ms),
+        wedge_terminators=tuple(config.scanner.wedge_terminators),
         parent_patterns=tuple(series.pattern for series in codes.parent_series),
         child_pattern=codes.child_pattern,
         muted=config.ui.muted,
@@ -174,6 +214,9 @@ def config_with_values(config: StationConfig, values: SettingsValues) -> Station
                     "serial": tuple(serial),
                     "wedge_max_gap_ms": float(values.wedge_max_gap_ms),
                     "wedge_min_length": values.wedge_min_length,
+                    "wedge_prefix": values.wedge_prefix,
+                    "wedge_idle_submit_ms": float(values.wedge_idle_submit_ms),
+                    "wedge_terminators": tuple(values.wedge_terminators),
                 }
             ),
             "ui": config.ui.model_copy(
@@ -183,5 +226,160 @@ def config_with_values(config: StationConfig, values: SettingsValues) -> Station
                     "language": values.language,
                 }
             ),
+        }
+    )
+
+
+def wedge_config(base: WedgeConfig, values: SettingsValues) -> WedgeConfig:
+    """``base`` (the running keyboard-scanner settings) with what the dialog changed.
+
+    Settings the dialog does not show (the longest read, the GS substitute, the scanner id)
+    are kept from ``base``. The values must have passed :func:`validate`.
+    """
+    return dataclasses.replace(
+        base,
+        max_char_interval_ms=float(values.wedge_max_gap_ms),
+        min_length=values.wedge_min_length,
+        prefix=values.wedge_prefix,
+        idle_submit_ms=float(values.wedge_idle_submit_ms) or None,
+        terminators=frozenset(values.wedge_terminators),
+    )
+
+
+# -- learning a keyboard scanner from test reads -----------------------------------------
+
+LEARN_MIN_READS = 3
+"""Test reads needed before a profile is offered: one read can hide a slow radio packet."""
+LEARN_KEEP_READS = 5
+"""Only the latest test reads count, so a scanner reconfigured mid-test is learned afresh."""
+PERSON_GAP_MS = 100
+"""People type a key every 100-250 ms: a key gap this long lets typing pass as a scan."""
+
+PROFILE_TEXTS: dict[str, str] = {
+    key: str(text)
+    for key, text in {
+        "gap": QT_TRANSLATE_NOOP(
+            "ScannerProfile",
+            "Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.",
+        ),
+        "suffix": QT_TRANSLATE_NOOP("ScannerProfile", "The scanner ends each code with {key}."),
+        "no_suffix": QT_TRANSLATE_NOOP(
+            "ScannerProfile",
+            "The scanner sends nothing after a code: a read will end after a short pause.",
+        ),
+        "mixed_suffix": QT_TRANSLATE_NOOP(
+            "ScannerProfile",
+            "The reads ended with different keys: Enter and Tab will both end a read.",
+        ),
+        "overlaps": QT_TRANSLATE_NOOP(
+            "ScannerProfile",
+            "This scanner types almost as slowly as a person; set a prefix on the scanner "
+            "(see docs/scanners.md) and enter it here.",
+        ),
+    }.items()
+}
+"""The sentences of a learned profile's summary (translated by the ``translate`` given)."""
+
+
+@dataclass(frozen=True)
+class LearnedProfile:
+    """Keyboard-scanner settings worked out from test reads.
+
+    Attributes:
+        max_gap_ms: the key gap to set: half as long again as the slowest gap seen, plus a
+            margin, within 20-200 ms.
+        suffix: the key the scanner sends after each code (``"Enter"``, ``"Tab"``), or
+            ``""`` when it sends none (a pause must end its reads).
+        slowest_gap_ms: the longest gap between two keys in any test read.
+        overlaps_typing: ``max_gap_ms`` is as slow as a person types, so timing alone cannot
+            tell this scanner from typing: a prefix is needed.
+        summary: what was learned, in sentences for the operator.
+        reads: how many test reads it was learned from.
+        suffix_agreed: the recent reads all ended the same way; when False, ``suffix`` is
+            only the fallback ``"Enter"`` and both keys should stay terminators.
+    """
+
+    max_gap_ms: int
+    suffix: str
+    slowest_gap_ms: float
+    overlaps_typing: bool
+    summary: str
+    reads: int = 0
+    suffix_agreed: bool = True
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def learn_profile(
+    records: Sequence[ScanRecord], translate: Callable[[str], str] = _same
+) -> LearnedProfile:
+    """Work out a keyboard scanner's key gap and suffix from its test reads.
+
+    Args:
+        records: test reads, oldest first; those with fewer than three keys (no timing worth
+            the name) are skipped.
+        translate: turns a :data:`PROFILE_TEXTS` sentence into the operator's language.
+
+    Returns:
+        The learned profile.
+
+    Raises:
+        ValueError: no read has keystroke timing.
+    """
+    samples = [record for record in records if len(record.char_intervals_ms) >= 2]
+    if not samples:
+        raise ValueError("learn_profile needs keyboard reads of at least three keys")
+    slowest = max(max(record.char_intervals_ms) for record in samples)
+    # Radio packets vary from read to read: leave half as much again, plus a little for jitter.
+    max_gap = min(200, max(20, math.ceil(slowest * 1.5 + 10)))
+    recent = {_suffix_of(record) for record in samples[-LEARN_MIN_READS:]}
+    agreed = len(recent) == 1
+    suffix = recent.pop() if agreed else "Enter"
+    overlaps = max_gap >= PERSON_GAP_MS
+    sentences = [
+        translate(PROFILE_TEXTS["gap"]).format(
+            reads=len(samples), slowest=round(slowest), gap=max_gap
+        )
+    ]
+    if not agreed:
+        sentences.append(translate(PROFILE_TEXTS["mixed_suffix"]))
+    elif suffix:
+        sentences.append(translate(PROFILE_TEXTS["suffix"]).format(key=suffix))
+    else:
+        sentences.append(translate(PROFILE_TEXTS["no_suffix"]))
+    if overlaps:
+        sentences.append(translate(PROFILE_TEXTS["overlaps"]))
+    return LearnedProfile(
+        max_gap_ms=max_gap,
+        suffix=suffix,
+        slowest_gap_ms=slowest,
+        overlaps_typing=overlaps,
+        summary=" ".join(sentences),
+        reads=len(samples),
+        suffix_agreed=agreed,
+    )
+
+
+def _suffix_of(record: ScanRecord) -> str:
+    """The terminator key of a read by its station name; ``""`` for a pause (or a text suffix)."""
+    return {"Return": "Enter", "Enter": "Enter", "Tab": "Tab"}.get(record.terminator, "")
+
+
+def config_with_profile(config: StationConfig, profile: LearnedProfile) -> StationConfig:
+    """``config`` with a learned keyboard-scanner profile (what the dialog's fields take)."""
+    agreed = profile.suffix in WEDGE_TERMINATORS and profile.suffix_agreed
+    return config.model_copy(
+        update={
+            "scanner": config.scanner.model_copy(
+                update={
+                    "wedge_max_gap_ms": float(profile.max_gap_ms),
+                    "wedge_idle_submit_ms": float(
+                        LEARNED_IDLE_SUBMIT_MS if not profile.suffix else 0
+                    ),
+                    "wedge_terminators": (profile.suffix,) if agreed else WEDGE_TERMINATORS,
+                }
+            )
         }
     )
