@@ -48,6 +48,7 @@ bench-smoke: install
 
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tracetrack_desktop.screenshots build/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m tracetrack_desktop.screenshots build/screenshots/hi hi
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ("scan_path", "footprint", "drain", "many_stations", "read_side")
+MODULES = ("scan_path", "footprint", "drain", "many_stations", "read_side", "input_accuracy")
 SECTIONS = {name: importlib.import_module(f"bench.{name}").SECTION for name in MODULES}
 EXPECTED = {
     "Station scan path": {
@@ -26,11 +26,15 @@ EXPECTED = {
         "start-up to ready (headless)",
         "local database per 10,000 scans",
     },
+    "Station input under load": {
+        "wedge cabled-enter: reads right",
+        "serial, CR/LF/CRLF mixed: reads right",
+    },
 }
 
 pytestmark = [
     pytest.mark.skipif(sys.platform != "linux", reason="pseudo-terminals and /proc"),
-    pytest.mark.timeout(300),
+    pytest.mark.timeout(480),
 ]
 
 
@@ -47,7 +51,7 @@ def test_the_smoke_run_reports_every_section(tmp_path: Path) -> None:
         str(tmp_path),
     ]
     done = subprocess.run(
-        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=420, check=False
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     results = json.loads((tmp_path / "results.json").read_text())

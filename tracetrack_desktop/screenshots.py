@@ -1,4 +1,6 @@
-"""Render each station screen at 1366x768 to PNG: ``python -m tracetrack_desktop.screenshots DIR``.
+"""Render each station screen at 1366x768 to PNG.
+
+``python -m tracetrack_desktop.screenshots DIR [LANGUAGE]`` (``en`` or ``hi``).
 
 The window is driven through its real slots with realistic data held in memory (no database,
 no server), so the pictures show what an operator sees. Run it with ``QT_QPA_PLATFORM=offscreen``
@@ -11,12 +13,13 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.feedback import SilentPlayer
+from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.preview_station import PreviewStation
 from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.ui.settings_model import SettingsValues, validate
@@ -32,6 +35,23 @@ class _Scanner(QObject):
 
     def read(self, text: str) -> None:
         self.scan_read.emit(ScanRecord(text, ScanSource.SERIAL, "/dev/ttyACM0", datetime.now(UTC)))
+
+    def wedge(self, text: str, gaps: tuple[float, ...], suspect: str = "") -> None:
+        """A keyboard-wedge read with its key gaps (and, for a refused one, why)."""
+        self.scan_read.emit(_wedge_record(text, gaps, suspect))
+
+
+def _wedge_record(text: str, gaps: tuple[float, ...], suspect: str = "") -> ScanRecord:
+    return ScanRecord(
+        text,
+        ScanSource.WEDGE,
+        "keyboard",
+        datetime.now(UTC),
+        char_intervals_ms=gaps,
+        duration_ms=sum(gaps),
+        suspect=suspect,
+        terminator="Enter",
+    )
 
 
 def _server_dashboard(now: datetime) -> DashboardData:
@@ -100,6 +120,10 @@ def render(folder: Path) -> list[Path]:
     window = app.window
     window.resize(*SIZE)
     app.start()
+    window.login_page.show_error(
+        QCoreApplication.translate("StationApp", "This badge belongs to nobody. Log in by name.")
+    )
+    paths = [_save(window, folder, "login")]
     app.on_login_requested("meena", "pw")
     scanner.scanner_state_changed.emit("/dev/ttyACM0", "connected", "9600 baud")
     window.connection.set_state(
@@ -114,12 +138,19 @@ def render(folder: Path) -> list[Path]:
             scanner.read("CMD-CONFIRM")
     window.pending.set_pending(4, datetime.now(UTC) - timedelta(seconds=40))
     window.overlay.stop()
-    paths = [_save(window, folder, "scan")]
+    paths.append(_save(window, folder, "scan"))
+    window.scan_tab.entry.setText("0016")  # a person half way through typing a label
+    paths.append(_save(window, folder, "scan_typing"))
+    window.scan_tab.entry.clear()
 
     scanner.read("LABEL NO.0410003 LOT NO.:STAR44GG")  # already in SB00041: names the parent
     window.conflicts.set_count(2)
     window.overlay.stop()
     paths.append(_save(window, folder, "scan_error"))
+
+    scanner.wedge("0420017004201", (3.0,) * 12, Suspect.TWO_READS)  # a lost Enter: refused
+    window.overlay.stop()
+    paths.append(_save(window, folder, "scan_refused"))
 
     window.show_tab("bills")
     app.on_bill_create_requested("BILL-2025-001", 4, "Indore C&F", "MP09 HX 4471")
@@ -142,6 +173,10 @@ def render(folder: Path) -> list[Path]:
     dialog.resize(*SIZE)
     dialog.tabs.setCurrentIndex(1)
     paths.append(_save(dialog, folder, "settings"))
+    dialog.tabs.setCurrentWidget(dialog.test_panel)
+    for gaps in ((14.0, 52.0, 9.0, 61.0, 33.0, 18.0), (22.0, 47.0, 12.0, 58.0, 30.0, 25.0)) * 2:
+        dialog.test_panel.show_record(_wedge_record("0016586", gaps))
+    paths.append(_save(dialog, folder, "settings_scanner_test"))
     dialog.server_url.setText("tracetrack.local")
     dialog.tabs.setCurrentIndex(0)
     dialog.show_errors(validate(dialog.values()))
@@ -163,12 +198,15 @@ def render(folder: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "build/screenshots")
+    language = args[1] if len(args) > 1 else "en"
     install_emit_refcount_fix()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
+    translator = install_translator(qt_app, language)
     apply_theme(qt_app)
     for path in render(folder):
         print(path)  # noqa: T201 - the command's output is the list of files
+    del translator  # installed on the application, which keeps it
     return 0
 
 

@@ -800,27 +800,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="258"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="261"/>
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="262"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="265"/>
         <source>The scanner ends each code with {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="263"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="266"/>
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="267"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="270"/>
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="271"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="274"/>
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,152 +938,152 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="84"/>
         <source>Station settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="89"/>
         <source>Offline only (no server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="92"/>
         <source>code from the admin, e.g. K7QF-92XD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="96"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="93"/>
         <source>&amp;Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="98"/>
         <source>Server &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="103"/>
         <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="105"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="108"/>
         <source>None (keyboard scanners only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="129"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="137"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="134"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="142"/>
         <source>Serial &amp;port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="143"/>
         <source>&amp;Baud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="144"/>
         <source>&amp;Terminator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="150"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147"/>
         <source>Keyboard scanner: slowest key gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="156"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="153"/>
         <source>Keyboard scanner: shortest code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="159"/>
         <source>Keyboard scanner: prefix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="165"/>
         <source>Keyboard scanner: no suffix, submit after (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="170"/>
         <source>Scanners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="173"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="181"/>
         <source>Parent patterns (space-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="188"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="185"/>
         <source>Child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="189"/>
         <source>These are the site&apos;s rules, set on the server by an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="195"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="192"/>
         <source>Code rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="194"/>
         <source>&amp;Mute sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="199"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="196"/>
         <source>&amp;High-contrast colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="209"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="206"/>
         <source>&amp;Language (after restart)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="207"/>
         <source>Sounds and language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="290"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="287"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="293"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="290"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="314"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="311"/>
         <source>Learned from {n} test reads; press OK to keep.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,57 +1091,57 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="64"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="67"/>
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="68"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="71"/>
         <source>Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="75"/>
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="75"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="78"/>
         <source>Use 1 to 64 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="79"/>
         <source>Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="80"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="83"/>
         <source>Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="84"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87"/>
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90"/>
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93"/>
         <source>Choose English or Hindi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="91"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94"/>
         <source>Choose one of the listed speeds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="92"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="95"/>
         <source>Not a valid pattern:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,27 +1184,27 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="709"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="705"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="84"/>
         <source>Token not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="156"/>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="159"/>
         <source>Enrolled. This station now syncs with {url}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="186"/>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="189"/>
         <source>Station data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="201"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,22 +5,22 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="61" />
         <source>&amp;Create bill</source>
-        <translation>बिल &amp;बनाएँ</translation>
+        <translation>बिल बनाएँ (&amp;C)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="62" />
         <source>&amp;Open bill</source>
-        <translation>बिल &amp;खोलें</translation>
+        <translation>बिल खोलें (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="64" />
         <source>Bill &amp;id</source>
-        <translation>बिल &amp;आईडी</translation>
+        <translation>बिल आईडी (&amp;I)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="65" />
         <source>Ca&amp;pacity (parents)</source>
-        <translation>&amp;क्षमता (पैरेंट बैग)</translation>
+        <translation>क्षमता (पैरेंट बैग) (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="66" />
@@ -40,7 +40,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
         <source>Record &amp;return</source>
-        <translation>&amp;वापसी दर्ज करें</translation>
+        <translation>वापसी दर्ज करें (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81" />
@@ -85,12 +85,12 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="112" />
         <source>Re&amp;move selected parent</source>
-        <translation>चुना पैरेंट &amp;हटाएँ</translation>
+        <translation>चुना पैरेंट हटाएँ (&amp;M)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="113" />
         <source>Com&amp;plete bill</source>
-        <translation>बिल &amp;पूरा करें</translation>
+        <translation>बिल पूरा करें (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="114" />
@@ -222,7 +222,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="88" />
         <source>&amp;Refresh</source>
-        <translation>&amp;ताज़ा करें</translation>
+        <translation>ताज़ा करें (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89" />
@@ -369,7 +369,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="102" />
         <source>&amp;Enroll</source>
-        <translation>&amp;पंजीकृत करें</translation>
+        <translation>पंजीकृत करें (&amp;E)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="117" />
@@ -428,12 +428,12 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/login.py" line="50" />
         <source>&amp;Username</source>
-        <translation>&amp;उपयोगकर्ता नाम</translation>
+        <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/login.py" line="51" />
         <source>&amp;Password</source>
-        <translation>&amp;पासवर्ड</translation>
+        <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/login.py" line="81" />
@@ -451,7 +451,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="40" />
         <source>&amp;Look up</source>
-        <translation>&amp;खोजें</translation>
+        <translation>खोजें (&amp;L)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="47" />
@@ -584,22 +584,22 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="126" />
         <source>&amp;Scan</source>
-        <translation>&amp;स्कैन</translation>
+        <translation>स्कैन (&amp;S)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="127" />
         <source>&amp;Bills</source>
-        <translation>&amp;बिल</translation>
+        <translation>बिल (&amp;B)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="128" />
         <source>&amp;Lookup</source>
-        <translation>&amp;खोज</translation>
+        <translation>खोज (&amp;L)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="129" />
         <source>&amp;Dashboard</source>
-        <translation>&amp;डैशबोर्ड</translation>
+        <translation>डैशबोर्ड (&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -617,17 +617,17 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="171" />
         <source>&amp;Username</source>
-        <translation>&amp;उपयोगकर्ता नाम</translation>
+        <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="172" />
         <source>&amp;Password</source>
-        <translation>&amp;पासवर्ड</translation>
+        <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="173" />
         <source>Password &amp;again</source>
-        <translation>पासवर्ड &amp;दोबारा</translation>
+        <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="181" />
@@ -799,27 +799,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="258" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="261" />
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation>{reads} स्कैन में कुंजियों के बीच सबसे धीमा अंतर: {slowest} ms। कुंजी अंतर: {gap} ms।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="262" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="265" />
         <source>The scanner ends each code with {key}.</source>
         <translation>स्कैनर हर कोड के अंत में {key} भेजता है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="263" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="266" />
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation>स्कैनर कोड के बाद कुछ नहीं भेजता: थोड़ा रुकने पर स्कैन पूरा माना जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="267" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="270" />
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation>स्कैन अलग-अलग कुंजियों पर खत्म हुए: Enter और Tab दोनों से स्कैन पूरा होगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="271" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="274" />
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation>यह स्कैनर लगभग इंसान जितना धीरे लिखता है; स्कैनर पर एक प्रीफ़िक्स सेट करें (docs/scanners.md देखें) और वही यहाँ भी लिखें।</translation>
     </message>
@@ -927,163 +927,163 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="68" />
         <source>&amp;Offline only: no server for now</source>
-        <translation>&amp;केवल ऑफ़लाइन: अभी कोई सर्वर नहीं</translation>
+        <translation>केवल ऑफ़लाइन: अभी कोई सर्वर नहीं (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="71" />
         <source>Server &amp;address</source>
-        <translation>सर्वर &amp;पता</translation>
+        <translation>सर्वर पता (&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="84" />
         <source>Station settings</source>
         <translation>स्टेशन सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="92" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="89" />
         <source>Offline only (no server)</source>
         <translation>केवल ऑफ़लाइन (कोई सर्वर नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="92" />
         <source>code from the admin, e.g. K7QF-92XD</source>
         <translation>एडमिन से मिला कोड, जैसे K7QF-92XD</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="96" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="93" />
         <source>&amp;Enroll</source>
-        <translation>&amp;पंजीकृत करें</translation>
+        <translation>पंजीकृत करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="98" />
         <source>Server &amp;address</source>
-        <translation>सर्वर &amp;पता</translation>
+        <translation>सर्वर पता (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="106" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="103" />
         <source>Enrollment code</source>
         <translation>पंजीकरण कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="105" />
         <source>Server</source>
         <translation>सर्वर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="108" />
         <source>None (keyboard scanners only)</source>
         <translation>कोई नहीं (केवल कीबोर्ड स्कैनर)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="132" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="129" />
         <source>none</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="134" />
         <source>off</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="142" />
         <source>Serial &amp;port</source>
-        <translation>सीरियल &amp;पोर्ट</translation>
+        <translation>सीरियल पोर्ट (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="146" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="143" />
         <source>&amp;Baud</source>
-        <translation>&amp;बॉड</translation>
+        <translation>बॉड (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="144" />
+        <source>&amp;Terminator</source>
+        <translation>टर्मिनेटर (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147" />
-        <source>&amp;Terminator</source>
-        <translation>&amp;टर्मिनेटर</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="150" />
         <source>Keyboard scanner: slowest key gap</source>
         <translation>कीबोर्ड स्कैनर: सबसे धीमा कुंजी अंतर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="153" />
         <source>Keyboard scanner: shortest code</source>
         <translation>कीबोर्ड स्कैनर: सबसे छोटा कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="162" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="159" />
         <source>Keyboard scanner: prefix</source>
         <translation>कीबोर्ड स्कैनर: प्रीफ़िक्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="168" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="165" />
         <source>Keyboard scanner: no suffix, submit after (ms)</source>
         <translation>कीबोर्ड स्कैनर: सफ़िक्स नहीं, इतनी देर बाद जमा करें (ms)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="170" />
         <source>Scanners</source>
         <translation>स्कैनर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="176" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="173" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="184" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="181" />
         <source>Parent patterns (space-separated)</source>
         <translation>पैरेंट पैटर्न (स्पेस से अलग)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="188" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="185" />
         <source>Child pattern</source>
         <translation>चाइल्ड पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="192" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="189" />
         <source>These are the site's rules, set on the server by an admin.</source>
         <translation>ये साइट के नियम हैं, जिन्हें एडमिन ने सर्वर पर तय किया है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="195" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="192" />
         <source>Code rules</source>
         <translation>कोड नियम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="197" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="194" />
         <source>&amp;Mute sounds</source>
-        <translation>&amp;आवाज़ बंद</translation>
+        <translation>आवाज़ बंद (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="199" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="196" />
         <source>&amp;High-contrast colours</source>
-        <translation>&amp;उच्च-कंट्रास्ट रंग</translation>
+        <translation>उच्च-कंट्रास्ट रंग (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="209" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="206" />
         <source>&amp;Language (after restart)</source>
-        <translation>&amp;भाषा (पुनः आरंभ के बाद)</translation>
+        <translation>भाषा (पुनः आरंभ के बाद) (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="210" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="207" />
         <source>Sounds and language</source>
         <translation>आवाज़ और भाषा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="290" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="287" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="293" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="290" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="314" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="311" />
         <source>Learned from {n} test reads; press OK to keep.</source>
         <translation>{n} जाँच स्कैन से सीखा गया; रखने के लिए OK दबाएँ।</translation>
     </message>
@@ -1091,57 +1091,57 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="67" />
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation>पूरा पता लिखें, जैसे https://tracetrack.example.com, या केवल ऑफ़लाइन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="68" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="71" />
         <source>Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.</source>
         <translation>चुनें कि आपका स्कैनर हर कोड के बाद क्या भेजता है, या CR, LF या CRLF के लिए AUTO चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="75" />
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation>स्कैनर इंसानों से तेज़ लिखता है: 5 से 200 ms रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="75" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="78" />
         <source>Use 1 to 64 characters.</source>
         <translation>1 से 64 अक्षर रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="79" />
         <source>Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.</source>
         <translation>बिना स्पेस के अधिकतम 8 अक्षर रखें, ठीक वैसे ही जैसे स्कैनर पर सेट हैं, जैसे ~</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="83" />
         <source>Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.</source>
         <translation>बंद (0) रखें या 100 से 2000 ms, पर सबसे धीमे कुंजी अंतर से कम नहीं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87" />
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation>कम से कम एक पैरेंट पैटर्न दें, जैसे SB\d{5}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90" />
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation>यह पैटर्न 0016586 जैसे सामान्य चाइल्ड लेबल अस्वीकार करता है; इसे चौड़ा करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93" />
         <source>Choose English or Hindi.</source>
         <translation>अंग्रेज़ी या हिन्दी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="91" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94" />
         <source>Choose one of the listed speeds.</source>
         <translation>सूची की कोई एक गति चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="92" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="95" />
         <source>Not a valid pattern:</source>
         <translation>मान्य पैटर्न नहीं:</translation>
     </message>
@@ -1184,27 +1184,27 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="709" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="705" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="84" />
         <source>Token not saved</source>
         <translation>टोकन सहेजा नहीं गया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="159" />
         <source>Enrolled. This station now syncs with {url}.</source>
         <translation>पंजीकृत। यह स्टेशन अब {url} से सिंक करता है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="186" />
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="189" />
         <source>Station data</source>
         <translation>स्टेशन डेटा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/compose.py" line="201" />
         <source>Offline</source>
         <translation>ऑफ़लाइन</translation>
     </message>

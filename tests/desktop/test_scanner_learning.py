@@ -52,12 +52,19 @@ def test_a_cabled_scanner_gets_a_tight_gap() -> None:
     assert "prefix" not in profile.summary
 
 
-def test_a_bluetooth_scanner_is_as_slow_as_typing_and_is_told_to_use_a_prefix() -> None:
+def test_a_bluetooth_scanner_at_60_ms_gets_the_default_gap() -> None:
     profile = learn_profile([_read(gaps, "Tab") for gaps in (*BLUETOOTH_GAPS, (20.0, 30.0))])
     assert profile.slowest_gap_ms == 60.0
-    assert profile.max_gap_ms == 100  # 60 * 1.5 + 10
-    assert profile.overlaps_typing
+    assert profile.max_gap_ms == 80  # 60 * 1.25 + 5: people (100 ms and slower) stay typing
+    assert not profile.overlaps_typing
     assert profile.suffix == "Tab"
+    assert "prefix" not in profile.summary
+
+
+def test_a_scanner_as_slow_as_typing_is_told_to_use_a_prefix() -> None:
+    profile = learn_profile([_read((40.0, 90.0), "Tab")] * 3)
+    assert profile.max_gap_ms == 118
+    assert profile.overlaps_typing
     assert "set a prefix on the scanner (see docs/scanners.md)" in profile.summary
 
 
@@ -128,14 +135,14 @@ def test_the_panel_learns_a_scanner_from_three_reads(qtbot: QtBot) -> None:
     assert not panel.learned.isHidden()
     assert not panel.use_button.isHidden()
     assert panel.use_button.focusPolicy() == Qt.FocusPolicy.NoFocus
-    assert "Key gap: 100 ms." in panel.learned.text()
-    assert "set a prefix" in panel.learned.text()
+    assert "Key gap: 80 ms." in panel.learned.text()
+    assert "set a prefix" not in panel.learned.text()
     with qtbot.waitSignal(panel.profile_learned) as learned:
         qtbot.mouseClick(panel.use_button, Qt.MouseButton.LeftButton)
     profile = learned.args[0]
     assert isinstance(profile, LearnedProfile)
-    assert (profile.max_gap_ms, profile.suffix, profile.reads) == (100, "Enter", 3)
-    assert profile.overlaps_typing
+    assert (profile.max_gap_ms, profile.suffix, profile.reads) == (80, "Enter", 3)
+    assert not profile.overlaps_typing
 
 
 def test_the_panel_takes_a_read_without_suffix_after_a_pause(qtbot: QtBot) -> None:
@@ -191,7 +198,7 @@ def test_a_scanner_without_suffix_gets_a_pause_and_keeps_both_keys(qtbot: QtBot)
     profile = learn_profile([_read(gaps, "") for gaps in (*BLUETOOTH_GAPS, (20.0, 30.0))])
     dialog.test_panel.profile_learned.emit(profile)
     values = dialog.values()
-    assert values.wedge_max_gap_ms == 100
+    assert values.wedge_max_gap_ms == 80
     assert values.wedge_idle_submit_ms == LEARNED_IDLE_SUBMIT_MS
     assert values.wedge_terminators == ("Enter", "Tab")
     assert dialog.wedge_idle.text() == "300 ms"
@@ -210,10 +217,10 @@ def test_the_learned_summary_speaks_hindi(qtbot: QtBot, qapp: QApplication) -> N
     try:
         panel = _panel(qtbot)
         for _ in range(3):
-            panel.show_record(_read((15.0, 60.0, 20.0), terminator=""))
+            panel.show_record(_read((15.0, 90.0, 20.0), terminator=""))
         text = panel.learned.text()
     finally:
         qapp.removeTranslator(translator)
-    assert text.startswith("3 स्कैन में कुंजियों के बीच सबसे धीमा अंतर: 60 ms।")
+    assert text.startswith("3 स्कैन में कुंजियों के बीच सबसे धीमा अंतर: 90 ms।")
     assert "स्कैनर कोड के बाद कुछ नहीं भेजता" in text
     assert "प्रीफ़िक्स" in text

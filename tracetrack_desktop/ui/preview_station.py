@@ -16,6 +16,7 @@ from tracetrack_core.events import EventType, Status
 from tracetrack_core.rules import PARENT, EventInput, MemoryState, Rules
 from tracetrack_core.rules import Outcome as RuleOutcome
 from tracetrack_desktop.domain.lookup import lookup_key
+from tracetrack_desktop.scanner.decode import Decoder
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.ui.views import (
     BillParentRow,
@@ -105,6 +106,9 @@ class PreviewStation:
         return Outcome(kind, message, code, self.screen(), self.current_bill())
 
     def handle_scan(self, record: ScanRecord) -> Outcome:
+        refusal = Decoder(debounce_ms=0).decode(record).refusal
+        if refusal is not None and (record.suspect or record.truncated):
+            return self._out("error", refusal.message)  # the input layer's refusals, as real
         try:
             decoded = decode(record.text, self.codes)
         except InvalidReadError as exc:

@@ -332,8 +332,9 @@ def learn_profile(
     if not samples:
         raise ValueError("learn_profile needs keyboard reads of at least three keys")
     slowest = max(max(record.char_intervals_ms) for record in samples)
-    # Radio packets vary from read to read: leave half as much again, plus a little for jitter.
-    max_gap = min(200, max(20, math.ceil(slowest * 1.5 + 10)))
+    # Radio packets vary from read to read: leave a quarter more, plus a little for jitter.
+    # (A Bluetooth scanner at its usual 60 ms comes out at the default, 80 ms.)
+    max_gap = min(200, max(20, math.ceil(slowest * 1.25 + 5)))
     recent = {_suffix_of(record) for record in samples[-LEARN_MIN_READS:]}
     agreed = len(recent) == 1
     suffix = recent.pop() if agreed else "Enter"
