@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -156,7 +156,55 @@ def _alt_code_char(digits: str) -> str:
     return chr(code) if code < 0x110000 else "\ufffd"
 
 
-class WedgeDetector:
+class _KeyboardReads:
+    """What the detector and the scan line's judge share: settings, clocks, the record."""
+
+    def __init__(
+        self,
+        config: WedgeConfig | None = None,
+        *,
+        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        monotonic_ns: Callable[[], int] = time.monotonic_ns,
+    ) -> None:
+        self.config = config or WedgeConfig()
+        self._wall_clock = wall_clock
+        self._monotonic_ns = monotonic_ns
+
+    def terminates(self, key_name: str) -> bool:
+        """Whether ``key_name`` (``"Return"``, ``"Enter"``, ``"Tab"``) ends a read."""
+        wanted = _TERMINATOR_ALIASES.get(key_name)
+        return wanted is not None and wanted in self._terminator_keys
+
+    @property
+    def _terminator_keys(self) -> frozenset[str]:
+        return frozenset(_TERMINATOR_ALIASES[t] for t in self.config.terminators)
+
+    def _keyboard_record(
+        self,
+        text: str,
+        stamps: Sequence[float],
+        end_ts: float,
+        *,
+        source: ScanSource = ScanSource.WEDGE,
+        truncated: bool = False,
+        suspect: str = "",
+        terminator: str = "",
+    ) -> ScanRecord:
+        return ScanRecord(
+            text=text,
+            source=source,
+            scanner_id=self.config.scanner_id,
+            arrived_at=self._wall_clock(),
+            char_intervals_ms=tuple(round(b - a, 3) for a, b in pairwise(stamps)),
+            duration_ms=round(end_ts - stamps[0], 3) if stamps else 0.0,
+            monotonic_ns=self._monotonic_ns(),
+            truncated=truncated,
+            suspect=suspect,
+            terminator=_TERMINATOR_ALIASES.get(terminator, terminator),
+        )
+
+
+class WedgeDetector(_KeyboardReads):
     """Tells scanner bursts from typing; see the module docstring.
 
     Args:
@@ -172,10 +220,7 @@ class WedgeDetector:
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         monotonic_ns: Callable[[], int] = time.monotonic_ns,
     ) -> None:
-        self.config = config or WedgeConfig()
-        self._wall_clock = wall_clock
-        self._monotonic_ns = monotonic_ns
-        self._terminators = {_TERMINATOR_ALIASES[t] for t in self.config.terminators}
+        super().__init__(config, wall_clock=wall_clock, monotonic_ns=monotonic_ns)
         self._handed_back_at: float | None = None
         self._clear()
 
@@ -304,20 +349,20 @@ class WedgeDetector:
             self._hold(key)
             return _HOLD
 
-        terminator = _TERMINATOR_ALIASES.get(key.key)
-        if terminator in self._terminators and not key.ctrl:
+        if self.terminates(key.key) and not key.ctrl:
+            terminator = _TERMINATOR_ALIASES[key.key]
             if not self._keys:
                 return _PASS
             if self._too_slow(key):
                 return self._give_back(key)
             if self._body() is not None:
-                record = self._record(key.timestamp_ms, terminator or "")
+                record = self._record(key.timestamp_ms, terminator)
                 self._clear()
                 return Verdict(consumed=True, record=record)
             if len(self._stamps) >= 2:
                 # Two or more keys and the suffix, all at scanner speed: a read too short to be
                 # a label. Refused, and its Enter never reaches a button or a form.
-                record = self._record(key.timestamp_ms, terminator or "", Suspect.TOO_SHORT)
+                record = self._record(key.timestamp_ms, terminator, Suspect.TOO_SHORT)
                 self._clear()
                 return Verdict(consumed=True, record=record)
             return self._give_back(key)
@@ -358,7 +403,6 @@ class WedgeDetector:
 
     def _record(self, end_ts: float, terminator: str = "", suspect: str = "") -> ScanRecord:
         body = self._body() or "".join(self._chars)
-        intervals = tuple(round(b - a, 3) for a, b in pairwise(self._stamps))
         handed_back, self._handed_back_at = self._handed_back_at, None
         if (
             not suspect
@@ -366,14 +410,10 @@ class WedgeDetector:
             and 0 <= self._first_ts - handed_back <= self.config.cut_window_ms
         ):
             suspect = Suspect.CUT_READ  # the keys just before it went to a field as typing
-        return ScanRecord(
-            text=body,
-            source=ScanSource.WEDGE,
-            scanner_id=self.config.scanner_id,
-            arrived_at=self._wall_clock(),
-            char_intervals_ms=intervals,
-            duration_ms=round(end_ts - self._first_ts, 3),
-            monotonic_ns=self._monotonic_ns(),
+        return self._keyboard_record(
+            body,
+            self._stamps,
+            end_ts,
             truncated=self._truncated,
             suspect=suspect,
             terminator=terminator,
@@ -396,7 +436,7 @@ class _Segment:
         return self.end - self.start
 
 
-class LineReader:
+class LineReader(_KeyboardReads):
     """Judges what built a scan line from the OS timestamps of its keys (Qt-free).
 
     On a scanning screen the scan line keeps the keyboard: every key goes straight into it in the
@@ -422,9 +462,7 @@ class LineReader:
         wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         monotonic_ns: Callable[[], int] = time.monotonic_ns,
     ) -> None:
-        self.config = config or WedgeConfig()
-        self._wall_clock = wall_clock
-        self._monotonic_ns = monotonic_ns
+        super().__init__(config, wall_clock=wall_clock, monotonic_ns=monotonic_ns)
         self.clear()
 
     def clear(self) -> None:
@@ -448,12 +486,6 @@ class LineReader:
     def edited(self) -> None:
         """The person changed the line another way (Backspace, cursor keys, paste)."""
         self._edited = True
-
-    def terminates(self, key_name: str) -> bool:
-        """Whether ``key_name`` (``"Return"``, ``"Enter"``, ``"Tab"``) ends a read."""
-        return _TERMINATOR_ALIASES.get(key_name) in {
-            _TERMINATOR_ALIASES[t] for t in self.config.terminators
-        }
 
     def deadline_ms(self) -> float | None:
         """When :meth:`poll` should look at an unterminated burst (key-timestamp clock)."""
@@ -583,19 +615,14 @@ class LineReader:
         source: ScanSource = ScanSource.WEDGE,
     ) -> ScanRecord:
         cfg = self.config
-        truncated = len(text) > cfg.max_length
         if cfg.gs_substitute and source is ScanSource.WEDGE:
             text = text.replace(cfg.gs_substitute, GS)
-        stamps = self._stamps[start:end]
-        return ScanRecord(
-            text=text[: cfg.max_length],
+        return self._keyboard_record(
+            text[: cfg.max_length],
+            self._stamps[start:end],
+            end_ts,
             source=source,
-            scanner_id=cfg.scanner_id,
-            arrived_at=self._wall_clock(),
-            char_intervals_ms=tuple(round(b - a, 3) for a, b in pairwise(stamps)),
-            duration_ms=round(end_ts - stamps[0], 3) if stamps else 0.0,
-            monotonic_ns=self._monotonic_ns(),
-            truncated=truncated,
+            truncated=len(text) > cfg.max_length,
             suspect=suspect,
-            terminator=_TERMINATOR_ALIASES.get(terminator, terminator),
+            terminator=terminator,
         )
