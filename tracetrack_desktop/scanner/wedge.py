@@ -169,6 +169,10 @@ class _KeyboardReads:
         self.config = config or WedgeConfig()
         self._wall_clock = wall_clock
         self._monotonic_ns = monotonic_ns
+        self._start()
+
+    def _start(self) -> None:
+        """Set up the state of a new reader (subclasses)."""
 
     def terminates(self, key_name: str) -> bool:
         """Whether ``key_name`` (``"Return"``, ``"Enter"``, ``"Tab"``) ends a read."""
@@ -213,14 +217,7 @@ class WedgeDetector(_KeyboardReads):
         monotonic_ns: the monotonic time stamped on records (debounce, latency).
     """
 
-    def __init__(
-        self,
-        config: WedgeConfig | None = None,
-        *,
-        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        monotonic_ns: Callable[[], int] = time.monotonic_ns,
-    ) -> None:
-        super().__init__(config, wall_clock=wall_clock, monotonic_ns=monotonic_ns)
+    def _start(self) -> None:
         self._handed_back_at: float | None = None
         self._clear()
 
@@ -455,14 +452,7 @@ class LineReader(_KeyboardReads):
     after :data:`NO_SUFFIX_NOTICE_MS` so it never sits in the line to be glued to the next read.
     """
 
-    def __init__(
-        self,
-        config: WedgeConfig | None = None,
-        *,
-        wall_clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        monotonic_ns: Callable[[], int] = time.monotonic_ns,
-    ) -> None:
-        super().__init__(config, wall_clock=wall_clock, monotonic_ns=monotonic_ns)
+    def _start(self) -> None:
         self.clear()
 
     def clear(self) -> None:
