@@ -47,6 +47,18 @@ def test_a_person_typing_is_typed() -> None:
     assert (record.text, record.source, record.suspect) == ("SB00042", ScanSource.TYPED, "")
 
 
+def test_a_radio_hiccup_inside_a_read_does_not_split_it() -> None:
+    # a Bluetooth scanner (or a loaded machine) pausing 150 ms after the first key
+    keys = burst("1", 0, 3) + burst("153493775901922", 150, 30)
+    record = typed_in(LineReader(), keys, 600)
+    assert record is not None
+    assert (record.text, record.source, record.suspect) == (
+        "1153493775901922",
+        ScanSource.WEDGE,
+        "",
+    )
+
+
 def test_two_bursts_in_one_line_are_refused_as_two_reads() -> None:
     keys = burst("0016586", 0, 3) + burst("0016587", 400, 3)
     record = typed_in(LineReader(), keys, 430)

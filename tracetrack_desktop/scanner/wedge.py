@@ -91,6 +91,13 @@ class WedgeConfig:
         return replace(cls(), **overrides)  # type: ignore[arg-type]
 
     @property
+    def hiccup_ms(self) -> float:
+        """Gaps up to this long inside a scan line's read are the scanner's radio or the machine
+        pausing, never a person: nobody types a key and then aims and triggers a scanner that
+        fast, nor scans a second label."""
+        return 2.5 * self.max_char_interval_ms
+
+    @property
     def cut_window_ms(self) -> float:
         """A burst starting this soon after keys were handed back as typing is their tail."""
         return 3 * self.max_char_interval_ms
@@ -443,7 +450,7 @@ class LineReader(_KeyboardReads):
     * one burst at scanner speed, at least ``min_length`` long: a scanner read (``WEDGE``);
     * keys at a person's pace (or a line the person edited): a typed code (``TYPED``);
     * two bursts, or typing and a burst, run together: refused (``two_reads``,
-      ``mixed_input``); a burst shorter than ``min_length`` ended by the suffix at scanner
+      ``mixed_input``); a gap of up to ``hiccup_ms`` inside a burst does not split it; a burst shorter than ``min_length`` ended by the suffix at scanner
       speed: refused (``too_short``).
 
     With ``prefix`` set, a line that starts with it is a scan and anything else is typing: exact,
@@ -494,16 +501,12 @@ class LineReader(_KeyboardReads):
         out: list[ScanRecord] = []
         # In no-suffix mode silence is the terminator, judged on the OS timestamps: reads the
         # GUI thread only saw together (it was busy while both arrived) come apart here.
-        for start, end in self._split(idle or math.inf):
-            suspect: str
-            segments = self._segments(start, end)
-            bursts = [seg for seg in segments if self._is_burst(seg)]
-            if not bursts:
+        for start, end in self._split(idle or math.inf, start=0, end=len(self._stamps)):
+            verdict = self._verdict(start, end)
+            if verdict is None:
                 continue  # a person pausing
-            if len(segments) > 1:  # never left in the line to be glued to the next read
-                suspect = Suspect.TWO_READS if len(bursts) > 1 else Suspect.MIXED_INPUT
-            else:
-                suspect = "" if idle else Suspect.NO_SUFFIX
+            # a refused group is never left in the line to be glued to the next read
+            suspect = verdict or ("" if idle else Suspect.NO_SUFFIX)
             text = "".join(self._chars[start:end])
             out.append(self._record(text, "", start, end, self._stamps[end - 1], suspect))
         if out:
@@ -531,21 +534,12 @@ class LineReader(_KeyboardReads):
                     line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.MIXED_INPUT
                 )
             return self._read(line_text, terminator, timestamp_ms, ScanSource.TYPED)
+        verdict = self._verdict(0, len(self._stamps))
+        if verdict is not None:
+            return self._read(line_text, terminator, timestamp_ms, ScanSource.WEDGE, verdict)
         segments = self._segments()
-        bursts = [seg for seg in segments if self._is_burst(seg)]
-        if len(segments) == 1 and bursts:
-            return self._read(line_text, terminator, timestamp_ms, ScanSource.WEDGE)
-        if len(bursts) >= 2:
-            return self._read(
-                line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.TWO_READS
-            )
-        if bursts:
-            return self._read(
-                line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.MIXED_INPUT
-            )
-        last = segments[-1]
         fast_end = timestamp_ms - self._stamps[-1] <= cfg.max_char_interval_ms
-        if len(segments) == 1 and last.size >= 2 and fast_end:
+        if len(segments) == 1 and segments[0].size >= 2 and fast_end:
             return self._read(
                 line_text, terminator, timestamp_ms, ScanSource.WEDGE, Suspect.TOO_SHORT
             )
@@ -553,15 +547,27 @@ class LineReader(_KeyboardReads):
 
     # -- internals --------------------------------------------------------------------
 
-    def _split(self, silence_ms: float) -> list[tuple[int, int]]:
-        """Index ranges of the keys, split at gaps of at least ``silence_ms``."""
+    def _verdict(self, start: int, end: int) -> str | None:
+        """What keys ``start:end`` were: None for a person (no burst at scanner speed), ``""``
+        for one read, else why they are refused."""
+        hiccup = self.config.hiccup_ms
+        groups = self._split(hiccup + 1e-9, start=start, end=end)  # gaps over a hiccup split
+        bursty = [g for g in groups if any(self._is_burst(seg) for seg in self._segments(*g))]
+        if not bursty:
+            return None
+        if len(groups) == 1:
+            return ""
+        return Suspect.TWO_READS if len(bursty) > 1 else Suspect.MIXED_INPUT
+
+    def _split(self, silence_ms: float, *, start: int, end: int) -> list[tuple[int, int]]:
+        """Index ranges of keys ``start:end``, split at gaps of at least ``silence_ms``."""
         ranges: list[tuple[int, int]] = []
-        start = 0
-        for index, (a, b) in enumerate(pairwise(self._stamps), start=1):
-            if b - a >= silence_ms:
-                ranges.append((start, index))
-                start = index
-        ranges.append((start, len(self._stamps)))
+        first = start
+        for index in range(start + 1, end):
+            if self._stamps[index] - self._stamps[index - 1] >= silence_ms:
+                ranges.append((first, index))
+                first = index
+        ranges.append((first, end))
         return ranges
 
     def _segments(self, start: int = 0, end: int | None = None) -> list[_Segment]:
