@@ -28,16 +28,15 @@ from tracetrack_core.codes import (
 from tracetrack_desktop.scanner.records import ScanRecord, Suspect
 
 _SUSPECT_MESSAGES: dict[str, str] = {
-    Suspect.TWO_READS: "Two labels ran together in one read; nothing was recorded. Check that "
-    "the scanner ends each read with Enter or Tab.",
-    Suspect.CUT_READ: "Only the end of a label arrived; its start went elsewhere. "
-    "Nothing was recorded.",
-    Suspect.MIXED_INPUT: "Typed keys and a scan ran together in the scan line; "
-    "nothing was recorded and the line was cleared.",
-    Suspect.TOO_SHORT: "The scanner sent a read shorter than any label; nothing was recorded. "
-    "Scan the label again.",
-    Suspect.NO_SUFFIX: "The scanner sent a label without Enter or Tab at the end; nothing was "
-    "recorded. Set its suffix, or choose 'no suffix' in Settings, Scanners.",
+    Suspect.TWO_READS: "Two labels ran together in one read; neither was counted. Check that the "
+    "scanner ends each read with Enter or Tab.",
+    Suspect.CUT_READ: "Only the end of a label arrived (its start went elsewhere); it was not "
+    "counted.",
+    Suspect.MIXED_INPUT: "Typed keys and a scan ran together in the scan line; neither was "
+    "counted.",
+    Suspect.TOO_SHORT: "The scanner sent a read shorter than any label; it was not counted.",
+    Suspect.NO_SUFFIX: "The scanner sent a label without Enter or Tab at the end; it was not "
+    "counted. Set its suffix, or choose 'no suffix' in Settings, Scanners.",
 }
 """What the operator is told about a read the input layer did not trust (records.Suspect)."""
 
