@@ -450,8 +450,9 @@ class LineReader(_KeyboardReads):
     * one burst at scanner speed, at least ``min_length`` long: a scanner read (``WEDGE``);
     * keys at a person's pace (or a line the person edited): a typed code (``TYPED``);
     * two bursts, or typing and a burst, run together: refused (``two_reads``,
-      ``mixed_input``); a gap of up to ``hiccup_ms`` inside a burst does not split it; a burst shorter than ``min_length`` ended by the suffix at scanner
-      speed: refused (``too_short``).
+      ``mixed_input``); a gap of up to ``hiccup_ms`` inside a burst does not split it;
+    * a burst shorter than ``min_length`` ended by the suffix at scanner speed: refused
+      (``too_short``).
 
     With ``prefix`` set, a line that starts with it is a scan and anything else is typing: exact,
     whatever the timing. A burst that no terminator follows is submitted after

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -176,7 +177,7 @@ class StationApp(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.enrollment: BackgroundCall | None = None
         self._stopped = False
-        self._unheard_at = 0.0
+        self._unheard_at = -float(UNHEARD_NOTICE_MS)
         for source in self.scan_inputs:
             if isinstance(source, WedgeEventFilter):
                 self._configure_scan_lines(source.detector.config)
@@ -423,12 +424,14 @@ class StationApp(QObject):
             self.on_bill_line_read(record)
 
     def _login_read(self, record: ScanRecord) -> None:
-        outcome = self.station.handle_scan(record) if record.suspect else None
-        result = self.station.login_badge(record.text) if outcome is None else None
-        if result is not None and result.ok:
-            self._enter_workspace(result.operator, result.role)
-            return
-        message = outcome.message if outcome is not None else result.message if result else ""
+        if record.suspect:
+            message = self.station.handle_scan(record).message  # refused, with the reason
+        else:
+            result = self.station.login_badge(record.text)
+            if result.ok:
+                self._enter_workspace(result.operator, result.role)
+                return
+            message = result.message
         self.window.login_page.show_error(message)
         self.window.login_page.username.setFocus()
         self.feedback.present("error")
@@ -468,7 +471,7 @@ class StationApp(QObject):
 
     def on_wedge_key_unheard(self, text: str) -> None:
         """Keys went where no field takes text: say so, never let them vanish quietly."""
-        now = datetime.now(UTC).timestamp() * 1000
+        now = time.monotonic() * 1000
         if now - self._unheard_at < UNHEARD_NOTICE_MS:
             return
         self._unheard_at = now
@@ -667,13 +670,7 @@ class StationApp(QObject):
         self.bridge.info(QCoreApplication.translate("StationApp", "Settings saved."))
 
     def _configure_scan_lines(self, config: WedgeConfig) -> None:
-        w = self.window
-        for line in (
-            w.login_page.username,
-            w.scan_tab.entry,
-            w.bills_tab.entry,
-            w.lookup_tab.entry,
-        ):
+        for line in self.window.scan_lines().values():
             line.configure(config)
 
     def _configure_scanners(self, values: SettingsValues) -> None:

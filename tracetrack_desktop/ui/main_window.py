@@ -167,16 +167,19 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(True)
         self.login_page.reset()
 
-    def scan_line(self) -> ScanLine | None:
-        """The field that owns the keyboard on the screen now showing (None: the dashboard)."""
-        if not self.logged_in():
-            return self.login_page.username
-        lines: dict[str, ScanLine] = {
+    def scan_lines(self) -> dict[str, ScanLine]:
+        """Every scan line, by the screen it owns the keyboard on."""
+        return {
+            "login": self.login_page.username,
             "scan": self.scan_tab.entry,
             "bills": self.bills_tab.entry,
             "lookup": self.lookup_tab.entry,
         }
-        return lines.get(self.current_tab())
+
+    def scan_line(self) -> ScanLine | None:
+        """The field that owns the keyboard on the screen now showing (None: the dashboard)."""
+        screen = self.current_tab() if self.logged_in() else "login"
+        return self.scan_lines().get(screen)
 
     def focus_scan_line(self) -> None:
         """Give the keyboard back to the screen's scan line (after a click, a tab, a dialog)."""
