@@ -358,27 +358,27 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="101"/>
         <source>Enroll this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="100"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="102"/>
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="104"/>
         <source>&amp;Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="117"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="119"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="120"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,8 +404,13 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="208"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="210"/>
         <source>Set up TraceTrack Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="245"/>
+        <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -606,42 +611,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="162"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164"/>
         <source>First operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="163"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="165"/>
         <source>This person becomes the station&apos;s admin and can add others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="171"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="173"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="174"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="175"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183"/>
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="185"/>
         <source>The password needs at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="185"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="187"/>
         <source>The two passwords differ; type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -782,17 +787,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="136"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="138"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="137"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="139"/>
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="152"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="154"/>
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,22 +920,22 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="62"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="64"/>
         <source>Where is the server?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="64"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="66"/>
         <source>Type the address your admin gave you, or run this station on its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="68"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70"/>
         <source>&amp;Offline only: no server for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="73"/>
         <source>Server &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,42 +1154,42 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="377"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="378"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="399"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="400"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="476"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="479"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="561"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="564"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="617"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="620"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="628"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="631"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="667"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="670"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="705"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="702"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -357,27 +357,27 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="101" />
         <source>Enroll this station</source>
         <translation>इस स्टेशन को पंजीकृत करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="100" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="102" />
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation>एडमिन से मिला पंजीकरण कोड लिखें, फिर पंजीकृत करें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="104" />
         <source>&amp;Enroll</source>
         <translation>पंजीकृत करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="117" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="119" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="120" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
@@ -403,9 +403,14 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="208" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="210" />
         <source>Set up TraceTrack Station</source>
         <translation>TraceTrack स्टेशन सेट करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="245" />
+        <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
+        <translation>एक स्कैन पढ़ा गया ({code}) पर उसका उपयोग नहीं हुआ: सेटअप में स्कैन नहीं लिए जाते। अपना स्कैनर, स्कैनर जाँच पेज पर आज़माएँ।</translation>
     </message>
 </context>
 <context>
@@ -605,42 +610,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="162" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164" />
         <source>First operator</source>
         <translation>पहला ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="163" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="165" />
         <source>This person becomes the station's admin and can add others.</source>
         <translation>यह व्यक्ति स्टेशन का एडमिन बनेगा और दूसरों को जोड़ सकेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="171" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="173" />
         <source>&amp;Username</source>
         <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="174" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="175" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183" />
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation>2 से 32 छोटे अक्षर, अंक, बिंदु, डैश या अंडरस्कोर इस्तेमाल करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="185" />
         <source>The password needs at least {n} characters.</source>
         <translation>पासवर्ड में कम से कम {n} अक्षर चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="185" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="187" />
         <source>The two passwords differ; type them again.</source>
         <translation>दोनों पासवर्ड अलग हैं; फिर से लिखें।</translation>
     </message>
@@ -781,17 +786,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="138" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="139" />
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation>कोई भी बैग लेबल स्कैन करें। आप इसे छोड़कर बाद में जाँच सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="152" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="154" />
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation>सेटअप पूरा करने पर ये स्कैनर सेटिंग्स सहेजी जाएँगी; आप इन्हें बाद में सेटिंग्स में बदल सकते हैं।</translation>
     </message>
@@ -915,22 +920,22 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="62" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="64" />
         <source>Where is the server?</source>
         <translation>सर्वर कहाँ है?</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="66" />
         <source>Type the address your admin gave you, or run this station on its own.</source>
         <translation>एडमिन का दिया पता लिखें, या इस स्टेशन को अकेले चलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="68" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70" />
         <source>&amp;Offline only: no server for now</source>
         <translation>केवल ऑफ़लाइन: अभी कोई सर्वर नहीं (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="71" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="73" />
         <source>Server &amp;address</source>
         <translation>सर्वर पता (&amp;A)</translation>
     </message>
@@ -1149,42 +1154,42 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="377" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="378" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="399" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="400" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="476" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="479" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="561" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="564" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="617" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="620" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="628" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="631" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="667" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="670" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="705" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="702" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>

@@ -370,3 +370,24 @@ def test_enter_never_moves_the_first_run_wizard_on(qtbot: QtBot) -> None:
     assert finished == []
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
     assert finished == [int(QDialog.DialogCode.Accepted)]
+
+
+def test_a_scan_on_a_wizard_page_without_a_scanner_test_is_refused_with_a_note(
+    qtbot: QtBot,
+) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    page = wizard.currentPage()
+    assert page is wizard.server_page
+    before = page.subTitle()
+    wizard.show_scan(
+        ScanRecord("SB00042", ScanSource.WEDGE, "keyboard", datetime.now(UTC), terminator="Enter")
+    )
+    assert "SB00042" in page.subTitle(), "the scan is not used, and the page says so"
+    assert wizard.server_page.url.text() == ""
+    wizard.server_page.offline.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.scanner_page
+    assert wizard.server_page.subTitle() == before, "the note goes once the page is left"

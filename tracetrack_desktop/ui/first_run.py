@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from tracetrack_desktop.scanner.decode import printable
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.ui.dialog_keys import guard_enter
 from tracetrack_desktop.ui.scanner_test_panel import ScannerTestPanel
@@ -215,6 +217,8 @@ class FirstRunWizard(QWizard):
         self.setPage(self.PAGE_SCANNER, self.scanner_page)
         self.setPage(self.PAGE_OPERATOR, self.operator_page)
         self.enroll_page.enroll_requested.connect(self.enroll_requested)
+        self._subtitles: dict[int, str] = {}  # pages showing a note about a scan instead
+        self.currentIdChanged.connect(self._on_current_id_changed)
         guard_enter(self)
 
     def nextId(self) -> int:  # noqa: N802 - Qt API
@@ -229,7 +233,27 @@ class FirstRunWizard(QWizard):
         self.enroll_page.show_enrollment(ok, message)
 
     def show_scan(self, record: ScanRecord) -> None:
+        """A scanner read while the wizard is open: tested on the scanner page, else refused
+        with a note on the page (it never types into a field or presses a button)."""
         self.scanner_page.panel.show_record(record)
+        page = self.currentPage()
+        if page is None or page is self.scanner_page:
+            return
+        self._subtitles.setdefault(self.currentId(), page.subTitle())
+        page.setSubTitle(
+            self.tr(
+                "A scan was read ({code}) and not used: setup takes no scans. "
+                "Try your scanner on the scanner test page."
+            ).format(code=printable(record.text, 40))
+        )
+        QApplication.beep()
+
+    def _on_current_id_changed(self, _page_id: int) -> None:
+        for page_id, subtitle in self._subtitles.items():
+            page = self.page(page_id)
+            if page is not None:
+                page.setSubTitle(subtitle)
+        self._subtitles.clear()
 
     def result_values(self) -> FirstRunResult:
         return FirstRunResult(
