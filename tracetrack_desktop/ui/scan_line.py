@@ -55,7 +55,7 @@ class ScanLine(QLineEdit):
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             if self.reader.terminates("Tab"):
-                self._end("Tab", float(event.timestamp()))
+                self._submit(self.reader.end(self.text(), "Tab", float(event.timestamp())))
             return True  # a scan line is never left by Tab
         return super().event(event)
 
@@ -65,7 +65,7 @@ class ScanLine(QLineEdit):
         stamp = float(event.timestamp())
         if name in ("Return", "Enter") and not ctrl:
             if self.reader.terminates(name):
-                self._end(name, stamp)
+                self._submit(self.reader.end(self.text(), name, stamp))
             return  # Enter is never passed on: no default button is ever clicked from here
         text = event.text()
         before = self.text()
@@ -76,25 +76,20 @@ class ScanLine(QLineEdit):
         after = self.text()
         if text and not ctrl and after == before + text:
             self._clock.seen(stamp)
-            record = self.reader.key(text, stamp, after)
+            record = self.reader.key(text, stamp, after)  # a text suffix may end the read
             if record is not None:
-                self._emit(record)
+                self._submit(record)
             else:
                 self._schedule()
         elif after != before:
             self.reader.edited()
-            if not after:
-                self._reset()
 
-    def _end(self, terminator: str, stamp: float) -> None:
-        record = self.reader.end(self.text(), terminator, stamp)
+    def _submit(self, *records: ScanRecord | None) -> None:
+        """The line's read (or reads) are done: start afresh, then hand them on."""
         self._reset()
-        if record is not None:
-            self.read_submitted.emit(record)
-
-    def _emit(self, record: ScanRecord) -> None:
-        self._reset()
-        self.read_submitted.emit(record)
+        for record in records:
+            if record is not None:
+                self.read_submitted.emit(record)
 
     def _reset(self) -> None:
         self._settle.stop()
@@ -117,9 +112,7 @@ class ScanLine(QLineEdit):
         now = self._clock.now()
         records = self.reader.poll(self.text(), now)
         if records:
-            self._reset()
-            for record in records:
-                self.read_submitted.emit(record)
+            self._submit(*records)
             return
         deadline = self.reader.deadline_ms()
         if deadline is not None and now < deadline:
