@@ -188,6 +188,13 @@ class SettleTimer(QObject):
     def start(self, delay_ms: float) -> None:
         self._timer.start(max(0, round(delay_ms)))
 
+    def settle_at(self, deadline_ms: float | None) -> None:
+        """Call back at ``deadline_ms`` on the OS key clock (:data:`KEY_CLOCK`); None: never."""
+        if deadline_ms is None:
+            self._timer.stop()
+        else:
+            self.start(KEY_CLOCK.until(deadline_ms))
+
     def stop(self) -> None:
         self._timer.stop()
 
@@ -279,11 +286,7 @@ class WedgeEventFilter(QObject):
         self._timer.stop()
 
     def _schedule(self) -> None:
-        deadline = self.detector.deadline_ms()
-        if deadline is None:
-            self._timer.stop()
-            return
-        self._timer.start(self._clock.until(deadline))
+        self._timer.settle_at(self.detector.deadline_ms())
 
     def _apply(self, verdict: Verdict) -> None:
         if verdict.replay:

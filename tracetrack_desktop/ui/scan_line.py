@@ -97,11 +97,7 @@ class ScanLine(QLineEdit):
         self.clear()
 
     def _schedule(self) -> None:
-        deadline = self.reader.deadline_ms()
-        if deadline is None:
-            self._settle.stop()
-            return
-        self._settle.start(self._clock.until(deadline))
+        self._settle.settle_at(self.reader.deadline_ms())
 
     def _on_text_changed(self, text: str) -> None:
         if not text:  # emptied by the program or the person: the next read starts afresh
