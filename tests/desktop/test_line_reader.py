@@ -113,8 +113,8 @@ def test_a_burst_without_suffix_is_refused_after_a_pause() -> None:
         reader.key(text, stamp, line)
     deadline = reader.deadline_ms()
     assert deadline == 18 + NO_SUFFIX_NOTICE_MS + 1
-    assert reader.poll(line, 500) == []
-    [record] = reader.poll(line, deadline)
+    assert reader.poll(500) == []
+    [record] = reader.poll(deadline)
     assert (record.text, record.suspect) == ("SB00042", Suspect.NO_SUFFIX)
 
 
@@ -124,7 +124,7 @@ def test_idle_submit_takes_a_burst_without_suffix() -> None:
     for text, stamp in burst("SB00042", 0, 3):
         line += text
         reader.key(text, stamp, line)
-    [record] = reader.poll(line, 400)
+    [record] = reader.poll(400)
     assert (record.text, record.source, record.suspect) == ("SB00042", ScanSource.WEDGE, "")
 
 
@@ -134,7 +134,7 @@ def test_idle_submit_splits_reads_a_busy_window_saw_together() -> None:
     for text, stamp in burst("SB00042", 0, 3) + burst("0016586", 650, 3):
         line += text
         reader.key(text, stamp, line)
-    records = reader.poll(line, 1200)
+    records = reader.poll(1200)
     assert [(r.text, r.source, r.suspect) for r in records] == [
         ("SB00042", ScanSource.WEDGE, ""),
         ("0016586", ScanSource.WEDGE, ""),
@@ -148,7 +148,7 @@ def test_a_person_pausing_is_never_submitted() -> None:
     for text, stamp in burst("SB0", 0, 200):
         line += text
         reader.key(text, stamp, line)
-    assert reader.poll(line, 5000) == []
+    assert reader.poll(5000) == []
 
 
 def test_a_text_suffix_ends_the_read() -> None:

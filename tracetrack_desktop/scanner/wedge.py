@@ -492,7 +492,7 @@ class LineReader(_KeyboardReads):
         wait = self.config.idle_submit_ms or NO_SUFFIX_NOTICE_MS
         return self._stamps[-1] + wait + 1
 
-    def poll(self, line_text: str, now_ms: float) -> list[ScanRecord]:
+    def poll(self, now_ms: float) -> list[ScanRecord]:
         """Silence since the last key: scanner bursts left in the line are submitted (no-suffix
         mode) or refused; a person's unfinished typing stays. Empty until the deadline."""
         deadline = self.deadline_ms()
@@ -502,7 +502,7 @@ class LineReader(_KeyboardReads):
         out: list[ScanRecord] = []
         # In no-suffix mode silence is the terminator, judged on the OS timestamps: reads the
         # GUI thread only saw together (it was busy while both arrived) come apart here.
-        for start, end in self._split(idle or math.inf, start=0, end=len(self._stamps)):
+        for start, end in self._split(0, len(self._stamps), longer_than=idle or math.inf):
             verdict = self._verdict(start, end)
             if verdict is None:
                 continue  # a person pausing
@@ -551,8 +551,7 @@ class LineReader(_KeyboardReads):
     def _verdict(self, start: int, end: int) -> str | None:
         """What keys ``start:end`` were: None for a person (no burst at scanner speed), ``""``
         for one read, else why they are refused."""
-        hiccup = self.config.hiccup_ms
-        groups = self._split(hiccup + 1e-9, start=start, end=end)  # gaps over a hiccup split
+        groups = self._split(start, end, longer_than=self.config.hiccup_ms)
         bursty = [g for g in groups if any(self._is_burst(seg) for seg in self._segments(*g))]
         if not bursty:
             return None
@@ -560,12 +559,12 @@ class LineReader(_KeyboardReads):
             return ""
         return Suspect.TWO_READS if len(bursty) > 1 else Suspect.MIXED_INPUT
 
-    def _split(self, silence_ms: float, *, start: int, end: int) -> list[tuple[int, int]]:
-        """Index ranges of keys ``start:end``, split at gaps of at least ``silence_ms``."""
+    def _split(self, start: int, end: int, *, longer_than: float) -> list[tuple[int, int]]:
+        """Index ranges of keys ``start:end``, split at gaps longer than ``longer_than`` ms."""
         ranges: list[tuple[int, int]] = []
         first = start
         for index in range(start + 1, end):
-            if self._stamps[index] - self._stamps[index - 1] >= silence_ms:
+            if self._stamps[index] - self._stamps[index - 1] > longer_than:
                 ranges.append((first, index))
                 first = index
         ranges.append((first, end))
@@ -573,16 +572,9 @@ class LineReader(_KeyboardReads):
 
     def _segments(self, start: int = 0, end: int | None = None) -> list[_Segment]:
         """Runs of keys (of ``start:end``) split at gaps longer than the scanner's longest."""
-        gap = self.config.max_char_interval_ms
         stop = len(self._stamps) if end is None else end
-        segments: list[_Segment] = []
-        first = start
-        for index in range(start + 1, stop):
-            if self._stamps[index] - self._stamps[index - 1] > gap:
-                segments.append(_Segment(first, index))
-                first = index
-        segments.append(_Segment(first, stop))
-        return segments
+        gap = self.config.max_char_interval_ms
+        return [_Segment(a, b) for a, b in self._split(start, stop, longer_than=gap)]
 
     def _is_burst(self, segment: _Segment) -> bool:
         """A run of keys at scanner speed long enough to be a label."""

@@ -106,7 +106,7 @@ class ScanLine(QLineEdit):
 
     def _on_settled(self) -> None:
         now = self._clock.now()
-        records = self.reader.poll(self.text(), now)
+        records = self.reader.poll(now)
         if records:
             self._submit(*records)
             return
