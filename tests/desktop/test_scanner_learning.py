@@ -13,8 +13,13 @@ from tests.desktop.wedge_keys import send_keys
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.scanner_test_panel import ScannerTestPanel
-from tracetrack_desktop.ui.settings_dialog import LEARNED_IDLE_SUBMIT_MS, SettingsDialog
-from tracetrack_desktop.ui.settings_model import LearnedProfile, SettingsValues, learn_profile
+from tracetrack_desktop.ui.settings_dialog import SettingsDialog
+from tracetrack_desktop.ui.settings_model import (
+    LEARNED_IDLE_SUBMIT_MS,
+    LearnedProfile,
+    SettingsValues,
+    learn_profile,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

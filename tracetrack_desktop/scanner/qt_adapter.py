@@ -4,8 +4,8 @@
   :class:`WedgeDetector`, whichever widget has focus. Scan keystrokes are swallowed (they never
   reach a text field); a person's keys that were held while the timing was unclear are sent on
   to the focused widget, in order.
-* :class:`SettleTimer` decides on silence only when the event loop was free to see it: after a
-  stall it first lets queued key events in (their OS timestamps then tell the truth).
+* :class:`SettleTimer` decides on silence only after the key events already queued are handled,
+  on the OS key clock (:data:`KEY_CLOCK`), so a stalled GUI thread never cuts a burst.
 * :class:`SerialScannerBridge` runs serial scanners on their own threads and re-emits their
   reads and state changes as signals in the GUI thread.
 """
@@ -185,15 +185,12 @@ class SettleTimer(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_timer_timeout)
 
-    def start(self, delay_ms: float) -> None:
-        self._timer.start(max(0, round(delay_ms)))
-
     def settle_at(self, deadline_ms: float | None) -> None:
         """Call back at ``deadline_ms`` on the OS key clock (:data:`KEY_CLOCK`); None: never."""
         if deadline_ms is None:
             self._timer.stop()
         else:
-            self.start(KEY_CLOCK.until(deadline_ms))
+            self._timer.start(max(0, round(KEY_CLOCK.until(deadline_ms))))
 
     def stop(self) -> None:
         self._timer.stop()
@@ -234,7 +231,6 @@ class WedgeEventFilter(QObject):
         self.detector = detector
         self.enabled = True
         self._replaying = False
-        self._clock = KEY_CLOCK  # "now" on the key timestamps' clock, for idle polls
         self._timer = SettleTimer(self.on_timer_settled, self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -250,7 +246,7 @@ class WedgeEventFilter(QObject):
         if not isinstance(event, QKeyEvent) or not self._is_receiver(watched):
             return False
         if etype == QEvent.Type.KeyPress:
-            self._clock.seen(float(event.timestamp()))
+            KEY_CLOCK.seen(float(event.timestamp()))
         if is_scan_line(watched):
             if self.detector.holding:
                 self.flush()  # keys held before the scan line took focus go first, in order
@@ -276,8 +272,7 @@ class WedgeEventFilter(QObject):
 
     @Slot()
     def on_timer_settled(self) -> None:
-        now = self._clock.now()
-        self._apply(self.detector.poll(now))
+        self._apply(self.detector.poll(KEY_CLOCK.now()))
         self._schedule()
 
     def flush(self) -> None:

@@ -176,6 +176,7 @@ class _KeyboardReads:
         self.config = config or WedgeConfig()
         self._wall_clock = wall_clock
         self._monotonic_ns = monotonic_ns
+        self._terminator_keys = frozenset(_TERMINATOR_ALIASES[t] for t in self.config.terminators)
         self._start()
 
     def _start(self) -> None:
@@ -185,10 +186,6 @@ class _KeyboardReads:
         """Whether ``key_name`` (``"Return"``, ``"Enter"``, ``"Tab"``) ends a read."""
         wanted = _TERMINATOR_ALIASES.get(key_name)
         return wanted is not None and wanted in self._terminator_keys
-
-    @property
-    def _terminator_keys(self) -> frozenset[str]:
-        return frozenset(_TERMINATOR_ALIASES[t] for t in self.config.terminators)
 
     def _keyboard_record(
         self,

@@ -38,7 +38,6 @@ class ScanLine(QLineEdit):
         self.setProperty(SCAN_LINE_PROPERTY, True)
         self.reader = LineReader(config)
         self._settle = SettleTimer(self._on_settled, self)
-        self._clock = KEY_CLOCK
         self.textChanged.connect(self._on_text_changed)
 
     def configure(self, config: WedgeConfig) -> None:
@@ -75,7 +74,7 @@ class ScanLine(QLineEdit):
             super().keyPressEvent(event)
         after = self.text()
         if text and not ctrl and after == before + text:
-            self._clock.seen(stamp)
+            KEY_CLOCK.seen(stamp)
             record = self.reader.key(text, stamp, after)  # a text suffix may end the read
             if record is not None:
                 self._submit(record)
@@ -105,7 +104,7 @@ class ScanLine(QLineEdit):
             self.reader.clear()
 
     def _on_settled(self) -> None:
-        now = self._clock.now()
+        now = KEY_CLOCK.now()
         records = self.reader.poll(now)
         if records:
             self._submit(*records)

@@ -33,10 +33,8 @@ from tracetrack_desktop.ui.settings_model import (
     BAUD_RATES,
     IDLE_SUBMIT_RANGE_MS,
     LANGUAGES,
-    LEARNED_IDLE_SUBMIT_MS,
     MESSAGES,
     TERMINATORS,
-    WEDGE_TERMINATORS,
     LearnedProfile,
     SettingsValues,
     validate,
@@ -300,13 +298,8 @@ class SettingsDialog(QDialog):
     def on_test_panel_profile_learned(self, profile: LearnedProfile) -> None:
         """Put what the scanner test learned into the scanner fields (kept only on OK)."""
         self.wedge_gap.setValue(profile.max_gap_ms)
-        # A scanner without a suffix needs a pause to end its reads; one with a suffix does
-        # not, and the pause would only hide a lost Enter.
-        self.wedge_idle.setValue(LEARNED_IDLE_SUBMIT_MS if not profile.suffix else 0)
-        if profile.suffix in WEDGE_TERMINATORS and profile.suffix_agreed:
-            self._terminators = (profile.suffix,)
-        else:
-            self._terminators = WEDGE_TERMINATORS
+        self.wedge_idle.setValue(profile.idle_submit_ms)
+        self._terminators = profile.terminators
         self.learned_note.setText(
             self.tr("Learned from {n} test reads; press OK to keep.").format(n=profile.reads)
         )

@@ -286,8 +286,8 @@ class LearnedProfile:
     """Keyboard-scanner settings worked out from test reads.
 
     Attributes:
-        max_gap_ms: the key gap to set: half as long again as the slowest gap seen, plus a
-            margin, within 20-200 ms.
+        max_gap_ms: the key gap to set: the slowest gap seen times 1.25, plus 5 ms, within
+            20-200 ms.
         suffix: the key the scanner sends after each code (``"Enter"``, ``"Tab"``), or
             ``""`` when it sends none (a pause must end its reads).
         slowest_gap_ms: the longest gap between two keys in any test read.
@@ -306,6 +306,19 @@ class LearnedProfile:
     summary: str
     reads: int = 0
     suffix_agreed: bool = True
+
+    @property
+    def idle_submit_ms(self) -> int:
+        """The no-suffix pause to set: only a scanner without a suffix needs one (for one with
+        a suffix it would only hide a lost Enter); 0 is off."""
+        return 0 if self.suffix else LEARNED_IDLE_SUBMIT_MS
+
+    @property
+    def terminators(self) -> tuple[str, ...]:
+        """The keys that end a read: the scanner's own, or both when its reads disagreed."""
+        if self.suffix in WEDGE_TERMINATORS and self.suffix_agreed:
+            return (self.suffix,)
+        return WEDGE_TERMINATORS
 
 
 def _same(text: str) -> str:
@@ -364,22 +377,19 @@ def learn_profile(
 
 
 def _suffix_of(record: ScanRecord) -> str:
-    """The terminator key of a read by its station name; ``""`` for a pause (or a text suffix)."""
-    return {"Return": "Enter", "Enter": "Enter", "Tab": "Tab"}.get(record.terminator, "")
+    """The key that ended a read (``"Enter"``, ``"Tab"``); ``""`` for a pause or a text suffix."""
+    return record.terminator if record.terminator in WEDGE_TERMINATORS else ""
 
 
 def config_with_profile(config: StationConfig, profile: LearnedProfile) -> StationConfig:
     """``config`` with a learned keyboard-scanner profile (what the dialog's fields take)."""
-    agreed = profile.suffix in WEDGE_TERMINATORS and profile.suffix_agreed
     return config.model_copy(
         update={
             "scanner": config.scanner.model_copy(
                 update={
                     "wedge_max_gap_ms": float(profile.max_gap_ms),
-                    "wedge_idle_submit_ms": float(
-                        LEARNED_IDLE_SUBMIT_MS if not profile.suffix else 0
-                    ),
-                    "wedge_terminators": (profile.suffix,) if agreed else WEDGE_TERMINATORS,
+                    "wedge_idle_submit_ms": float(profile.idle_submit_ms),
+                    "wedge_terminators": profile.terminators,
                 }
             )
         }
