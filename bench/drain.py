@@ -26,10 +26,10 @@ from bench.common import Context, Figure, scratch_database, station_process
 from tests.procs import ServerProcess, server_admin
 from tracetrack_core import rules as core
 from tracetrack_core.events import MAX_BATCH_EVENTS, EventType
+from tracetrack_desktop.storage.outbox import OutboxEvent
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.client import SyncClient
 from tracetrack_desktop.sync.engine import SyncEngine
-from tracetrack_desktop.sync.ports import OutboxEvent
 
 NAME = "Backlog drain"
 SECTION = "Backlog drain (one station, offline backlog → tracetrack-server serve on PostgreSQL)"

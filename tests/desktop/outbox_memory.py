@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from tracetrack_desktop.sync.ports import EventResult, OutboxEvent, SyncStatus
+from tracetrack_desktop.storage.outbox import EventResult, OutboxEvent, SyncStatus
 
 CONFLICTING = frozenset({"conflict", "rejected"})
 

@@ -23,9 +23,9 @@ from tracetrack_core.events import EventType, Status
 from tracetrack_core.rules import EventInput, Rules
 from tracetrack_desktop.storage import db, schema
 from tracetrack_desktop.storage.errors import DatabaseLockedError, DiskFullError
+from tracetrack_desktop.storage.outbox import EventResult, SyncStatus
 from tracetrack_desktop.storage.store import DONE, PENDING, LocalStore
 from tracetrack_desktop.storage.uuid7 import UUID7Generator, timestamp_ms
-from tracetrack_desktop.sync.ports import EventResult, SyncStatus
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "station"
 IST = timezone(timedelta(hours=5, minutes=30))

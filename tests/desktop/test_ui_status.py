@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.test_ui_shift import FakeScanner, login
+from tracetrack_desktop.storage.outbox import EventResult, SyncStatus
 from tracetrack_desktop.sync.engine import SyncReport
-from tracetrack_desktop.sync.ports import EventResult, SyncStatus
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.feedback import SilentPlayer

@@ -25,8 +25,8 @@ from tracetrack_desktop.domain.results import ActionResult, Feedback, Mode, Scre
 from tracetrack_desktop.scanner.decode import DEFAULT_DEBOUNCE_MS, Decoder
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.storage.errors import StorageError
+from tracetrack_desktop.storage.outbox import OutboxEvent
 from tracetrack_desktop.storage.store import LocalStore, UserRecord
-from tracetrack_desktop.sync.ports import OutboxEvent
 
 IDLE_RESET = timedelta(minutes=10)
 """After this long without an action, SCAN_CHILDREN returns to SCAN_PARENT."""

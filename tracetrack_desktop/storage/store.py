@@ -46,8 +46,8 @@ from tracetrack_core.codes import DEFAULT_RULES, CodeRules
 from tracetrack_core.events import MAX_FIELD_LENGTH, EventType, Status
 from tracetrack_desktop.storage import db, schema
 from tracetrack_desktop.storage.errors import translate
+from tracetrack_desktop.storage.outbox import EventResult, OutboxEvent, SyncStatus
 from tracetrack_desktop.storage.uuid7 import UUID7Generator
-from tracetrack_desktop.sync.ports import EventResult, OutboxEvent, SyncStatus
 
 PENDING = "pending"
 DONE = "done"

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 import requests
 
-from tracetrack_desktop.sync.ports import EventResult, OutboxEvent
+from tracetrack_desktop.storage.outbox import EventResult, OutboxEvent
 
 log = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from tracetrack_core.events import MAX_BATCH_BYTES, MAX_BATCH_EVENTS
+from tracetrack_desktop.storage.outbox import EventResult, OutboxEvent, SyncStatus
 from tracetrack_desktop.sync.backoff import Backoff
 from tracetrack_desktop.sync.client import (
     FINAL_STATUSES,
@@ -32,7 +33,7 @@ from tracetrack_desktop.sync.client import (
     UploadReply,
     local_now,
 )
-from tracetrack_desktop.sync.ports import EventResult, OutboxEvent, OutboxPort, SyncStatus
+from tracetrack_desktop.sync.ports import OutboxPort
 
 log = logging.getLogger(__name__)
 

@@ -6,81 +6,11 @@ server's results back. Keeping this a Protocol lets the sync layer be tested on 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-import orjson
-
-
-@dataclass(frozen=True)
-class OutboxEvent:
-    """An event waiting to be uploaded, in PROTOCOL.md's wire shape."""
-
-    id: str
-    seq: int
-    type: str
-    occurred_at: str  # ISO 8601 with the station's UTC offset; never rewritten
-    operator: str = ""
-    code: str = ""
-    parent: str = ""
-    bill: str = ""
-    data: Mapping[str, Any] = field(default_factory=dict)
-    encoded: bytes | None = field(default=None, compare=False, repr=False)
-    """The event as sent, when its store has it encoded already (else made on first use)."""
-
-    def as_wire(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "seq": self.seq,
-            "type": self.type,
-            "occurred_at": self.occurred_at,
-            "operator": self.operator,
-            "code": self.code,
-            "parent": self.parent,
-            "bill": self.bill,
-            "data": dict(self.data),
-        }
-
-    @property
-    def wire_json(self) -> bytes:
-        """The event as sent (JSON), encoded once however often the batch is sized and sent."""
-        memo: bytes | None = self.encoded or self.__dict__.get("_wire_json")
-        if memo is None:
-            try:
-                memo = orjson.dumps(self.as_wire())
-            except (orjson.JSONEncodeError, TypeError):  # e.g. an integer beyond 64 bits
-                text = json.dumps(self.as_wire(), ensure_ascii=False, separators=(",", ":"))
-                memo = text.encode()
-            # not a field (equality and repr ignore it); set past the frozen __setattr__, as
-            # functools.cached_property would, without its per-call lock (Python 3.11)
-            self.__dict__["_wire_json"] = memo
-        return memo
-
-
-@dataclass(frozen=True)
-class EventResult:
-    """The server's final answer for one event (accepted, duplicate, conflict, rejected)."""
-
-    id: str
-    status: str
-    reason: str | None = None
-    detail: Mapping[str, Any] | None = None
-    message: str | None = None
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What ``tracetrack-station status`` and the status bar show."""
-
-    online: bool = False
-    last_success_at: datetime | None = None
-    last_attempt_at: datetime | None = None
-    last_error: str | None = None
-    clock_skew_ms: int | None = None
-    conflicts_total: int = 0
+from tracetrack_desktop.storage.outbox import EventResult, OutboxEvent, SyncStatus
 
 
 class OutboxPort(Protocol):
