@@ -144,7 +144,7 @@ class SyncWorker(QObject):
         self._timer.start(delay_ms)
 
 
-def thread_for(worker: QObject, parent: QObject, name: str = "sync-worker") -> QThread:
+def thread_for(worker: SyncWorker, parent: QObject, name: str = "sync-worker") -> QThread:
     """A ``QThread`` owning ``worker``: ``started`` runs ``worker.start``, and ``finished`` runs
     ``worker.stop`` on the worker's own thread as its loop ends (after any round in progress,
     so it can stop its own timers). Start it with ``thread.start()``; end it with
@@ -152,8 +152,8 @@ def thread_for(worker: QObject, parent: QObject, name: str = "sync-worker") -> Q
     thread = QThread(parent)
     thread.setObjectName(name)
     worker.moveToThread(thread)
-    thread.started.connect(worker.start)  # type: ignore[attr-defined]
-    thread.finished.connect(worker.stop)  # type: ignore[attr-defined]
+    thread.started.connect(worker.start)
+    thread.finished.connect(worker.stop)
     return thread
 
 

@@ -33,7 +33,7 @@ from tracetrack_desktop.scanner.qt_adapter import (
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
 from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
-from tracetrack_desktop.sync.worker import end_thread, thread_for
+from tracetrack_desktop.sync.worker import SyncWorker, end_thread, thread_for
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.dashboard_client import ServerReader
@@ -73,23 +73,6 @@ class ScanInput(Protocol):
 
     @property
     def scan_read(self) -> SignalInstance: ...
-
-
-class SyncWorkerLike(Protocol):
-    """The sync worker's surface (``tracetrack_desktop.sync.worker.SyncWorker``)."""
-
-    @property
-    def status_changed(self) -> SignalInstance: ...
-    @property
-    def conflicts_found(self) -> SignalInstance: ...
-    @property
-    def sync_failed(self) -> SignalInstance: ...
-    @property
-    def token_revoked(self) -> SignalInstance: ...
-    def start(self) -> None: ...
-    def wake(self) -> None: ...
-    def stop(self) -> None: ...
-    def moveToThread(self, thread: QThread) -> bool: ...  # noqa: N802 - Qt API
 
 
 @dataclass(frozen=True)
@@ -136,8 +119,8 @@ class StationApp(QObject):
         *,
         window: MainWindow | None = None,
         sounds: SoundPlayer | None = None,
-        scan_inputs: Sequence[QObject] = (),
-        sync_worker: QObject | None = None,
+        scan_inputs: Sequence[ScanInput] = (),
+        sync_worker: SyncWorker | None = None,
         reader: ServerReader | None = None,
         timing: Timing | None = None,
         settings: SettingsValues | None = None,
@@ -154,7 +137,7 @@ class StationApp(QObject):
         )
         self.scan_inputs = list(scan_inputs)
         self.timing = timing or Timing()
-        self.sync_worker: QObject | None = None
+        self.sync_worker: SyncWorker | None = None
         self.sync_thread: QThread | None = None
         self.reader: ServerReader | None = None
         self.reader_thread: QThread | None = None
@@ -223,7 +206,7 @@ class StationApp(QObject):
         w.dashboard_tab.refresh_requested.connect(self.on_dashboard_timer_timeout)
 
         for source in self.scan_inputs:
-            source.scan_read.connect(self.on_scanner_scan_read)  # type: ignore[attr-defined]
+            source.scan_read.connect(self.on_scanner_scan_read)
             state_signal = getattr(source, "scanner_state_changed", None)
             if state_signal is not None:
                 state_signal.connect(self.on_scanner_state_changed)
@@ -238,16 +221,16 @@ class StationApp(QObject):
         self.dashboard_timer.timeout.connect(self.on_dashboard_timer_timeout)
         self.clock_timer.timeout.connect(self.window.pending.refresh)
 
-    def _attach_server(self, worker: QObject | None, reader: ServerReader | None) -> None:
+    def _attach_server(self, worker: SyncWorker | None, reader: ServerReader | None) -> None:
         """Give the sync worker and the server reader their threads and wire their signals."""
         self.sync_worker, self.reader = worker, reader
         if worker is not None:
             self.sync_thread = thread_for(worker, self)
-            self.sync_wake_requested.connect(worker.wake)  # type: ignore[attr-defined]
-            worker.status_changed.connect(self.on_sync_status_changed)  # type: ignore[attr-defined]
-            worker.conflicts_found.connect(self.on_sync_conflicts_found)  # type: ignore[attr-defined]
-            worker.sync_failed.connect(self.on_sync_failed)  # type: ignore[attr-defined]
-            worker.token_revoked.connect(self.on_sync_token_revoked)  # type: ignore[attr-defined]
+            self.sync_wake_requested.connect(worker.wake)
+            worker.status_changed.connect(self.on_sync_status_changed)
+            worker.conflicts_found.connect(self.on_sync_conflicts_found)
+            worker.sync_failed.connect(self.on_sync_failed)
+            worker.token_revoked.connect(self.on_sync_token_revoked)
         if reader is not None:
             self.reader_thread = QThread(self)
             self.reader_thread.setObjectName("server-reader")
@@ -263,7 +246,7 @@ class StationApp(QObject):
     def _detach_server(self) -> None:
         """Stop the sync worker's and the reader's threads (after their current request)."""
         if self.sync_thread is not None and self.sync_worker is not None:
-            self.sync_wake_requested.disconnect(self.sync_worker.wake)  # type: ignore[attr-defined]
+            self.sync_wake_requested.disconnect(self.sync_worker.wake)
             end_thread(self.sync_worker, self.sync_thread)
         if self.reader_thread is not None:
             assert self.reader is not None
@@ -273,7 +256,7 @@ class StationApp(QObject):
             self.reader_thread.wait()
         self.dashboard_in_flight = False
 
-    def connect_server(self, worker: QObject, reader: ServerReader) -> None:
+    def connect_server(self, worker: SyncWorker, reader: ServerReader) -> None:
         """Sync with a newly enrolled server from now on, without a restart."""
         self._detach_server()
         self._attach_server(worker, reader)

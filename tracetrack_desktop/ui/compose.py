@@ -13,7 +13,7 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
@@ -26,7 +26,14 @@ from tracetrack_desktop.storage.errors import StorageError
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.worker import SyncWorker
 from tracetrack_desktop.token_store import TokenStoreError, save_token
-from tracetrack_desktop.ui.app import StationApp, Timing, qt_application, run_first_run, run_station
+from tracetrack_desktop.ui.app import (
+    ScanInput,
+    StationApp,
+    Timing,
+    qt_application,
+    run_first_run,
+    run_station,
+)
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
 from tracetrack_desktop.ui.feedback import SoundPlayer
@@ -119,7 +126,7 @@ def build_station(
         debounce_ms=config.scanner.debounce_ms,
     )
     worker, reader = _server_parts(data_dir, identity, config) if identity else (None, None)
-    scan_inputs: list[QObject] = [
+    scan_inputs: list[ScanInput] = [
         WedgeEventFilter(WedgeDetector(config.scanner.wedge())),
         SerialScannerBridge(config.scanner.serial_scanners()),
     ]
