@@ -1,7 +1,7 @@
 """Scanner text → normalised, classified codes.
 
 The station normalises every read the same way and classifies it by the site's
-:class:`CodeRules` (the DOMAIN.md defaults unless a site overrides them). The server
+:class:`CodeRules` (the docs/domain.md#codes defaults unless a site overrides them). The server
 uses the same functions to validate uploaded events, so a code one side accepts the
 other side accepts too.
 """
@@ -75,7 +75,7 @@ def _default_series() -> tuple[ParentSeries, ...]:
 
 
 class CodeRules(BaseModel):
-    """A site's code rules. Defaults are those of DOMAIN.md; every field is overridable."""
+    """A site's code rules. Defaults: docs/domain.md#codes; every field is overridable."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

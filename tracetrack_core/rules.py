@@ -1,4 +1,4 @@
-"""The bag rules of DOMAIN.md as one pure state machine.
+"""The bag rules of docs/domain.md#bag-rules as one pure state machine.
 
 The server applies every uploaded event through :func:`apply_event` against the shared
 state; the station applies the same function against its local state before it tells
@@ -135,7 +135,7 @@ class Outcome:
     """What an event did.
 
     Attributes:
-        status: accepted, duplicate, conflict or rejected (PROTOCOL.md).
+        status: accepted, duplicate, conflict or rejected (docs/protocol.md#statuses-and-reasons).
         reason: machine-readable, for anything but a plain accept.
         detail: facts the reader needs (``current_parent``, ``bill``...).
         message: one sentence an operator understands, saying what to do next.

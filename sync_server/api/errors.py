@@ -1,4 +1,4 @@
-"""One error path: every failure leaves as PROTOCOL.md's ``{"error": {...}}`` JSON."""
+"""One error path: every failure leaves as ``{"error": {...}}`` JSON (docs/protocol.md#errors)."""
 
 from __future__ import annotations
 

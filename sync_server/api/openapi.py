@@ -138,7 +138,7 @@ def build_document(app: Flask) -> dict[str, Any]:
         "info": {
             "title": "TraceTrack sync API",
             "version": __version__,
-            "description": "Sync protocol v1 (PROTOCOL.md) and its extensions.",
+            "description": "Sync protocol v1 (docs/protocol.md) and its extensions.",
             "x-limits": {
                 "max_batch_events": settings.max_batch_events,
                 "max_batch_bytes": settings.max_batch_bytes,

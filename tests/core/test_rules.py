@@ -1,4 +1,4 @@
-"""The shared bag rules: examples from DOMAIN.md and invariants under random event streams."""
+"""The shared bag rules: examples from docs/domain.md and invariants under random event streams."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The read API's JSON (PROTOCOL.md shapes) turned into what the dashboard and lookup draw."""
+"""The read API's JSON (docs/protocol.md#read-side) made into what the dashboard and lookup draw."""
 
 from __future__ import annotations
 

@@ -759,7 +759,7 @@ class StationWorkflow:
 
 
 def _bill_message(outcome: core.Outcome, code: str) -> str:
-    """Biller-facing wording for each bill error kind of DOMAIN.md."""
+    """Biller-facing wording for each bill error kind of docs/domain.md#bill-errors."""
     reason = outcome.reason
     detail = outcome.detail
     if reason is Reason.INVALID_CODE:

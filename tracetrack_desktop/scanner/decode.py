@@ -187,7 +187,7 @@ def refusal_summary(result: DecodeResult) -> str:
 
 
 def scan_rejected_data(result: DecodeResult) -> dict[str, str]:
-    """``data`` for a ``scan_rejected`` event (PROTOCOL.md: ``data.reason``)."""
+    """``data`` for a ``scan_rejected`` event (docs/protocol.md#event-types: ``data.reason``)."""
     assert result.refusal is not None, "only refused reads are rejected"
     return {
         "reason": result.refusal.reason,

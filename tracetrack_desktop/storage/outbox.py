@@ -18,7 +18,7 @@ import orjson
 
 @dataclass(frozen=True)
 class OutboxEvent:
-    """An event waiting to be uploaded, in PROTOCOL.md's wire shape."""
+    """An event waiting to be uploaded, in the wire shape of docs/protocol.md#event-object."""
 
     id: str
     seq: int

@@ -101,7 +101,7 @@ _NEXT_BATCH = (
     " FROM events WHERE sync_state = ? AND seq > ? ORDER BY seq LIMIT ?"
 )
 """The oldest pending events after a seq (-1: from the start), in the outbox's own order, each
-with its wire JSON (PROTOCOL.md's event object) made by SQLite: a backlog reads 2,000 at a
+with its wire JSON (docs/protocol.md#event-object) made by SQLite: a backlog reads 2,000 at a
 time, and encoding them in Python had cost twice the read. Data that is not standard JSON (a
 NaN an old version wrote) is encoded in Python instead."""
 

@@ -57,7 +57,7 @@ from tracetrack_desktop.ui.views import DashboardData, LookupView, Mode, Outcome
 log = logging.getLogger(__name__)
 
 IDLE_RESET_MS = 10 * 60 * 1000
-"""DOMAIN.md: after 10 idle minutes the station returns to SCAN PARENT."""
+"""docs/domain.md#the-stations-day: after 10 idle minutes the station returns to SCAN PARENT."""
 
 IDLE_LOGOUT_MS = 30 * 60 * 1000
 """After this long with nothing done the operator is logged out."""

@@ -41,7 +41,7 @@ ROLE_TABS: dict[str, tuple[str, ...]] = {
     "supervisor": ("scan", "bills", "lookup", "dashboard"),
     "admin": ("scan", "bills", "lookup", "dashboard"),
 }
-"""Which tabs each role sees (DOMAIN.md roles); unknown roles get only the lookup."""
+"""Which tabs each role sees (docs/domain.md#roles); unknown roles get only the lookup."""
 
 
 class MainWindow(QMainWindow):
