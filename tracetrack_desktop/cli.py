@@ -52,7 +52,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     try:
         check_token_store(args.insecure_token_file)
         enrolled = enroll(
-            args.server, args.code, socket.gethostname(), ca_bundle=config.server.ca_bundle or None
+            args.server, args.code, socket.gethostname(), ca_bundle=config.server.ca_bundle
         )
         where = save_token(enrolled.station_id, enrolled.token, args.insecure_token_file)
     except (SyncError, TokenStoreError) as exc:

@@ -55,7 +55,7 @@ def _client(identity: Identity, config: StationConfig) -> SyncClient:
     return SyncClient(
         identity.server_url,
         identity.token,
-        ca_bundle=config.server.ca_bundle or None,
+        ca_bundle=config.server.ca_bundle,
         timeout=(min(5.0, timeout), timeout),
     )
 

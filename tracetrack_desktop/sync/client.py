@@ -1,4 +1,4 @@
-"""HTTP client of sync protocol v1 (PROTOCOL.md): upload, changes, enroll.
+"""HTTP client of sync protocol v1 (docs/protocol.md): upload, changes, enroll.
 
 The client only speaks HTTP and maps answers to typed errors; deciding what to do about
 them (retry, split, stop) is the engine's job. It never logs or repeats the token.
@@ -9,15 +9,18 @@ from __future__ import annotations
 import email.utils
 import logging
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import requests
 
 from tracetrack_desktop.storage.outbox import EventResult, OutboxEvent
+
+if TYPE_CHECKING:
+    from requests.sessions import _Settings  # the stubs' name for what requests returns
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,35 @@ DEFAULT_TIMEOUT: tuple[float, float] = (3.05, 15.0)
 FINAL_STATUSES = frozenset({"accepted", "duplicate", "conflict", "rejected"})
 _RETRY_STATUSES = frozenset({408, 429})
 USER_AGENT = "tracetrack-station/0.1"
+
+
+class StationSession(requests.Session):
+    """An HTTP session of the station: TLS always verified, against the site's CA if it has one.
+
+    Args:
+        ca_bundle: a PEM file of CA certificates to trust instead of the system's
+            (``[server] ca_bundle``); empty or None: the system's.
+    """
+
+    def __init__(self, ca_bundle: str | None = None) -> None:
+        super().__init__()
+        self.verify = ca_bundle or True
+        self.headers["User-Agent"] = USER_AGENT
+
+    def merge_environment_settings(
+        self,
+        url: str | bytes | None,
+        proxies: MutableMapping[str, str] | None,
+        stream: bool | None,
+        verify: bool | str | None,
+        cert: str | tuple[str, str] | None,
+    ) -> _Settings:
+        # requests lets REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE beat a session's own `verify`
+        # (psf/requests#3829, kept until requests 3), which would drop the site's CA wherever
+        # the variable is set; a request that names none verifies as its session says
+        if verify is None:
+            verify = self.verify
+        return super().merge_environment_settings(url, proxies, stream, verify, cert)
 
 
 def local_now() -> datetime:
@@ -161,7 +193,7 @@ def _parse_time(value: Any) -> datetime | None:
 
 
 def _error_fields(response: requests.Response) -> tuple[str, str, dict[str, Any]]:
-    """``(code, message, other fields)`` of PROTOCOL.md's error body, tolerating any body."""
+    """``(code, message, other fields)`` of a docs/protocol.md#errors body, tolerating any body."""
     try:
         body = response.json()
     except ValueError:
@@ -254,13 +286,8 @@ class SyncClient:
         self.base_url = base_url.rstrip("/")
         self._timeout = timeout
         self._clock = clock
-        # verification stays on; a site with its own CA points at its bundle instead
-        self._verify: str | bool = ca_bundle or True
-        self._headers = {
-            "Authorization": f"Bearer {token}",
-            "User-Agent": USER_AGENT,
-            "Accept": "application/json",
-        }
+        self._ca_bundle = ca_bundle
+        self._headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
         # one HTTP session (and keep-alive connection) per thread: the engine uploads the next
         # batch from a second thread while the first is still in flight
         self._local = threading.local()
@@ -281,8 +308,7 @@ class SyncClient:
         """This thread's HTTP session."""
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
-            session = requests.Session()
-            session.verify = self._verify
+            session = StationSession(self._ca_bundle)
             session.headers.update(self._headers)
             self._local.session = session
             with self._sessions_lock:
@@ -421,9 +447,7 @@ def enroll(
         RetryableError: the server could not be reached or failed.
         RefusedError: the code is unknown, used or expired (or the request was refused).
     """
-    with requests.Session() as session:
-        session.verify = ca_bundle or True
-        session.headers["User-Agent"] = USER_AGENT
+    with StationSession(ca_bundle) as session:
         url = f"{base_url.rstrip('/')}/api/v1/stations/enroll"
         response = _request(
             session,

@@ -35,7 +35,7 @@ from tracetrack_desktop.ui.app import (
     run_station,
 )
 from tracetrack_desktop.ui.dashboard_client import ServerReader
-from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
+from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller, enroll_station
 from tracetrack_desktop.ui.feedback import SoundPlayer
 from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.settings_model import (
@@ -71,7 +71,7 @@ def _first_run(
     """The guided setup; returns the saved settings, or None if the operator closed it."""
     from argon2 import PasswordHasher  # noqa: PLC0415
 
-    answer = run_first_run(enroll_station, config.scanner.wedge())
+    answer = run_first_run(enroller(config), config.scanner.wedge())
     if answer is None:
         return None
     result, enrolled = answer
@@ -98,6 +98,16 @@ def _first_run(
     return config
 
 
+def enroller(config: StationConfig) -> Enroller:
+    """How the window enrolls (the guided setup, Settings), trusting the site's CA."""
+    ca_bundle = config.server.ca_bundle
+
+    def enroll(url: str, code: str) -> EnrollAnswer:
+        return enroll_station(url, code, ca_bundle=ca_bundle)
+
+    return enroll
+
+
 def _server_parts(
     data_dir: Path, identity: Identity, config: StationConfig
 ) -> tuple[SyncWorker, ServerReader]:
@@ -105,7 +115,8 @@ def _server_parts(
     worker = SyncWorker(
         open_engine_factory(data_dir, identity, config), interval_s=config.server.sync_interval_s
     )
-    return worker, ServerReader(identity.server_url, identity.token)
+    reader = ServerReader(identity.server_url, identity.token, ca_bundle=config.server.ca_bundle)
+    return worker, reader
 
 
 def build_station(
@@ -138,7 +149,7 @@ def build_station(
         sounds=sounds,
         settings=values_from_config(config, store.code_rules()),
         list_ports=port_choices,
-        enroller=enroll_station,
+        enroller=enroller(config),
         timing=Timing(idle_logout_ms=config.ui.idle_logout_min * 60_000),
     )
     saved = [config]

@@ -16,6 +16,7 @@ from urllib.parse import quote
 import requests
 from PySide6.QtCore import QObject, Signal, Slot
 
+from tracetrack_desktop.sync.client import StationSession
 from tracetrack_desktop.ui.views import (
     DashboardData,
     HistoryRow,
@@ -170,6 +171,10 @@ class ServerReader(QObject):
         dashboard_failed(str): why the figures could not be fetched.
         bag_fetched(object): a :class:`LookupView` (found, or not found with suggestions).
         bag_failed(str, str): the code and why the server could not be asked.
+
+    Args:
+        ca_bundle: the site's CA bundle (``[server] ca_bundle``), trusted as the sync client
+            trusts it; None: the system's certificates.
     """
 
     dashboard_fetched = Signal(object)
@@ -182,16 +187,19 @@ class ServerReader(QObject):
         base_url: str,
         token: str,
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        *,
+        ca_bundle: str | None = None,
     ) -> None:
         super().__init__()
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
+        self.ca_bundle = ca_bundle
         self._session: requests.Session | None = None
 
     def _get(self, path: str, params: Mapping[str, str] | None = None) -> requests.Response:
         if self._session is None:  # created on the reader's own thread, used only there
-            self._session = requests.Session()
+            self._session = StationSession(self.ca_bundle)
             self._session.headers["Authorization"] = f"Bearer {self.token}"
             self._session.headers["Accept"] = "application/json"
         try:

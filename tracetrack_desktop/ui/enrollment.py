@@ -27,10 +27,16 @@ class EnrollAnswer:
     token: str = field(default="", repr=False)
 
 
-def enroll_station(url: str, code: str, hostname: str | None = None) -> EnrollAnswer:
-    """``POST /api/v1/stations/enroll`` and explain the outcome in one sentence."""
+def enroll_station(
+    url: str, code: str, hostname: str | None = None, *, ca_bundle: str | None = None
+) -> EnrollAnswer:
+    """``POST /api/v1/stations/enroll`` and explain the outcome in one sentence.
+
+    Args:
+        ca_bundle: the site's CA bundle (``[server] ca_bundle``); None: the system's.
+    """
     try:
-        result = enroll(url, code, hostname or socket.gethostname())
+        result = enroll(url, code, hostname or socket.gethostname(), ca_bundle=ca_bundle)
     except RefusedError as exc:
         return EnrollAnswer(
             False,
