@@ -1,4 +1,4 @@
-"""The event vocabulary of sync protocol v1 (PROTOCOL.md) and its extensions."""
+"""The event vocabulary of sync protocol v1 (docs/protocol.md#event-types) and its extensions."""
 
 from __future__ import annotations
 
@@ -101,3 +101,9 @@ MAX_BATCH_BYTES = 1_048_576
 
 MAX_FIELD_LENGTH = 200
 """Longest code, parent, bill or operator string an event may carry."""
+
+MAX_TYPE_LENGTH = 40
+"""Longest event type name (the longest known is far shorter)."""
+
+MAX_DATA_BYTES = 4096
+"""Largest ``data`` object of one event, encoded as JSON."""

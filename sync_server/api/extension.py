@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync_server.api.ratelimit import RateLimiter
 from sync_server.config import Settings
 from sync_server.db.schema import schema_problem
+from sync_server.services.site_rules import SiteRules
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ class ServerContext:
     schema_problem: str | None = None
     checked_at: float = 0.0
     limiter: RateLimiter = field(init=False)
+    site_rules: SiteRules = field(default_factory=SiteRules)
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.settings.rate_limit_per_minute)

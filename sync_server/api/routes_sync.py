@@ -64,6 +64,7 @@ def upload_events() -> Response:
                 oldest_pending_at=batch.oldest_pending_at,
                 after_event=batch.after_event,
             ),
+            rules=context().site_rules,
             settings=ingest.IngestSettings(max_clock_skew_hours=settings.max_clock_skew_hours),
         )
     except ingest.BatchError as exc:

@@ -6,11 +6,10 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, create_model
 
-from tracetrack_core.events import MAX_FIELD_LENGTH, EventType
-
-Text = Field(default="", max_length=MAX_FIELD_LENGTH)
+from tracetrack_core.events import EventType
+from tracetrack_core.wire import EVENT_FIELDS, Kind, WireField
 
 
 class HealthOut(BaseModel):
@@ -20,20 +19,39 @@ class HealthOut(BaseModel):
     problem: str | None = None
 
 
-class EventIn(BaseModel):
+def _event_field(f: WireField) -> tuple[Any, Any]:
+    """A pydantic field for one field of the wire declaration (tracetrack_core.wire)."""
+    annotation: Any = {
+        Kind.ID: UUID,
+        Kind.SEQ: int,
+        Kind.NAME: EventType,
+        Kind.TIME: AwareDatetime,
+        Kind.TEXT: str,
+        Kind.CODE: str,
+        Kind.OBJECT: dict[str, Any],
+    }[f.kind]
+    limits: dict[str, Any] = {}
+    if f.kind is Kind.SEQ:
+        limits = {"ge": 0, "le": f.limit}
+    elif f.kind in (Kind.TEXT, Kind.CODE):
+        limits = {"max_length": f.limit}
+    if f.required:
+        return annotation, Field(description=f.doc, **limits)
+    if f.kind is Kind.OBJECT:
+        return annotation, Field(default_factory=dict, description=f.doc)
+    return annotation, Field(default="", description=f.doc, **limits)
+
+
+class _EventBase(BaseModel):
     """One event as a station sends it. A malformed event is answered ``rejected``, not 400."""
 
     model_config = ConfigDict(extra="ignore")
 
-    id: UUID = Field(description="idempotency key (UUIDv7 recommended)")
-    seq: int = Field(ge=0, le=2**62, description="strictly increasing per station")
-    type: EventType
-    occurred_at: AwareDatetime = Field(description="station clock, with its UTC offset")
-    operator: str = Text
-    code: str = Text
-    parent: str = Text
-    bill: str = Text
-    data: dict[str, Any] = Field(default_factory=dict)
+
+_EVENT_FIELDS: dict[str, Any] = {f.name: _event_field(f) for f in EVENT_FIELDS}
+EventIn = create_model("EventIn", __base__=_EventBase, __doc__=_EventBase.__doc__, **_EVENT_FIELDS)
+"""The OpenAPI schema of an event, derived from :class:`tracetrack_core.wire.WireEvent`
+(the server checks events with :func:`tracetrack_core.wire.decode_event`, not with this)."""
 
 
 class BatchIn(BaseModel):

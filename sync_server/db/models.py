@@ -7,26 +7,52 @@ Columns are NOT NULL unless they say otherwise. Every counter the stats report i
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,
     String,
+    TypeDecorator,
     Uuid,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in time, the same instant whichever database holds it.
+
+    PostgreSQL's ``timestamptz`` keeps the instant and answers in UTC-aware datetimes. SQLite
+    has no such type: SQLAlchemy writes an aware datetime's wall-clock digits and drops its
+    offset, so a station's ``10:15:02+05:30`` came back as ``10:15:02`` and was then read as
+    UTC. Here every value is turned to UTC before it is written and read back as UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None or dialect.name != "sqlite":
+            return value
+        if value.tzinfo is None:
+            raise ValueError(f"a naive datetime ({value}) is no moment: give its UTC offset")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None or value.tzinfo is not None:
+            return value
+        return value.replace(tzinfo=UTC)  # SQLite: stored in UTC by process_bind_param
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {  # noqa: RUF012 - SQLAlchemy reads this class attribute
-        datetime: DateTime(timezone=True),
+        datetime: UtcDateTime(),
         dict[str, Any]: JSON,
     }
 
@@ -105,7 +131,7 @@ class Setting(Base):
 
 
 class FeedClock(Base):
-    """One row: the base of feed versions (``services/versions.py``). PostgreSQL adds each
+    """One row: the base of feed versions (``db/versions.py``). PostgreSQL adds each
     writing transaction's id to it; SQLite bumps it in each writing transaction."""
 
     __tablename__ = "feed_clock"

@@ -1,7 +1,7 @@
 """The changes feed a station downloads to work offline (GET /api/v1/sync/changes).
 
 Items are ordered by the feed version of the transaction that wrote them, and a pull reads
-only up to the feed's horizon (``services/versions.py``), so a cursor never skips a row
+only up to the feed's horizon (``db/versions.py``), so a cursor never skips a row
 committed later with a lower version. A page is cut only between versions; a version bigger
 than a page goes whole.
 """
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sync_server.db.models import Bag, Bill, Event, Setting, User
 from sync_server.db.session import read_planned, run_on_driver
-from sync_server.services.versions import PG_HORIZON_SQL, horizon
+from sync_server.db.versions import PG_HORIZON_SQL, horizon
 from tracetrack_core.codes import CodeRules
 from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS
 

@@ -27,7 +27,7 @@ from sync_server.db.models import (
 )
 from sync_server.db.session import read_planned
 from sync_server.services.errors import NotFoundError, ServiceError
-from sync_server.services.ingest import load_code_rules
+from sync_server.services.site_rules import read_code_rules
 from tracetrack_core.codes import CodeRules, normalise
 from tracetrack_core.rules import BILL_FIELDS, fields_of, normalise_bill_id
 
@@ -350,7 +350,7 @@ def lookup_bag(session: Session, raw_code: str) -> dict[str, Any]:
             .order_by(Event.occurred_at.desc(), Event.seq.desc())
             .limit(HISTORY_LIMIT)
         ).all()
-        series = load_code_rules(session).series_of(code)  # the site's series, not the defaults
+        series = read_code_rules(session).series_of(code)  # the site's series, not the defaults
         return {
             "code": bag.code,
             "kind": bag.kind,
@@ -411,7 +411,7 @@ def bill_detail(session: Session, bill_id: str) -> dict[str, Any]:
             select(ReturnRecord).where(ReturnRecord.bill == key).order_by(ReturnRecord.created_at)
         ).all()
         out = _bill_json(bill)
-        rules = load_code_rules(session)  # the site's series and weights
+        rules = read_code_rules(session)  # the site's series and weights
         out["parents"] = [_parent_on_bill(p, rules) for p in parents]
         out["returns"] = [
             {

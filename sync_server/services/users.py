@@ -1,8 +1,8 @@
 """Operator accounts: add, list, enable/disable, roles, passwords, and login with lockout.
 
-Account guards (DOMAIN.md): nobody changes their own role; the last enabled admin cannot be
+Account guards (docs/domain.md): nobody changes their own role; the last enabled admin cannot be
 demoted or disabled; 5 failed logins lock an account for 15 minutes. Every change an admin
-makes stamps ``User.version`` with its transaction's feed version (``services/versions.py``),
+makes stamps ``User.version`` with its transaction's feed version (``db/versions.py``),
 so stations receive it through the changes feed.
 """
 
@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import User
+from sync_server.db.versions import next_version
 from sync_server.services import audit
 from sync_server.services.errors import (
     ConflictError,
@@ -26,7 +27,6 @@ from sync_server.services.errors import (
     ThrottledError,
 )
 from sync_server.services.passwords import PasswordPolicyError, hash_password, verify_password
-from sync_server.services.versions import next_version
 from tracetrack_core.codes import normalise
 
 ROLE_ADMIN = "admin"

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sync_server.api.extension import ServerContext
 from sync_server.cli import main
 from sync_server.db.models import AuditLog, User
+from sync_server.db.versions import horizon
 from sync_server.services import users
-from sync_server.services.versions import horizon
 
 PASSWORD = "correct horse"
 

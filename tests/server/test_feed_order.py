@@ -1,4 +1,4 @@
-"""The changes feed never skips a row, however transactions interleave (services/versions.py).
+"""The changes feed never skips a row, however transactions interleave (db/versions.py).
 
 Writers take no lock for their feed version, so one that started first can commit last. A
 cursor handed out while it was still running must not step over its rows.
@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 
 from sync_server.db.models import Bag
-from sync_server.services.versions import RECENT_XIDS, horizon, next_version
+from sync_server.db.versions import RECENT_XIDS, horizon, next_version
 from tests.conftest import ADMIN_URL
 from tests.server.factories import event
 from tests.server.test_ingest import ctx, post, station

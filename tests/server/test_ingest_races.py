@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from sqlalchemy import select, update
 
+from sync_server.db.ingest_pg import PgIngestStore
 from sync_server.db.models import Bag
 from sync_server.services import ingest
 from tests.server.factories import event
@@ -46,23 +46,18 @@ def test_a_child_another_station_creates_between_read_and_write_is_won_by_that_s
     b_id, _ = station(app, "B")
     _ingest(app, a_id, [event("parent_scan", "SB00090")])
     _ingest(app, b_id, [event("parent_scan", "SB00091")])
-    real_write = ingest._prepared_write
+    real_write = PgIngestStore.write
     raced: list[list[dict[str, Any]]] = []
     writes = 0
 
-    def write_after_a_rival(*args: Any, **kwargs: Any) -> Callable[[], None]:
-        write = real_write(*args, **kwargs)
+    def write_after_a_rival(self: PgIngestStore, *args: Any, **kwargs: Any) -> None:
+        nonlocal writes
+        writes += 1
+        if writes == 1:  # B links the same new child and commits after A read it as new
+            raced.append(_ingest(app, b_id, [event("child_link", "KID0090", parent="SB00091")]))
+        real_write(self, *args, **kwargs)
 
-        def run() -> None:
-            nonlocal writes
-            writes += 1
-            if writes == 1:  # B links the same new child and commits after A read it as new
-                raced.append(_ingest(app, b_id, [event("child_link", "KID0090", parent="SB00091")]))
-            write()
-
-        return run
-
-    monkeypatch.setattr(ingest, "_prepared_write", write_after_a_rival)
+    monkeypatch.setattr(PgIngestStore, "write", write_after_a_rival)
     [mine] = _ingest(app, a_id, [event("child_link", "KID0090", parent="SB00090")])
 
     assert raced[0][0]["status"] == "accepted"

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from sync_server.db.ingest_pg import COPY_AT
 from sync_server.db.models import Bag, Event
-from sync_server.services import ingest
 from tests.server.factories import batch, children, event
 from tests.server.test_ingest import ctx, post, station
 
@@ -101,7 +101,7 @@ def test_a_big_batch_meeting_a_stored_id_in_an_early_chunk_runs_again_and_takes_
     for parent in parents:
         big.append(event("parent_scan", parent))
         big += [event("child_link", f"K{parent[2:]}{n:02d}", parent=parent) for n in range(30)]
-    assert len(big) > 2 * ingest.EVENT_CHUNK
+    assert len(big) > 2 * COPY_AT
     results = post(app.test_client(), b_id, b_headers, big)
 
     assert [r["status"] for r in results].count("duplicate") == 1

@@ -15,7 +15,6 @@ import requests
 from sqlalchemy import select
 
 from sync_server.db.models import Event, Setting
-from sync_server.services import ingest
 from tests.server.factories import children, event, make_read_token
 from tests.server.test_ingest import ctx, post, station
 from tracetrack_core.codes import CodeRules, ParentSeries
@@ -163,10 +162,7 @@ def test_bag_lookup_history_and_did_you_mean(app, client) -> None:
     assert "SB00042" in miss.get_json()["error"]["did_you_mean"]
 
 
-def test_lookup_and_bill_weights_follow_the_sites_own_series(app, client, monkeypatch) -> None:
-    # read the rules row at once; after the test the process's cached rules are put back
-    monkeypatch.setattr(ingest, "RULES_TTL_S", 0.0)
-    monkeypatch.setattr(ingest, "_rules_cache", None)
+def test_lookup_and_bill_weights_follow_the_sites_own_series(app, client) -> None:
     site = CodeRules(
         parent_series=(ParentSeries(name="JX", pattern=r"JX\d{4}", capacity=12, expected_kg=40),),
         kg_per_child=3,

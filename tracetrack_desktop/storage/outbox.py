@@ -15,35 +15,16 @@ from typing import Any
 
 import orjson
 
+from tracetrack_core.wire import WireEvent
+
 
 @dataclass(frozen=True)
-class OutboxEvent:
-    """An event waiting to be uploaded, in the wire shape of docs/protocol.md#event-object."""
+class OutboxEvent(WireEvent):
+    """An event waiting to be uploaded: its wire fields (:class:`WireEvent`, the one
+    declaration of an event) and, when the store read it encoded already, its JSON."""
 
-    id: str
-    seq: int
-    type: str
-    occurred_at: str  # ISO 8601 with the station's UTC offset; never rewritten
-    operator: str = ""
-    code: str = ""
-    parent: str = ""
-    bill: str = ""
-    data: Mapping[str, Any] = field(default_factory=dict)
     encoded: bytes | None = field(default=None, compare=False, repr=False)
     """The event as sent, when its store has it encoded already (else made on first use)."""
-
-    def as_wire(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "seq": self.seq,
-            "type": self.type,
-            "occurred_at": self.occurred_at,
-            "operator": self.operator,
-            "code": self.code,
-            "parent": self.parent,
-            "bill": self.bill,
-            "data": dict(self.data),
-        }
 
     @property
     def wire_json(self) -> bytes:

@@ -44,6 +44,7 @@ from sqlalchemy.exc import DBAPIError
 from tracetrack_core import rules as core
 from tracetrack_core.codes import DEFAULT_RULES, CodeRules
 from tracetrack_core.events import MAX_FIELD_LENGTH, EventType, Status
+from tracetrack_core.wire import EVENT_FIELD_NAMES, EVENT_FIELDS, Kind, WireEvent
 from tracetrack_desktop.storage import db, schema
 from tracetrack_desktop.storage.errors import translate
 from tracetrack_desktop.storage.outbox import EventResult, OutboxEvent, SyncStatus
@@ -93,11 +94,20 @@ RULES_TTL_S = 2.0
 _IN_CHUNK = 500
 """Ids per ``IN (...)`` list (far below SQLite's bound-variable limit)."""
 
+
+def _wire_json_sql() -> str:
+    """SQLite's ``json_object`` of an outbox row's wire fields, objects stored as JSON text
+    spliced in as JSON (NULL if one is not valid JSON)."""
+    pairs = ", ".join(
+        f"'{f.name}', " + (f"json({f.name})" if f.kind is Kind.OBJECT else f.name)
+        for f in EVENT_FIELDS
+    )
+    valid = " AND ".join(f"json_valid({f.name})" for f in EVENT_FIELDS if f.kind is Kind.OBJECT)
+    return f"CASE WHEN {valid} THEN json_object({pairs}) END"
+
+
 _NEXT_BATCH = (
-    "SELECT id, seq, type, occurred_at, operator, code, parent, bill, data,"
-    " CASE WHEN json_valid(data) THEN json_object('id', id, 'seq', seq, 'type', type,"
-    " 'occurred_at', occurred_at, 'operator', operator, 'code', code, 'parent', parent,"
-    " 'bill', bill, 'data', json(data)) END"
+    f"SELECT {', '.join(EVENT_FIELD_NAMES)}, {_wire_json_sql()}"  # noqa: S608 - our own names
     " FROM events WHERE sync_state = ? AND seq > ? ORDER BY seq LIMIT ?"
 )
 """The oldest pending events after a seq (-1: from the start), in the outbox's own order, each
@@ -346,17 +356,29 @@ def _restore(conn: Connection, undo: Mapping[str, Any]) -> None:
 
 
 def _event_from(row: RowMapping) -> OutboxEvent:
-    return OutboxEvent(
-        id=row["id"],
-        seq=int(row["seq"]),
-        type=row["type"],
-        occurred_at=row["occurred_at"],
-        operator=row["operator"],
-        code=row["code"],
-        parent=row["parent"],
-        bill=row["bill"],
-        data=_loads(row["data"]),
-    )
+    return _outbox_event([row[name] for name in EVENT_FIELD_NAMES])
+
+
+def _outbox_event(values: Sequence[Any], encoded: bytes | None = None) -> OutboxEvent:
+    """An outbox event from its wire columns, in :data:`EVENT_FIELDS` order."""
+    fields: dict[str, Any] = {
+        f.name: _object(v) if f.kind is Kind.OBJECT else v
+        for f, v in zip(EVENT_FIELDS, values, strict=True)
+    }
+    return OutboxEvent(**fields, encoded=encoded)
+
+
+def _object(text: str) -> Mapping[str, Any]:
+    return _NO_DATA if text == "{}" else _loads(text)  # most events carry no data
+
+
+def _wire_columns(event: WireEvent) -> dict[str, Any]:
+    """An event's wire fields as outbox columns (objects as JSON text)."""
+    return {
+        f.name: _dumps(value) if f.kind is Kind.OBJECT else value
+        for f in EVENT_FIELDS
+        for value in [getattr(event, f.name)]
+    }
 
 
 def _stored_from(row: RowMapping) -> StoredEvent:
@@ -562,15 +584,7 @@ class LocalStore:
         conn.execute(
             _INSERT_EVENT,
             {
-                "id": event.id,
-                "seq": event.seq,
-                "type": event.type,
-                "occurred_at": event.occurred_at,
-                "operator": event.operator,
-                "code": event.code,
-                "parent": event.parent,
-                "bill": event.bill,
-                "data": _dumps(event.data),
+                **_wire_columns(event),
                 "created_at": _iso(datetime.now(UTC)),
                 "sync_state": PENDING,
                 "local_status": local_status,
@@ -676,19 +690,8 @@ class LocalStore:
             ).fetchall()
         batch: list[OutboxEvent] = []
         size = 64  # the envelope: station_id, sent_at, brackets
-        for id_, seq, type_, occurred_at, operator, code, parent, bill, data, wire in rows:
-            event = OutboxEvent(
-                id_,
-                int(seq),
-                type_,
-                occurred_at,
-                operator,
-                code,
-                parent,
-                bill,
-                _NO_DATA if data == "{}" else _loads(data),
-                wire.encode() if wire is not None else None,
-            )
+        for *values, wire in rows:
+            event = _outbox_event(values, wire.encode() if wire is not None else None)
             event_size = len(event.wire_json) + 1  # as the client sends it, and a comma
             if batch and size + event_size > max_bytes:
                 break

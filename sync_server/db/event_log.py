@@ -1,0 +1,91 @@
+"""The server's event log row: the wire fields (``tracetrack_core.wire``) and what the server
+adds, in one order, and the encodings a batch's rows travel in.
+
+A row is a tuple of values in :data:`EVENT_COLUMNS` order: text, whole numbers, aware
+datetimes, ``None``, or :class:`~tracetrack_core.wire.JsonText` for the JSON columns. Each
+writer turns it into what its database reads fastest; every encoding here is derived from the
+one column order, so none can disagree with another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from tracetrack_core.wire import EVENT_FIELD_NAMES, JsonText
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    *EVENT_FIELD_NAMES,
+    "station_id",
+    "received_at",
+    "bucket_start",
+    "status",
+    "reason",
+    "detail",
+    "raw",
+    "version",
+)
+"""The columns of ``events`` in the order of a row (the model and migration must hold each)."""
+
+EventRow = tuple[Any, ...]
+
+
+# -- COPY's text format --------------------------------------------------------------------
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value: str) -> str:
+    """Text as a field of COPY's text format (backslash, tab, newline and CR spelt out)."""
+    return value.translate(_COPY_ESCAPES)
+
+
+def _copy_json(value: JsonText) -> str:
+    """JSON as a COPY field: encoded JSON has no raw tab or newline, only backslashes."""
+    return value.decode().replace("\\", "\\\\")
+
+
+_COPY_FIELD: dict[type, Callable[[Any], str]] = {
+    str: _copy_text,
+    int: str,
+    datetime: datetime.isoformat,
+    JsonText: _copy_json,
+    type(None): lambda _: "\\N",
+}
+
+
+def copy_line(row: EventRow) -> bytes:
+    """``row`` as one line of ``COPY events (EVENT_COLUMNS) FROM STDIN`` (text format)."""
+    return ("\t".join([_COPY_FIELD[type(v)](v) for v in row]) + "\n").encode()
+
+
+COPY_EVENTS = f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN"
+
+
+# -- JSON, for json_populate_recordset -----------------------------------------------------
+
+
+def _json_default(value: object) -> Any:
+    if isinstance(value, JsonText):
+        return orjson.Fragment(bytes(value))
+    raise TypeError(type(value).__name__)
+
+
+def json_rows(rows: Sequence[EventRow]) -> str:
+    """``rows`` as one JSON array of objects keyed by column (``json_populate_recordset``)."""
+    objects = [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in rows]
+    return orjson.dumps(objects, default=_json_default).decode()
+
+
+# -- plain values, for an ORM/Core insert ------------------------------------------------
+
+
+def column_values(row: EventRow) -> dict[str, Any]:
+    """``row`` keyed by column, JSON decoded (for SQLAlchemy, which encodes it again)."""
+    return {
+        column: orjson.loads(bytes(value)) if isinstance(value, JsonText) else value
+        for column, value in zip(EVENT_COLUMNS, row, strict=True)
+    }
