@@ -19,18 +19,21 @@ from sqlalchemy.orm import Session
 from sync_server.db.models import Bag, Bill, Event, Setting, User
 from sync_server.db.session import read_planned, run_on_driver
 from sync_server.db.versions import PG_HORIZON_SQL, horizon
-from tracetrack_core.codes import CodeRules
+from sync_server.services.site_rules import code_rules_from
 from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS
+
+FeedItem = dict[str, Any] | orjson.Fragment
+"""One change: built in Python (SQLite), or JSON text PostgreSQL built, sent on as it is."""
 
 
 @dataclass(frozen=True)
 class FeedPage:
-    changes: list[dict[str, Any]]
+    changes: list[FeedItem]
     cursor: int
     more: bool
 
 
-_Item = tuple[int, dict[str, Any]]
+_Item = tuple[int, FeedItem]
 
 _USER_FIELDS = ("username", "display_name", "password_hash", "role", "area", "badge", "disabled")
 _CONFLICT_FIELDS = ("type", "code", "parent", "bill", "status", "reason", "detail")
@@ -110,7 +113,7 @@ def _fetch(
     bound: int | None,
     station_id: str | None,
     area: str,
-) -> tuple[int, list[Any]]:
+) -> tuple[int, list[_Item]]:
     """(the horizon used, items with ``low < version <= high or the horizon``), at most
     ``bound + 1`` of each kind, in order."""
     if high is None:
@@ -208,7 +211,7 @@ def _pg_fetch(
     bound: int | None,
     station_id: str | None,
     area: str,
-) -> tuple[int, list[Any]]:
+) -> tuple[int, list[_Item]]:
     """(the horizon used, items with ``low < version <= high or the horizon``)."""
     params = {
         "low": low,
@@ -219,23 +222,21 @@ def _pg_fetch(
     }
     rows = run_on_driver(session, _PG_FEED[bool(area)], params, prepare=False)
     upper = next(int(v) for v, item in rows if item is None)
-    items = sorted(
-        ((int(v), orjson.Fragment(item)) for v, item in rows if item is not None),
-        key=lambda pair: pair[0],
-    )
+    items: list[_Item] = [(int(v), orjson.Fragment(item)) for v, item in rows if item is not None]
+    items.sort(key=lambda pair: pair[0])
     return upper, items
 
 
 _CODE_RULES = select(Setting.value, Setting.version).where(Setting.key == "code_rules")
 
 
-def _settings(session: Session, since: int, limits: dict[str, int]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _settings(session: Session, since: int, limits: dict[str, int]) -> list[FeedItem]:
+    out: list[FeedItem] = []
     # plain columns on the connection: every pull runs this (an ORM load was 7 % of a worker)
     found = run_on_driver(session, _CODE_RULES)
     rules_row = found[0] if found else None
     if since == 0 or (rules_row is not None and rules_row[1] > since):
-        rules = CodeRules.model_validate(rules_row[0]) if rules_row else CodeRules()
+        rules = code_rules_from(rules_row[0] if rules_row else None)
         out.append({"kind": "setting", "key": "code_rules", "data": rules.model_dump(mode="json")})
     if since == 0:
         out.append({"kind": "setting", "key": "limits", "data": dict(limits)})
