@@ -2,7 +2,7 @@
 operator's feedback on screen, on the window exactly as ``tracetrack-station`` builds it.
 
 A pseudo-terminal stands in for the serial cable. The station under test is the real one
-(:func:`tracetrack_desktop.ui.compose.build_station`): its serial reader thread
+(:func:`tracetrack_desktop.window.build_station`): its serial reader thread
 (``SerialScannerBridge``, configured from the settings like a docked scanner), the queued hop to
 the GUI thread, the workflow with its SQLite store (WAL, ``synchronous=FULL``), and the window
 with its flash overlay. For each scan we take three clocks (``time.perf_counter_ns``):
@@ -164,8 +164,8 @@ def station_scan_path(work_dir: Path, n: int, warmup: int) -> PathResult:
 
     from tracetrack_desktop.config import StationConfig  # noqa: PLC0415
     from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
-    from tracetrack_desktop.ui.compose import build_station  # noqa: PLC0415
     from tracetrack_desktop.ui.feedback import SilentPlayer  # noqa: PLC0415
+    from tracetrack_desktop.window import build_station  # noqa: PLC0415
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance()

@@ -19,11 +19,11 @@ from sync_server.db.models import Base
 from sync_server.db.schema import upgrade
 from sync_server.db.session import make_engine
 from tests.procs import ServerProcess
-from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
+from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # PySide6 6.12 loses a reference to True on every emit(); without the guard a long test run
-# (thousands of scans) aborts the interpreter. See tracetrack_desktop/ui/pyside_fix.py.
+# (thousands of scans) aborts the interpreter. See tracetrack_desktop/pyside_fix.py.
 install_emit_refcount_fix()
 
 ADMIN_URL = os.environ.get("TRACETRACK_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")

@@ -137,7 +137,7 @@ def cmd_headless(args: argparse.Namespace) -> int:
 
 
 def cmd_window(args: argparse.Namespace) -> int:
-    from tracetrack_desktop.ui.compose import main as window_main  # noqa: PLC0415
+    from tracetrack_desktop.window import main as window_main  # noqa: PLC0415
 
     return window_main(
         config_path=_config_path(args),

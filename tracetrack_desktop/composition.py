@@ -1,7 +1,8 @@
-"""Pieces both composition roots (the window and ``--headless``) build the same way (Qt-free).
+"""What the composition roots (``window.py``, ``headless.py``) build the same way (Qt-free).
 
-Who the station is (:class:`Identity`, from the store and the keyring) and how the sync worker
-opens its engine in its own thread (:func:`open_engine_factory`).
+Not a root itself: who the station is (:class:`Identity`, from the store and the keyring) and
+how the sync worker opens its engine, with its HTTP client, in its own thread
+(:func:`open_engine_factory`). The CLI's ``sync`` command uses both too.
 """
 
 from __future__ import annotations

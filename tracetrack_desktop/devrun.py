@@ -102,7 +102,7 @@ def _run_station(code: str) -> int:
     from tracetrack_desktop.storage.db import default_data_dir  # noqa: PLC0415
     from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
     from tracetrack_desktop.sync.client import enroll  # noqa: PLC0415
-    from tracetrack_desktop.ui.compose import main as window_main  # noqa: PLC0415
+    from tracetrack_desktop.window import main as window_main  # noqa: PLC0415
 
     data_dir = Path(os.environ.get("TRACETRACK_STATION_DATA") or default_data_dir())
     enrolled = enroll(URL, code, socket.gethostname())

@@ -27,13 +27,13 @@ from tracetrack_desktop.composition import Identity, open_engine_factory
 from tracetrack_desktop.config import StationConfig
 from tracetrack_desktop.domain.results import ActionResult
 from tracetrack_desktop.domain.workflow import StationWorkflow
+from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.engine import SyncReport
 from tracetrack_desktop.sync.worker import SyncWorker, end_thread, thread_for
-from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 
 log = logging.getLogger("tracetrack.headless")
 

@@ -16,12 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.preview_station import PreviewStation
-from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.ui.settings_model import SettingsValues, validate
 from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.views import DashboardData, StationHealth, ThroughputRow

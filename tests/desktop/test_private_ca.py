@@ -33,8 +33,8 @@ from tracetrack_desktop.composition import Identity, open_engine_factory
 from tracetrack_desktop.config import StationConfig
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.ui.app import StationApp
-from tracetrack_desktop.ui.compose import build_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
+from tracetrack_desktop.window import build_station
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

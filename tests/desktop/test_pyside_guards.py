@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tracetrack_desktop.ui.pyside_fix import void_calls_leak_none
+from tracetrack_desktop.pyside_fix import void_calls_leak_none
 
 SCRIPT = """
 import sys
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 calls = sys.getrefcount(None) + 10_000  # more void calls than None has references
 emits = sys.getrefcount(True) + 10_000  # more emits than True has references
 if sys.argv[1] == "guarded":
-    from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
+    from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
     install_emit_refcount_fix()
 app = QApplication([])
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tracetrack_desktop.pyside_fix import emit_steals_references, install_emit_refcount_fix
 from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.main_window import MainWindow
-from tracetrack_desktop.ui.pyside_fix import emit_steals_references, install_emit_refcount_fix
 from tracetrack_desktop.ui.settings_dialog import translate_error
 from tracetrack_desktop.ui.settings_model import MESSAGES
 

@@ -18,7 +18,7 @@ from tests.desktop.test_ui_shift import FakeScanner, login
 from tracetrack_desktop.config import StationConfig, load_config, save_config
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.wedge import WedgeConfig
-from tracetrack_desktop.ui.app import StationApp, run_first_run
+from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.first_run import FirstRunWizard
@@ -31,6 +31,7 @@ from tracetrack_desktop.ui.settings_model import (
     values_from_config,
     wedge_config,
 )
+from tracetrack_desktop.window import run_first_run
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from tracetrack_desktop.ui.app import qt_application
-from tracetrack_desktop.ui.compose import main
+from tracetrack_desktop.window import main, qt_application
 
 
 def _stall(ms: int) -> None:

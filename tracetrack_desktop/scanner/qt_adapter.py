@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.scanner.serial_reader import ScannerManager, SerialScannerConfig
 from tracetrack_desktop.scanner.wedge import KeyInput, Verdict, WedgeDetector
-from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 
 _KEY_NAMES: dict[int, str] = {
     int(Qt.Key.Key_Return): "Return",
@@ -226,7 +225,6 @@ class WedgeEventFilter(QObject):
     key_unheard = Signal(str)
 
     def __init__(self, detector: WedgeDetector, parent: QObject | None = None) -> None:
-        install_emit_refcount_fix()
         super().__init__(parent)
         self.detector = detector
         self.enabled = True
@@ -327,7 +325,6 @@ class SerialScannerBridge(QObject):
         *,
         manager: ScannerManager | None = None,
     ) -> None:
-        install_emit_refcount_fix()
         super().__init__(parent)
         # Scanner threads emit the private signals; the queued hop lands in this object's
         # thread, so every receiver of the public signals runs on the GUI thread.

@@ -1,9 +1,11 @@
-"""The station's composition root: builds the parts and connects every signal in one place.
+"""The station window's controller: connects every signal in one place and answers them.
 
-:class:`StationApp` owns the main window, the feedback presenter, the message bridge, the
-scanner inputs, the sync worker's thread and the server reader's thread. All wiring is in
-:meth:`StationApp._connect_signals`; the slots below it are thin: read the widget, call one
-station operation, show what came back.
+:class:`StationApp` is handed its parts (the station port, scanner inputs, sync worker, server
+reader) by the composition root, ``tracetrack_desktop/window.py``, which builds them; it owns
+the main window, the feedback presenter, the message bridge and the threads its worker and
+reader run on. All wiring is in :meth:`StationApp._connect_signals` and
+:meth:`StationApp._attach_server`; the slots below are thin: read the widget, call one station
+operation, show what came back.
 
 Threads: the GUI thread runs widgets and the scan commit (one local transaction). The sync
 worker and the server reader each live in their own ``QThread`` and talk only by signals, so a
@@ -14,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,9 +23,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from tracetrack_core.process import settle_collector
 from tracetrack_desktop.scanner.qt_adapter import (
     SerialScannerBridge,
     WedgeEventFilter,
@@ -42,13 +42,10 @@ from tracetrack_desktop.ui.feedback import (
     FeedbackPresenter,
     SoundPlayer,
     make_sound_player,
-    quiet_multimedia_logging,
 )
-from tracetrack_desktop.ui.first_run import FirstRunResult, FirstRunWizard
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.message_bridge import MessageBridge
 from tracetrack_desktop.ui.ports import StationPort
-from tracetrack_desktop.ui.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.ui.settings_dialog import SettingsDialog
 from tracetrack_desktop.ui.settings_model import SettingsValues, wedge_config
 from tracetrack_desktop.ui.theme import apply_theme
@@ -127,7 +124,6 @@ class StationApp(QObject):
         list_ports: Callable[[], list[tuple[str, str]]] | None = None,
         enroller: Enroller | None = None,
     ) -> None:
-        install_emit_refcount_fix()  # before the first emit: see pyside_fix
         super().__init__()
         self.station = station
         self.window = window or MainWindow()
@@ -710,70 +706,3 @@ def local_timezone_name() -> str:
     tzinfo = datetime.now(UTC).astimezone().tzinfo
     key = getattr(tzinfo, "key", None)
     return key if isinstance(key, str) else ""
-
-
-def qt_application() -> QApplication:
-    """The process's QApplication, created once with the station's logging rules."""
-    install_emit_refcount_fix()
-    quiet_multimedia_logging()  # before any media object: see feedback.py
-    existing = QCoreApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    qt_app = QApplication(sys.argv[:1])
-    qt_app.setApplicationName("TraceTrack Station")
-    qt_app.setOrganizationName("TraceTrack")
-    return qt_app
-
-
-def run_first_run(
-    enroller: Enroller, wedge: WedgeConfig | None = None
-) -> tuple[FirstRunResult, EnrollAnswer | None] | None:
-    """Show the guided setup; None if the operator closed it.
-
-    Enrollment runs in the background while the wizard stays responsive; the answer (with the
-    token, on success) comes back for the caller to store with the rest of the configuration.
-    A keyboard scanner is read while it is open, so a scan never types into its fields or
-    presses its buttons: the wizard shows what was read.
-    """
-    wizard = FirstRunWizard()
-    scans = WedgeEventFilter(WedgeDetector(wedge or WedgeConfig()), wizard)
-    scans.scan_read.connect(wizard.show_scan)
-    qt_app = QCoreApplication.instance()
-    if qt_app is not None:
-        qt_app.installEventFilter(scans)
-    answers: list[EnrollAnswer] = []
-    calls: list[BackgroundCall] = []
-
-    def on_enroll_requested(url: str, code: str) -> None:
-        call = BackgroundCall(lambda: enroller(url, code), wizard)
-        call.done.connect(on_done)
-        calls.append(call)
-        call.start()
-
-    def on_done(answer: EnrollAnswer) -> None:
-        answers.append(answer)
-        wizard.show_enrollment(answer.ok, answer.message)
-
-    wizard.enroll_requested.connect(on_enroll_requested)
-    try:
-        accepted = wizard.exec() == int(QDialog.DialogCode.Accepted)
-    finally:
-        if qt_app is not None:
-            qt_app.removeEventFilter(scans)
-    for call in calls:
-        call.stop()
-    if not accepted:
-        return None
-    good = [a for a in answers if a.ok]
-    return wizard.result_values(), (good[-1] if good else None)
-
-
-def run_station(qt_app: QApplication, station_app: StationApp) -> int:
-    """Show the window and run the event loop until the window closes; stops every thread."""
-    qt_app.aboutToQuit.connect(station_app.stop)
-    station_app.start()
-    settle_collector()
-    try:
-        return qt_app.exec()
-    finally:
-        station_app.stop()

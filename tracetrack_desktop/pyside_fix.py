@@ -11,6 +11,10 @@
    effectively immortal, as Python 3.12 does for every singleton: it adds 2**40 to their
    reference counts once (they are never freed anyway; at ~40 leaked references per scan that
    is 27 billion scans).
+
+The guard is process-wide, so it is the composition roots' job (``window.py``, ``headless.py``,
+``screenshots.py``; ``tests/conftest.py`` for the tests): each installs it before anything
+emits. Widgets and adapters assume it is in place.
 """
 
 from __future__ import annotations

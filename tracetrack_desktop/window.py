@@ -1,42 +1,46 @@
-"""``tracetrack-station``: the window's composition root.
+"""``tracetrack-station``: the composition root of the station window.
 
-:func:`main` builds, in this order: the Qt application, translations and theme, the local
-store, the guided setup on a first run, the station's identity (keyring), then
+Every part of the running window is built here and nowhere else; ``ui/app.py:StationApp`` only
+wires and answers what it is handed. :func:`main` builds, in this order: the Qt application
+(with the PySide6 guard, :mod:`tracetrack_desktop.pyside_fix`), translations and theme, the
+local store, the guided setup on a first run, the station's identity (keyring), then
 :func:`build_station`: the workflow, the scanner inputs (keyboard wedge on every widget, serial
-ports from the settings file), the sync worker and the server reader (each in its own
-``QThread``), and the window with every signal wired (:class:`StationApp`).
+ports from the settings file), the sync worker and the server reader (each run on its own
+``QThread``), and the window with every signal wired (:class:`StationApp`). Every HTTP client
+it builds trusts the site's CA bundle from the settings (``[server] ca_bundle``).
+
+The headless station has its own root, ``headless.py``; what both build the same way is in
+``composition.py``.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
+from tracetrack_core.process import settle_collector
 from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
 from tracetrack_desktop.config import StationConfig, load_config, save_config
 from tracetrack_desktop.domain.workflow import StationWorkflow
+from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.scanner.ports import port_choices
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
-from tracetrack_desktop.scanner.wedge import WedgeDetector
+from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.storage.errors import StorageError
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.worker import SyncWorker
 from tracetrack_desktop.token_store import TokenStoreError, save_token
-from tracetrack_desktop.ui.app import (
-    ScanInput,
-    StationApp,
-    Timing,
-    qt_application,
-    run_first_run,
-    run_station,
-)
+from tracetrack_desktop.ui.app import ScanInput, StationApp, Timing
+from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller, enroll_station
-from tracetrack_desktop.ui.feedback import SoundPlayer
+from tracetrack_desktop.ui.feedback import SoundPlayer, quiet_multimedia_logging
+from tracetrack_desktop.ui.first_run import FirstRunResult, FirstRunWizard
 from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.settings_model import (
     SettingsValues,
@@ -49,6 +53,62 @@ from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 log = logging.getLogger(__name__)
+
+
+def qt_application() -> QApplication:
+    """The process's QApplication, created once with the station's logging rules."""
+    install_emit_refcount_fix()
+    quiet_multimedia_logging()  # before any media object: see feedback.py
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName("TraceTrack Station")
+    qt_app.setOrganizationName("TraceTrack")
+    return qt_app
+
+
+def run_first_run(
+    enroller: Enroller, wedge: WedgeConfig | None = None
+) -> tuple[FirstRunResult, EnrollAnswer | None] | None:
+    """Show the guided setup; None if the operator closed it.
+
+    Enrollment runs in the background while the wizard stays responsive; the answer (with the
+    token, on success) comes back for the caller to store with the rest of the configuration.
+    A keyboard scanner is read while it is open, so a scan never types into its fields or
+    presses its buttons: the wizard shows what was read.
+    """
+    wizard = FirstRunWizard()
+    scans = WedgeEventFilter(WedgeDetector(wedge or WedgeConfig()), wizard)
+    scans.scan_read.connect(wizard.show_scan)
+    qt_app = QCoreApplication.instance()
+    if qt_app is not None:
+        qt_app.installEventFilter(scans)
+    answers: list[EnrollAnswer] = []
+    calls: list[BackgroundCall] = []
+
+    def on_enroll_requested(url: str, code: str) -> None:
+        call = BackgroundCall(lambda: enroller(url, code), wizard)
+        call.done.connect(on_done)
+        calls.append(call)
+        call.start()
+
+    def on_done(answer: EnrollAnswer) -> None:
+        answers.append(answer)
+        wizard.show_enrollment(answer.ok, answer.message)
+
+    wizard.enroll_requested.connect(on_enroll_requested)
+    try:
+        accepted = wizard.exec() == int(QDialog.DialogCode.Accepted)
+    finally:
+        if qt_app is not None:
+            qt_app.removeEventFilter(scans)
+    for call in calls:
+        call.stop()
+    if not accepted:
+        return None
+    good = [a for a in answers if a.ok]
+    return wizard.result_values(), (good[-1] if good else None)
 
 
 def _say(title: str, text: str) -> None:
@@ -130,6 +190,7 @@ def build_station(
     sounds: SoundPlayer | None = None,
 ) -> StationApp:
     """The running station on ``store``: call ``start()`` on it (or :func:`run_station`)."""
+    install_emit_refcount_fix()  # before the first emit, also for callers that skip main
     workflow = StationWorkflow(
         store,
         store.rules,
@@ -182,6 +243,17 @@ def build_station(
     station_app.settings_changed.connect(on_settings_changed)
     station_app.enrollment_finished.connect(on_enrollment_finished)
     return station_app
+
+
+def run_station(qt_app: QApplication, station_app: StationApp) -> int:
+    """Show the window and run the event loop until the window closes; stops every thread."""
+    qt_app.aboutToQuit.connect(station_app.stop)
+    station_app.start()
+    settle_collector()
+    try:
+        return qt_app.exec()
+    finally:
+        station_app.stop()
 
 
 def main(
