@@ -8,7 +8,9 @@ This module only translates results into the window's view snapshots.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from tracetrack_desktop.domain import results as domain
 from tracetrack_desktop.domain.workflow import StationWorkflow
@@ -217,3 +219,21 @@ class WorkflowStation:
             )
             for c in self.store.conflicts()
         ]
+
+
+def open_station(
+    data_dir: Path,
+    operators: Mapping[str, tuple[str, str]],
+    hash_password: Callable[[str], str],
+) -> WorkflowStation:
+    """The real station on the store in ``data_dir``, on the wall clock, for screenshots and
+    the window's tests; close ``station.store`` when done.
+
+    ``operators`` (name -> (password, role)) are added the way an offline-only first run adds
+    its admin, so logging in goes through the same argon2 check as on a station.
+    """
+    store = LocalStore(data_dir)
+    for name, (password, role) in operators.items():
+        store.add_local_user(name, hash_password(password), role)
+    workflow = StationWorkflow(store, store.rules, lambda: datetime.now().astimezone())
+    return WorkflowStation(workflow, store)
