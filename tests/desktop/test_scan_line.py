@@ -11,12 +11,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.stations import PASSWORD, station_fixture
 from tests.desktop.wedge_keys import send_keys, type_as_person
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.preview_station import PreviewStation
 from tracetrack_desktop.ui.scan_line import ScanLine
+from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -82,12 +83,12 @@ def test_a_gs_key_is_kept_in_the_read(qtbot: QtBot) -> None:
     assert read.args[0].source is ScanSource.WEDGE
 
 
+station = station_fixture(ada="admin", bina="biller")
+
+
 @pytest.fixture
-def app(qtbot: QtBot) -> Iterator[StationApp]:
-    station_app = StationApp(
-        PreviewStation(operators={"ada": ("pw", "admin"), "bina": ("pw", "biller")}),
-        sounds=SilentPlayer(),
-    )
+def app(qtbot: QtBot, station: WorkflowStation) -> Iterator[StationApp]:
+    station_app = StationApp(station, sounds=SilentPlayer())
     qtbot.addWidget(station_app.window)
     station_app.start()
     qtbot.waitExposed(station_app.window)
@@ -100,7 +101,7 @@ def test_the_scan_line_keeps_the_keyboard_after_login_a_tab_switch_and_a_click(
     qtbot: QtBot, app: StationApp
 ) -> None:
     window = app.window
-    app.on_login_requested("ada", "pw")
+    app.on_login_requested("ada", PASSWORD)
     qtbot.waitUntil(window.scan_tab.entry.hasFocus)
     window.show_tab("lookup")
     qtbot.waitUntil(window.lookup_tab.entry.hasFocus)
@@ -117,7 +118,7 @@ def test_the_scan_line_keeps_the_keyboard_after_login_a_tab_switch_and_a_click(
 def test_a_suspect_read_on_the_bills_tab_is_refused_and_opens_nothing(
     qtbot: QtBot, app: StationApp
 ) -> None:
-    app.on_login_requested("bina", "pw")
+    app.on_login_requested("bina", PASSWORD)
     shown: list[object] = []
     app.outcome_shown.connect(shown.append)
     glued = ScanRecord(

@@ -12,11 +12,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.stations import station_fixture
 from tests.desktop.test_ui_shift import FakeScanner, login
 from tracetrack_desktop.ui.app import StationApp, Timing
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.preview_station import PreviewStation
+from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -60,15 +61,16 @@ def silent_server() -> Iterator[SilentServer]:
     server.close()
 
 
-def _station() -> PreviewStation:
-    return PreviewStation(operators={"sam": ("pw", "supervisor")})
+station = station_fixture(sam="supervisor")
 
 
-def test_a_hung_server_never_freezes_the_window(qtbot: QtBot, silent_server: SilentServer) -> None:
+def test_a_hung_server_never_freezes_the_window(
+    qtbot: QtBot, silent_server: SilentServer, station: WorkflowStation
+) -> None:
     reader = ServerReader(f"http://127.0.0.1:{silent_server.port}", "token", timeout=(5.0, 60.0))
     scanner = FakeScanner()
     app = StationApp(
-        _station(),
+        station,
         sounds=SilentPlayer(),
         scan_inputs=[scanner],
         reader=reader,
@@ -107,9 +109,11 @@ def test_a_hung_server_never_freezes_the_window(qtbot: QtBot, silent_server: Sil
         app.stop()
 
 
-def test_offline_dashboard_shows_own_figures_and_exports(qtbot: QtBot, tmp_path: Path) -> None:
+def test_offline_dashboard_shows_own_figures_and_exports(
+    qtbot: QtBot, tmp_path: Path, station: WorkflowStation
+) -> None:
     scanner = FakeScanner()
-    app = StationApp(_station(), sounds=SilentPlayer(), scan_inputs=[scanner])
+    app = StationApp(station, sounds=SilentPlayer(), scan_inputs=[scanner])
     qtbot.addWidget(app.window)
     app.start()
     try:
@@ -121,8 +125,10 @@ def test_offline_dashboard_shows_own_figures_and_exports(qtbot: QtBot, tmp_path:
         tab = app.window.dashboard_tab
         assert "This station only" in tab.source.text()
         assert tab.tiles["children_linked"].text() == "4"
-        assert tab.operators_table.item(0, 0).text() == "sam"
-        assert tab.chart.series(), "the throughput chart has bars"
+        assert tab.tiles["parent_scans"].text() == "1"
+        # the station's own figures are its summary only: no hourly chart, no operator rows
+        assert tab.operators_table.rowCount() == 0
+        assert not tab.chart.series()
         tab.export_csv(tmp_path / "d.csv")
         with (tmp_path / "d.csv").open(encoding="utf-8") as handle:
             rows = list(csv.reader(handle))

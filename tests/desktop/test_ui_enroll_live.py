@@ -8,11 +8,12 @@ from pytestqt.qtbot import QtBot
 
 from sync_server.api.extension import ServerContext
 from sync_server.services import admin
+from tests.desktop.stations import station_fixture
 from tests.desktop.test_ui_shift import FakeScanner, login
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.enrollment import enroll_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.preview_station import PreviewStation
+from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 pytestmark = [
     pytest.mark.postgres,
@@ -20,16 +21,20 @@ pytestmark = [
 ]
 
 
+station_port = station_fixture(sam="admin")
+
+
 def test_enroll_from_settings_then_the_code_is_spent(
     qtbot: QtBot,
     app,  # type: ignore[no-untyped-def]
     live_server: str,
+    station_port: WorkflowStation,
 ) -> None:
     ctx: ServerContext = app.extensions["tracetrack"]
     with ctx.sessions() as session:
         issued = admin.add_station(session, "Packing 3", actor="test", ttl_minutes=30)
     station = StationApp(
-        PreviewStation(operators={"sam": ("pw", "admin")}),
+        station_port,
         sounds=SilentPlayer(),
         scan_inputs=[FakeScanner()],
         enroller=lambda url, code: enroll_station(url, code, "packing-pc-3"),

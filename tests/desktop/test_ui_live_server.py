@@ -9,12 +9,13 @@ import requests
 from pytestqt.qtbot import QtBot
 
 from sync_server.api.extension import ServerContext
+from tests.desktop.stations import station_fixture
 from tests.desktop.test_ui_shift import FakeScanner, login
 from tests.server.factories import batch, children, event, make_read_token, make_station
 from tracetrack_desktop.ui.app import StationApp, Timing
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.preview_station import PreviewStation
+from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 pytestmark = [
     pytest.mark.postgres,
@@ -54,14 +55,17 @@ def server_with_a_morning(app, live_server: str) -> tuple[str, str]:  # type: ig
     return live_server, read_token
 
 
+station = station_fixture(sam="supervisor")
+
+
 @pytest.fixture
 def supervisor_app(
-    qtbot: QtBot, server_with_a_morning: tuple[str, str]
+    qtbot: QtBot, server_with_a_morning: tuple[str, str], station: WorkflowStation
 ) -> Iterator[tuple[StationApp, FakeScanner]]:
     url, token = server_with_a_morning
     scanner = FakeScanner()
     app = StationApp(
-        PreviewStation(operators={"sam": ("pw", "supervisor")}),
+        station,
         sounds=SilentPlayer(),
         scan_inputs=[scanner],
         reader=ServerReader(url, token),

@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.stations import PASSWORD, station_fixture
 from tests.desktop.wedge_keys import type_scan
 from tracetrack_desktop.scanner.qt_adapter import SerialScannerBridge, WedgeEventFilter
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig
 from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.preview_station import PreviewStation
+from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
@@ -43,15 +44,18 @@ class Rig:
             os.write(self.master, text.encode() + b"\r")
 
 
+station = station_fixture(ravi="dispatcher")
+
+
 @pytest.fixture
-def rig(qtbot: QtBot) -> Iterator[Rig]:
+def rig(qtbot: QtBot, station: WorkflowStation) -> Iterator[Rig]:
     master, slave = os.openpty()
     path = os.ttyname(slave)
     os.close(slave)
     wedge = WedgeEventFilter(WedgeDetector(WedgeConfig.cabled()))
     serial = SerialScannerBridge()
     app = StationApp(
-        PreviewStation(operators={"ravi": ("pw", "dispatcher")}),
+        station,
         sounds=SilentPlayer(),
         scan_inputs=[wedge, serial],
     )
@@ -68,7 +72,7 @@ def rig(qtbot: QtBot) -> Iterator[Rig]:
             serial.configure([SerialScannerConfig(scanner_id="pty-scanner", port=path)])
         page = app.window.login_page
         page.username.setText("ravi")
-        page.password.setText("pw")
+        page.password.setText(PASSWORD)
         qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
         assert app.window.logged_in()
         app.window.activateWindow()

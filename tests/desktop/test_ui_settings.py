@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.stations import station_fixture
 from tests.desktop.test_ui_shift import FakeScanner, login
 from tracetrack_desktop.config import StationConfig, load_config, save_config
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
@@ -22,7 +23,6 @@ from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.first_run import FirstRunWizard
-from tracetrack_desktop.ui.preview_station import PreviewStation
 from tracetrack_desktop.ui.settings_dialog import SettingsDialog
 from tracetrack_desktop.ui.settings_model import (
     SettingsValues,
@@ -31,6 +31,7 @@ from tracetrack_desktop.ui.settings_model import (
     values_from_config,
     wedge_config,
 )
+from tracetrack_desktop.ui.workflow_station import WorkflowStation
 from tracetrack_desktop.window import run_first_run
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -38,12 +39,17 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 DATA = json.loads((Path(__file__).parents[1] / "data" / "ui_scans.json").read_text("utf-8"))
 
 
+station = station_fixture(sam="admin")
+
+
 @pytest.fixture
-def admin_app(qtbot: QtBot) -> Iterator[tuple[StationApp, FakeScanner, SilentPlayer]]:
+def admin_app(
+    qtbot: QtBot, station: WorkflowStation
+) -> Iterator[tuple[StationApp, FakeScanner, SilentPlayer]]:
     scanner = FakeScanner()
     sounds = SilentPlayer()
     app = StationApp(
-        PreviewStation(operators={"sam": ("pw", "admin")}),
+        station,
         sounds=sounds,
         scan_inputs=[scanner],
         settings=SettingsValues(server_url="http://127.0.0.1:9"),

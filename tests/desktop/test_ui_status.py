@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+from tests.desktop.stations import real_station
 from tests.desktop.test_ui_shift import FakeScanner, login
+from tracetrack_core.events import EventType
+from tracetrack_core.rules import EventInput
 from tracetrack_desktop.storage.outbox import EventResult, SyncStatus
+from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.engine import SyncReport
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.preview_station import PreviewStation
 from tracetrack_desktop.ui.statusbar.pending import PendingWidget
 from tracetrack_desktop.ui.theme import FLASH_COLOURS
-from tracetrack_desktop.ui.views import ConflictRow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -64,28 +67,38 @@ class ScriptedWorker(QObject):
         self.started = False
 
 
-class StationWithConflicts(PreviewStation):
-    def conflicts(self) -> list[ConflictRow]:
-        return [
-            ConflictRow("10:15:02", "child_link", "0016586", "child in other parent", "SB00017")
+def lose_a_link(store: LocalStore) -> None:
+    """A child this station linked, which the server gave to SB00017 first: settled as the
+    sync settles a batch, so the store keeps the conflict and takes the link back."""
+    rules = store.rules()
+    _, opened = store.record(EventInput(EventType.PARENT_SCAN, "SB00042"), "ravi", rules)
+    _, linked = store.record(EventInput(EventType.CHILD_LINK, "0016586", "SB00042"), "ravi", rules)
+    assert opened is not None
+    assert linked is not None
+    store.settle(
+        [
+            EventResult(opened.id, "accepted"),
+            EventResult(
+                linked.id, "conflict", "child_in_other_parent", {"current_parent": "SB00017"}
+            ),
         ]
+    )
 
 
 @pytest.fixture
-def synced(qtbot: QtBot) -> Iterator[tuple[StationApp, FakeScanner, ScriptedWorker]]:
+def synced(
+    qtbot: QtBot, tmp_path: Path
+) -> Iterator[tuple[StationApp, FakeScanner, ScriptedWorker]]:
     scanner = FakeScanner()
     worker = ScriptedWorker()
-    app = StationApp(
-        StationWithConflicts(operators={"ravi": ("pw", "dispatcher")}),
-        sounds=SilentPlayer(),
-        scan_inputs=[scanner],
-        sync_worker=worker,
-    )
-    qtbot.addWidget(app.window)
-    app.start()
-    login(qtbot, app, "ravi")
-    yield app, scanner, worker
-    app.stop()
+    with real_station(tmp_path, ravi="dispatcher") as station:
+        lose_a_link(station.store)
+        app = StationApp(station, sounds=SilentPlayer(), scan_inputs=[scanner], sync_worker=worker)
+        qtbot.addWidget(app.window)
+        app.start()
+        login(qtbot, app, "ravi")
+        yield app, scanner, worker
+        app.stop()
     assert app.sync_thread is not None
     assert app.sync_thread.isFinished()
     assert not worker.started, "the worker was told to stop on its own thread"
