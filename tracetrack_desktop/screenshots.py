@@ -2,17 +2,19 @@
 
 ``python -m tracetrack_desktop.screenshots DIR [LANGUAGE]`` (``en`` or ``hi``).
 
-The window is driven through its real slots with realistic data held in memory (no database,
-no server), so the pictures show what an operator sees. Run it with ``QT_QPA_PLATFORM=offscreen``
-(``make screenshots`` does).
+The window is driven through its real slots on the real station (the workflow and its SQLite
+store, in a temporary folder; no server), so the pictures show what an operator sees. Run it with
+``QT_QPA_PLATFORM=offscreen`` (``make screenshots`` does).
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -21,10 +23,10 @@ from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.i18n import install_translator
-from tracetrack_desktop.ui.preview_station import PreviewStation
 from tracetrack_desktop.ui.settings_model import SettingsValues, validate
 from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.views import DashboardData, StationHealth, ThroughputRow
+from tracetrack_desktop.ui.workflow_station import WorkflowStation, open_station
 
 SIZE = (1366, 768)
 
@@ -103,9 +105,17 @@ def _save(widget: QWidget, folder: Path, name: str) -> Path:
 
 
 def render(folder: Path) -> list[Path]:
-    """Drive a preview station through a morning and save one PNG per screen."""
+    """Drive a fresh station through a morning and save one PNG per screen."""
     folder.mkdir(parents=True, exist_ok=True)
-    station = PreviewStation(operators={"meena": ("pw", "admin")})
+    with tempfile.TemporaryDirectory(prefix="tracetrack-screenshots-") as data:
+        station = open_station(Path(data), {"meena": ("pw", "admin")}, PasswordHasher().hash)
+        try:
+            return _render(station, folder)
+        finally:
+            station.store.close()
+
+
+def _render(station: WorkflowStation, folder: Path) -> list[Path]:
     scanner = _Scanner()
     app = StationApp(
         station,
