@@ -10,8 +10,9 @@ OpenAPI schema, and the columns of its event log. Adding a field is one line in
 from __future__ import annotations
 
 import math
+import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, fields
 from dataclasses import field as dataclass_field
 from datetime import datetime
@@ -94,8 +95,6 @@ EVENT_FIELDS: tuple[WireField, ...] = tuple(
 
 EVENT_FIELD_NAMES = tuple(f.name for f in EVENT_FIELDS)
 _OCCURRED = EVENT_FIELD_NAMES.index("occurred_at")
-_TEXTS = tuple(f for f in EVENT_FIELDS if f.kind in (Kind.TEXT, Kind.CODE))
-_TEXT_BOUND = min(f.limit for f in _TEXTS)
 
 
 class InvalidEventError(ValueError):
@@ -114,13 +113,17 @@ class JsonText(bytes):
 
 @dataclass(frozen=True)
 class DecodedEvent:
-    """An event that passed :func:`decode_event`: ``event`` with its fields normalised
-    (codes folded, text trimmed, the id canonical), and ``stored``, the same values in
+    """An event that passed :func:`decode_event`: ``values``, its fields normalised (codes
+    folded, text trimmed, the id canonical), and ``stored``, the same values in
     :data:`EVENT_FIELDS` order in the forms a database takes (a time as an aware
     ``datetime``, an object as :class:`JsonText` without NUL)."""
 
-    event: WireEvent
+    values: Mapping[str, Any]
     stored: tuple[Any, ...]
+
+    @property
+    def event(self) -> WireEvent:
+        return WireEvent(**self.values)
 
     @property
     def occurred(self) -> datetime:
@@ -128,15 +131,15 @@ class DecodedEvent:
         return moment
 
 
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def canonical_id(value: object) -> str:
     """An event id as canonical UUID text (any spelling ``uuid.UUID`` reads); ValueError if
     it is not one."""
     if not isinstance(value, str):
         raise ValueError("not a string")
-    if len(value) == 36 and value == value.lower() and value.count("-") == 4:
-        uuid.UUID(value)  # the common case: already canonical (still checked)
-        return value
-    return str(uuid.UUID(value))
+    return value if _CANONICAL_ID.fullmatch(value) else str(uuid.UUID(value))
 
 
 def decode_event(raw: Mapping[str, Any], earliest: datetime, latest: datetime) -> DecodedEvent:
@@ -148,56 +151,31 @@ def decode_event(raw: Mapping[str, Any], earliest: datetime, latest: datetime) -
     """
     values: dict[str, Any] = {}
     stored: list[Any] = []
-    texts = _plain_texts(raw)
-    for f in EVENT_FIELDS:
-        value = raw.get(f.name)
-        if f.kind is Kind.ID:
-            try:
-                values[f.name] = canonical_id(value)
-            except ValueError:
-                raise InvalidEventError(
-                    Reason.MISSING_FIELD, f"`{f.name}` must be a UUID.", f.name
-                ) from None
-        elif f.kind is Kind.SEQ:
-            if type(value) is not int or not 0 <= value <= f.limit:  # bool is not a seq
-                raise InvalidEventError(
-                    Reason.INVALID_FIELD, f"`{f.name}` must be a whole number ≥ 0.", f.name
-                )
-            values[f.name] = value
-        elif f.kind is Kind.NAME:
-            values[f.name] = _name(f, value)
-        elif f.kind is Kind.TIME:
-            stored.append(_time(f, value, earliest, latest))
-            values[f.name] = value
-            continue
-        elif f.kind is Kind.OBJECT:
-            values[f.name], encoded = _object(f, value)
-            stored.append(JsonText(encoded))
-            continue
-        elif texts is not None:
-            values[f.name] = texts[f.name]
-        else:
-            values[f.name] = _text(f, value)
-        stored.append(values[f.name])
-    return DecodedEvent(WireEvent(**values), tuple(stored))
+    for f, decode in _DECODERS:
+        values[f.name], value = decode(f, raw.get(f.name), earliest, latest)
+        stored.append(value)
+    return DecodedEvent(values, tuple(stored))
 
 
-def _plain_texts(raw: Mapping[str, Any]) -> dict[str, str] | None:
-    """The text fields, if all are short printable ASCII (nearly every event): those need
-    none of :func:`_text`'s checks, and folding a code is trimming and upper-casing it."""
-    found = {f.name: raw.get(f.name, "") for f in _TEXTS}
-    if not all(type(v) is str for v in found.values()):
-        return None
-    joined = "".join(found.values())
-    if len(joined) > _TEXT_BOUND or not (joined.isascii() and joined.isprintable()):
-        return None
-    return {
-        f.name: found[f.name].strip().upper() if f.kind is Kind.CODE else found[f.name].strip()
-        for f in _TEXTS
-    }
+def _id(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[str, str]:
+    try:
+        canonical = canonical_id(value)
+    except ValueError:
+        raise InvalidEventError(
+            Reason.MISSING_FIELD, f"`{f.name}` must be a UUID.", f.name
+        ) from None
+    return canonical, canonical
 
 
-def _name(f: WireField, value: object) -> str:
+def _seq(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[int, int]:
+    if type(value) is not int or not 0 <= value <= f.limit:  # bool is not a seq
+        raise InvalidEventError(
+            Reason.INVALID_FIELD, f"`{f.name}` must be a whole number ≥ 0.", f.name
+        )
+    return value, value
+
+
+def _name(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[str, str]:
     if not isinstance(value, str) or not value:
         raise InvalidEventError(Reason.MISSING_FIELD, f"`{f.name}` is missing.", f.name)
     if len(value) > f.limit or not value.isprintable():
@@ -206,10 +184,12 @@ def _name(f: WireField, value: object) -> str:
             f"`{f.name}` must be at most {f.limit} printable characters.",
             f.name,
         )
-    return value
+    return value, value
 
 
-def _time(f: WireField, value: object, earliest: datetime, latest: datetime) -> datetime:
+def _time(
+    f: WireField, value: object, earliest: datetime, latest: datetime
+) -> tuple[str, datetime]:
     try:
         if not isinstance(value, str):
             raise ValueError
@@ -224,12 +204,16 @@ def _time(f: WireField, value: object, earliest: datetime, latest: datetime) -> 
         raise InvalidEventError(
             Reason.BAD_TIMESTAMP, f"`{f.name}` {value} is not a plausible time.", f.name
         )
-    return moment
+    return value, moment  # as the station wrote it, and the moment it names
 
 
-def _text(f: WireField, value: object) -> str:
+def _text(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[str, str]:
+    if type(value) is str and len(value) <= f.limit and value.isascii() and value.isprintable():
+        # nearly every value: no control characters, nothing to fold but the case of a code
+        text = value.strip().upper() if f.kind is Kind.CODE else value.strip()
+        return text, text
     if value is None:
-        return ""
+        return "", ""
     if not isinstance(value, str):
         raise InvalidEventError(Reason.INVALID_FIELD, f"`{f.name}` must be a string.", f.name)
     if len(value) > f.limit:
@@ -237,22 +221,26 @@ def _text(f: WireField, value: object) -> str:
             Reason.INVALID_FIELD, f"`{f.name}` is longer than {f.limit} characters.", f.name
         )
     if f.kind is Kind.CODE:
-        return normalise(value)
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        text = normalise(value)
+    elif any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise InvalidEventError(
             Reason.INVALID_FIELD, f"`{f.name}` contains control characters.", f.name
         )
-    return value.strip()
+    else:
+        text = value.strip()
+    return text, text
 
 
-def _object(f: WireField, value: object) -> tuple[dict[str, Any], bytes]:
+def _object(
+    f: WireField, value: object, _earliest: datetime, _latest: datetime
+) -> tuple[dict[str, Any], JsonText]:
     if value is None:
-        return {}, b"{}"
+        return {}, JsonText(b"{}")
     if not isinstance(value, Mapping):
         raise InvalidEventError(Reason.INVALID_FIELD, f"`{f.name}` must be an object.", f.name)
     data = value if type(value) is dict else dict(value)
     if not data:
-        return data, b"{}"
+        return data, JsonText(b"{}")
     try:
         encoded = orjson.dumps(storable(data))
     except (TypeError, RecursionError, orjson.JSONEncodeError):  # nested too deep, huge ints
@@ -265,7 +253,26 @@ def _object(f: WireField, value: object) -> tuple[dict[str, Any], bytes]:
             f"`{f.name}` must be under {f.limit} bytes, without NUL characters.",
             f.name,
         )
-    return data, encoded
+    return data, JsonText(encoded)
+
+
+_Decoder = Callable[[WireField, Any, datetime, datetime], tuple[Any, Any]]
+_DECODERS: tuple[tuple[WireField, _Decoder], ...] = tuple(
+    (
+        f,
+        {
+            Kind.ID: _id,
+            Kind.SEQ: _seq,
+            Kind.NAME: _name,
+            Kind.TIME: _time,
+            Kind.TEXT: _text,
+            Kind.CODE: _text,
+            Kind.OBJECT: _object,
+        }[f.kind],
+    )
+    for f in EVENT_FIELDS
+)
+"""Each field with what checks and normalises it: (the value as sent on, as stored)."""
 
 
 def storable(value: Any) -> Any:

@@ -149,11 +149,9 @@ class _Parsed:
     raw: Mapping[str, Any]
     bucket: datetime  # the start of its stats bucket
     decoded: DecodedEvent | None = None
+    rule_input: core.EventInput | None = None  # what the rules read of it (if decoded)
+    operator: str = ""
     rejection: core.Outcome | None = None
-
-    @property
-    def operator(self) -> str:
-        return self.decoded.event.operator if self.decoded else ""
 
 
 _STORES: dict[str, IngestStore] = {"postgresql": PgIngestStore(), "sqlite": SqliteIngestStore()}
@@ -188,8 +186,9 @@ def ingest_batch(
     correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
     horizon = timedelta(hours=settings.max_clock_skew_hours)
     earliest, latest = max(EARLIEST, moment - horizon * 12), moment + horizon
+    arrival = _bucket(moment)  # the bucket of an event without a readable time
     parsed = [
-        _parse(i, ids[i], raw, earliest, latest, moment, correction)
+        _parse(i, ids[i], raw, earliest, latest, arrival, correction)
         for i, raw in enumerate(batch.events)
     ]
     clashes = 0
@@ -244,19 +243,24 @@ def _parse(
     raw: Mapping[str, Any],
     earliest: datetime,
     latest: datetime,
-    now: datetime,
+    arrival: datetime,
     correction: timedelta,
 ) -> _Parsed:
     """Decode one event (before any lock is taken: nothing here depends on the outcome)."""
     seq = raw.get("seq")
     if type(seq) is not int or not 0 <= seq <= MAX_SEQ:  # bool is not a seq
         seq = -1
-    parsed = _Parsed(index, event_id, seq, raw, _bucket(now))
+    parsed = _Parsed(index, event_id, seq, raw, arrival)
     try:
         parsed.decoded = decode_event(raw, earliest, latest)
     except InvalidEventError as exc:
         parsed.rejection = core.rejected(exc.reason, exc.message, field=exc.field)
         return parsed
+    values = parsed.decoded.values
+    parsed.rule_input = core.EventInput(
+        values["type"], values["code"], values["parent"], values["bill"], values["data"]
+    )
+    parsed.operator = values["operator"]
     parsed.bucket = _bucket(parsed.decoded.occurred + correction)
     return parsed
 
@@ -279,10 +283,7 @@ def _ingest_once(
     probe_all: bool,
 ) -> IngestOutcome:
     results: list[Result | None] = [None] * len(parsed)
-    inputs = [p.decoded.event for p in parsed if p.decoded]
-    codes, bill_ids = core.keys_touched(
-        core.EventInput(e.type, e.code, e.parent, e.bill) for e in inputs
-    )
+    codes, bill_ids = core.keys_touched(p.rule_input for p in parsed if p.rule_input)
     with session.begin():
         query = ContextQuery(
             batch.station_id,
@@ -373,11 +374,10 @@ def _answer_replays(
 
 
 def _apply(item: _Parsed, rules: core.Rules, state: core.MemoryState) -> core.Outcome:
-    if item.decoded is None:
+    if item.rule_input is None:
         assert item.rejection is not None
         return item.rejection
-    e = item.decoded.event
-    return rules.apply(core.EventInput(e.type, e.code, e.parent, e.bill, e.data), state)
+    return rules.apply(item.rule_input, state)
 
 
 _FEED_STATUSES = frozenset({Status.CONFLICT, Status.REJECTED})
