@@ -27,7 +27,7 @@ BILL_PROCESSING = "processing"
 BILL_COMPLETED = "completed"
 
 
-@dataclass
+@dataclass(slots=True)
 class Bag:
     """A parent or child bag. ``parent`` is set on linked children, ``bill`` on billed parents."""
 
@@ -39,7 +39,7 @@ class Bag:
     bill: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Bill:
     bill_id: str
     capacity: int
@@ -72,7 +72,7 @@ def fields_of(obj: object, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in names}
 
 
-@dataclass
+@dataclass(slots=True)
 class ReturnRecord:
     """A parent taken off its bill by a return ticket, with the bill's totals around it."""
 
@@ -119,7 +119,7 @@ class MemoryState:
         self.dirty_bills.add(bill.bill_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventInput:
     """The parts of an event the rules read (already validated in shape)."""
 
@@ -130,7 +130,7 @@ class EventInput:
     data: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     """What an event did.
 

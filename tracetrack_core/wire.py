@@ -17,7 +17,8 @@ from dataclasses import MISSING, dataclass, fields
 from dataclasses import field as dataclass_field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -94,7 +95,7 @@ EVENT_FIELDS: tuple[WireField, ...] = tuple(
 """The fields of an event in their wire (and storage) order."""
 
 EVENT_FIELD_NAMES = tuple(f.name for f in EVENT_FIELDS)
-_OCCURRED = EVENT_FIELD_NAMES.index("occurred_at")
+_AT = {name: i for i, name in enumerate(EVENT_FIELD_NAMES)}
 
 
 class InvalidEventError(ValueError):
@@ -110,24 +111,36 @@ class InvalidEventError(ValueError):
 class JsonText(bytes):
     """Encoded JSON, ready to store as it is."""
 
+    __slots__ = ()
 
-@dataclass(frozen=True)
-class DecodedEvent:
-    """An event that passed :func:`decode_event`: ``values``, its fields normalised (codes
-    folded, text trimmed, the id canonical), and ``stored``, the same values in
-    :data:`EVENT_FIELDS` order in the forms a database takes (a time as an aware
-    ``datetime``, an object as :class:`JsonText` without NUL)."""
 
-    values: Mapping[str, Any]
+class DecodedEvent(NamedTuple):
+    """An event that passed :func:`decode_event`: ``stored``, its fields in
+    :data:`EVENT_FIELDS` order, normalised (codes folded, text trimmed, the id canonical) and
+    in the forms a database takes (a time as an aware ``datetime``, an object as
+    :class:`JsonText` without NUL); ``sent``, the event as it came."""
+
+    sent: Mapping[str, Any]
     stored: tuple[Any, ...]
+
+    def value(self, name: str) -> Any:
+        """A field's normalised value as the wire carries it (a time as the text sent, an
+        object as a mapping)."""
+        at = _AT[name]
+        kind = EVENT_FIELDS[at].kind
+        if kind is Kind.TIME:
+            return self.sent[name]
+        if kind is Kind.OBJECT:
+            return self.sent.get(name) or _NO_OBJECT
+        return self.stored[at]
 
     @property
     def event(self) -> WireEvent:
-        return WireEvent(**self.values)
+        return WireEvent(**{name: self.value(name) for name in EVENT_FIELD_NAMES})
 
     @property
     def occurred(self) -> datetime:
-        moment: datetime = self.stored[_OCCURRED]
+        moment: datetime = self.stored[_AT["occurred_at"]]
         return moment
 
 
@@ -149,33 +162,30 @@ def decode_event(raw: Mapping[str, Any], earliest: datetime, latest: datetime) -
     Raises:
         InvalidEventError: the first field that is missing or malformed.
     """
-    values: dict[str, Any] = {}
-    stored: list[Any] = []
-    for f, decode in _DECODERS:
-        values[f.name], value = decode(f, raw.get(f.name), earliest, latest)
-        stored.append(value)
-    return DecodedEvent(values, tuple(stored))
+    get = raw.get
+    return DecodedEvent(
+        raw, tuple([decode(f, get(name), earliest, latest) for name, f, decode in _DECODERS])
+    )
 
 
-def _id(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[str, str]:
+def _id(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> str:
     try:
-        canonical = canonical_id(value)
+        return canonical_id(value)
     except ValueError:
         raise InvalidEventError(
             Reason.MISSING_FIELD, f"`{f.name}` must be a UUID.", f.name
         ) from None
-    return canonical, canonical
 
 
-def _seq(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[int, int]:
+def _seq(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> int:
     if type(value) is not int or not 0 <= value <= f.limit:  # bool is not a seq
         raise InvalidEventError(
             Reason.INVALID_FIELD, f"`{f.name}` must be a whole number ≥ 0.", f.name
         )
-    return value, value
+    return value
 
 
-def _name(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[str, str]:
+def _name(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> str:
     if not isinstance(value, str) or not value:
         raise InvalidEventError(Reason.MISSING_FIELD, f"`{f.name}` is missing.", f.name)
     if len(value) > f.limit or not value.isprintable():
@@ -184,12 +194,10 @@ def _name(f: WireField, value: object, _earliest: datetime, _latest: datetime) -
             f"`{f.name}` must be at most {f.limit} printable characters.",
             f.name,
         )
-    return value, value
+    return value
 
 
-def _time(
-    f: WireField, value: object, earliest: datetime, latest: datetime
-) -> tuple[str, datetime]:
+def _time(f: WireField, value: object, earliest: datetime, latest: datetime) -> datetime:
     try:
         if not isinstance(value, str):
             raise ValueError
@@ -204,16 +212,15 @@ def _time(
         raise InvalidEventError(
             Reason.BAD_TIMESTAMP, f"`{f.name}` {value} is not a plausible time.", f.name
         )
-    return value, moment  # as the station wrote it, and the moment it names
+    return moment
 
 
-def _text(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> tuple[str, str]:
+def _text(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> str:
     if type(value) is str and len(value) <= f.limit and value.isascii() and value.isprintable():
         # nearly every value: no control characters, nothing to fold but the case of a code
-        text = value.strip().upper() if f.kind is Kind.CODE else value.strip()
-        return text, text
+        return value.strip().upper() if f.kind is Kind.CODE else value.strip()
     if value is None:
-        return "", ""
+        return ""
     if not isinstance(value, str):
         raise InvalidEventError(Reason.INVALID_FIELD, f"`{f.name}` must be a string.", f.name)
     if len(value) > f.limit:
@@ -228,19 +235,17 @@ def _text(f: WireField, value: object, _earliest: datetime, _latest: datetime) -
         )
     else:
         text = value.strip()
-    return text, text
+    return text
 
 
-def _object(
-    f: WireField, value: object, _earliest: datetime, _latest: datetime
-) -> tuple[dict[str, Any], JsonText]:
-    if value is None:
-        return {}, JsonText(b"{}")
+def _object(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> JsonText:
+    if not value and (value is None or type(value) is dict):  # most events carry no data
+        return _EMPTY_OBJECT
     if not isinstance(value, Mapping):
         raise InvalidEventError(Reason.INVALID_FIELD, f"`{f.name}` must be an object.", f.name)
     data = value if type(value) is dict else dict(value)
     if not data:
-        return data, JsonText(b"{}")
+        return _EMPTY_OBJECT
     try:
         encoded = orjson.dumps(storable(data))
     except (TypeError, RecursionError, orjson.JSONEncodeError):  # nested too deep, huge ints
@@ -253,12 +258,15 @@ def _object(
             f"`{f.name}` must be under {f.limit} bytes, without NUL characters.",
             f.name,
         )
-    return data, JsonText(encoded)
+    return JsonText(encoded)
 
 
-_Decoder = Callable[[WireField, Any, datetime, datetime], tuple[Any, Any]]
-_DECODERS: tuple[tuple[WireField, _Decoder], ...] = tuple(
+_EMPTY_OBJECT = JsonText(b"{}")
+_NO_OBJECT: Mapping[str, Any] = MappingProxyType({})
+_Decoder = Callable[[WireField, Any, datetime, datetime], Any]
+_DECODERS: tuple[tuple[str, WireField, _Decoder], ...] = tuple(
     (
+        f.name,
         f,
         {
             Kind.ID: _id,
@@ -272,7 +280,7 @@ _DECODERS: tuple[tuple[WireField, _Decoder], ...] = tuple(
     )
     for f in EVENT_FIELDS
 )
-"""Each field with what checks and normalises it: (the value as sent on, as stored)."""
+"""Each field with what checks and normalises it into its stored form."""
 
 
 def storable(value: Any) -> Any:

@@ -22,6 +22,7 @@ How exactly-once holds (see docs/conflicts.md):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 import uuid
 from collections import defaultdict
@@ -42,6 +43,7 @@ from sync_server.services.site_rules import SiteRules
 from tracetrack_core import rules as core
 from tracetrack_core.events import Reason, Status
 from tracetrack_core.wire import (
+    EVENT_FIELD_NAMES,
     EVENT_FIELDS,
     MAX_SEQ,
     DecodedEvent,
@@ -102,7 +104,7 @@ class BatchInput:
     in its order whichever reaches a worker first."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Result:
     id: str
     status: Status
@@ -139,7 +141,7 @@ class IngestOutcome:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed:
     """One event after its shape checks: ``decoded``, or refused with ``rejection``."""
 
@@ -180,7 +182,6 @@ def ingest_batch(
     settings = settings or IngestSettings()
     rules = rules or SiteRules()
     store = store_for(session)
-    ids = _parse_ids(batch.events)
     moment = now or datetime.now(UTC)
     skew = moment - batch.sent_at
     correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
@@ -188,8 +189,7 @@ def ingest_batch(
     earliest, latest = max(EARLIEST, moment - horizon * 12), moment + horizon
     arrival = _bucket(moment)  # the bucket of an event without a readable time
     parsed = [
-        _parse(i, ids[i], raw, earliest, latest, arrival, correction)
-        for i, raw in enumerate(batch.events)
+        _parse(i, raw, earliest, latest, arrival, correction) for i, raw in enumerate(batch.events)
     ]
     clashes = 0
     deadline = time.monotonic() + settings.order_wait_s
@@ -221,54 +221,74 @@ def ingest_batch(
             pause = min(pause * 2, 16 * ORDER_POLL_S)
 
 
-def _parse_ids(raw_events: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Every event's id as canonical UUID text: one without answers for the whole batch."""
-    ids = []
-    for index, raw in enumerate(raw_events):
-        try:
-            ids.append(canonical_id(raw.get("id") if isinstance(raw, Mapping) else None))
-        except ValueError:
-            raise BatchError(
-                "invalid_event_id",
-                f"Event {index} has no valid UUID `id`; every event needs one so it can be "
-                "answered. Fix it or split the batch.",
-                index=index,
-            ) from None
-    return ids
-
-
 def _parse(
     index: int,
-    event_id: str,
     raw: Mapping[str, Any],
     earliest: datetime,
     latest: datetime,
     arrival: datetime,
     correction: timedelta,
 ) -> _Parsed:
-    """Decode one event (before any lock is taken: nothing here depends on the outcome)."""
-    seq = raw.get("seq")
-    if type(seq) is not int or not 0 <= seq <= MAX_SEQ:  # bool is not a seq
-        seq = -1
-    parsed = _Parsed(index, event_id, seq, raw, arrival)
+    """Decode one event (before any lock is taken: nothing here depends on the outcome).
+
+    Raises:
+        BatchError: it has no usable id, so it could not be answered.
+    """
+    if type(raw) is not dict and not isinstance(raw, Mapping):
+        raise _unanswerable(index)
     try:
-        parsed.decoded = decode_event(raw, earliest, latest)
+        decoded = decode_event(raw, earliest, latest)
     except InvalidEventError as exc:
-        parsed.rejection = core.rejected(exc.reason, exc.message, field=exc.field)
-        return parsed
-    values = parsed.decoded.values
-    parsed.rule_input = core.EventInput(
-        values["type"], values["code"], values["parent"], values["bill"], values["data"]
+        if exc.field == _ID_FIELD:
+            raise _unanswerable(index) from None
+        seq = raw.get("seq")
+        if type(seq) is not int or not 0 <= seq <= MAX_SEQ:  # bool is not a seq
+            seq = -1
+        rejection = core.rejected(exc.reason, exc.message, field=exc.field)
+        return _Parsed(index, canonical_id(raw[_ID_FIELD]), seq, raw, arrival, rejection=rejection)
+    fields = decoded.stored  # text fields are stored as the wire carries them
+    rule_input = core.EventInput(
+        fields[_TYPE], fields[_CODE], fields[_PARENT], fields[_BILL], decoded.value("data")
     )
-    parsed.operator = values["operator"]
-    parsed.bucket = _bucket(parsed.decoded.occurred + correction)
-    return parsed
+    occurred: datetime = fields[_OCCURRED]
+    return _Parsed(
+        index,
+        fields[_ID],
+        fields[_SEQ],
+        raw,
+        _bucket(occurred + correction if correction else occurred),
+        decoded,
+        rule_input,
+        fields[_OPERATOR],
+    )
+
+
+def _unanswerable(index: int) -> BatchError:
+    return BatchError(
+        "invalid_event_id",
+        f"Event {index} has no valid UUID `id`; every event needs one so it can be "
+        "answered. Fix it or split the batch.",
+        index=index,
+    )
+
+
+_ID_FIELD = next(f.name for f in EVENT_FIELDS if f.kind is Kind.ID)
+_ID, _SEQ, _TYPE, _OCCURRED, _CODE, _PARENT, _BILL, _OPERATOR = (
+    EVENT_FIELD_NAMES.index(name)
+    for name in (_ID_FIELD, "seq", "type", "occurred_at", "code", "parent", "bill", "operator")
+)
 
 
 def _bucket(moment: datetime) -> datetime:
     """The start of ``moment``'s 15-minute stats bucket."""
     epoch = int(moment.timestamp())
-    return datetime.fromtimestamp(epoch - epoch % BUCKET_SECONDS, tz=UTC)
+    return _bucket_at(epoch - epoch % BUCKET_SECONDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bucket_at(start: int) -> datetime:
+    """One datetime per bucket start (a batch's events share a few)."""
+    return datetime.fromtimestamp(start, tz=UTC)
 
 
 def _ingest_once(
@@ -310,15 +330,21 @@ def _ingest_once(
             """Each fresh event's log row, as the rules apply it (a store may write each
             while the rules work out the next)."""
             for item in fresh:
-                outcome = _apply(item, rules, state)
+                if item.rule_input is not None:
+                    outcome = rules.apply(item.rule_input, state)
+                else:
+                    assert item.rejection is not None
+                    outcome = item.rejection
+                bucket = counts[(item.bucket, item.operator)]
                 for counter, n in outcome.counts.items():
-                    counts[(item.bucket, item.operator)][counter.value] += n
+                    bucket[counter] += n  # a StrEnum member finds its value's key
+                status, reason = outcome.status, outcome.reason
                 results[item.index] = Result(
                     item.id,
-                    outcome.status,
-                    outcome.reason.value if outcome.reason else None,
+                    status,
+                    reason.value if reason else None,
                     outcome.detail or None,
-                    outcome.message if outcome.status is not Status.ACCEPTED else None,
+                    outcome.message if status is not Status.ACCEPTED else None,
                 )
                 if outcome.return_record is not None:
                     returns.append(_return_row(item, outcome.return_record, now))
@@ -371,13 +397,6 @@ def _answer_replays(
             {"original": original} if original else None,
         )
     return fresh
-
-
-def _apply(item: _Parsed, rules: core.Rules, state: core.MemoryState) -> core.Outcome:
-    if item.rule_input is None:
-        assert item.rejection is not None
-        return item.rejection
-    return rules.apply(item.rule_input, state)
 
 
 _FEED_STATUSES = frozenset({Status.CONFLICT, Status.REJECTED})

@@ -361,11 +361,14 @@ def _event_from(row: RowMapping) -> OutboxEvent:
 
 def _outbox_event(values: Sequence[Any], encoded: bytes | None = None) -> OutboxEvent:
     """An outbox event from its wire columns, in :data:`EVENT_FIELDS` order."""
-    fields: dict[str, Any] = {
-        f.name: _object(v) if f.kind is Kind.OBJECT else v
-        for f, v in zip(EVENT_FIELDS, values, strict=True)
-    }
-    return OutboxEvent(**fields, encoded=encoded)
+    fields = [*values, encoded]
+    for i in _OBJECT_COLUMNS:
+        fields[i] = _object(fields[i])
+    return OutboxEvent(*fields)
+
+
+_OBJECT_COLUMNS = tuple(i for i, f in enumerate(EVENT_FIELDS) if f.kind is Kind.OBJECT)
+"""The wire columns stored as JSON text."""
 
 
 def _object(text: str) -> Mapping[str, Any]:
