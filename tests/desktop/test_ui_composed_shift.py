@@ -1,4 +1,4 @@
-"""A whole shift on the station exactly as ``tracetrack-station`` builds it (``ui/compose.py``):
+"""A whole shift on the station exactly as ``tracetrack-station`` builds it (``window.py``):
 the real workflow and SQLite store, the sync worker in its QThread, a serial scanner on a
 pseudo-terminal named in the settings file, keyboard-wedge key events, and the sync server on
 PostgreSQL behind HTTP. What the operator saw confirmed is what the server ends up holding."""
