@@ -19,6 +19,7 @@ from sync_server.api.extension import ServerContext
 from sync_server.api.hooks import register_hooks
 from sync_server.config import Settings
 from sync_server.db.session import make_engine, make_session_factory
+from sync_server.services.site_rules import SiteRules
 
 
 def register_blueprints(app: Flask) -> None:
@@ -38,7 +39,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_batch_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
-    context = ServerContext(settings=settings, engine=engine, sessions=make_session_factory(engine))
+    context = ServerContext(
+        settings=settings,
+        engine=engine,
+        sessions=make_session_factory(engine),
+        site_rules=SiteRules(),
+    )
     if settings.check_schema:
         context.recheck_schema()
     app.extensions["tracetrack"] = context

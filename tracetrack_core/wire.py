@@ -1,7 +1,7 @@
 """The one definition of an event on the wire: its fields, their kinds, limits and order.
 
-:class:`WireEvent` declares the fields (docs/protocol.md#event); everything else is derived
-from it: the upload's event object (:meth:`WireEvent.as_wire`), the station's outbox columns
+:class:`WireEvent` declares the fields (docs/protocol.md#event-object); everything else is
+derived from it: the upload's event object (:meth:`WireEvent.as_wire`), the station's outbox columns
 and the JSON SQLite builds from them, the server's validation (:func:`decode_event`), its
 OpenAPI schema, and the columns of its event log. Adding a field is one line in
 :class:`WireEvent` (plus a migration on each side).
@@ -78,7 +78,7 @@ class WireEvent:
     data: Mapping[str, Any] = _wire(Kind.OBJECT, "its type's own values", limit=MAX_DATA_BYTES)
 
     def as_wire(self) -> dict[str, Any]:
-        """The event object of an upload (docs/protocol.md#event)."""
+        """The event object of an upload (docs/protocol.md#event-object)."""
         return {f.name: getattr(self, f.name) for f in EVENT_FIELDS} | {"data": dict(self.data)}
 
 

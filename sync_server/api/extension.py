@@ -28,10 +28,10 @@ class ServerContext:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
+    site_rules: SiteRules
     schema_problem: str | None = None
     checked_at: float = 0.0
     limiter: RateLimiter = field(init=False)
-    site_rules: SiteRules = field(default_factory=SiteRules)
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.settings.rate_limit_per_minute)
