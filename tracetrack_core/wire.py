@@ -1,10 +1,10 @@
 """The one definition of an event on the wire: its fields, their kinds, limits and order.
 
 :class:`WireEvent` declares the fields (docs/protocol.md#event-object); everything else is
-derived from it: the upload's event object (:meth:`WireEvent.as_wire`), the station's outbox columns
-and the JSON SQLite builds from them, the server's validation (:func:`decode_event`), its
-OpenAPI schema, and the columns of its event log. Adding a field is one line in
-:class:`WireEvent` (plus a migration on each side).
+derived from it: the upload's event object (:meth:`WireEvent.as_wire`), the station's outbox
+columns and the JSON SQLite builds from them, the server's validation (:func:`decode_event`),
+its OpenAPI schema, and the columns of its event log. Adding a field is one line in
+:class:`WireEvent`, plus its column and migration on each side (CONTRIBUTING.md).
 """
 
 from __future__ import annotations
@@ -79,7 +79,11 @@ class WireEvent:
 
     def as_wire(self) -> dict[str, Any]:
         """The event object of an upload (docs/protocol.md#event-object)."""
-        return {f.name: getattr(self, f.name) for f in EVENT_FIELDS} | {"data": dict(self.data)}
+        return {
+            f.name: dict(value) if f.kind is Kind.OBJECT else value
+            for f in EVENT_FIELDS
+            for value in [getattr(self, f.name)]
+        }
 
 
 EVENT_FIELDS: tuple[WireField, ...] = tuple(
