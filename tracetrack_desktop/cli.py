@@ -19,7 +19,13 @@ from typing import Any
 
 from tracetrack_core.process import settle_collector
 from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
-from tracetrack_desktop.config import ConfigError, StationConfig, default_config_path, load_config
+from tracetrack_desktop.config import (
+    ConfigError,
+    StationConfig,
+    default_config_path,
+    load_config,
+    server_url_problem,
+)
 from tracetrack_desktop.token_store import TokenStoreError, check_token_store, save_token
 
 EXIT_USAGE = 2
@@ -49,6 +55,9 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     from tracetrack_desktop.sync.client import SyncError, enroll  # noqa: PLC0415
 
     config = _config(args)
+    problem = server_url_problem(args.server, allow_plain_http=config.server.allow_plain_http)
+    if problem:  # before the code is spent: the enrollment itself would cross in clear
+        return _fail(f"--server: {problem}", EXIT_USAGE)
     try:
         check_token_store(args.insecure_token_file)
         enrolled = enroll(

@@ -12,6 +12,12 @@ Example (every key is optional)::
     url = "https://tracetrack.example.com"   # empty: offline only
     ca_bundle = "/etc/ssl/certs/site-ca.pem"  # empty: the system's certificate store
     sync_interval_s = 5
+    allow_plain_http = false   # true: allow http:// to a host other than this machine
+
+An ``http://`` URL is refused unless its host is this machine (127.0.0.0/8, ::1, localhost) or
+``allow_plain_http`` is true: the sync traffic carries the site's password hashes and every
+scan, so plain HTTP over a network needs the admin's visible opt-in
+(:func:`server_url_problem`, used wherever a URL enters the station).
 
     [scanner]
     debounce_ms = 700
@@ -35,14 +41,16 @@ Example (every key is optional)::
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tempfile
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator, UsbMatch
 from tracetrack_desktop.scanner.wedge import WedgeConfig
@@ -54,6 +62,49 @@ class ConfigError(Exception):
     """The settings file cannot be used; the message names the file and the fix."""
 
 
+def is_loopback_host(host: str) -> bool:
+    """True for a name or address that can only mean this machine.
+
+    ``localhost`` (any case), 127.0.0.0/8 and ``::1``, with or without IPv6 brackets. Other
+    names are not resolved: what a name points to can change after the check.
+    """
+    host = host.strip().removeprefix("[").removesuffix("]").rstrip(".").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def plain_http_host(url: str) -> str | None:
+    """The host of an ``http://`` URL that leaves this machine (unencrypted), else None."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "http":
+        return None
+    host = parts.hostname or ""
+    return None if is_loopback_host(host) else host
+
+
+def server_url_problem(url: str, *, allow_plain_http: bool) -> str | None:
+    """Why the station may not use this server URL, or None when it may.
+
+    The one definition of an acceptable server URL: ``https://`` to any host; ``http://`` only
+    to this machine, or to any host when the admin set ``[server] allow_plain_http = true``.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return f"{url!r} is not a server address: write it as https://host[:port]"
+    host = plain_http_host(url)
+    if host is not None and not allow_plain_http:
+        return (
+            f"{url} is plain http:// to another machine ({host}): password hashes and scans "
+            "would cross the network unencrypted. Use https:// (TLS at the server's reverse "
+            "proxy), or set [server] allow_plain_http = true to accept it"
+        )
+    return None
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -63,6 +114,7 @@ class ServerSettings(_Section):
     ca_bundle: str = ""
     sync_interval_s: Annotated[float, Field(ge=0.2, le=3600)] = 5.0
     timeout_s: Annotated[float, Field(ge=1, le=300)] = 15.0
+    allow_plain_http: bool = False
 
     @field_validator("url")
     @classmethod
@@ -78,6 +130,14 @@ class ServerSettings(_Section):
         if value and not Path(value).is_file():
             raise ValueError(f"no such file: {value}")
         return value
+
+    @model_validator(mode="after")
+    def _plain_http(self) -> ServerSettings:
+        if self.url:
+            problem = server_url_problem(self.url, allow_plain_http=self.allow_plain_http)
+            if problem:
+                raise ValueError(f"url: {problem}")
+        return self
 
 
 class SerialSettings(_Section):
@@ -230,6 +290,9 @@ __all__ = [
     "StationConfig",
     "UiSettings",
     "default_config_path",
+    "is_loopback_host",
     "load_config",
+    "plain_http_host",
     "save_config",
+    "server_url_problem",
 ]

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread, 
 
 from tracetrack_core.process import settle_collector
 from tracetrack_desktop.composition import Identity, open_engine_factory
-from tracetrack_desktop.config import StationConfig
+from tracetrack_desktop.config import StationConfig, plain_http_host, server_url_problem
 from tracetrack_desktop.domain.results import ActionResult
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
@@ -205,7 +205,20 @@ def run_headless(
     identity: Identity | None,
     out: TextIO = sys.stdout,
 ) -> int:
-    """Run until SIGTERM/SIGINT. ``identity`` None: offline only (nothing is uploaded)."""
+    """Run until SIGTERM/SIGINT. ``identity`` None: offline only (nothing is uploaded).
+
+    Raises:
+        HeadlessError: the enrolled server is plain http:// to another machine and the
+            settings do not allow it (``[server] allow_plain_http``).
+    """
+    if identity is not None:
+        allowed = config.server.allow_plain_http
+        problem = server_url_problem(identity.server_url, allow_plain_http=allowed)
+        if problem:
+            raise HeadlessError(f"the enrolled server: {problem}")
+        host = plain_http_host(identity.server_url)
+        if host:  # allowed, and said on every start so the log shows it
+            log.warning("Unencrypted connection to %s (allow_plain_http = true)", host)
     install_emit_refcount_fix()
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     store = LocalStore(data_dir)

@@ -14,7 +14,15 @@ from PySide6.QtWidgets import QApplication
 
 from sync_server import cli as server_cli
 from tracetrack_desktop import cli
-from tracetrack_desktop.config import ConfigError, StationConfig, load_config, save_config
+from tracetrack_desktop.config import (
+    ConfigError,
+    StationConfig,
+    is_loopback_host,
+    load_config,
+    plain_http_host,
+    save_config,
+    server_url_problem,
+)
 from tracetrack_desktop.headless import HeadlessError, parse_serial
 from tracetrack_desktop.scanner.serial_reader import Terminator
 from tracetrack_desktop.token_store import TokenStoreError, load_token, save_token
@@ -210,4 +218,111 @@ def test_headless_refuses_to_start_with_a_reason(
     assert "not enrolled" in capsys.readouterr().err
     offline = [*data, "--headless", "--serial", "/dev/null", "--operator", "ravi"]
     assert cli.main(offline) == 2  # offline only: the operator must still be known here
+    assert "not an operator known to this station" in capsys.readouterr().err
+
+
+# -- plain http: refused to another machine unless the admin opts in ----------------------
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.5.5.5", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("LOCALHOST", True),
+        ("10.0.0.5", False),
+        ("example.com", False),
+        ("localhost.example.com", False),  # a name that only starts like it
+        ("128.0.0.1", False),
+        ("::2", False),
+    ],
+)
+def test_only_this_machine_counts_as_loopback(host: str, loopback: bool) -> None:
+    assert is_loopback_host(host) is loopback
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("http://127.0.0.1:5000", False),
+        ("http://127.5.5.5", False),
+        ("http://[::1]:8000/", False),
+        ("http://localhost:5000", False),
+        ("http://LOCALHOST", False),
+        ("HTTP://localhost", False),
+        ("http://10.0.0.5:8000", True),
+        ("http://example.com", True),
+        ("http://localhost@example.com", True),  # the host is after the "@"
+        ("http://127.0.0.1.example.com", True),
+        ("https://example.com", False),
+        ("https://10.0.0.5:8443", False),
+        ("https://localhost", False),
+    ],
+)
+def test_plain_http_is_refused_for_another_machine_only(url: str, refused: bool) -> None:
+    problem = server_url_problem(url, allow_plain_http=False)
+    assert (problem is not None) is refused
+    assert (plain_http_host(url) is not None) is refused
+    if refused:
+        assert "allow_plain_http" in str(problem)
+        assert "https://" in str(problem)
+    assert server_url_problem(url, allow_plain_http=True) is None  # the admin's opt-in
+
+
+def test_a_settings_file_with_remote_plain_http_is_refused_unless_opted_in(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "station.toml"
+    path.write_text("[server]\nurl = 'http://10.0.0.5:8000'\n")
+    with pytest.raises(ConfigError) as refused:
+        load_config(path)
+    assert str(path) in str(refused.value)
+    assert "server" in str(refused.value)
+    assert "allow_plain_http" in str(refused.value)
+    path.write_text("[server]\nurl = 'http://10.0.0.5:8000'\nallow_plain_http = true\n")
+    config = load_config(path)
+    assert config.server.url == "http://10.0.0.5:8000"
+    assert config.server.allow_plain_http
+    save_config(config, path)
+    assert load_config(path) == config  # the opt-in is written back
+    path.write_text("[server]\nurl = 'http://127.0.0.1:8000'\n")
+    assert not load_config(path).server.allow_plain_http  # this machine: no opt-in needed
+    path.write_text("[server]\nurl = 'https://tracetrack.example.com'\n")
+    assert load_config(path).server.url == "https://tracetrack.example.com"
+
+
+def test_enroll_refuses_remote_plain_http_before_spending_the_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    args = ["--data-dir", str(data), "enroll", "--server", "http://10.0.0.5:8000", "K7QF-92XD"]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert "10.0.0.5" in err
+    assert "allow_plain_http" in err
+    assert not data.exists(), "nothing was asked of the server nor written"
+
+
+def test_headless_refuses_an_enrolled_remote_plain_http_server(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # qapp: see test_headless_refuses_to_start_with_a_reason
+    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
+
+    data, token = tmp_path / "data", tmp_path / "token"
+    store = LocalStore(data)
+    store.set_identity("st_1", "http://10.0.0.5:8000")  # enrolled before the check existed
+    store.close()
+    save_token("st_1", "tok", str(token))
+    args = ["--data-dir", str(data), "--insecure-token-file", str(token)]
+    args += ["--headless", "--serial", "/dev/null", "--operator", "ravi"]
+    args += ["--server", "http://10.0.0.5:8000"]
+    assert cli.main(args) == 2
+    assert "allow_plain_http" in capsys.readouterr().err
+    opted_in = tmp_path / "station.toml"
+    opted_in.write_text("[server]\nallow_plain_http = true\n")
+    assert cli.main(["--config", str(opted_in), *args]) == 2  # past the check, to the operator
     assert "not an operator known to this station" in capsys.readouterr().err
