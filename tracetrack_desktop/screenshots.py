@@ -191,7 +191,15 @@ def _render(station: WorkflowStation, folder: Path) -> list[Path]:
     dialog.tabs.setCurrentIndex(0)
     dialog.show_errors(validate(dialog.values()))
     paths.append(_save(dialog, folder, "settings_error"))
+    dialog.server_url.setText("http://10.0.0.5:8000")  # plain http to another machine
+    dialog.allow_plain_http.setChecked(True)
+    dialog.show_errors(validate(dialog.values()))
+    paths.append(_save(dialog, folder, "settings_plain_http"))
     dialog.reject()
+    window.show_tab("scan")
+    window.connection.set_server("http://10.0.0.5:8000")  # what the opt-in looks like after
+    paths.append(_save(window, folder, "scan_plain_http"))
+    window.connection.set_server("https://tracetrack.example.com")
 
     qt_app = QApplication.instance()
     if isinstance(qt_app, QApplication):

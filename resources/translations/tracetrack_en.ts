@@ -198,22 +198,27 @@
 <context>
     <name>ConnectionWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="20"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="36"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="22"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="38"/>
         <source>● Online · last sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="25"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41"/>
         <source>○ Offline · last sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="32"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44"/>
+        <source>Unencrypted connection to {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="54"/>
         <source>Offline-only station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,27 +363,27 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="108"/>
         <source>Enroll this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="109"/>
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="104"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="111"/>
         <source>&amp;Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="119"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="126"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="129"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,17 +391,17 @@
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="37"/>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="43"/>
         <source>The server refused the code ({reason}). Ask the admin for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="51"/>
         <source>Could not reach the server ({reason}). Check the address and the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="52"/>
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="58"/>
         <source>Enrolled as {station}. This station now syncs to {url}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,12 +409,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="217"/>
         <source>Set up TraceTrack Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="252"/>
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -611,42 +616,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="171"/>
         <source>First operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="165"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="172"/>
         <source>This person becomes the station&apos;s admin and can add others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="180"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="174"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="181"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="175"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="182"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190"/>
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="185"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="192"/>
         <source>The password needs at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="187"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="194"/>
         <source>The two passwords differ; type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,17 +792,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="145"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="146"/>
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="154"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="161"/>
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,27 +810,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="261"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="298"/>
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="265"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="302"/>
         <source>The scanner ends each code with {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="266"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="303"/>
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="270"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="307"/>
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="274"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311"/>
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,152 +948,162 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="84"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="83"/>
         <source>Station settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="88"/>
         <source>Offline only (no server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="92"/>
-        <source>code from the admin, e.g. K7QF-92XD</source>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="91"/>
+        <source>Allow &amp;unencrypted http:// to this server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="93"/>
-        <source>&amp;Enroll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="98"/>
-        <source>Server &amp;address</source>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="97"/>
+        <source>Without https://, the users&apos; password hashes and every scan travel over the network unencrypted: anyone on it can read or change them. Allow this only on a network you trust, until the server has TLS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="103"/>
+        <source>code from the admin, e.g. K7QF-92XD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="104"/>
+        <source>&amp;Enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="109"/>
+        <source>Server &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="116"/>
         <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="118"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="121"/>
         <source>None (keyboard scanners only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="142"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147"/>
         <source>off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="155"/>
         <source>Serial &amp;port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="156"/>
         <source>&amp;Baud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="144"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="157"/>
         <source>&amp;Terminator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="160"/>
         <source>Keyboard scanner: slowest key gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="166"/>
         <source>Keyboard scanner: shortest code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="172"/>
         <source>Keyboard scanner: prefix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="178"/>
         <source>Keyboard scanner: no suffix, submit after (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="183"/>
         <source>Scanners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="186"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="194"/>
         <source>Parent patterns (space-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="185"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="198"/>
         <source>Child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="189"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="202"/>
         <source>These are the site&apos;s rules, set on the server by an admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="205"/>
         <source>Code rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="207"/>
         <source>&amp;Mute sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="209"/>
         <source>&amp;High-contrast colours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="206"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="219"/>
         <source>&amp;Language (after restart)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="220"/>
         <source>Sounds and language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="287"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="313"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="290"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="316"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="311"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="332"/>
         <source>Learned from {n} test reads; press OK to keep.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,57 +1111,67 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="67"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="72"/>
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="76"/>
+        <source>This address is not encrypted (http:// to another machine). Use https://, or tick the box below to allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="81"/>
+        <source>This address is not encrypted (http:// to another machine). Use https://, or choose offline only now and allow plain http later in Settings, Server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="86"/>
         <source>Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="75"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90"/>
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="78"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93"/>
         <source>Use 1 to 64 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94"/>
         <source>Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="98"/>
         <source>Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="102"/>
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="105"/>
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="108"/>
         <source>Choose English or Hindi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="109"/>
         <source>Choose one of the listed speeds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="110"/>
         <source>Not a valid pattern:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1154,63 +1179,43 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="378"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="359"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="400"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="381"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="479"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="460"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="564"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="545"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="620"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="601"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="631"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="612"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="670"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="651"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="702"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="683"/>
         <source>Enrollment is not available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="84"/>
-        <source>Token not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="159"/>
-        <source>Enrolled. This station now syncs with {url}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="189"/>
-        <source>Station data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="201"/>
-        <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

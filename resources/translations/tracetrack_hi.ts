@@ -197,22 +197,27 @@
 <context>
     <name>ConnectionWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="20" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="36" />
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="22" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="38" />
         <source>● Online · last sync {when}</source>
         <translation>● ऑनलाइन · पिछला सिंक {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="25" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41" />
         <source>○ Offline · last sync {when}</source>
         <translation>○ ऑफ़लाइन · पिछला सिंक {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="32" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44" />
+        <source>Unencrypted connection to {host}</source>
+        <translation>{host} से बिना एन्क्रिप्शन का कनेक्शन</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="54" />
         <source>Offline-only station</source>
         <translation>केवल ऑफ़लाइन स्टेशन</translation>
     </message>
@@ -357,27 +362,27 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="108" />
         <source>Enroll this station</source>
         <translation>इस स्टेशन को पंजीकृत करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="109" />
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation>एडमिन से मिला पंजीकरण कोड लिखें, फिर पंजीकृत करें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="111" />
         <source>&amp;Enroll</source>
         <translation>पंजीकृत करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="119" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="126" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="129" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
@@ -385,17 +390,17 @@
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="37" />
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="43" />
         <source>The server refused the code ({reason}). Ask the admin for a new code.</source>
         <translation>सर्वर ने कोड अस्वीकार किया ({reason})। एडमिन से नया कोड माँगें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="45" />
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="51" />
         <source>Could not reach the server ({reason}). Check the address and the network.</source>
         <translation>सर्वर तक नहीं पहुँच सके ({reason})। पता और नेटवर्क जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="52" />
+        <location filename="../../tracetrack_desktop/ui/enrollment.py" line="58" />
         <source>Enrolled as {station}. This station now syncs to {url}.</source>
         <translation>{station} के रूप में पंजीकृत। यह स्टेशन अब {url} से सिंक करता है।</translation>
     </message>
@@ -403,12 +408,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="210" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="217" />
         <source>Set up TraceTrack Station</source>
         <translation>TraceTrack स्टेशन सेट करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="252" />
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation>एक स्कैन पढ़ा गया ({code}) पर उसका उपयोग नहीं हुआ: सेटअप में स्कैन नहीं लिए जाते। अपना स्कैनर, स्कैनर जाँच पेज पर आज़माएँ।</translation>
     </message>
@@ -610,42 +615,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="171" />
         <source>First operator</source>
         <translation>पहला ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="165" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="172" />
         <source>This person becomes the station's admin and can add others.</source>
         <translation>यह व्यक्ति स्टेशन का एडमिन बनेगा और दूसरों को जोड़ सकेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="180" />
         <source>&amp;Username</source>
         <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="174" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="181" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="175" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="182" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190" />
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation>2 से 32 छोटे अक्षर, अंक, बिंदु, डैश या अंडरस्कोर इस्तेमाल करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="185" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="192" />
         <source>The password needs at least {n} characters.</source>
         <translation>पासवर्ड में कम से कम {n} अक्षर चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="187" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="194" />
         <source>The two passwords differ; type them again.</source>
         <translation>दोनों पासवर्ड अलग हैं; फिर से लिखें।</translation>
     </message>
@@ -786,17 +791,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="145" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="146" />
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation>कोई भी बैग लेबल स्कैन करें। आप इसे छोड़कर बाद में जाँच सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="154" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="161" />
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation>सेटअप पूरा करने पर ये स्कैनर सेटिंग्स सहेजी जाएँगी; आप इन्हें बाद में सेटिंग्स में बदल सकते हैं।</translation>
     </message>
@@ -804,27 +809,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="261" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="298" />
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation>{reads} स्कैन में कुंजियों के बीच सबसे धीमा अंतर: {slowest} ms। कुंजी अंतर: {gap} ms।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="265" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="302" />
         <source>The scanner ends each code with {key}.</source>
         <translation>स्कैनर हर कोड के अंत में {key} भेजता है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="266" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="303" />
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation>स्कैनर कोड के बाद कुछ नहीं भेजता: थोड़ा रुकने पर स्कैन पूरा माना जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="270" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="307" />
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation>स्कैन अलग-अलग कुंजियों पर खत्म हुए: Enter और Tab दोनों से स्कैन पूरा होगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="274" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311" />
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation>यह स्कैनर लगभग इंसान जितना धीरे लिखता है; स्कैनर पर एक प्रीफ़िक्स सेट करें (docs/scanners.md देखें) और वही यहाँ भी लिखें।</translation>
     </message>
@@ -943,152 +948,162 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="83" />
         <source>Station settings</source>
         <translation>स्टेशन सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="88" />
         <source>Offline only (no server)</source>
         <translation>केवल ऑफ़लाइन (कोई सर्वर नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="92" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="91" />
+        <source>Allow &amp;unencrypted http:// to this server</source>
+        <translation>इस सर्वर से बिना एन्क्रिप्शन के http:// की अनुमति दें (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="97" />
+        <source>Without https://, the users' password hashes and every scan travel over the network unencrypted: anyone on it can read or change them. Allow this only on a network you trust, until the server has TLS.</source>
+        <translation>https:// के बिना उपयोगकर्ताओं के पासवर्ड हैश और हर स्कैन नेटवर्क पर बिना एन्क्रिप्शन के जाते हैं: नेटवर्क पर कोई भी उन्हें पढ़ या बदल सकता है। जब तक सर्वर पर TLS न हो, इसकी अनुमति केवल भरोसेमंद नेटवर्क पर दें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="103" />
         <source>code from the admin, e.g. K7QF-92XD</source>
         <translation>एडमिन से मिला कोड, जैसे K7QF-92XD</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="93" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="104" />
         <source>&amp;Enroll</source>
         <translation>पंजीकृत करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="109" />
         <source>Server &amp;address</source>
         <translation>सर्वर पता (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="103" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="116" />
         <source>Enrollment code</source>
         <translation>पंजीकरण कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="105" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="118" />
         <source>Server</source>
         <translation>सर्वर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="121" />
         <source>None (keyboard scanners only)</source>
         <translation>कोई नहीं (केवल कीबोर्ड स्कैनर)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="142" />
         <source>none</source>
         <translation>कोई नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="134" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147" />
         <source>off</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="155" />
         <source>Serial &amp;port</source>
         <translation>सीरियल पोर्ट (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="156" />
         <source>&amp;Baud</source>
         <translation>बॉड (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="144" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="157" />
         <source>&amp;Terminator</source>
         <translation>टर्मिनेटर (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="147" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="160" />
         <source>Keyboard scanner: slowest key gap</source>
         <translation>कीबोर्ड स्कैनर: सबसे धीमा कुंजी अंतर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="153" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="166" />
         <source>Keyboard scanner: shortest code</source>
         <translation>कीबोर्ड स्कैनर: सबसे छोटा कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="159" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="172" />
         <source>Keyboard scanner: prefix</source>
         <translation>कीबोर्ड स्कैनर: प्रीफ़िक्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="165" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="178" />
         <source>Keyboard scanner: no suffix, submit after (ms)</source>
         <translation>कीबोर्ड स्कैनर: सफ़िक्स नहीं, इतनी देर बाद जमा करें (ms)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="170" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="183" />
         <source>Scanners</source>
         <translation>स्कैनर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="186" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="194" />
         <source>Parent patterns (space-separated)</source>
         <translation>पैरेंट पैटर्न (स्पेस से अलग)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="185" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="198" />
         <source>Child pattern</source>
         <translation>चाइल्ड पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="189" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="202" />
         <source>These are the site's rules, set on the server by an admin.</source>
         <translation>ये साइट के नियम हैं, जिन्हें एडमिन ने सर्वर पर तय किया है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="192" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="205" />
         <source>Code rules</source>
         <translation>कोड नियम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="194" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="207" />
         <source>&amp;Mute sounds</source>
         <translation>आवाज़ बंद (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="196" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="209" />
         <source>&amp;High-contrast colours</source>
         <translation>उच्च-कंट्रास्ट रंग (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="206" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="219" />
         <source>&amp;Language (after restart)</source>
         <translation>भाषा (पुनः आरंभ के बाद) (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="207" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="220" />
         <source>Sounds and language</source>
         <translation>आवाज़ और भाषा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="287" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="313" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="290" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="316" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="311" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="332" />
         <source>Learned from {n} test reads; press OK to keep.</source>
         <translation>{n} जाँच स्कैन से सीखा गया; रखने के लिए OK दबाएँ।</translation>
     </message>
@@ -1096,57 +1111,67 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="67" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="72" />
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation>पूरा पता लिखें, जैसे https://tracetrack.example.com, या केवल ऑफ़लाइन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="71" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="76" />
+        <source>This address is not encrypted (http:// to another machine). Use https://, or tick the box below to allow it.</source>
+        <translation>यह पता एन्क्रिप्टेड नहीं है (दूसरी मशीन पर http://)। https:// इस्तेमाल करें, या इसकी अनुमति देने के लिए नीचे का बॉक्स चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="81" />
+        <source>This address is not encrypted (http:// to another machine). Use https://, or choose offline only now and allow plain http later in Settings, Server.</source>
+        <translation>यह पता एन्क्रिप्टेड नहीं है (दूसरी मशीन पर http://)। https:// इस्तेमाल करें, या अभी केवल ऑफ़लाइन चुनें और बाद में सेटिंग्स, सर्वर में सादे http की अनुमति दें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="86" />
         <source>Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.</source>
         <translation>चुनें कि आपका स्कैनर हर कोड के बाद क्या भेजता है, या CR, LF या CRLF के लिए AUTO चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="75" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90" />
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation>स्कैनर इंसानों से तेज़ लिखता है: 5 से 200 ms रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="78" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93" />
         <source>Use 1 to 64 characters.</source>
         <translation>1 से 64 अक्षर रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94" />
         <source>Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.</source>
         <translation>बिना स्पेस के अधिकतम 8 अक्षर रखें, ठीक वैसे ही जैसे स्कैनर पर सेट हैं, जैसे ~</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="98" />
         <source>Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.</source>
         <translation>बंद (0) रखें या 100 से 2000 ms, पर सबसे धीमे कुंजी अंतर से कम नहीं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="102" />
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation>कम से कम एक पैरेंट पैटर्न दें, जैसे SB\d{5}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="105" />
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation>यह पैटर्न 0016586 जैसे सामान्य चाइल्ड लेबल अस्वीकार करता है; इसे चौड़ा करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="108" />
         <source>Choose English or Hindi.</source>
         <translation>अंग्रेज़ी या हिन्दी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="109" />
         <source>Choose one of the listed speeds.</source>
         <translation>सूची की कोई एक गति चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="110" />
         <source>Not a valid pattern:</source>
         <translation>मान्य पैटर्न नहीं:</translation>
     </message>
@@ -1154,64 +1179,44 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="378" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="359" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="400" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="381" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="479" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="460" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="564" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="545" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="620" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="601" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="631" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="612" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="670" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="651" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="702" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="683" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="84" />
-        <source>Token not saved</source>
-        <translation>टोकन सहेजा नहीं गया</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="159" />
-        <source>Enrolled. This station now syncs with {url}.</source>
-        <translation>पंजीकृत। यह स्टेशन अब {url} से सिंक करता है।</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="189" />
-        <source>Station data</source>
-        <translation>स्टेशन डेटा</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/compose.py" line="201" />
-        <source>Offline</source>
-        <translation>ऑफ़लाइन</translation>
     </message>
 </context>
 </TS>

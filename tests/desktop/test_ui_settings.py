@@ -20,6 +20,7 @@ from tracetrack_desktop.config import StationConfig, load_config, save_config
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.wedge import WedgeConfig
 from tracetrack_desktop.ui.app import StationApp
+from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, enroll_station
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.first_run import FirstRunWizard
@@ -31,6 +32,7 @@ from tracetrack_desktop.ui.settings_model import (
     values_from_config,
     wedge_config,
 )
+from tracetrack_desktop.ui.statusbar.connection import ConnectionWidget
 from tracetrack_desktop.ui.workflow_station import WorkflowStation
 from tracetrack_desktop.window import run_first_run
 
@@ -398,3 +400,97 @@ def test_a_scan_on_a_wizard_page_without_a_scanner_test_is_refused_with_a_note(
     wizard.next()
     assert wizard.currentPage() is wizard.scanner_page
     assert wizard.server_page.subTitle() == before, "the note goes once the page is left"
+
+
+def test_remote_plain_http_is_refused_until_the_opt_in_is_ticked(
+    qtbot: QtBot, admin_app: tuple[StationApp, FakeScanner, SilentPlayer]
+) -> None:
+    app, _, _ = admin_app
+    app.window.settings_action.trigger()
+    dialog = app.settings_dialog
+    assert dialog is not None
+    assert not dialog.allow_plain_http.isVisibleTo(dialog), "loopback http needs no opt-in"
+    dialog.server_url.setText("http://10.0.0.5:8000")
+    assert dialog.allow_plain_http.isVisibleTo(dialog)
+    assert dialog.plain_http_warning.isVisibleTo(dialog)
+    assert "password hashes" in dialog.plain_http_warning.text()
+    assert "unencrypted" in dialog.plain_http_warning.text()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    ok.click()
+    assert dialog.isVisible(), "remote http without the opt-in keeps the dialog open"
+    assert "not encrypted" in dialog.errors["server_url"].text()
+    dialog.enroll_code.setText("GOOD-CODE")
+    with qtbot.assertNotEmitted(app.enrollment_finished):
+        qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    assert "not encrypted" in dialog.errors["server_url"].text()
+    qtbot.mouseClick(dialog.allow_plain_http, Qt.MouseButton.LeftButton)
+    assert dialog.allow_plain_http.isChecked()
+    with qtbot.waitSignal(app.settings_changed) as saved:
+        ok.click()
+    values = saved.args[0]
+    assert (values.server_url, values.allow_plain_http) == ("http://10.0.0.5:8000", True)
+    config = config_with_values(StationConfig(), values)
+    assert config.server.allow_plain_http
+    assert values_from_config(config).allow_plain_http
+    qtbot.waitUntil(lambda: app.settings_dialog is None)
+
+
+def test_the_opt_in_box_shows_only_where_it_matters(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(SettingsValues(server_url="https://tracetrack.example.com"), [])
+    qtbot.addWidget(dialog)
+    assert not dialog.allow_plain_http.isVisibleTo(dialog)
+    dialog.server_url.setText("http://example.com")
+    assert dialog.plain_http_warning.isVisibleTo(dialog)
+    dialog.offline_only.setChecked(True)  # no server in use: nothing to warn about
+    assert not dialog.plain_http_warning.isVisibleTo(dialog)
+    assert not dialog.allow_plain_http.isVisibleTo(dialog)
+    ticked = SettingsDialog(
+        SettingsValues(server_url="https://tracetrack.example.com", allow_plain_http=True), []
+    )
+    qtbot.addWidget(ticked)
+    assert ticked.allow_plain_http.isVisibleTo(ticked), "a ticked opt-in can be unticked"
+
+
+def test_first_run_refuses_remote_plain_http(qtbot: QtBot) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    server = wizard.server_page
+    qtbot.keyClicks(server.url, "http://10.0.0.5:8000")
+    assert not server.isComplete()
+    assert "not encrypted" in server.error.text()
+    assert "offline only" in server.error.text()
+    server.url.setText("http://127.0.0.1:8000")
+    assert server.isComplete()
+    assert server.error.text() == ""
+    server.url.setText("https://10.0.0.5:8443")
+    assert server.isComplete()
+
+
+def test_the_status_bar_says_when_the_connection_is_unencrypted(qtbot: QtBot) -> None:
+    connection = ConnectionWidget()
+    qtbot.addWidget(connection)
+    connection.set_server("http://10.0.0.5:8000")
+    assert "Unencrypted connection to 10.0.0.5" in connection.text()
+    connection.set_state(online=True, last_sync=datetime.now(UTC), error=None)
+    assert "Online" in connection.text()
+    assert "Unencrypted connection to 10.0.0.5" in connection.text(), "while it lasts"
+    connection.set_server("https://10.0.0.5")
+    assert "Unencrypted" not in connection.text()
+    connection.set_server("http://127.0.0.1:8000")
+    assert "Unencrypted" not in connection.text()
+
+
+def test_the_window_warns_when_it_syncs_over_plain_http(
+    qtbot: QtBot, station: WorkflowStation
+) -> None:
+    # never started: the reader's thread would reach for 10.0.0.5; building it wires the bar
+    app = StationApp(
+        station,
+        sounds=SilentPlayer(),
+        scan_inputs=[FakeScanner()],
+        reader=ServerReader("http://10.0.0.5:8000", "tok"),
+        settings=SettingsValues(server_url="http://10.0.0.5:8000", allow_plain_http=True),
+    )
+    qtbot.addWidget(app.window)
+    assert "Unencrypted connection to 10.0.0.5" in app.window.connection.text()

@@ -238,6 +238,8 @@ class StationApp(QObject):
             reader.bag_fetched.connect(self.on_reader_bag_fetched)
             reader.bag_failed.connect(self.on_reader_bag_failed)
             self.reader_thread.finished.connect(reader.close)
+        # the reader talks to the server the station enrolled with: warn if that is plain http
+        self.window.connection.set_server(reader.base_url if reader is not None else None)
 
     def _detach_server(self) -> None:
         """Stop the sync worker's and the reader's threads (after their current request)."""

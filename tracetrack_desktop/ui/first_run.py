@@ -78,7 +78,7 @@ class ServerPage(QWizardPage):
 
     def _on_changed(self) -> None:
         self.url.setDisabled(self.offline.isChecked())
-        problem = check_server_url(self.url.text(), self.offline.isChecked())
+        problem = self.problem()
         self.error.setText(
             QCoreApplication.translate("SettingsErrors", problem)
             if problem and self.url.text()
@@ -86,8 +86,15 @@ class ServerPage(QWizardPage):
         )
         self.completeChanged.emit()
 
+    def problem(self) -> str | None:
+        """Why the address cannot be used; plain http to another machine is opted into in
+        Settings (the setup does not offer it, so it is never a click on the way through)."""
+        return check_server_url(
+            self.url.text(), self.offline.isChecked(), plain_key="server_url_plain_setup"
+        )
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
-        return check_server_url(self.url.text(), self.offline.isChecked()) is None
+        return self.problem() is None
 
 
 class EnrollPage(QWizardPage):

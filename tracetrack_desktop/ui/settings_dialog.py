@@ -37,6 +37,7 @@ from tracetrack_desktop.ui.settings_model import (
     TERMINATORS,
     LearnedProfile,
     SettingsValues,
+    needs_plain_http_opt_in,
     validate,
 )
 from tracetrack_desktop.ui.theme import named
@@ -86,6 +87,18 @@ class SettingsDialog(QDialog):
         self.server_url = QLineEdit(values.server_url)
         self.offline_only = QCheckBox(self.tr("Offline only (no server)"))
         self.offline_only.setChecked(values.offline_only)
+        # Shown only for http:// to another machine (or while ticked): the admin's opt-in.
+        self.allow_plain_http = QCheckBox(self.tr("Allow &unencrypted http:// to this server"))
+        self.allow_plain_http.setChecked(values.allow_plain_http)
+        self.plain_http_warning = named(QLabel(), "fieldError")
+        self.plain_http_warning.setWordWrap(True)
+        self.plain_http_warning.setText(
+            self.tr(
+                "Without https://, the users' password hashes and every scan travel over the "
+                "network unencrypted: anyone on it can read or change them. Allow this only "
+                "on a network you trust, until the server has TLS."
+            )
+        )
         self.enroll_code = QLineEdit()
         self.enroll_code.setPlaceholderText(self.tr("code from the admin, e.g. K7QF-92XD"))
         self.enroll_button = QPushButton(self.tr("&Enroll"))
@@ -95,6 +108,8 @@ class SettingsDialog(QDialog):
         server_form = QFormLayout(server)
         self._row(server_form, self.tr("Server &address"), self.server_url, "server_url")
         server_form.addRow("", self.offline_only)
+        server_form.addRow("", self.allow_plain_http)
+        server_form.addRow("", self.plain_http_warning)
         enroll_row = QHBoxLayout()
         enroll_row.addWidget(self.enroll_code, 1)
         enroll_row.addWidget(self.enroll_button)
@@ -231,12 +246,25 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.enroll_button.clicked.connect(self._on_enroll_clicked)
         self.offline_only.toggled.connect(self.server_url.setDisabled)
+        self.server_url.textChanged.connect(self._on_server_changed)
+        self.offline_only.toggled.connect(self._on_server_changed)
+        self.allow_plain_http.toggled.connect(self._on_server_changed)
+        self._on_server_changed()
         self.test_panel.profile_learned.connect(self.on_test_panel_profile_learned)
+
+    def _on_server_changed(self) -> None:
+        """Offer the plain-http opt-in, with its warning, only where it matters."""
+        plain = (
+            needs_plain_http_opt_in(self.server_url.text()) and not self.offline_only.isChecked()
+        )
+        self.allow_plain_http.setVisible(plain or self.allow_plain_http.isChecked())
+        self.plain_http_warning.setVisible(plain)
 
     def values(self) -> SettingsValues:
         return SettingsValues(
             server_url=self.server_url.text().strip(),
             offline_only=self.offline_only.isChecked(),
+            allow_plain_http=self.allow_plain_http.isChecked(),
             serial_port=str(self.port.currentData() or ""),
             baud=int(self.baud.currentData()),
             terminator=str(self.terminator.currentData()),

@@ -14,13 +14,17 @@ import dataclasses
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
 
 from pydantic import ValidationError
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from tracetrack_core.codes import CodeRules, ParentSeries
-from tracetrack_desktop.config import SerialSettings, StationConfig
+from tracetrack_desktop.config import (
+    SerialSettings,
+    StationConfig,
+    plain_http_host,
+    server_url_problem,
+)
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.scanner.wedge import WedgeConfig
 
@@ -45,6 +49,7 @@ class SettingsValues:
 
     server_url: str = ""
     offline_only: bool = False
+    allow_plain_http: bool = False
     serial_port: str = ""
     baud: int = 9600
     terminator: str = "AUTO"
@@ -67,6 +72,16 @@ MESSAGES: dict[str, str] = {
         "server_url": QT_TRANSLATE_NOOP(
             "SettingsErrors",
             "Enter a full address such as https://tracetrack.example.com, or tick offline only.",
+        ),
+        "server_url_plain": QT_TRANSLATE_NOOP(
+            "SettingsErrors",
+            "This address is not encrypted (http:// to another machine). Use https://, or "
+            "tick the box below to allow it.",
+        ),
+        "server_url_plain_setup": QT_TRANSLATE_NOOP(
+            "SettingsErrors",
+            "This address is not encrypted (http:// to another machine). Use https://, or "
+            "choose offline only now and allow plain http later in Settings, Server.",
         ),
         "terminator": QT_TRANSLATE_NOOP(
             "SettingsErrors",
@@ -98,14 +113,30 @@ MESSAGES: dict[str, str] = {
 """What to tell the operator for each refused field (translated where shown)."""
 
 
-def check_server_url(url: str, offline_only: bool) -> str | None:
-    """An error message for a bad server URL, or None."""
+def check_server_url(
+    url: str,
+    offline_only: bool,
+    *,
+    allow_plain_http: bool = False,
+    plain_key: str = "server_url_plain",
+) -> str | None:
+    """An error message for a server URL the station may not use, or None.
+
+    The rule is the settings file's (``config.server_url_problem``); this picks the message
+    the operator reads. ``plain_key``: the :data:`MESSAGES` key for unencrypted http.
+    """
     if offline_only:  # the address is kept for later but not needed now
         return None
-    parsed = urlparse(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+    if server_url_problem(url, allow_plain_http=True):
         return MESSAGES["server_url"]
+    if server_url_problem(url, allow_plain_http=allow_plain_http):
+        return MESSAGES[plain_key]
     return None
+
+
+def needs_plain_http_opt_in(url: str) -> bool:
+    """The URL is http:// to another machine: it works only with ``allow_plain_http``."""
+    return plain_http_host(url) is not None
 
 
 def rules_from(values: SettingsValues) -> CodeRules:
@@ -126,7 +157,9 @@ def rules_from(values: SettingsValues) -> CodeRules:
 def validate(values: SettingsValues) -> dict[str, str]:
     """Field name → what is wrong with it and how to fix it. Empty when all is well."""
     errors: dict[str, str] = {}
-    url_error = check_server_url(values.server_url, values.offline_only)
+    url_error = check_server_url(
+        values.server_url, values.offline_only, allow_plain_http=values.allow_plain_http
+    )
     if url_error:
         errors["server_url"] = url_error
     if values.baud not in BAUD_RATES:
@@ -171,6 +204,7 @@ def values_from_config(config: StationConfig, codes: CodeRules | None = None) ->
     return SettingsValues(
         server_url=config.server.url,
         offline_only=not config.server.url,
+        allow_plain_http=config.server.allow_plain_http,
         serial_port=serial.port if serial else "",
         baud=serial.baud if serial else 9600,
         terminator=serial.terminator if serial else "AUTO",
@@ -207,7 +241,10 @@ def config_with_values(config: StationConfig, values: SettingsValues) -> Station
     return config.model_copy(
         update={
             "server": config.server.model_copy(
-                update={"url": "" if values.offline_only else values.server_url.strip().rstrip("/")}
+                update={
+                    "url": "" if values.offline_only else values.server_url.strip().rstrip("/"),
+                    "allow_plain_http": values.allow_plain_http,
+                }
             ),
             "scanner": config.scanner.model_copy(
                 update={
