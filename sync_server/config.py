@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,10 @@ class Settings:
         max_clock_skew_hours: events dated further than this from the server are rejected.
         rate_limit_per_minute: requests per token (or address) per minute before 429.
         db_pool_size: connections each worker process keeps.
+        trusted_proxies: addresses or networks of reverse proxies whose ``X-Forwarded-For``
+            names the client (``TRACETRACK_TRUSTED_PROXIES``, comma-separated). Empty by
+            default: the header is then ignored, since any client can write it to dodge the
+            per-address limits.
     """
 
     database_url: str = field(default_factory=default_database_url)
@@ -51,6 +56,7 @@ class Settings:
     db_pool_size: int = 5
     log_level: str = "INFO"
     check_schema: bool = True
+    trusted_proxies: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -74,4 +80,18 @@ class Settings:
             rate_limit_per_minute=get_int("RATE_LIMIT_PER_MINUTE", 1200),
             db_pool_size=get_int("DB_POOL_SIZE", 5),
             log_level=env.get(ENV_PREFIX + "LOG_LEVEL", "INFO"),
+            trusted_proxies=_trusted_proxies(env.get(ENV_PREFIX + "TRUSTED_PROXIES", "")),
         )
+
+
+def _trusted_proxies(raw: str) -> tuple[str, ...]:
+    """Each entry must be an address or a network (checked now, not on the first request)."""
+    entries = tuple(part.strip() for part in raw.split(",") if part.strip())
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as exc:
+            raise ValueError(
+                f"{ENV_PREFIX}TRUSTED_PROXIES: {entry!r} is not an address or network"
+            ) from exc
+    return entries

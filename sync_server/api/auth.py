@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 from flask import g, request
 
 from sync_server.api.errors import ApiError
-from sync_server.api.extension import db_session
+from sync_server.api.extension import context, db_session
+from sync_server.api.ratelimit import bearer_token
 from sync_server.services.tokens import SCOPE_ADMIN, SCOPE_STATION, Principal, authenticate
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -20,17 +21,22 @@ def current_principal() -> Principal:
     return principal
 
 
+def client_address() -> str:
+    """The client's address as the hooks worked it out (a trusted proxy's forward, or the peer)."""
+    address: str = g.get("client_address") or request.remote_addr or ""
+    return address
+
+
 def _bearer() -> str:
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = bearer_token(request.headers.get("Authorization", ""))
+    if not token:
         raise ApiError(
             401,
             "missing_token",
             "Send `Authorization: Bearer <token>`.",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    return token.strip()
+    return token
 
 
 def require(scope: str = "read") -> Callable[[F], F]:
@@ -39,8 +45,11 @@ def require(scope: str = "read") -> Callable[[F], F]:
     def decorate(fn: F) -> F:
         @wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            principal = authenticate(db_session(), _bearer())
+            token = _bearer()
+            principal = authenticate(db_session(), token)
+            limiter = context().limiter
             if principal is None:
+                limiter.token_refused(token)
                 raise ApiError(
                     401,
                     "invalid_token",
@@ -55,6 +64,7 @@ def require(scope: str = "read") -> Callable[[F], F]:
                 )
             if scope == SCOPE_ADMIN and not principal.is_admin:
                 raise ApiError(403, "admin_required", "This action needs an admin token.")
+            limiter.token_accepted(token, g.get("rate_key", ""))
             g.principal = principal
             return fn(*args, **kwargs)
 

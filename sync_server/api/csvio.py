@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import orjson
 from flask import Response, request
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def wants_csv() -> bool:
@@ -30,17 +33,33 @@ def _cell(value: Any) -> str:
         value = orjson.dumps(value).decode()
     text = str(value)
     # codes are hostile input: never let a spreadsheet run one as a formula
-    if text.startswith(_FORMULA_START) and not _is_number(text):
+    if _may_run(text):
         text = "'" + text
     return text
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
+def _may_run(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula.
+
+    Decided on the NFKC form (spreadsheets take a fullwidth U+FF1D or a small U+FE62 for the
+    ASCII sign) after skipping leading whitespace and control or format characters (a
+    tab, CR, no-break or zero-width space before ``=`` is trimmed by some importers). A
+    cell that starts with a tab, CR or LF is neutralised whatever follows. Plain ASCII
+    numbers such as ``-5`` stay as they are.
+    """
+    if not text or _PLAIN_NUMBER.fullmatch(text):
         return False
-    return True
+    if text[0] in "\t\r\n":
+        return True
+    folded = unicodedata.normalize("NFKC", text)
+    start = 0
+    while start < len(folded) and _skipped(folded[start]):
+        start += 1
+    return folded[start:].startswith(_FORMULA_START)
+
+
+def _skipped(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("C")
 
 
 def csv_response(
@@ -49,7 +68,9 @@ def csv_response(
     rows = list(rows)
     header = columns or (list(rows[0]) if rows else [])
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes a cell holding a lone CR, which a "\n"
+    # terminator left bare, and a spreadsheet splits the row there
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([_cell(row.get(column)) for column in header])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from functools import lru_cache
 from typing import Any
 
 from flask import Flask, Response, g, request
@@ -12,11 +13,16 @@ from flask import Flask, Response, g, request
 from sync_server.api.errors import error_response
 from sync_server.api.extension import context
 from sync_server.api.metrics import REQUEST_SECONDS
-from sync_server.api.ratelimit import RateLimiter
+from sync_server.api.ratelimit import bearer_token, client_address, parse_networks
 
 log = logging.getLogger("tracetrack.requests")
 
 _OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/api/v1/openapi.json")
+
+
+@lru_cache(maxsize=4)
+def _networks(entries: tuple[str, ...]) -> tuple[Any, ...]:
+    return parse_networks(entries)
 
 
 def register_hooks(app: Flask) -> None:
@@ -24,12 +30,20 @@ def register_hooks(app: Flask) -> None:
     def _start() -> Response | None:
         g.started = time.perf_counter()
         g.log_fields = {}
+        ctx = context()
+        g.client_address = client_address(
+            request.remote_addr or "",
+            request.headers.get("X-Forwarded-For", ""),
+            _networks(ctx.settings.trusted_proxies),
+        )
         if request.path in _OPEN_PATHS:
             return None
-        key = RateLimiter.client_key(
-            request.headers.get("Authorization", ""), request.remote_addr or ""
+        # Keyed on a token only once it has been accepted (auth.require): keying on the raw
+        # header let a new bogus bearer per request dodge the limit.
+        g.rate_key = ctx.limiter.key_for(
+            bearer_token(request.headers.get("Authorization", "")), g.client_address
         )
-        wait = context().limiter.check(key)
+        wait = ctx.limiter.check(g.rate_key)
         if wait is not None:
             return error_response(
                 429,
@@ -37,7 +51,7 @@ def register_hooks(app: Flask) -> None:
                 "Too many requests from this client; slow down.",
                 headers={"Retry-After": str(int(wait + 0.999))},
             )
-        problem = context().serving_problem()
+        problem = ctx.serving_problem()
         if problem:
             return error_response(503, "not_ready", problem, headers={"Retry-After": "30"})
         return None

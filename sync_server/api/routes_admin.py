@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, g, jsonify, request
+from flask import Blueprint, Response, g, jsonify
 
-from sync_server.api.auth import require
+from sync_server.api.auth import client_address, require
 from sync_server.api.errors import ApiError
 from sync_server.api.extension import db_session
 from sync_server.api.schemas_admin import (
@@ -48,7 +48,7 @@ def enroll() -> tuple[Response, int]:
             db_session(),
             body.enrollment_code,
             body.hostname,
-            address=request.remote_addr,
+            address=client_address(),
             now=datetime.now(UTC),
         )
     except ServiceError as exc:
@@ -75,7 +75,7 @@ def login() -> Response:
     now = datetime.now(UTC)
     try:
         result = users.login_from_address(
-            db_session(), body.username, body.password, address=request.remote_addr, now=now
+            db_session(), body.username, body.password, address=client_address(), now=now
         )
     except ServiceError as exc:
         raise _service_error(exc) from exc

@@ -339,25 +339,21 @@ def enroll_station(
     moment = _moment(now)
     actor = audit.address_actor(address)
     with session.begin():
-        wait = audit.retry_after_seconds(
+        # The refusal row is reserved before the code is checked, so parallel guesses cannot
+        # all slip under the limit; throttled ones are summarised under another action (one
+        # row a minute), so waiting out the window is enough.
+        reservation = audit.reserve_attempt(
             session,
             action=ENROLL_REFUSED,
             actor=actor,
             limit=ENROLL_REFUSALS_PER_ADDRESS,
             window=ENROLL_THROTTLE_WINDOW,
             now=moment,
+            throttled_action="enroll_throttled",
         )
-        if wait is not None:
-            # Audited, but under another action so that waiting out the window is enough.
-            audit.record(
-                session,
-                actor=actor,
-                action="enroll_throttled",
-                outcome=audit.OUTCOME_REFUSED,
-                after={"hostname": hostname[:200], "retry_after": wait},
-                at=moment,
-            )
-    if wait is not None:
+    reserved_row = reservation.row_id
+    if reserved_row is None:
+        wait = reservation.retry_after or 1
         raise ThrottledError(
             f"Too many wrong enrollment codes from this address; try again in {wait} seconds.",
             retry_after=wait,
@@ -378,16 +374,14 @@ def enroll_station(
         elif expires is None or expires <= moment:
             refused_reason = "expired"
         if station is None or refused_reason is not None:
-            audit.record(
+            audit.settle_attempt(
                 session,
-                actor=actor,
-                action=ENROLL_REFUSED,
+                reserved_row,
                 target=station.id if station else "",
-                outcome=audit.OUTCOME_REFUSED,
                 after={"reason": refused_reason, "hostname": hostname[:200]},
-                at=moment,
             )
         else:
+            audit.release_attempt(session, reserved_row)
             before = StationInfo.of(station, moment).snapshot()
             revoke_tokens_of_station(session, station.id)
             station.enrollment_code_hash = None

@@ -329,14 +329,18 @@ def verify_login(
     now: datetime | None = None,
     *,
     actor: str = "login",
+    reserved_row: int | None = None,
 ) -> LoginResult:
     """Check a password and keep the lockout counters.
 
     Exactly one argon2 verification runs whatever the outcome (a dummy hash for unknown
     users), so timing says little about which usernames exist. A locked account answers
     ``locked`` without telling whether the password was right. A disabled account is
-    reported only to someone who knows its password. Refusals are audited. Login counters
+    reported only to someone who knows its password. Refusals are audited (into
+    ``reserved_row`` when the caller reserved one, which a success drops). Login counters
     are server bookkeeping outside the synced snapshot, so they do not bump ``version``.
+    The account's row is locked (FOR UPDATE) while its counters are read and written, so
+    parallel wrong passwords lock it after exactly MAX_FAILED_LOGINS.
     """
     moment = _utc(now) or datetime.now(UTC)
     name = normalise_username(username)
@@ -366,10 +370,16 @@ def verify_login(
                 user.failed_logins = failures
                 user.locked_until = None
                 result = LoginBadPassword(remaining_attempts=MAX_FAILED_LOGINS - failures)
-        if not isinstance(result, LoginOk):
+        if isinstance(result, LoginOk):
+            if reserved_row is not None:
+                audit.release_attempt(session, reserved_row)
+        else:
             after: dict[str, Any] = {"reason": result.status}
             if isinstance(result, LoginLocked):
                 after["locked_until"] = result.until.isoformat()
+            if reserved_row is not None:
+                audit.settle_attempt(session, reserved_row, target=name, after=after)
+                return result
             audit.record(
                 session,
                 actor=actor,
@@ -393,17 +403,24 @@ def login_from_address(
     moment = _utc(now) or datetime.now(UTC)
     actor = audit.address_actor(address)
     with session.begin():
-        wait = audit.retry_after_seconds(
+        # The refusal row is written before the password is checked: parallel guesses from
+        # one address see each other's and cannot all slip under the limit.
+        reservation = audit.reserve_attempt(
             session,
             action="login_refused",
             actor=actor,
+            target=normalise_username(username),
             limit=LOGIN_REFUSALS_PER_ADDRESS,
             window=LOGIN_THROTTLE_WINDOW,
             now=moment,
+            throttled_action="login_throttled",
         )
-    if wait is not None:
+    if reservation.row_id is None:
+        wait = reservation.retry_after or 1
         raise ThrottledError(
             f"Too many failed logins from this address; try again in {wait} seconds.",
             retry_after=wait,
         )
-    return verify_login(session, username, password, moment, actor=actor)
+    return verify_login(
+        session, username, password, moment, actor=actor, reserved_row=reservation.row_id
+    )
