@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
 
 
@@ -86,6 +87,14 @@ class Counter(StrEnum):
     CONFLICTS = "conflicts"
     REJECTED = "rejected"
 
+
+EARLIEST_TIME = datetime(2020, 1, 1, tzinfo=UTC)
+"""No time a station or a report names may lie before this (the product did not exist): a
+time from a dead clock battery, or a hostile one, is refused where it enters instead of being
+stored (a year-1 time stored by PostgreSQL could not be read back)."""
+
+LATEST_TIME = datetime(2200, 1, 1, tzinfo=UTC)
+"""Nor after this (report ranges; event times are bounded much closer, by the clock skew)."""
 
 MAX_BATCH_EVENTS = 2000
 """Most events the server takes in one upload (published in OpenAPI and in settings).

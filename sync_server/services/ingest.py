@@ -41,7 +41,7 @@ from sync_server.db.ingest_sqlite import SqliteIngestStore
 from sync_server.db.ingest_store import BatchWrite, Context, ContextQuery, IngestStore
 from sync_server.services.site_rules import SiteRules
 from tracetrack_core import rules as core
-from tracetrack_core.events import Reason, Status
+from tracetrack_core.events import EARLIEST_TIME, Reason, Status
 from tracetrack_core.wire import (
     EVENT_FIELD_NAMES,
     EVENT_FIELDS,
@@ -57,7 +57,6 @@ from tracetrack_core.wire import (
 
 BUCKET_SECONDS = 15 * 60
 SKEW_CORRECTION_SECONDS = 120
-EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 
 MAX_CLASHES = 8
 """Runs of one batch that may meet another's insert of the same id, bag or bill (each run
@@ -183,10 +182,11 @@ def ingest_batch(
     rules = rules or SiteRules()
     store = store_for(session)
     moment = now or datetime.now(UTC)
-    skew = moment - batch.sent_at
-    correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
     horizon = timedelta(hours=settings.max_clock_skew_hours)
-    earliest, latest = max(EARLIEST, moment - horizon * 12), moment + horizon
+    _check_station_clock(batch, moment, horizon)
+    skew = moment - batch.sent_at  # bounded by the horizon: so is the correction
+    correction = skew if abs(skew.total_seconds()) > SKEW_CORRECTION_SECONDS else timedelta(0)
+    earliest, latest = max(EARLIEST_TIME, moment - horizon * 12), moment + horizon
     arrival = _bucket(moment)  # the bucket of an event without a readable time
     parsed = [
         _parse(i, raw, earliest, latest, arrival, correction) for i, raw in enumerate(batch.events)
@@ -219,6 +219,30 @@ def ingest_batch(
                 ) from None
             time.sleep(pause)
             pause = min(pause * 2, 16 * ORDER_POLL_S)
+
+
+def _check_station_clock(batch: BatchInput, now: datetime, horizon: timedelta) -> None:
+    """The batch's own times (the station's clock) lie within ``horizon`` of the server's.
+
+    Raises:
+        BatchError: 400 ``bad_clock`` (``sent_at``) or ``invalid_field``
+            (``oldest_pending_at``); nothing is written, and the station keeps its events.
+    """
+    if not now - horizon <= batch.sent_at <= now + horizon:
+        raise BatchError(
+            "bad_clock",
+            f"The station's clock reads {batch.sent_at.isoformat()} and the server's "
+            f"{now.isoformat(timespec='seconds')}: more than {horizon.days} days apart. "
+            "Set the station's date and time; its scans stay queued until then.",
+            field="sent_at",
+        )
+    pending_since = batch.oldest_pending_at
+    if pending_since is not None and not EARLIEST_TIME <= pending_since <= now + horizon:
+        raise BatchError(
+            "invalid_field",
+            f"`oldest_pending_at` {pending_since.isoformat()} is not a plausible time.",
+            field="oldest_pending_at",
+        )
 
 
 def _parse(
@@ -325,6 +349,7 @@ def _ingest_once(
         fresh.sort(key=lambda p: p.seq)  # applied in the station's order, answered as sent
         counts: dict[tuple[datetime, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
         returns: list[dict[str, Any]] = []
+        rejected: set[int] = set()
 
         def event_rows() -> Iterator[EventRow]:
             """Each fresh event's log row, as the rules apply it (a store may write each
@@ -339,6 +364,8 @@ def _ingest_once(
                 for counter, n in outcome.counts.items():
                     bucket[counter] += n  # a StrEnum member finds its value's key
                 status, reason = outcome.status, outcome.reason
+                if status is Status.REJECTED:
+                    rejected.add(item.index)
                 results[item.index] = Result(
                     item.id,
                     status,
@@ -359,7 +386,7 @@ def _ingest_once(
                 bags=[(state.bags[c], c in stored[0]) for c in sorted(state.dirty_bags)],
                 bills=[(state.bills[b], b in stored[1]) for b in sorted(state.dirty_bills)],
                 counts=counts,
-                station=_station_values(station, fresh, batch, now, skew),
+                station=_station_values(station, fresh, rejected, batch, now, skew),
                 returns=returns,
             )
 
@@ -457,14 +484,20 @@ def _return_row(item: _Parsed, record: core.ReturnRecord, now: datetime) -> dict
 def _station_values(
     station: Any,
     fresh: list[_Parsed],
+    rejected: set[int],
     batch: BatchInput,
     now: datetime,
     skew: timedelta,
 ) -> dict[str, Any]:
-    """The upload on the station's record: sequence and gaps, clocks, lag, what it has pending."""
+    """The upload on the station's record: sequence and gaps, clocks, lag, what it has pending.
+
+    A rejected event (``rejected``: their indexes) never raises the station's last seq: a
+    hostile seq must not move it. It fills a gap below it, like any late event."""
     last_seq = station.last_seq
     gaps = station.seq_gaps
     for item in sorted(fresh, key=lambda p: p.seq):
+        if item.index in rejected and item.seq > last_seq:
+            continue
         if item.seq > last_seq:
             if last_seq > 0 or station.events_received > 0:
                 gaps += item.seq - last_seq - 1

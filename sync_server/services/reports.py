@@ -29,6 +29,7 @@ from sync_server.db.session import read_planned
 from sync_server.services.errors import NotFoundError, ServiceError
 from sync_server.services.site_rules import read_code_rules
 from tracetrack_core.codes import CodeRules, normalise
+from tracetrack_core.events import EARLIEST_TIME, LATEST_TIME
 from tracetrack_core.rules import BILL_FIELDS, fields_of, normalise_bill_id
 
 MAX_RANGE_DAYS = 400
@@ -66,14 +67,24 @@ def _moment(text: str, tz: ZoneInfo, *, end: bool) -> datetime:
             day = date.fromisoformat(text)
             if end:
                 day += timedelta(days=1)  # a date as `to` includes that whole day
-            return datetime.combine(day, time(), tz)
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            moment = datetime.combine(day, time(), tz)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError as exc:
         raise ServiceError(
             f"{text!r} is not a date (2026-11-28) or an ISO time with offset.",
             field="to" if end else "from",
         ) from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    except OverflowError:  # the day after 9999-12-31
+        moment = datetime.max.replace(tzinfo=UTC)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    if not EARLIEST_TIME <= moment <= LATEST_TIME:
+        raise ServiceError(
+            f"{text!r} is outside the times this server reports on "
+            f"({EARLIEST_TIME.date()} to {LATEST_TIME.date()}).",
+            field="to" if end else "from",
+        )
+    return moment
 
 
 def resolve_range(

@@ -363,3 +363,69 @@ def test_new_code_rules_hold_from_the_next_batch(backend: Backend) -> None:
         )
     [after] = backend.ingest(st, [event("parent_scan", "PX12346")])
     assert after["status"] == "accepted", after
+
+
+# -- times and sequence numbers a station cannot abuse (issue 17) -------------------------
+
+
+@pytest.mark.parametrize(
+    "sent_at",
+    [
+        datetime(5000, 1, 1, tzinfo=UTC),
+        datetime(3000, 6, 1, tzinfo=UTC),
+        datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))),
+        datetime.now(UTC) - timedelta(days=31),
+    ],
+    ids=["year-5000", "year-3000", "year-1", "a-month-slow"],
+)
+def test_a_station_clock_far_off_refuses_the_batch_and_stores_nothing(
+    backend: Backend, sent_at: datetime
+) -> None:
+    st = backend.station()
+    with pytest.raises(ingest.BatchError) as refused:
+        backend.ingest(st, [event("parent_scan", "SB00091")], sent_at=sent_at)
+    assert (refused.value.status, refused.value.code) == (400, "bad_clock")
+    assert "Set the station's date and time" in refused.value.message
+    assert backend.scalar(select(func.count()).select_from(Event)) == 0
+    assert backend.get(Station, st).last_sent_at is None
+
+
+def test_the_skew_correction_stays_within_the_horizon(backend: Backend) -> None:
+    st = backend.station()
+    slow = timedelta(days=29)  # inside the 30-day horizon: taken, and corrected
+    scan = event("parent_scan", "SB00092", at=datetime.now(UTC) - slow)
+    [answer] = backend.ingest(st, [scan], sent_at=datetime.now(UTC) - slow)
+    assert answer["status"] == "accepted"
+    with backend.sessions() as session:
+        bucket = session.scalar(select(StatBucket.bucket_start))
+    assert abs(bucket - datetime.now(UTC)) < timedelta(hours=1)  # counted when it happened
+
+
+@pytest.mark.parametrize(
+    "pending_since",
+    [datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))), datetime(9999, 12, 31, tzinfo=UTC)],
+    ids=["year-1", "year-9999"],
+)
+def test_an_implausible_oldest_pending_at_refuses_the_batch(
+    backend: Backend, pending_since: datetime
+) -> None:
+    st = backend.station()
+    with pytest.raises(ingest.BatchError) as refused:
+        backend.ingest(
+            st, [event("parent_scan", "SB00093")], pending=1, oldest_pending_at=pending_since
+        )
+    assert (refused.value.status, refused.value.detail) == (400, {"field": "oldest_pending_at"})
+    assert backend.get(Station, st).oldest_pending_at is None  # stored nothing to break a read
+
+
+def test_a_rejected_event_does_not_move_the_last_seq(backend: Backend) -> None:
+    st = backend.station()
+    backend.ingest(st, [event("parent_scan", "SB00094", seq=5)])
+    hostile = event("no_such_type", "SB00095", seq=2**62)
+    [answer] = backend.ingest(st, [hostile])
+    assert (answer["status"], answer["reason"]) == ("rejected", "unknown_type")
+    record = backend.get(Station, st)
+    assert (record.last_seq, record.seq_gaps, record.events_received) == (5, 0, 2)
+    [late] = backend.ingest(st, [event("parent_scan", "SB00096", seq=6)])
+    assert late["status"] == "accepted"
+    assert (backend.get(Station, st).last_seq, backend.get(Station, st).seq_gaps) == (6, 0)
