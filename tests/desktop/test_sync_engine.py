@@ -327,3 +327,29 @@ def test_a_scan_is_uploaded_at_once_but_the_feed_is_pulled_on_its_own_pace(  # t
         engine.run_once(urgent=True)
         assert pulls() == 2  # due again
     engine.close()
+
+
+def test_a_station_clock_months_off_keeps_its_scans_and_says_to_set_the_clock(
+    app, live_server, station
+) -> None:  # type: ignore[no-untyped-def]
+    outbox = MemoryOutbox()
+    fill_parent(outbox, "SB00095", 3)
+    months_ahead = timedelta(days=90)
+    engine = engine_for(outbox, live_server, station)
+    engine.client = SyncClient(
+        live_server, station[1], clock=lambda: datetime.now(UTC) + months_ahead
+    )
+    engine._clock = lambda: datetime.now(UTC) + months_ahead
+
+    report = engine.run_once(urgent=True)
+    assert not report.drained
+    assert report.pending == 4  # nothing dropped, nothing split out as "bad"
+    assert report.error is not None
+    assert "Set the station's date and time" in report.error
+    assert outbox.settled == {}
+    assert server_event_count(app, station[0]) == 0
+
+    engine.client = SyncClient(live_server, station[1])  # the clock is set right
+    engine._clock = lambda: datetime.now(UTC)
+    assert engine.run_once(urgent=True).drained
+    assert server_event_count(app, station[0]) == 4
