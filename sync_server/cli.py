@@ -362,10 +362,13 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         port=args.port or gunicorn_conf.DEFAULT_PORT,
         workers=args.workers,
         threads=args.threads,
+        limits=gunicorn_conf.ReadLimits.from_settings(settings),
     )
     print(  # noqa: T201 - the one line an admin wants to see
         f"{PROG}: serving {_safe_url(settings.database_url)} on http://{opts['bind']} "
-        f"({opts['workers']} workers x {opts['threads']} threads)",
+        f"({opts['workers']} workers x {opts['threads']} threads; requests must arrive within "
+        f"{settings.header_timeout_seconds} s for headers, "
+        f"{settings.body_min_bytes_per_second} bytes/s for bodies)",
         file=sys.stderr,
         flush=True,
     )

@@ -41,6 +41,11 @@ class Settings:
         max_clock_skew_hours: events dated further than this from the server are rejected.
         rate_limit_per_minute: requests per token (or address) per minute before 429.
         db_pool_size: connections each worker process keeps.
+        header_timeout_seconds: ``serve`` closes a connection (408) whose request line and
+            headers have not all arrived this long after the request's first byte.
+        body_min_bytes_per_second: a body of ``n`` bytes must arrive within
+            ``header_timeout_seconds + n / body_min_bytes_per_second`` after its headers
+            (the default gives a 1 MiB batch 74 s), else 408.
         trusted_proxies: addresses or networks of reverse proxies whose ``X-Forwarded-For``
             names the client (``TRACETRACK_TRUSTED_PROXIES``, comma-separated). Empty by
             default: the header is then ignored, since any client can write it to dodge the
@@ -54,6 +59,8 @@ class Settings:
     max_clock_skew_hours: int = 24 * 30
     rate_limit_per_minute: int = 1200
     db_pool_size: int = 5
+    header_timeout_seconds: int = 10
+    body_min_bytes_per_second: int = 16_384
     log_level: str = "INFO"
     check_schema: bool = True
     trusted_proxies: tuple[str, ...] = ()
@@ -79,6 +86,8 @@ class Settings:
             enrollment_ttl_minutes=get_int("ENROLLMENT_TTL_MINUTES", 60),
             rate_limit_per_minute=get_int("RATE_LIMIT_PER_MINUTE", 1200),
             db_pool_size=get_int("DB_POOL_SIZE", 5),
+            header_timeout_seconds=get_int("HEADER_TIMEOUT_SECONDS", 10),
+            body_min_bytes_per_second=get_int("BODY_MIN_BYTES_PER_SECOND", 16_384),
             log_level=env.get(ENV_PREFIX + "LOG_LEVEL", "INFO"),
             trusted_proxies=_trusted_proxies(env.get(ENV_PREFIX + "TRUSTED_PROXIES", "")),
         )

@@ -1,0 +1,212 @@
+"""Slow or stalled clients cannot starve the stations (issue 17).
+
+``tracetrack-server serve`` with one worker of four threads, the harshest the shipped server
+gets: 50 clients on 127.0.0.1 keep sending a request one byte a second (half a header, half
+an enrollment body; each reconnects when it is cut off, as an attacker would), while 20
+stations upload their batches and ``/healthz`` is probed over fresh connections. Every upload
+and every probe is answered, and every slow client is cut off (408 or a closed connection)
+long before its request could have arrived.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import socket
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import requests
+from sqlalchemy import func
+from sqlalchemy import select as sql_select
+
+from sync_server.app import create_app
+from sync_server.config import Settings
+from sync_server.db.models import Event
+from tests.faults.recount import assert_consistent
+from tests.procs import ServerProcess, server_admin
+from tests.server.factories import batch, children, event, make_station
+
+pytestmark = [
+    pytest.mark.timeout(120),
+    pytest.mark.skipif(os.name != "posix", reason="raw sockets and gunicorn are POSIX here"),
+]
+
+SLOW_CLIENTS = 50
+STATIONS = 20
+BATCHES = 3
+CHILDREN_PER_BATCH = 10
+TRICKLE = 300  # bytes sent one a second: 5 minutes, far past any read deadline
+ANSWER_TIMEOUT = 30.0  # generous: "answered" is all this test asks of an upload or a probe
+GIVE_UP = 60.0  # a slow client that is never cut off fails the test after this long
+
+
+class SlowClient(threading.Thread):
+    """Sends ``head`` then ``trickle`` one byte a second, reconnecting when cut off."""
+
+    def __init__(self, port: int, head: bytes, trickle: bytes, stop: threading.Event) -> None:
+        super().__init__(daemon=True)
+        self.port, self.head, self.trickle, self.stop = port, head, trickle, stop
+        self.cut_off: list[bytes] = []  # what the server said each time it dropped us
+        self.trickling = threading.Event()  # set once a connection has sent a trickled byte
+        self.never_cut = False
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            while not self.stop.is_set():
+                self._one_connection()
+        except BaseException as exc:
+            self.error = exc
+
+    def _one_connection(self) -> None:
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
+            sock.sendall(self.head)
+            for byte in self.trickle:
+                # Wait a second for the server to speak (it may only refuse or close), then
+                # send the next byte: one byte a second, and the cut seen at once.
+                readable, _, _ = select.select([sock], [], [], 1.0)
+                if readable:
+                    self.cut_off.append(_read_until_closed(sock))
+                    return
+                if self.stop.is_set():
+                    return
+                try:
+                    sock.sendall(bytes([byte]))
+                except (BrokenPipeError, ConnectionResetError):
+                    self.cut_off.append(b"")
+                    return
+                self.trickling.set()
+        self.never_cut = True
+        self.stop.set()
+
+
+def _read_until_closed(sock: socket.socket) -> bytes:
+    answer = b""
+    try:
+        while chunk := sock.recv(4096):
+            answer += chunk
+    except (ConnectionResetError, TimeoutError):
+        pass  # reset after the refusal, or nothing more
+    return answer
+
+
+def _slow_header(port: int, stop: threading.Event) -> SlowClient:
+    head = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    return SlowClient(port, head, b"X-Padding: " + b"a" * TRICKLE, stop)
+
+
+def _slow_body(port: int, stop: threading.Event) -> SlowClient:
+    body = b'{"code": "' + b"7" * (TRICKLE - 30) + b'", "name": "Line 1"}'
+    head = (
+        b"POST /api/v1/stations/enroll HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
+    )
+    return SlowClient(port, head, body, stop)
+
+
+def _station_uploads(url: str, line: int, station_id: str, token: str) -> Callable[[], list[int]]:
+    def upload() -> list[int]:
+        """Every batch's events' outcomes: all must be accepted."""
+        accepted: list[int] = []
+        with requests.Session() as session:
+            session.headers["Authorization"] = f"Bearer {token}"
+            for n in range(BATCHES):
+                parent = f"SB{line:03d}{n:02d}"
+                events = [event("parent_scan", parent)] + [
+                    event("child_link", kid, parent=parent)
+                    for kid in children(CHILDREN_PER_BATCH, prefix=f"C{n}")
+                ]
+                reply = session.post(
+                    f"{url}/api/v1/sync/events",
+                    json=batch(station_id, events),
+                    timeout=ANSWER_TIMEOUT,
+                )
+                assert reply.status_code == 200, reply.text
+                statuses = {r["status"] for r in reply.json()["results"]}
+                assert statuses == {"accepted"}, reply.text
+                accepted.append(len(events))
+        return accepted
+
+    return upload
+
+
+def test_fifty_slow_clients_cannot_starve_twenty_stations_or_the_health_probe(
+    pg_db: str,
+) -> None:
+    app = create_app(Settings(database_url=pg_db))
+    ctx: Any = app.extensions["tracetrack"]
+    try:
+        _attack_and_check(app, ctx, pg_db)
+    finally:
+        ctx.engine.dispose()
+
+
+def _attack_and_check(app: Any, ctx: Any, pg_db: str) -> None:
+    server_admin(pg_db, "user", "add", "ravi", "--role", "dispatcher", "--password-stdin",
+           stdin="ravi-secret-1\n")  # fmt: skip  # the events' operator
+    with ctx.sessions() as session:
+        stations = [make_station(session, f"Line {n}") for n in range(STATIONS)]
+    server = ServerProcess(pg_db, workers=1, threads=4).start()
+    stop = threading.Event()
+    slow = [(_slow_header if n % 2 else _slow_body)(server.port, stop) for n in range(SLOW_CLIENTS)]
+    probes: list[int | str] = []
+    try:
+        for client in slow:
+            client.start()
+        for client in slow:  # every slow client holds a connection before the stations start
+            assert client.trickling.wait(GIVE_UP), "a slow client never got to send"
+
+        results: dict[int, list[int] | BaseException] = {}
+
+        def run_station(n: int, upload: Callable[[], list[int]]) -> None:
+            try:
+                results[n] = upload()
+            except BaseException as exc:
+                results[n] = exc
+
+        threads = [
+            threading.Thread(target=run_station, args=(n, _station_uploads(server.url, n, *pair)))
+            for n, pair in enumerate(stations)
+        ]
+        for thread in threads:
+            thread.start()
+        # Probe over fresh connections until the stations are done and every slow client
+        # has been cut off at least once: the whole attack, not just its start.
+        while any(t.is_alive() for t in threads) or not all(c.cut_off for c in slow):
+            if stop.is_set() or any(c.error for c in slow):
+                break
+            try:
+                probes.append(
+                    requests.get(f"{server.url}/healthz", timeout=ANSWER_TIMEOUT).status_code
+                )
+            except requests.RequestException as exc:
+                probes.append(repr(exc))
+            stop.wait(0.25)
+        for thread in threads:
+            thread.join(ANSWER_TIMEOUT * BATCHES)
+    finally:
+        stop.set()
+        for client in slow:
+            client.join(5)
+        server.stop()
+
+    for client in slow:
+        assert client.error is None, client.error
+        assert not client.never_cut, "a slow client sent its whole request unhindered"
+        assert client.cut_off, "a slow client was never cut off"
+        for answer in client.cut_off:  # closed, or told why first
+            assert answer == b"" or answer.startswith(b"HTTP/1.1 408 "), answer[:200]
+    assert probes
+    assert all(status == 200 for status in probes), probes
+    uploaded = 0
+    for n in range(STATIONS):
+        outcome = results.get(n)
+        assert isinstance(outcome, list), f"station {n}: {outcome!r}"
+        uploaded += sum(outcome)
+    assert uploaded == STATIONS * BATCHES * (CHILDREN_PER_BATCH + 1)
+    with ctx.sessions() as session:
+        assert session.scalar(sql_select(func.count()).select_from(Event)) == uploaded
+    assert_consistent(app, {})
