@@ -217,6 +217,7 @@ class IncomingRequest:
         self.data = bytearray()
         self.deadline: float | None = None  # set by the first byte
         self.head_end = -1  # index just past the blank line, once it has arrived
+        self.scanned = 0  # bytes already searched for that blank line
         self.needed = -1  # head plus body, once the head has arrived
         self.verdict_when_whole = Verdict.READY
         self.refusal: Verdict | None = None
@@ -240,7 +241,9 @@ class IncomingRequest:
         return Verdict.WAIT
 
     def _find_head(self, now: float) -> None:
-        end = self.data.find(b"\r\n\r\n")
+        # Search only what came since the last search (a trickled head is searched once).
+        end = self.data.find(b"\r\n\r\n", max(0, self.scanned - 3))
+        self.scanned = len(self.data)
         if end < 0 or end + 4 > HEAD_LIMIT_BYTES:
             if len(self.data) >= HEAD_LIMIT_BYTES:
                 self.refusal = Verdict.HEAD_TOO_LARGE

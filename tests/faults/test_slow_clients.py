@@ -25,6 +25,7 @@ from sqlalchemy import select as sql_select
 from sync_server.app import create_app
 from sync_server.config import Settings
 from sync_server.db.models import Event
+from sync_server.gunicorn_conf import IncomingRequest, ReadLimits, Verdict
 from tests.faults.recount import assert_consistent
 from tests.procs import ServerProcess, server_admin
 from tests.server.factories import batch, children, event, make_station
@@ -210,3 +211,53 @@ def _attack_and_check(app: Any, ctx: Any, pg_db: str) -> None:
     with ctx.sessions() as session:
         assert session.scalar(sql_select(func.count()).select_from(Event)) == uploaded
     assert_consistent(app, {})
+
+
+LIMITS = ReadLimits(header_timeout=10, body_min_rate=1000, max_body_bytes=100)
+
+
+@pytest.mark.parametrize(
+    ("request_bytes", "verdict"),
+    [
+        (b"GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n", Verdict.READY),
+        (b"GET /healthz HTTP/1.1\r\nHost: a\r\n", Verdict.WAIT),
+        (b"POST /x HTTP/1.1\r\nContent-Length: 5\r\n\r\nabcde", Verdict.READY),
+        (b"POST /x HTTP/1.1\r\nContent-Length: 5\r\n\r\nabc", Verdict.WAIT),
+        (b"POST /x HTTP/1.1\r\nContent-Length: 101\r\n\r\n", Verdict.READY_UNREAD_BODY),
+        (b"POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", Verdict.LENGTH_REQUIRED),
+        (b"POST /x HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n", Verdict.BAD_LENGTH),
+        (b"POST /x HTTP/1.1\r\nContent-Length: -1\r\n\r\n", Verdict.BAD_LENGTH),
+        (b"GET / HTTP/1.1\r\nX: " + b"a" * 70_000, Verdict.HEAD_TOO_LARGE),
+    ],
+)  # fmt: skip
+def test_a_request_runs_only_once_it_is_whole(request_bytes: bytes, verdict: Verdict) -> None:
+    incoming = IncomingRequest(LIMITS)
+    for byte in request_bytes:  # however it is split, the verdict is the same
+        incoming.add(bytes([byte]), 0.0)
+        if incoming.examine(0.0) is not Verdict.WAIT:
+            break
+    assert incoming.examine(0.0) is verdict
+
+
+def test_headers_get_their_timeout_and_a_body_time_in_proportion_to_its_size() -> None:
+    head = IncomingRequest(LIMITS)
+    head.add(b"GET / HTTP/1.1\r\nHost: a", 100.0)
+    assert head.examine(109.9) is Verdict.WAIT
+    assert head.examine(110.0) is Verdict.TIMEOUT
+
+    body = IncomingRequest(LIMITS)
+    body.add(b"POST /x HTTP/1.1\r\nHost: a", 100.0)
+    body.examine(100.0)
+    body.add(b"\r\nContent-Length: 50\r\n\r\n", 105.0)  # the body's clock starts here
+    assert body.examine(105.0) is Verdict.WAIT
+    assert body.examine(105.0 + 10 + 50 / 1000 - 0.01) is Verdict.WAIT
+    assert body.examine(105.0 + 10 + 50 / 1000) is Verdict.TIMEOUT
+    body.add(b"x" * 50, 200.0)
+    assert body.examine(200.0) is Verdict.READY  # whole is whole, however late
+
+
+def test_expect_continue_is_answered_while_the_body_is_awaited() -> None:
+    incoming = IncomingRequest(LIMITS)
+    incoming.add(b"POST /x HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n", 0)
+    assert incoming.examine(0.0) is Verdict.WAIT
+    assert incoming.continue_due
