@@ -376,6 +376,7 @@ class ReadGuard:
 def guard_reads(worker: Any, limits: ReadLimits) -> ReadGuard:
     """Make a gthread worker read whole requests before running them (module docstring)."""
     import gunicorn  # noqa: PLC0415 - gunicorn is absent on Windows
+    from gunicorn.http.unreader import Unreader  # noqa: PLC0415
     from gunicorn.workers import gthread  # noqa: PLC0415
 
     defer = getattr(gthread, "_DEFER", None)
@@ -384,6 +385,7 @@ def guard_reads(worker: Any, limits: ReadLimits) -> ReadGuard:
         or defer is None
         or not hasattr(worker, "_keepalive_after")
         or not hasattr(gthread.TConn, "init")
+        or not hasattr(Unreader, "take_buffered")
     ):
         # Refuse to serve rather than serve with threads any slow client can hold.
         raise RuntimeError(
