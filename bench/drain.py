@@ -44,7 +44,10 @@ def make_backlog(data_dir: Path, n: int) -> LocalStore:
     while made < n:
         parent = f"SB{parent_no:05d}" if parent_no < 100_000 else f"M444-{parent_no - 100_000:05d}"
         store.record(
-            core.EventInput(EventType.PARENT_SCAN, parent, ""), "ravi", rules, at=datetime.now(UTC)
+            core.EventInput(EventType.PARENT_SCAN, parent, ""),
+            OPERATOR,
+            rules,
+            at=datetime.now(UTC),
         )
         made += 1
         for child in range(30):
@@ -53,7 +56,7 @@ def make_backlog(data_dir: Path, n: int) -> LocalStore:
             code = f"C{parent_no:06d}{child:02d}"
             store.record(
                 core.EventInput(EventType.CHILD_LINK, code, parent),
-                "ravi",
+                OPERATOR,
                 rules,
                 at=datetime.now(UTC),
             )
@@ -62,7 +65,15 @@ def make_backlog(data_dir: Path, n: int) -> LocalStore:
     return store
 
 
+OPERATOR = "ravi"
+"""Who scanned the backlog: an account on the server (it refuses events from anyone else)."""
+
+
 def enroll(db: str, url: str, name: str) -> tuple[str, str]:
+    server_admin(
+        db, "user", "add", OPERATOR, "--role", "dispatcher", "--password-stdin",
+        stdin="bench-drain-1\n",
+    )  # fmt: skip
     code = server_admin(db, "station", "add", name)["enrollment_code"]
     answer = requests.post(
         f"{url}/api/v1/stations/enroll",
@@ -81,11 +92,15 @@ def drain(store: LocalStore, url: str, station_id: str, token: str) -> tuple[int
     uploaded = 0
     started = time.perf_counter()
     deadline = started + 3600
+    accepted = 0
     while store.pending_count() and time.perf_counter() < deadline:
         report = engine.run_once(urgent=True)
         uploaded += report.uploaded
+        accepted += report.accepted
         if report.error:
             raise RuntimeError(f"drain stopped: {report.error}")
+    if accepted != uploaded:  # a drain of refusals would measure the wrong work
+        raise RuntimeError(f"only {accepted:,} of {uploaded:,} events were accepted")
     elapsed = time.perf_counter() - started
     engine.close()
     client.close()

@@ -149,7 +149,10 @@ async def station(
                 elapsed = time.perf_counter() - started
                 if status == 200:
                     results = json.loads(data).get("results", [])
-                    if len(results) == len(pending):
+                    refused = [r for r in results if r.get("status") == "rejected"]
+                    if refused:  # a benchmark of refusals would measure the wrong work
+                        stats.fail(f"rejected: {refused[0].get('reason')}")
+                    elif len(results) == len(pending):
                         stats.ok += 1
                         stats.events += len(pending)
                         stats.latencies.append(elapsed)

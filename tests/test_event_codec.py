@@ -25,6 +25,7 @@ from sync_server.db.event_log import EVENT_COLUMNS, copy_line, json_rows
 from sync_server.db.models import Event
 from tracetrack_core import rules as core
 from tracetrack_core.codes import normalise
+from tracetrack_core.roles import user_key
 from tracetrack_core.wire import (
     EVENT_FIELD_NAMES,
     EVENT_FIELDS,
@@ -48,7 +49,7 @@ def test_the_declaration_orders_every_shape() -> None:
     assert list(schema["properties"]) == list(EVENT_FIELD_NAMES)
     assert schema["required"] == [f.name for f in EVENT_FIELDS if f.required]
     for f in EVENT_FIELDS:
-        if f.kind in (Kind.TEXT, Kind.CODE):
+        if f.kind in (Kind.TEXT, Kind.USER, Kind.CODE):
             assert schema["properties"][f.name]["maxLength"] == f.limit
     assert EVENT_COLUMNS[: len(EVENT_FIELD_NAMES)] == EVENT_FIELD_NAMES
     assert set(EVENT_COLUMNS) == {c.name for c in inspect(Event).columns}
@@ -107,6 +108,8 @@ def _check_server_shapes(wire: dict[str, Any]) -> None:
             assert stored == normalise(sent)
         elif f.kind is Kind.TEXT:
             assert stored == sent.strip()
+        elif f.kind is Kind.USER:
+            assert stored == user_key(sent)
         elif f.kind is Kind.TIME:
             assert stored == datetime.fromisoformat(sent)
         elif f.kind is Kind.OBJECT:
@@ -122,7 +125,7 @@ def _check_server_shapes(wire: dict[str, Any]) -> None:
     assert list(as_json) == list(EVENT_COLUMNS)
     assert _copy_fields(copy_line(row)) == [_as_text(v) for v in row]
     for f, stored in zip(EVENT_FIELDS, decoded.stored, strict=True):
-        if f.kind in (Kind.TEXT, Kind.CODE, Kind.NAME, Kind.ID):
+        if f.kind in (Kind.TEXT, Kind.USER, Kind.CODE, Kind.NAME, Kind.ID):
             assert as_json[f.name] == stored
 
 

@@ -67,6 +67,10 @@ class Reason(StrEnum):
     SELF_LINK = "self_link"
     UNKNOWN_TYPE = "unknown_type"
     BAD_TIMESTAMP = "bad_timestamp"
+    # rejected (the operator it names may not record it)
+    UNKNOWN_OPERATOR = "unknown_operator"
+    OPERATOR_DISABLED = "operator_disabled"
+    ROLE_NOT_ALLOWED = "role_not_allowed"
 
 
 class Counter(StrEnum):

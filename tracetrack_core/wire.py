@@ -24,6 +24,7 @@ import orjson
 
 from tracetrack_core.codes import normalise
 from tracetrack_core.events import MAX_DATA_BYTES, MAX_FIELD_LENGTH, MAX_TYPE_LENGTH, Reason
+from tracetrack_core.roles import user_key
 
 MAX_SEQ = 2**62
 """Highest ``seq`` an event may carry (far above any station's lifetime, and below 2**63:
@@ -38,6 +39,7 @@ class Kind(StrEnum):
     NAME = "name"  # a short printable name (the event type)
     TIME = "time"  # ISO 8601 with a UTC offset
     TEXT = "text"  # free text (trimmed, no control characters)
+    USER = "user"  # a user name (no control characters; spelt as roles.user_key spells it)
     CODE = "code"  # a bag code or bill id (normalised: codes.normalise)
     OBJECT = "object"  # a JSON object
 
@@ -71,7 +73,7 @@ class WireEvent:
     seq: int = _wire(Kind.SEQ, "strictly increasing per station", limit=MAX_SEQ)
     type: str = _wire(Kind.NAME, "what happened (an EventType)", limit=MAX_TYPE_LENGTH)
     occurred_at: str = _wire(Kind.TIME, "station clock, with its UTC offset; never rewritten")
-    operator: str = _wire(Kind.TEXT, "who was logged in", limit=MAX_FIELD_LENGTH, default="")
+    operator: str = _wire(Kind.USER, "who was logged in", limit=MAX_FIELD_LENGTH, default="")
     code: str = _wire(Kind.CODE, "the bag scanned", limit=MAX_FIELD_LENGTH, default="")
     parent: str = _wire(Kind.CODE, "its parent bag", limit=MAX_FIELD_LENGTH, default="")
     bill: str = _wire(Kind.CODE, "the bill it concerns", limit=MAX_FIELD_LENGTH, default="")
@@ -221,8 +223,10 @@ def _time(f: WireField, value: object, earliest: datetime, latest: datetime) -> 
 
 def _text(f: WireField, value: object, _earliest: datetime, _latest: datetime) -> str:
     if type(value) is str and len(value) <= f.limit and value.isascii() and value.isprintable():
-        # nearly every value: no control characters, nothing to fold but the case of a code
-        return value.strip().upper() if f.kind is Kind.CODE else value.strip()
+        # nearly every value: no control characters, nothing to fold but the case
+        if f.kind is Kind.TEXT:
+            return value.strip()
+        return value.strip().upper() if f.kind is Kind.CODE else value.strip().lower()
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -237,6 +241,8 @@ def _text(f: WireField, value: object, _earliest: datetime, _latest: datetime) -
         raise InvalidEventError(
             Reason.INVALID_FIELD, f"`{f.name}` contains control characters.", f.name
         )
+    elif f.kind is Kind.USER:
+        text = user_key(value)
     else:
         text = value.strip()
     return text
@@ -278,6 +284,7 @@ _DECODERS: tuple[tuple[str, WireField, _Decoder], ...] = tuple(
             Kind.NAME: _name,
             Kind.TIME: _time,
             Kind.TEXT: _text,
+            Kind.USER: _text,
             Kind.CODE: _text,
             Kind.OBJECT: _object,
         }[f.kind],

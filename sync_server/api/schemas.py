@@ -27,13 +27,14 @@ def _event_field(f: WireField) -> tuple[Any, Any]:
         Kind.NAME: EventType,
         Kind.TIME: AwareDatetime,
         Kind.TEXT: str,
+        Kind.USER: str,
         Kind.CODE: str,
         Kind.OBJECT: dict[str, Any],
     }[f.kind]
     limits: dict[str, Any] = {}
     if f.kind is Kind.SEQ:
         limits = {"ge": 0, "le": f.limit}
-    elif f.kind in (Kind.TEXT, Kind.CODE):
+    elif f.kind in (Kind.TEXT, Kind.USER, Kind.CODE):
         limits = {"max_length": f.limit}
     if f.required:
         return annotation, Field(description=f.doc, **limits)

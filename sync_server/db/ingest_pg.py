@@ -18,6 +18,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -36,11 +37,13 @@ from sync_server.db.ingest_store import (
     BAG_UPDATES,
     BILL_UPDATES,
     BUCKET_KEYS,
+    OPERATOR_FIELDS,
     PRIOR_FIELDS,
     STATION_FIELDS,
     BatchWrite,
     Context,
     ContextQuery,
+    Operator,
     Prior,
     StationRecord,
 )
@@ -88,12 +91,14 @@ _CONTEXT = text(  # our own SQL and names; values are bound
     " (SELECT * FROM bags WHERE bags.code = k.code LIMIT 1 FOR UPDATE) AS b),"
     f" (SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1),"
     " EXISTS (SELECT 1 FROM events WHERE id = CAST(:after AS uuid)),"
-    " (SELECT version FROM settings WHERE key = 'code_rules')"
+    " (SELECT version FROM settings WHERE key = 'code_rules'),"
+    f" (SELECT json_agg({_json_array('u', OPERATOR_FIELDS)}) FROM users AS u"
+    " WHERE u.username = ANY(CAST(:operators AS text[])))"
 )
 """Everything a batch reads once it holds its station's lock, in one round trip (not with the
 lock: a statement reads the snapshot taken when it began, before the wait): its station, which
 of its ids are stored already, its bags (row-locked in code order), its feed version, whether
-the event it must follow is stored, and the code rules' version.
+the event it must follow is stored, the code rules' version, and the users its events name.
 
 The ids are looked up only if the batch reaches back to its station's highest seq: a batch
 wholly above it (a station sending what it scanned since) cannot hold a replay of this
@@ -124,9 +129,10 @@ class PgIngestStore:
             "codes": _pg_array(sorted(query.codes)),  # rows are locked in this order
             "lowest_seq": query.lowest_seq,
             "after": query.after,
+            "operators": _pg_array(sorted(query.operators)),
         }
         row = run_on_driver(session, _CONTEXT, params, prepare=False)[0]
-        station, stored, bags, version, after_found, rules_version = row
+        station, stored, bags, version, after_found, rules_version, users = row
         return Context(
             StationRecord(*station) if station else None,
             {r[0]: Prior(*r[1:]) for r in stored or []},
@@ -134,6 +140,10 @@ class PgIngestStore:
             int(version),
             query.after is None or bool(after_found),
             -1 if rules_version is None else int(rules_version),
+            {
+                name: Operator(role, disabled, _moment(disabled_at))
+                for name, role, disabled, disabled_at in users or []
+            },
         )
 
     def read_state(
@@ -175,6 +185,11 @@ class PgIngestStore:
             run_on_driver(session, *statement)
         if changes.returns:  # after their events (a foreign key)
             session.execute(insert(ReturnRecord), list(changes.returns))
+
+
+def _moment(text: str | None) -> datetime | None:
+    """A timestamptz as json_build_array writes it (ISO 8601 with an offset)."""
+    return None if text is None else datetime.fromisoformat(text)
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,13 @@ from sync_server.db.ingest_store import (
     BAG_UPDATES,
     BILL_UPDATES,
     BUCKET_KEYS,
+    OPERATOR_FIELDS,
     PRIOR_FIELDS,
     STATION_FIELDS,
     BatchWrite,
     Context,
     ContextQuery,
+    Operator,
     Prior,
     StationRecord,
 )
@@ -34,6 +36,7 @@ from sync_server.db.models import (
     Setting,
     StatBucket,
     Station,
+    User,
 )
 from sync_server.db.versions import next_version
 from tracetrack_core import rules as core
@@ -48,6 +51,7 @@ _PRIORS = select(Event.id, *(Event.__table__.c[name] for name in PRIOR_FIELDS))
 _BAGS = select(*(Bag.__table__.c[f] for f in core.BAG_FIELDS))
 _BILLS = select(*(Bill.__table__.c[f] for f in core.BILL_FIELDS))
 _CODE_RULES = select(Setting.value, Setting.version).where(Setting.key == "code_rules")
+_OPERATORS = select(*(User.__table__.c[name] for name in OPERATOR_FIELDS))
 
 
 class SqliteIngestStore:
@@ -60,6 +64,7 @@ class SqliteIngestStore:
         priors = session.execute(_PRIORS.where(Event.id.in_([uuid.UUID(i) for i in ids])))
         existing = {str(r[0]): Prior(*r[1:]) for r in priors}
         rules = session.execute(_CODE_RULES).first()
+        users = session.execute(_OPERATORS.where(User.username.in_(query.operators)))
         return Context(
             StationRecord(*station) if station is not None else None,
             existing,
@@ -67,6 +72,7 @@ class SqliteIngestStore:
             next_version(session),
             query.after is None or query.after in existing,
             -1 if rules is None else rules.version,
+            {row[0]: Operator(*row[1:]) for row in users},
         )
 
     def read_state(

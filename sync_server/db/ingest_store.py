@@ -48,12 +48,25 @@ PRIOR_FIELDS = tuple(f.name for f in fields(Prior))
 
 
 @dataclass(frozen=True)
+class Operator:
+    """What a batch needs of a user its events name."""
+
+    role: str
+    disabled: bool
+    disabled_at: datetime | None
+
+
+OPERATOR_FIELDS = ("username", *(f.name for f in fields(Operator)))
+
+
+@dataclass(frozen=True)
 class ContextQuery:
     """What a batch asks for once its station's lock is held."""
 
     station_id: str
     ids: Sequence[str]  # its event ids (canonical text)
     codes: set[str]  # the bags its events touch (read and row-locked)
+    operators: set[str]  # the users its events name
     lowest_seq: int  # its lowest seq; -1: look up every id whatever the station has seen
     after: str | None  # the event it must follow (``after_event``), if any
 
@@ -68,6 +81,7 @@ class Context:
     version: int  # the feed version of everything this transaction writes
     after_stored: bool  # the event named by ``after`` is stored (True if none is named)
     rules_version: int  # the stored code rules' version (-1: none stored, the defaults)
+    operators: dict[str, Operator]  # the users named, by username (unknown ones absent)
 
 
 @dataclass(frozen=True)

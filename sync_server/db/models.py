@@ -114,6 +114,8 @@ class User(Base):
     area: Mapped[str] = mapped_column(String(100), default="")
     badge: Mapped[str | None] = mapped_column(String(64), unique=True)
     disabled: Mapped[bool] = mapped_column(default=False)
+    disabled_at: Mapped[datetime | None]
+    """When it was last disabled: its events from before then are still its work."""
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(server_default=_now())

@@ -38,10 +38,11 @@ from sqlalchemy.orm import Session
 from sync_server.db.event_log import EventRow
 from sync_server.db.ingest_pg import PgIngestStore
 from sync_server.db.ingest_sqlite import SqliteIngestStore
-from sync_server.db.ingest_store import BatchWrite, Context, ContextQuery, IngestStore
+from sync_server.db.ingest_store import BatchWrite, Context, ContextQuery, IngestStore, Operator
 from sync_server.services.site_rules import SiteRules
 from tracetrack_core import rules as core
-from tracetrack_core.events import EARLIEST_TIME, Reason, Status
+from tracetrack_core.events import EARLIEST_TIME, EventType, Reason, Status
+from tracetrack_core.roles import ROLES_FOR
 from tracetrack_core.wire import (
     EVENT_FIELD_NAMES,
     EVENT_FIELDS,
@@ -153,6 +154,7 @@ class _Parsed:
     rule_input: core.EventInput | None = None  # what the rules read of it (if decoded)
     operator: str = ""
     rejection: core.Outcome | None = None
+    happened: datetime | None = None  # its time on the server's clock (if it has one)
 
 
 _STORES: dict[str, IngestStore] = {"postgresql": PgIngestStore(), "sqlite": SqliteIngestStore()}
@@ -275,15 +277,17 @@ def _parse(
         fields[_TYPE], fields[_CODE], fields[_PARENT], fields[_BILL], decoded.value("data")
     )
     occurred: datetime = fields[_OCCURRED]
+    happened = occurred + correction if correction else occurred
     return _Parsed(
         index,
         fields[_ID],
         fields[_SEQ],
         raw,
-        _bucket(occurred + correction if correction else occurred),
+        _bucket(happened),
         decoded,
         rule_input,
         fields[_OPERATOR],
+        happened=happened,
     )
 
 
@@ -333,6 +337,7 @@ def _ingest_once(
             batch.station_id,
             [p.id for p in parsed],
             codes,
+            {p.operator for p in parsed if p.operator},
             -1 if probe_all else min((p.seq for p in parsed), default=0),
             None if batch.after_event is None else str(batch.after_event),
         )
@@ -355,11 +360,12 @@ def _ingest_once(
             """Each fresh event's log row, as the rules apply it (a store may write each
             while the rules work out the next)."""
             for item in fresh:
-                if item.rule_input is not None:
-                    outcome = rules.apply(item.rule_input, state)
-                else:
+                if item.rule_input is None:
                     assert item.rejection is not None
                     outcome = item.rejection
+                else:
+                    refusal = _operator_refusal(item, context.operators)
+                    outcome = refusal or rules.apply(item.rule_input, state)
                 bucket = counts[(item.bucket, item.operator)]
                 for counter, n in outcome.counts.items():
                     bucket[counter] += n  # a StrEnum member finds its value's key
@@ -397,6 +403,40 @@ def _ingest_once(
     for res in final:
         totals[res.status.value] += 1
     return IngestOutcome(final, now, dict(totals))
+
+
+def _operator_refusal(item: _Parsed, operators: Mapping[str, Operator]) -> core.Outcome | None:
+    """Why the operator an event names may not record it, if they may not (docs/domain.md#roles).
+
+    An operator is judged as they were when the event happened: a station offline when a
+    user was disabled still delivers that user's earlier scans (their time, corrected for the
+    station's clock, is before ``disabled_at``); what they recorded after is refused. A read
+    refused at a station before anyone logged in names nobody and needs no one."""
+    assert item.rule_input is not None
+    event_type, name = item.rule_input.type, item.operator
+    allowed = ROLES_FOR.get(event_type)
+    if allowed is None or (not name and event_type == EventType.SCAN_REJECTED):
+        return None  # an unknown type is the rules' to answer
+    user = operators.get(name)
+    if user is None:
+        return core.rejected(
+            Reason.UNKNOWN_OPERATOR, f"{name!r} is not a user of this site.", operator=name
+        )
+    assert item.happened is not None  # decoded: it has a time
+    if user.disabled and (user.disabled_at is None or item.happened >= user.disabled_at):
+        return core.rejected(
+            Reason.OPERATOR_DISABLED,
+            f"{name}'s account was disabled before this was recorded.",
+            operator=name,
+        )
+    if user.role not in allowed:
+        return core.rejected(
+            Reason.ROLE_NOT_ALLOWED,
+            f"{name} is a {user.role} and may not record {event_type}.",
+            operator=name,
+            role=user.role,
+        )
+    return None
 
 
 def _answer_replays(

@@ -28,9 +28,10 @@ from sync_server.services.errors import (
 )
 from sync_server.services.passwords import PasswordPolicyError, hash_password, verify_password
 from tracetrack_core.codes import normalise
+from tracetrack_core.roles import Role, user_key
 
-ROLE_ADMIN = "admin"
-ROLES = ("dispatcher", "biller", "supervisor", ROLE_ADMIN)
+ROLE_ADMIN = Role.ADMIN.value
+ROLES = tuple(role.value for role in Role)
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 LOGIN_REFUSALS_PER_ADDRESS = 30
@@ -68,8 +69,9 @@ def _utc(moment: datetime | None) -> datetime | None:
 
 
 def normalise_username(username: str) -> str:
-    """Usernames are case-insensitive: stored and compared in lower case."""
-    return username.strip().lower()
+    """Usernames are compared as :func:`tracetrack_core.roles.user_key` spells them (case,
+    width and surrounding spaces do not matter)."""
+    return user_key(username)
 
 
 def _valid_username(username: str) -> str:
@@ -80,6 +82,25 @@ def _valid_username(username: str) -> str:
             "starting with a letter or digit."
         )
     return name
+
+
+_CONFUSED = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", ".": None, "_": None, "-": None})
+
+
+def _skeleton(name: str) -> str:
+    """What a name looks like on a screen or a printed report: digits and letters that pass
+    for each other folded together, separators dropped (``adm1n`` and ``admin`` are one)."""
+    return name.replace("rn", "m").replace("vv", "w").translate(_CONFUSED)
+
+
+def _refuse_look_alike(session: Session, name: str) -> None:
+    """A new account may not pass for an existing one (per-operator figures name it)."""
+    skeleton = _skeleton(name)
+    for existing in session.scalars(select(User.username)):
+        if _skeleton(existing) == skeleton:
+            raise UserExistsError(
+                f"{name!r} looks too much like the user {existing!r}; choose another name."
+            )
 
 
 def _valid_role(role: str) -> str:
@@ -190,6 +211,7 @@ def add_user(
     with session.begin():
         if session.get(User, name) is not None:
             raise UserExistsError(f"The user {name!r} already exists.")
+        _refuse_look_alike(session, name)
         if badge_code and session.scalars(select(User).where(User.badge == badge_code)).first():
             raise UserExistsError(f"The badge {badge_code!r} already belongs to another user.")
         user = User(
@@ -225,6 +247,8 @@ def set_disabled(session: Session, username: str, disabled: bool, *, actor: str)
         else:
             user.failed_logins = 0
             user.locked_until = None
+        if disabled != user.disabled:
+            user.disabled_at = datetime.now(UTC) if disabled else None
         user.disabled = disabled
         user.version = next_version(session)
         info = UserInfo.of(user)

@@ -12,6 +12,7 @@ import json
 import random
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -74,14 +75,15 @@ def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
         timeout=10,
     ).json()
     headers = {"Authorization": f"Bearer {other['token']}"}
+    now = datetime.now(timezone(timedelta(hours=5, minutes=30)))  # a station in India
     events = [
         {
             "id": "018f0000-0000-7000-8000-00000000a001",
             "seq": 1,
             "type": "parent_scan",
             "code": "SB00900",
-            "occurred_at": "2026-11-29T08:00:00+05:30",
-            "operator": "bina",
+            "occurred_at": (now - timedelta(seconds=2)).isoformat(),
+            "operator": "ravi",
         },
         {
             "id": "018f0000-0000-7000-8000-00000000a002",
@@ -89,15 +91,15 @@ def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
             "type": "child_link",
             "code": "KIDX0001",
             "parent": "SB00900",
-            "occurred_at": "2026-11-29T08:00:01+05:30",
-            "operator": "bina",
+            "occurred_at": (now - timedelta(seconds=1)).isoformat(),
+            "operator": "ravi",
         },
     ]
     answer = requests.post(
         f"{server.url}/api/v1/sync/events",
         json={
             "station_id": other["station_id"],
-            "sent_at": "2026-11-29T08:00:02+05:30",
+            "sent_at": now.isoformat(),
             "events": events,
         },
         headers=headers,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 from tracetrack_desktop.scanner.wedge import KeyInput, Verdict, WedgeConfig, WedgeDetector
 
 TRACES = Path(__file__).parent.parent / "data" / "wedge"
@@ -201,7 +201,10 @@ def test_random_streams_never_crash(keys: list[KeyInput], idle: float | None) ->
     screen = run(det, keys)
     assert not det.holding
     for record in screen.scans:
-        assert len(record.text) >= det.config.min_length
+        # a burst shorter than a code (an Alt code that makes one character, say) is handed
+        # on flagged, and the decoder refuses it out loud; anything else is a whole code
+        if record.suspect is not Suspect.TOO_SHORT:
+            assert len(record.text) >= det.config.min_length
 
 
 @settings(max_examples=200, deadline=None)

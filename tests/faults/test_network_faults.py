@@ -41,7 +41,7 @@ from tests.faults.recount import (
     stats_differences,
 )
 from tests.faults.tcp_proxy import Mode, TcpProxy
-from tests.server.factories import make_station
+from tests.server.factories import add_operators, make_station
 from tracetrack_desktop.domain.results import ActionResult, Feedback
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.storage.store import DONE, PENDING, LocalStore
@@ -52,6 +52,11 @@ from tracetrack_desktop.sync.engine import PIPELINE_DEPTH, SyncEngine, SyncLimit
 DATA = Path(__file__).resolve().parents[1] / "data" / "station"
 FEED = json.loads((DATA / "feed_users.json").read_text())
 PASSWORDS: dict[str, str] = FEED["passwords"]
+FEED_ROLES = {
+    item["data"]["username"]: item["data"]["role"]
+    for item in FEED["changes"]
+    if item["kind"] == "user"
+}
 IST = timezone(timedelta(hours=5, minutes=30))
 TIMEOUT = (1.0, 2.0)
 OK = frozenset({Feedback.GOOD, Feedback.PARENT, Feedback.COMPLETE, Feedback.INFO})
@@ -171,6 +176,8 @@ def stations(app, tmp_path: Path) -> Iterator[Callable[..., Station]]:  # type: 
         clock = clock or StationClock()
         with app.extensions["tracetrack"].sessions() as session:
             station_id, token = make_station(session, name)
+            with session.begin():  # the server knows the operators the station logs in
+                add_operators(session, FEED_ROLES)
         store = LocalStore(tmp_path / name, clock=clock)
         # the feed's users, but not its cursor: that came from another server's feed
         store.apply_changes(FEED["changes"], "0")

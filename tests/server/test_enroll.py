@@ -11,7 +11,7 @@ import requests
 from sync_server.api.extension import ServerContext
 from sync_server.cli import main
 from sync_server.services import admin
-from tests.server.factories import batch, event
+from tests.server.factories import TEST_OPERATORS, add_operators, batch, event
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -27,6 +27,8 @@ def test_enroll_upload_reuse_and_revoke_over_http(
         capsys, "--database-url", pg_db, "station", "add", "Line 1", "--area", "Lucknow", "--json"
     )
     assert code == 0, err
+    with app.extensions["tracetrack"].sessions() as session, session.begin():
+        add_operators(session, TEST_OPERATORS)  # who the uploaded event names
     added = json.loads(out)
     assert added["station_id"].startswith("st_")
     enrollment_code = added["enrollment_code"]

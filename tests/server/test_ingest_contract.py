@@ -22,12 +22,22 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync_server.db.ingest_pg import COPY_AT
-from sync_server.db.models import Bag, Bill, Event, ReturnRecord, Setting, StatBucket, Station
+from sync_server.db.models import (
+    Bag,
+    Bill,
+    Event,
+    ReturnRecord,
+    Setting,
+    StatBucket,
+    Station,
+    User,
+)
 from sync_server.db.schema import upgrade
 from sync_server.db.session import make_engine, make_session_factory
-from sync_server.services import ingest, reports
+from sync_server.services import ingest, reports, users
 from sync_server.services.site_rules import SiteRules
 from tests.server.factories import event, make_station
+from tracetrack_core.roles import user_key
 from tracetrack_core.wire import EVENT_FIELDS, Kind
 
 
@@ -221,13 +231,18 @@ def _hostile() -> list[dict[str, Any]]:
     no_time = event("parent_scan", "SB77000", data={"x": "a\tb\\c"})
     del no_time["occurred_at"]
     return [
-        event("parent_scan", "SB77001", operator=operator, data={"note": note, "n": [1, None]}),
+        event("parent_scan", "SB77001", operator=" RAVI ", data={"note": note, "n": [1, None]}),
         {**event("child_link", "AB\\CD", parent="SB77001"), "type": "bogus\ttype"},
-        event("child_link", "BAD\\CODE", parent="SB77001", operator=operator),
+        event("child_link", "BAD\\CODE", parent="SB77001"),
         no_time,
         event("parent_scan", "SB77002", data={"n": "a\x00b"}),
         event("bill_create", bill="  b-7/x ", data={"capacity": 2, "destination": note}),
+        event("parent_scan", "SB77003", operator=operator),  # nobody's name: refused
     ]
+
+
+SHAPE_REFUSED = (1, 3, 4)
+"""The hostile events refused before they are read: only what they sent is kept (``raw``)."""
 
 
 @SIZES
@@ -237,10 +252,11 @@ def test_hostile_text_is_stored_as_decoded_whichever_way_rows_travel(
     st = backend.station()
     sent = _hostile()
     answers = backend.ingest(st, _sized(sent, big))[-len(sent) :]
-    for raw, answer in zip(sent, answers, strict=True):
+    for index, (raw, answer) in enumerate(zip(sent, answers, strict=True)):
         row = backend.stored(raw["id"])
         if answer["status"] == "rejected":  # kept whole as it was sent (NUL spelt out)
             assert row.raw == json.loads(json.dumps(raw).replace("\\u0000", "\\\\u0000"))
+        if index in SHAPE_REFUSED:
             continue
         for f in EVENT_FIELDS:
             value = getattr(row, f.name)
@@ -252,17 +268,22 @@ def test_hostile_text_is_stored_as_decoded_whichever_way_rows_travel(
                 assert value == raw[f.name].strip().upper()
             elif f.kind is Kind.TEXT:
                 assert value == raw[f.name].strip()
+            elif f.kind is Kind.USER:
+                assert value == user_key(raw[f.name])
             else:
                 assert value == raw[f.name], f.name
-    assert [a["status"] for a in answers] == [
-        "accepted",
-        "rejected",
-        "rejected",
-        "rejected",
-        "rejected",
-        "accepted",
+    assert [(a["status"], a.get("reason")) for a in answers] == [
+        ("accepted", None),
+        ("rejected", "invalid_field"),
+        ("rejected", "invalid_code"),
+        ("rejected", "bad_timestamp"),
+        ("rejected", "invalid_field"),
+        ("accepted", None),
+        ("rejected", "unknown_operator"),
     ]
-    first, bogus, bad_code, no_time, nul, _ = (backend.stored(e["id"]) for e in sent)
+    first, bogus, bad_code, no_time, nul, _, nobody = (backend.stored(e["id"]) for e in sent)
+    assert first.operator == "ravi"  # an operator is stored as the account is spelt
+    assert nobody.operator == 'ravi \\ "ω"'  # lower case, trimmed: still nobody's
     assert (first.detail["new"], first.raw, first.reason) == (True, None, None)
     assert bogus.type == "bogus\ttype"  # refused in shape: its type kept as sent, bounded
     assert (bad_code.code, bad_code.detail) == ("BAD\\CODE", {"code": "BAD\\CODE"})
@@ -429,3 +450,76 @@ def test_a_rejected_event_does_not_move_the_last_seq(backend: Backend) -> None:
     [late] = backend.ingest(st, [event("parent_scan", "SB00096", seq=6)])
     assert late["status"] == "accepted"
     assert (backend.get(Station, st).last_seq, backend.get(Station, st).seq_gaps) == (6, 0)
+
+
+# -- the operators events name (issue 17) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["no-such-user", "r\u0430vi", "ravi\u200b", "ra vi"],
+    ids=["unknown", "cyrillic-look-alike", "zero-width-space", "inner-space"],
+)
+def test_an_event_from_no_known_user_is_rejected_and_counted_for_nobody(
+    backend: Backend, name: str
+) -> None:
+    st = backend.station()
+    [answer] = backend.ingest(st, [event("parent_scan", "SB00101", operator=name)])
+    assert (answer["status"], answer["reason"]) == ("rejected", "unknown_operator")
+    assert backend.get(Bag, "SB00101") is None
+    with backend.sessions() as session:
+        counted = session.execute(select(StatBucket.operator, StatBucket.parent_scans)).all()
+    assert all(scans == 0 for _, scans in counted)
+
+
+def test_a_name_written_in_another_width_or_case_is_the_same_user(backend: Backend) -> None:
+    st = backend.station()
+    [answer] = backend.ingest(
+        st, [event("parent_scan", "SB00102", operator="\uff32\uff21\uff36\uff29 ")]
+    )
+    assert answer["status"] == "accepted"
+    assert backend.stored(answer["id"]).operator == "ravi"
+
+
+def test_a_role_records_only_its_own_work(backend: Backend) -> None:
+    st = backend.station()
+    [packing] = backend.ingest(st, [event("parent_scan", "SB00103", operator="bina")])
+    assert (packing["status"], packing["reason"]) == ("rejected", "role_not_allowed")
+    assert packing["detail"]["role"] == "biller"
+    [billing] = backend.ingest(
+        st, [event("bill_create", bill="B-103", operator="bina", data={"capacity": 1})]
+    )
+    assert billing["status"] == "accepted"
+
+
+def test_a_disabled_users_earlier_work_still_counts_and_later_work_does_not(
+    backend: Backend,
+) -> None:
+    st = backend.station()
+    with backend.sessions() as session:
+        users.set_disabled(session, "meena", True, actor="admin")
+    disabled_at = backend.get(User, "meena").disabled_at
+    assert disabled_at is not None
+    # the station was offline: scans from before the account was disabled arrive now
+    before = event("parent_scan", "SB00104", operator="meena", at=disabled_at - timedelta(hours=2))
+    after = event("parent_scan", "SB00105", operator="meena", at=disabled_at + timedelta(seconds=1))
+    answers = backend.ingest(st, [before, after])
+    assert [(a["status"], a.get("reason")) for a in answers] == [
+        ("accepted", None),
+        ("rejected", "operator_disabled"),
+    ]
+    with backend.sessions() as session:
+        users.set_disabled(session, "meena", False, actor="admin")
+    assert backend.get(User, "meena").disabled_at is None
+    [again] = backend.ingest(st, [event("parent_scan", "SB00106", operator="meena")])
+    assert again["status"] == "accepted"
+
+
+def test_a_read_refused_before_anyone_logged_in_names_nobody_and_is_kept(
+    backend: Backend,
+) -> None:
+    st = backend.station()
+    refused_read = event("scan_rejected", data={"reason": "not_logged_in", "read": "SB1"})
+    refused_read["operator"] = ""
+    [answer] = backend.ingest(st, [refused_read])
+    assert answer["status"] == "accepted"

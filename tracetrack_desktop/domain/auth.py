@@ -4,28 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from tracetrack_core.roles import SCAN_ROLES, Role
 from tracetrack_desktop.storage.store import LocalStore, UserRecord
 
 MAX_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 
 _hasher = PasswordHasher()
-
-
-class Role(StrEnum):
-    DISPATCHER = "dispatcher"
-    BILLER = "biller"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
-
-
-SCAN_ROLES = frozenset({Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN})
-BILL_ROLES = frozenset({Role.BILLER, Role.SUPERVISOR, Role.ADMIN})
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from tracetrack_core import roles
 from tracetrack_core import rules as core
 from tracetrack_core.codes import CodeKind, Command, Decoded, normalise
 from tracetrack_core.events import EventType, Reason, Status
@@ -166,10 +167,10 @@ class StationWorkflow:
         )
 
     def _can_scan(self) -> bool:
-        return self._user is not None and self._user.role in auth.SCAN_ROLES
+        return self._user is not None and self._user.role in roles.SCAN_ROLES
 
     def _can_bill(self) -> bool:
-        return self._user is not None and self._user.role in auth.BILL_ROLES
+        return self._user is not None and self._user.role in roles.BILL_ROLES
 
     # -- login ---------------------------------------------------------------------------
 
@@ -179,7 +180,7 @@ class StationWorkflow:
         self._pending = None
         self._parent, self._count, self._capacity, self._bill = "", 0, 0, ""
         self._touch()
-        if user.role in auth.SCAN_ROLES:
+        if user.role in roles.SCAN_ROLES:
             self._mode = Mode.SCAN_PARENT
             next_step = "Scan a parent bag."
         else:
