@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from sync_server.config import Settings, normalise_database_url
@@ -422,6 +422,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OperationalError as exc:
         print(  # noqa: T201
             f"{PROG}: error: cannot use the database: {exc.orig or exc}",
+            file=sys.stderr,
+        )
+        return 1
+    except SQLAlchemyError as exc:  # e.g. a stored value the driver cannot read back
+        print(  # noqa: T201
+            f"{PROG}: error: the database answered with an error: {getattr(exc, 'orig', exc)}; "
+            "if it persists, run `tracetrack-server db upgrade` (it repairs known bad rows)",
             file=sys.stderr,
         )
         return 1
