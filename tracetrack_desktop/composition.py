@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracetrack_desktop.config import StationConfig
+from tracetrack_desktop.config import StationConfig, server_url_problem
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.client import SyncClient
 from tracetrack_desktop.sync.engine import SyncEngine
@@ -49,6 +49,16 @@ def station_identity(
     if not token:
         raise TokenStoreError("no token for this station: enroll it again")
     return Identity(station_id, enrolled_at, token)
+
+
+def server_refusal(identity: Identity, config: StationConfig) -> str | None:
+    """Why this station may not sync with the server it enrolled with, if it may not: plain
+    http:// to another machine without ``[server] allow_plain_http`` (a station enrolled so
+    before the rule, or whose settings changed since)."""
+    problem = server_url_problem(
+        identity.server_url, allow_plain_http=config.server.allow_plain_http
+    )
+    return None if problem is None else f"not syncing with the enrolled server: {problem}"
 
 
 def _client(identity: Identity, config: StationConfig) -> SyncClient:

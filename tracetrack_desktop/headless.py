@@ -23,8 +23,8 @@ from typing import TextIO
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread, Signal, Slot
 
 from tracetrack_core.process import settle_collector
-from tracetrack_desktop.composition import Identity, open_engine_factory
-from tracetrack_desktop.config import StationConfig, plain_http_host, server_url_problem
+from tracetrack_desktop.composition import Identity, open_engine_factory, server_refusal
+from tracetrack_desktop.config import StationConfig, plain_http_host
 from tracetrack_desktop.domain.results import ActionResult
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
@@ -212,10 +212,9 @@ def run_headless(
             settings do not allow it (``[server] allow_plain_http``).
     """
     if identity is not None:
-        allowed = config.server.allow_plain_http
-        problem = server_url_problem(identity.server_url, allow_plain_http=allowed)
-        if problem:
-            raise HeadlessError(f"the enrolled server: {problem}")
+        refusal = server_refusal(identity, config)
+        if refusal:
+            raise HeadlessError(refusal)
         host = plain_http_host(identity.server_url)
         if host:  # allowed, and said on every start so the log shows it
             log.warning("Unencrypted connection to %s (allow_plain_http = true)", host)

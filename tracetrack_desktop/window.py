@@ -24,7 +24,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tracetrack_core.process import settle_collector
-from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
+from tracetrack_desktop.composition import (
+    Identity,
+    open_engine_factory,
+    server_refusal,
+    station_identity,
+)
 from tracetrack_desktop.config import StationConfig, load_config, save_config
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
@@ -289,6 +294,10 @@ def main(
                 identity = station_identity(store, token_file)
             except TokenStoreError as exc:
                 _say(QCoreApplication.translate("StationApp", "Offline"), str(exc))
+        refusal = server_refusal(identity, config) if identity is not None else None
+        if refusal:  # the window works offline until the admin allows it in Settings
+            _say(QCoreApplication.translate("StationApp", "Offline"), refusal)
+            identity = None
         station_app = build_station(
             store,
             config,

@@ -326,3 +326,51 @@ def test_headless_refuses_an_enrolled_remote_plain_http_server(
     opted_in.write_text("[server]\nallow_plain_http = true\n")
     assert cli.main(["--config", str(opted_in), *args]) == 2  # past the check, to the operator
     assert "not an operator known to this station" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("server", "allowed", "refused"),
+    [
+        ("http://10.0.0.5:8000", False, True),
+        ("http://10.0.0.5:8000", True, False),
+        ("https://10.0.0.5", False, False),
+        ("http://127.0.0.1:8600", False, False),
+    ],
+)
+def test_an_enrolled_server_is_held_to_the_plain_http_rule(
+    server: str, allowed: bool, refused: bool
+) -> None:
+    from tracetrack_desktop.composition import Identity, server_refusal  # noqa: PLC0415
+
+    config = StationConfig.model_validate({"server": {"allow_plain_http": allowed}})
+    refusal = server_refusal(Identity("st_1", server, "tok"), config)
+    assert (refusal is not None) is refused
+    if refusal:
+        assert "allow_plain_http" in refusal
+
+
+# the whole window starts: its sound player finds no sound device on this machine
+@pytest.mark.qt_log_ignore("PulseAudioService", "propagateSizeHints")
+def test_the_window_does_not_sync_with_an_enrolled_remote_plain_http_server(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracetrack_desktop import window  # noqa: PLC0415
+    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
+
+    data, token = tmp_path / "data", tmp_path / "token"
+    store = LocalStore(data)
+    store.set_identity("st_1", "http://10.0.0.5:8000")  # enrolled before the check existed
+    store.set_meta("setup_done", "1")
+    store.close()
+    save_token("st_1", "tok", str(token))
+    built: list[object] = []
+    monkeypatch.setattr(window, "run_station", lambda _qt, app: built.append(app) or 0)
+    for allowed in (False, True):
+        config = tmp_path / f"station-{allowed}.toml"
+        config.write_text(f"[server]\nallow_plain_http = {str(allowed).lower()}\n")
+        assert window.main(config_path=config, data_dir=data, token_file=str(token)) == 0
+    refused, opted_in = built
+    assert refused.sync_worker is None  # type: ignore[attr-defined]
+    assert opted_in.sync_worker is not None  # type: ignore[attr-defined]
+    for app in built:
+        app.stop()  # type: ignore[attr-defined]
