@@ -223,8 +223,15 @@ def build_station(
     def on_settings_changed(values: SettingsValues) -> None:
         saved[0] = config_with_values(saved[0], values)
         save_config(saved[0], config_path)
-        if identity is None:  # offline only: the station keeps the site's rules itself
+        if store.meta("station_id") is None:  # offline only: it keeps the site's rules itself
             store.set_code_rules(rules_from(values))
+        elif station_app.sync_worker is None:  # enrolled, its server refused: allowed now?
+            try:
+                enrolled = station_identity(store, token_file)
+            except TokenStoreError:
+                return
+            if server_refusal(enrolled, saved[0]) is None:
+                station_app.connect_server(*_server_parts(data_dir, enrolled, saved[0]))
 
     def on_enrollment_finished(answer: EnrollAnswer) -> None:
         if not answer.ok:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -372,5 +373,9 @@ def test_the_window_does_not_sync_with_an_enrolled_remote_plain_http_server(
     refused, opted_in = built
     assert refused.sync_worker is None  # type: ignore[attr-defined]
     assert opted_in.sync_worker is not None  # type: ignore[attr-defined]
+    # the admin ticks the opt-in in Settings: the refused window starts syncing, no restart
+    values = replace(refused.settings, allow_plain_http=True)  # type: ignore[attr-defined]
+    refused.settings_changed.emit(values)  # type: ignore[attr-defined]
+    assert refused.sync_worker is not None  # type: ignore[attr-defined]
     for app in built:
         app.stop()  # type: ignore[attr-defined]
