@@ -38,7 +38,14 @@ from sqlalchemy.orm import Session
 from sync_server.db.event_log import EventRow
 from sync_server.db.ingest_pg import PgIngestStore
 from sync_server.db.ingest_sqlite import SqliteIngestStore
-from sync_server.db.ingest_store import BatchWrite, Context, ContextQuery, IngestStore, Operator
+from sync_server.db.ingest_store import (
+    BatchWrite,
+    Context,
+    ContextQuery,
+    IngestStore,
+    Operator,
+    StationRecord,
+)
 from sync_server.services.site_rules import SiteRules
 from tracetrack_core import rules as core
 from tracetrack_core.events import EARLIEST_TIME, EventType, Reason, Status
@@ -522,7 +529,7 @@ def _return_row(item: _Parsed, record: core.ReturnRecord, now: datetime) -> dict
 
 
 def _station_values(
-    station: Any,
+    station: StationRecord,
     fresh: list[_Parsed],
     rejected: set[int],
     batch: BatchInput,

@@ -189,8 +189,7 @@ def throughput(
     if on_pg:  # one row per slot and key already: straight to the answer
         return _throughput_rows(rows, rng.tz, names, by)
     folded: dict[tuple[datetime, str], list[int]] = {}
-    for stored, key, *counts in rows:
-        start = stored if stored.tzinfo else stored.replace(tzinfo=UTC)  # SQLite: naive UTC
+    for start, key, *counts in rows:
         local = start.astimezone(rng.tz)
         if bucket == "day":
             slot = datetime.combine(local.date(), time(), rng.tz)
@@ -248,7 +247,7 @@ def list_stations(session: Session, now: datetime | None = None) -> list[dict[st
         stations = session.scalars(select(Station).order_by(Station.name)).all()
     out = []
     for st in stations:
-        oldest = _aware(st.oldest_pending_at)
+        oldest = st.oldest_pending_at
         pending = st.reported_pending or 0
         lag = (now - oldest).total_seconds() if pending and oldest else 0.0
         out.append(
@@ -273,15 +272,9 @@ def list_stations(session: Session, now: datetime | None = None) -> list[dict[st
     return out
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _iso(moment: datetime | None) -> str | None:
-    aware = _aware(moment)
-    return aware.isoformat() if aware else None
+    """A stored time as the API shows it (aware on every database: ``models.UtcDateTime``)."""
+    return moment.isoformat() if moment else None
 
 
 _EVENT_JSON_COLUMNS = (

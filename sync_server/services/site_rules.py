@@ -3,7 +3,6 @@ is stored."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -36,8 +35,8 @@ class SiteRules:
     batch, with no expiry to wait out."""
 
     def __init__(self) -> None:
+        # one tuple, replaced whole: a thread reads the old pair or the new, never half of each
         self._held: tuple[int, core.Rules] | None = None
-        self._lock = threading.Lock()
 
     def at(self, version: int, read: Callable[[], Mapping[str, Any] | None]) -> core.Rules:
         """The rules at ``version``; ``read`` gives the stored value if it must be parsed."""
@@ -45,6 +44,5 @@ class SiteRules:
         if held is not None and held[0] == version:
             return held[1]
         rules = core.Rules(code_rules_from(read() if version != NONE_STORED else None))
-        with self._lock:
-            self._held = (version, rules)
+        self._held = (version, rules)
         return rules
