@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync_server.api.ratelimit import RateLimiter
+from sync_server.api.ratelimit import Network, RateLimiter, parse_networks
 from sync_server.config import Settings
 from sync_server.db.schema import schema_problem
 from sync_server.services.site_rules import SiteRules
@@ -32,9 +32,11 @@ class ServerContext:
     schema_problem: str | None = None
     checked_at: float = 0.0
     limiter: RateLimiter = field(init=False)
+    trusted_proxies: tuple[Network, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.settings.rate_limit_per_minute)
+        self.trusted_proxies = parse_networks(self.settings.trusted_proxies)
 
     def recheck_schema(self) -> str | None:
         """Check the database is reachable and current; remembers and returns the problem."""

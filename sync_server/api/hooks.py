@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import time
-from functools import lru_cache
 from typing import Any
 
 from flask import Flask, Response, g, request
@@ -13,16 +12,11 @@ from flask import Flask, Response, g, request
 from sync_server.api.errors import error_response
 from sync_server.api.extension import context
 from sync_server.api.metrics import REQUEST_SECONDS
-from sync_server.api.ratelimit import bearer_token, client_address, parse_networks
+from sync_server.api.ratelimit import bearer_token, client_address
 
 log = logging.getLogger("tracetrack.requests")
 
 _OPEN_PATHS = ("/healthz", "/readyz", "/metrics", "/api/v1/openapi.json")
-
-
-@lru_cache(maxsize=4)
-def _networks(entries: tuple[str, ...]) -> tuple[Any, ...]:
-    return parse_networks(entries)
 
 
 def register_hooks(app: Flask) -> None:
@@ -34,7 +28,7 @@ def register_hooks(app: Flask) -> None:
         g.client_address = client_address(
             request.remote_addr or "",
             request.headers.get("X-Forwarded-For", ""),
-            _networks(ctx.settings.trusted_proxies),
+            ctx.trusted_proxies,
         )
         if request.path in _OPEN_PATHS:
             return None

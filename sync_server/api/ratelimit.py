@@ -24,6 +24,8 @@ WINDOW_SECONDS = 60.0
 MAX_CLIENTS = 50_000  # bound memory under address spraying
 MAX_KNOWN_TOKENS = 10_000  # only accepted tokens get in, so this bounds a worker's stations
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
 
 def bearer_token(authorization: str) -> str:
     """The token of an ``Authorization: Bearer <token>`` header, or ``""``."""
@@ -44,7 +46,7 @@ def address_key(address: str) -> str:
 def client_address(
     remote_addr: str,
     forwarded_for: str,
-    trusted: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network],
+    trusted: Sequence[Network],
 ) -> str:
     """The client's address: ``remote_addr`` unless it is a trusted proxy.
 
@@ -64,9 +66,7 @@ def client_address(
     return remote_addr
 
 
-def _within(
-    address: str, networks: Sequence[ipaddress.IPv4Network | ipaddress.IPv6Network]
-) -> bool:
+def _within(address: str, networks: Sequence[Network]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -74,9 +74,7 @@ def _within(
     return any(ip in network for network in networks)
 
 
-def parse_networks(
-    entries: Sequence[str],
-) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+def parse_networks(entries: Sequence[str]) -> tuple[Network, ...]:
     return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
 
 
