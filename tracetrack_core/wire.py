@@ -141,10 +141,6 @@ class DecodedEvent(NamedTuple):
         return self.stored[at]
 
     @property
-    def event(self) -> WireEvent:
-        return WireEvent(**{name: self.value(name) for name in EVENT_FIELD_NAMES})
-
-    @property
     def occurred(self) -> datetime:
         moment: datetime = self.stored[_AT["occurred_at"]]
         return moment

@@ -100,20 +100,23 @@ class BatchWrite:
 
     def bag_rows(self, *, stored: bool) -> list[dict[str, Any]]:
         """The changed bags that were (or were not) stored before, as ``bags`` rows."""
-        stamps = {"created_at": self.now, "updated_at": self.now, "version": self.version}
         return [
-            {**core.fields_of(bag, core.BAG_FIELDS), **stamps, "area": self.area}
+            {**core.fields_of(bag, core.BAG_FIELDS), **self._stamps, "area": self.area}
             for bag, was_stored in self.bags
             if was_stored is stored
         ]
 
     def bill_rows(self, *, stored: bool) -> list[dict[str, Any]]:
-        stamps = {"created_at": self.now, "updated_at": self.now, "version": self.version}
         return [
-            {**core.fields_of(bill, core.BILL_FIELDS), **stamps}
+            {**core.fields_of(bill, core.BILL_FIELDS), **self._stamps}
             for bill, was_stored in self.bills
             if was_stored is stored
         ]
+
+    @property
+    def _stamps(self) -> dict[str, Any]:
+        """What every row the batch writes carries (a merge keeps its ``created_at``)."""
+        return {"created_at": self.now, "updated_at": self.now, "version": self.version}
 
     def bucket_rows(self) -> list[dict[str, Any]]:
         """The batch's counts as ``stat_buckets`` rows, to add to the stored ones."""
