@@ -311,17 +311,9 @@ class ReadGuard:
         self.original_handle: Callable[[Any], Any] = worker.handle
         self.original_keepalive_after: Callable[[Any, bool], bool] = worker._keepalive_after
 
-    def _guarded(self, conn: Any) -> bool:
-        # TLS is read by the TLS layer and h2c sniffs its preface on its own; both are for the
-        # reverse proxy to do (docs/server-admin.md), and left to gunicorn here.
-        cfg = self.worker.cfg
-        return not cfg.is_ssl and cfg.http2_cleartext in (None, "off", "upgrade")
-
     def handle(self, conn: Any) -> Any:
         """Run in a worker thread: read what has arrived, then run the request or give the
         connection back to the poller; never wait on the client."""
-        if not self._guarded(conn):
-            return self.original_handle(conn)
         incoming: IncomingRequest | None = getattr(conn, self._STATE, None)
         if incoming is None:
             incoming = IncomingRequest(self.limits)
@@ -373,8 +365,13 @@ class ReadGuard:
         return self.original_keepalive_after(conn, keepalive)
 
 
-def guard_reads(worker: Any, limits: ReadLimits) -> ReadGuard:
-    """Make a gthread worker read whole requests before running them (module docstring)."""
+def guard_reads(worker: Any, limits: ReadLimits) -> ReadGuard | None:
+    """Make a gthread worker read whole requests before running them (module docstring).
+
+    Not installed (None) when the worker speaks TLS or sniffs for h2c: the TLS layer reads
+    the socket itself and h2c reads its preface on its own; both are for the reverse proxy
+    to do (docs/server-admin.md), and left to gunicorn here.
+    """
     import gunicorn  # noqa: PLC0415 - gunicorn is absent on Windows
     from gunicorn.http.unreader import Unreader  # noqa: PLC0415
     from gunicorn.workers import gthread  # noqa: PLC0415
@@ -393,6 +390,9 @@ def guard_reads(worker: Any, limits: ReadLimits) -> ReadGuard:
             f"from holding its threads; got {type(worker).__name__} of gunicorn "
             f"{gunicorn.__version__}"
         )
+    cfg = worker.cfg
+    if cfg.is_ssl or cfg.http2_cleartext not in (None, "off", "upgrade"):
+        return None
     guard = ReadGuard(worker, limits, defer)
     worker.handle = guard.handle
     worker._keepalive_after = guard.keepalive_after
