@@ -50,19 +50,19 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     at: datetime | None = None,
-) -> None:
-    """Add an audit row inside the caller's transaction."""
-    session.add(
-        AuditLog(
-            at=at or datetime.now(UTC),
-            actor=actor[:200],
-            action=action,
-            target=target[:200],
-            outcome=outcome,
-            before=before,
-            after=after,
-        )
+) -> AuditLog:
+    """Add an audit row inside the caller's transaction; returns it (unflushed)."""
+    row = AuditLog(
+        at=at or datetime.now(UTC),
+        actor=actor[:200],
+        action=action,
+        target=target[:200],
+        outcome=outcome,
+        before=before,
+        after=after,
     )
+    session.add(row)
+    return row
 
 
 def retry_after_seconds(
@@ -133,15 +133,15 @@ def reserve_attempt(
     if wait is not None:
         summarise_refusal(session, action=throttled_action, actor=actor, now=now)
         return Reservation(row_id=None, retry_after=wait)
-    row = AuditLog(
-        at=now,
-        actor=actor[:200],
+    row = record(
+        session,
+        actor=actor,
         action=action,
-        target=target[:200],
+        target=target,
         outcome=OUTCOME_REFUSED,
         after={"reason": "pending"},
+        at=now,
     )
-    session.add(row)
     session.flush()
     return Reservation(row_id=row.id, retry_after=None)
 
@@ -173,15 +173,13 @@ def summarise_refusal(session: Session, *, action: str, actor: str, now: datetim
         .with_for_update()
     ).first()
     if row is None:
-        session.add(
-            AuditLog(
-                at=bucket,
-                actor=actor[:200],
-                action=action,
-                target="",
-                outcome=OUTCOME_REFUSED,
-                after={"count": 1, "last_at": now.isoformat()},
-            )
+        record(
+            session,
+            actor=actor,
+            action=action,
+            outcome=OUTCOME_REFUSED,
+            after={"count": 1, "last_at": now.isoformat()},
+            at=bucket,
         )
         return
     count = int((row.after or {}).get("count", 0)) + 1
