@@ -194,7 +194,12 @@ def build_station(
     token_file: str | None = None,
     sounds: SoundPlayer | None = None,
 ) -> StationApp:
-    """The running station on ``store``: call ``start()`` on it (or :func:`run_station`)."""
+    """The running station on ``store``: call ``start()`` on it (or :func:`run_station`).
+
+    ``identity``: who the station is, None if not enrolled (or its token is unreadable). A
+    station whose server :func:`~tracetrack_desktop.composition.server_refusal` refuses works
+    offline until Settings allow it, with the identity kept for then.
+    """
     install_emit_refcount_fix()  # before the first emit, also for callers that skip main
     workflow = StationWorkflow(
         store,
@@ -202,7 +207,8 @@ def build_station(
         lambda: datetime.now().astimezone(),
         debounce_ms=config.scanner.debounce_ms,
     )
-    worker, reader = _server_parts(data_dir, identity, config) if identity else (None, None)
+    syncing = identity if identity and server_refusal(identity, config) is None else None
+    worker, reader = _server_parts(data_dir, syncing, config) if syncing else (None, None)
     scan_inputs: list[ScanInput] = [
         WedgeEventFilter(WedgeDetector(config.scanner.wedge())),
         SerialScannerBridge(config.scanner.serial_scanners()),
@@ -225,13 +231,12 @@ def build_station(
         save_config(saved[0], config_path)
         if store.meta("station_id") is None:  # offline only: it keeps the site's rules itself
             store.set_code_rules(rules_from(values))
-        elif station_app.sync_worker is None:  # enrolled, its server refused: allowed now?
-            try:
-                enrolled = station_identity(store, token_file)
-            except TokenStoreError:
-                return
-            if server_refusal(enrolled, saved[0]) is None:
-                station_app.connect_server(*_server_parts(data_dir, enrolled, saved[0]))
+        elif (  # enrolled, its server refused: allowed now?
+            station_app.sync_worker is None
+            and identity is not None
+            and server_refusal(identity, saved[0]) is None
+        ):
+            station_app.connect_server(*_server_parts(data_dir, identity, saved[0]))
 
     def on_enrollment_finished(answer: EnrollAnswer) -> None:
         if not answer.ok:
@@ -304,7 +309,6 @@ def main(
         refusal = server_refusal(identity, config) if identity is not None else None
         if refusal:  # the window works offline until the admin allows it in Settings
             _say(QCoreApplication.translate("StationApp", "Offline"), refusal)
-            identity = None
         station_app = build_station(
             store,
             config,
