@@ -25,7 +25,6 @@ from sync_server.services.errors import (
     ConflictError,
     NotFoundError,
     ServiceError,
-    ThrottledError,
 )
 from sync_server.services.tokens import (
     SCOPE_ADMIN,
@@ -351,13 +350,7 @@ def enroll_station(
             now=moment,
             throttled_action="enroll_throttled",
         )
-    reserved_row = reservation.row_id
-    if reserved_row is None:
-        wait = reservation.retry_after or 1
-        raise ThrottledError(
-            f"Too many wrong enrollment codes from this address; try again in {wait} seconds.",
-            retry_after=wait,
-        )
+    reserved_row = reservation.row_or_throttle("Too many wrong enrollment codes from this address")
 
     refused_reason: str | None = None
     enrollment: Enrollment | None = None

@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import AuditLog
+from sync_server.services.errors import ThrottledError
 
 OUTCOME_OK = "ok"
 OUTCOME_REFUSED = "refused"
@@ -97,6 +98,14 @@ class Reservation:
 
     row_id: int | None
     retry_after: int | None
+
+    def row_or_throttle(self, refusal: str) -> int:
+        """The reserved row; over the limit, raises ThrottledError saying ``refusal`` and
+        how long to wait. Call it after the reserving transaction, which keeps the summary."""
+        if self.row_id is None:
+            wait = self.retry_after or 1
+            raise ThrottledError(f"{refusal}; try again in {wait} seconds.", retry_after=wait)
+        return self.row_id
 
 
 def _lock_key(action: str, actor: str) -> int:

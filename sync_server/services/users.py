@@ -24,7 +24,6 @@ from sync_server.services.errors import (
     ForbiddenError,
     NotFoundError,
     ServiceError,
-    ThrottledError,
 )
 from sync_server.services.passwords import PasswordPolicyError, hash_password, verify_password
 from tracetrack_core.codes import normalise
@@ -403,16 +402,16 @@ def verify_login(
                 after["locked_until"] = result.until.isoformat()
             if reserved_row is not None:
                 audit.settle_attempt(session, reserved_row, target=name, after=after)
-                return result
-            audit.record(
-                session,
-                actor=actor,
-                action="login_refused",
-                target=name,
-                outcome=audit.OUTCOME_REFUSED,
-                after=after,
-                at=moment,
-            )
+            else:
+                audit.record(
+                    session,
+                    actor=actor,
+                    action="login_refused",
+                    target=name,
+                    outcome=audit.OUTCOME_REFUSED,
+                    after=after,
+                    at=moment,
+                )
     return result
 
 
@@ -439,12 +438,5 @@ def login_from_address(
             now=moment,
             throttled_action="login_throttled",
         )
-    if reservation.row_id is None:
-        wait = reservation.retry_after or 1
-        raise ThrottledError(
-            f"Too many failed logins from this address; try again in {wait} seconds.",
-            retry_after=wait,
-        )
-    return verify_login(
-        session, username, password, moment, actor=actor, reserved_row=reservation.row_id
-    )
+    reserved_row = reservation.row_or_throttle("Too many failed logins from this address")
+    return verify_login(session, username, password, moment, actor=actor, reserved_row=reserved_row)
