@@ -65,13 +65,19 @@ def admin_app(
     app.stop()
 
 
+def open_settings(app: StationApp) -> SettingsDialog:
+    """The Settings dialog, opened the way the admin opens it (the window's action)."""
+    app.window.settings_action.trigger()
+    dialog = app.settings_dialog
+    assert dialog is not None
+    return dialog
+
+
 def test_invalid_values_are_refused_beside_the_field(
     qtbot: QtBot, admin_app: tuple[StationApp, FakeScanner, SilentPlayer]
 ) -> None:
     app, _, sounds = admin_app
-    app.window.settings_action.trigger()
-    dialog = app.settings_dialog
-    assert dialog is not None
+    dialog = open_settings(app)
     assert dialog.port.itemText(1) == "/dev/ttyACM0 — Honeywell 1900 USB"
     dialog.server_url.setText("tracetrack.local")
     dialog.child_pattern.setText("[A-Z")
@@ -98,9 +104,7 @@ def test_scans_go_to_the_test_panel_while_settings_are_open(
     qtbot: QtBot, admin_app: tuple[StationApp, FakeScanner, SilentPlayer]
 ) -> None:
     app, scanner, _ = admin_app
-    app.window.settings_action.trigger()
-    dialog = app.settings_dialog
-    assert dialog is not None
+    dialog = open_settings(app)
     record = ScanRecord(
         DATA["gs1_child"],
         ScanSource.WEDGE,
@@ -124,9 +128,7 @@ def test_enrollment_runs_in_the_background_and_reports_beside_the_code(
     qtbot: QtBot, admin_app: tuple[StationApp, FakeScanner, SilentPlayer]
 ) -> None:
     app, _, _ = admin_app
-    app.window.settings_action.trigger()
-    dialog = app.settings_dialog
-    assert dialog is not None
+    dialog = open_settings(app)
     dialog.server_url.setText("http://127.0.0.1:8000")
     dialog.enroll_code.setText("GOOD-CODE")
     with qtbot.waitSignal(app.enrollment_finished) as finished:
@@ -406,9 +408,7 @@ def test_remote_plain_http_is_refused_until_the_opt_in_is_ticked(
     qtbot: QtBot, admin_app: tuple[StationApp, FakeScanner, SilentPlayer]
 ) -> None:
     app, _, _ = admin_app
-    app.window.settings_action.trigger()
-    dialog = app.settings_dialog
-    assert dialog is not None
+    dialog = open_settings(app)
     assert not dialog.allow_plain_http.isVisibleTo(dialog), "loopback http needs no opt-in"
     dialog.server_url.setText("http://10.0.0.5:8000")
     assert dialog.allow_plain_http.isVisibleTo(dialog)
