@@ -80,9 +80,9 @@ def is_loopback_host(host: str) -> bool:
 def plain_http_host(url: str) -> str | None:
     """The host of an ``http://`` URL that leaves this machine (unencrypted), else None."""
     parts = urlsplit(url.strip())
-    if parts.scheme.lower() != "http":
+    host = parts.hostname
+    if parts.scheme.lower() != "http" or not host:  # "http://" alone: no address yet
         return None
-    host = parts.hostname or ""
     return None if is_loopback_host(host) else host
 
 

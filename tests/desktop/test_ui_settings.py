@@ -439,6 +439,8 @@ def test_the_opt_in_box_shows_only_where_it_matters(qtbot: QtBot) -> None:
     dialog = SettingsDialog(SettingsValues(server_url="https://tracetrack.example.com"), [])
     qtbot.addWidget(dialog)
     assert not dialog.allow_plain_http.isVisibleTo(dialog)
+    dialog.server_url.setText("http://")  # typed so far: not yet an address
+    assert not dialog.plain_http_warning.isVisibleTo(dialog)
     dialog.server_url.setText("http://example.com")
     assert dialog.plain_http_warning.isVisibleTo(dialog)
     dialog.offline_only.setChecked(True)  # no server in use: nothing to warn about
