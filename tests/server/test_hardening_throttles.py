@@ -12,9 +12,11 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from ipaddress import ip_network
+from typing import Any
 
 import pytest
 import requests
+from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,6 +33,15 @@ PASSWORD = "correct horse"
 CHANGES = "/api/v1/sync/changes?since=0"
 
 
+@contextmanager
+def _app(settings: Settings, **changes: Any) -> Iterator[Flask]:
+    app = create_app(replace(settings, **changes))
+    try:
+        yield app
+    finally:
+        app.extensions["tracetrack"].engine.dispose()
+
+
 def _from(app, address: str):  # type: ignore[no-untyped-def]
     client = app.test_client()
     client.environ_base["REMOTE_ADDR"] = address
@@ -42,8 +53,7 @@ def _bogus() -> dict[str, str]:
 
 
 def test_a_new_bogus_bearer_per_request_is_limited_by_address(settings: Settings) -> None:
-    app = create_app(replace(settings, rate_limit_per_minute=20))
-    try:
+    with _app(settings, rate_limit_per_minute=20) as app:
         with app.extensions["tracetrack"].sessions() as session:
             _, token = make_station(session, "Line 1")
         station = {"Authorization": f"Bearer {token}"}
@@ -64,13 +74,10 @@ def test_a_new_bogus_bearer_per_request_is_limited_by_address(settings: Settings
         assert [nat.get(CHANGES, headers=station).status_code for _ in range(5)] == [200] * 4 + [
             429
         ]
-    finally:
-        app.extensions["tracetrack"].engine.dispose()
 
 
 def test_a_revoked_token_goes_back_to_its_address_budget(settings: Settings) -> None:
-    app = create_app(replace(settings, rate_limit_per_minute=3))
-    try:
+    with _app(settings, rate_limit_per_minute=3) as app:
         with app.extensions["tracetrack"].sessions() as session:
             station_id, token = make_station(session, "Line 1")
             admin.revoke_station(session, station_id, actor="test")
@@ -80,13 +87,10 @@ def test_a_revoked_token_goes_back_to_its_address_budget(settings: Settings) -> 
             for _ in range(5)
         ]
         assert codes == [401, 401, 401, 429, 429]
-    finally:
-        app.extensions["tracetrack"].engine.dispose()
 
 
 def test_only_a_trusted_proxy_names_the_client(settings: Settings) -> None:
-    app = create_app(replace(settings, rate_limit_per_minute=3, trusted_proxies=("10.0.0.1",)))
-    try:
+    with _app(settings, rate_limit_per_minute=3, trusted_proxies=("10.0.0.1",)) as app:
         proxy = _from(app, "10.0.0.1")
         first = {"X-Forwarded-For": "198.51.100.7"}
         codes = [proxy.get(CHANGES, headers={**_bogus(), **first}).status_code for _ in range(4)]
@@ -99,8 +103,6 @@ def test_only_a_trusted_proxy_names_the_client(settings: Settings) -> None:
         direct = _from(app, "10.0.0.2")
         codes = [direct.get(CHANGES, headers={**_bogus(), **first}).status_code for _ in range(4)]
         assert codes == [401, 401, 401, 429]
-    finally:
-        app.extensions["tracetrack"].engine.dispose()
 
     trusted = (ip_network("10.0.0.0/24"),)
     assert client_address("10.0.0.1", "1.2.3.4, 10.0.0.9", trusted) == "1.2.3.4"
