@@ -97,4 +97,4 @@ def open_engine_factory(
     return open_engine
 
 
-__all__ = ["Identity", "open_engine_factory", "station_identity"]
+__all__ = ["Identity", "open_engine_factory", "server_refusal", "station_identity"]
