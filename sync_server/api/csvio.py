@@ -52,10 +52,8 @@ def _may_run(text: str) -> bool:
     if text[0] in "\t\r\n":
         return True
     folded = unicodedata.normalize("NFKC", text)
-    start = 0
-    while start < len(folded) and _skipped(folded[start]):
-        start += 1
-    return folded[start:].startswith(_FORMULA_START)
+    first = next((char for char in folded if not _skipped(char)), "")
+    return first in _FORMULA_START
 
 
 def _skipped(char: str) -> bool:
