@@ -14,6 +14,7 @@ import json
 import ssl
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -174,18 +175,26 @@ def public_bundle_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", requests.certs.where())
 
 
-def _window(qtbot: QtBot, tmp_path: Path, config: StationConfig, url: str) -> StationApp:
+@contextmanager
+def _window(qtbot: QtBot, tmp_path: Path, config: StationConfig, url: str) -> Iterator[StationApp]:
+    """The window as ``main`` builds it; stopped, and its store closed, afterwards."""
     store = LocalStore(tmp_path / "data")
-    station_app = build_station(
-        store,
-        config,
-        config_path=tmp_path / "station.toml",
-        data_dir=tmp_path / "data",
-        identity=Identity(STATION_ID, url, "site-token"),
-        sounds=SilentPlayer(),
-    )
-    qtbot.addWidget(station_app.window)
-    return station_app
+    try:
+        station_app = build_station(
+            store,
+            config,
+            config_path=tmp_path / "station.toml",
+            data_dir=tmp_path / "data",
+            identity=Identity(STATION_ID, url, "site-token"),
+            sounds=SilentPlayer(),
+        )
+        qtbot.addWidget(station_app.window)
+        try:
+            yield station_app
+        finally:
+            station_app.stop()
+    finally:
+        store.close()
 
 
 class _Answers(QObject):
@@ -226,8 +235,7 @@ def test_with_the_sites_ca_every_client_reaches_the_server(
     config = StationConfig.model_validate(
         {"server": {"url": site.url, "ca_bundle": str(site.ca_bundle)}}
     )
-    station_app = _window(qtbot, tmp_path, config, site.url)
-    try:
+    with _window(qtbot, tmp_path, config, site.url) as station_app:
         assert station_app.enroller is not None
         answer = station_app.enroller(site.url, "ABCD-EFGH")
         assert answer.ok, answer.message
@@ -236,8 +244,6 @@ def test_with_the_sites_ca_every_client_reaches_the_server(
         kind, view = _fetch_bag(qtbot, station_app)
         assert kind == "fetched", view
         assert getattr(view, "found", False)
-    finally:
-        station_app.stop()
 
     engine, close = open_engine_factory(
         tmp_path / "data", Identity(STATION_ID, site.url, "site-token"), config
@@ -258,8 +264,7 @@ def test_with_the_sites_ca_every_client_reaches_the_server(
 
 def test_without_it_the_certificate_is_refused(qtbot: QtBot, tmp_path: Path, site: Site) -> None:
     config = StationConfig.model_validate({"server": {"url": site.url}})
-    station_app = _window(qtbot, tmp_path, config, site.url)
-    try:
+    with _window(qtbot, tmp_path, config, site.url) as station_app:
         assert station_app.enroller is not None
         answer = station_app.enroller(site.url, "ABCD-EFGH")
         assert not answer.ok
@@ -268,5 +273,3 @@ def test_without_it_the_certificate_is_refused(qtbot: QtBot, tmp_path: Path, sit
 
         kind, why = _fetch_bag(qtbot, station_app)
         assert (kind, why) == ("failed", "SSLError")
-    finally:
-        station_app.stop()
