@@ -66,11 +66,8 @@ class EnrollmentRefusedError(AuthError):
 
 
 def _utc(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:  # SQLite returns stored UTC times without the offset
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    """In UTC (stored times are aware on every database: ``models.UtcDateTime``)."""
+    return None if moment is None else moment.astimezone(UTC)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -83,8 +83,6 @@ def retry_after_seconds(
     ).scalar_one_or_none()
     if nth is None:
         return None
-    if nth.tzinfo is None:  # SQLite returns the stored UTC time without its offset
-        nth = nth.replace(tzinfo=UTC)
     return max(1, math.ceil((nth + window - now).total_seconds()))
 
 

@@ -114,8 +114,6 @@ def _principal(row: Any) -> tuple[Principal | None, bool]:
     token_id, name, scope, station_id, revoked_at, used, area, station_revoked_at = row
     if revoked_at is not None or station_revoked_at is not None:
         return None, False
-    if used is not None and used.tzinfo is None:  # SQLite hands back naive UTC
-        used = used.replace(tzinfo=UTC)
     stale = used is None or datetime.now(UTC) - used >= LAST_USED_RESOLUTION
     principal = Principal(token_id, name, scope, station_id, area or "")
     return principal, stale

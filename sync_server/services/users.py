@@ -59,12 +59,8 @@ class LastAdminError(ConflictError):
 
 
 def _utc(moment: datetime | None) -> datetime | None:
-    """Aware UTC; SQLite hands back naive datetimes that were stored as UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    """In UTC (stored times are aware on every database: ``models.UtcDateTime``)."""
+    return None if moment is None else moment.astimezone(UTC)
 
 
 def normalise_username(username: str) -> str:
