@@ -18,7 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from tracetrack_core.process import settle_collector
-from tracetrack_desktop.composition import Identity, open_engine_factory, station_identity
+from tracetrack_desktop.composition import (
+    Identity,
+    ServerRefusedError,
+    open_engine_factory,
+    station_identity,
+)
 from tracetrack_desktop.config import (
     ConfigError,
     StationConfig,
@@ -108,7 +113,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
         identity = _identity(args, None)
     except TokenStoreError as exc:
         return _fail(str(exc))
-    engine, close = open_engine_factory(_data_dir(args), identity, config)()
+    try:
+        open_engine = open_engine_factory(_data_dir(args), identity, config)
+    except ServerRefusedError as exc:
+        return _fail(str(exc), 2)
+    engine, close = open_engine()
     settle_collector()
     try:
         report = engine.run_once(urgent=True)

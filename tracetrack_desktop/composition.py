@@ -71,10 +71,22 @@ def _client(identity: Identity, config: StationConfig) -> SyncClient:
     )
 
 
+class ServerRefusedError(Exception):
+    """The station may not sync with the server it enrolled with (:func:`server_refusal`)."""
+
+
 def open_engine_factory(
     data_dir: Path, identity: Identity, config: StationConfig
 ) -> Callable[[], tuple[SyncEngine, Callable[[], None]]]:
-    """What the sync worker calls in its own thread: its own store connection and client."""
+    """What the sync worker calls in its own thread: its own store connection and client.
+
+    Raises:
+        ServerRefusedError: at once, in the caller's thread: every way of syncing (the
+            window, headless, ``tracetrack-station sync``) is held to the plain-http rule.
+    """
+    refusal = server_refusal(identity, config)
+    if refusal:
+        raise ServerRefusedError(refusal)
 
     def open_engine() -> tuple[SyncEngine, Callable[[], None]]:
         store = LocalStore(data_dir)
@@ -97,4 +109,10 @@ def open_engine_factory(
     return open_engine
 
 
-__all__ = ["Identity", "open_engine_factory", "server_refusal", "station_identity"]
+__all__ = [
+    "Identity",
+    "ServerRefusedError",
+    "open_engine_factory",
+    "server_refusal",
+    "station_identity",
+]

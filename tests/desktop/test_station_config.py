@@ -379,3 +379,18 @@ def test_the_window_does_not_sync_with_an_enrolled_remote_plain_http_server(
     assert refused.sync_worker is not None  # type: ignore[attr-defined]
     for app in built:
         app.stop()  # type: ignore[attr-defined]
+
+
+def test_a_sync_from_the_command_line_is_held_to_the_plain_http_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
+
+    data, token = tmp_path / "data", tmp_path / "token"
+    store = LocalStore(data)
+    store.set_identity("st_1", "http://10.0.0.5:8000")  # enrolled before the check existed
+    store.close()
+    save_token("st_1", "tok", str(token))
+    args = ["--data-dir", str(data), "--insecure-token-file", str(token), "sync"]
+    assert cli.main(args) == 2  # refused before any request is made
+    assert "allow_plain_http" in capsys.readouterr().err
