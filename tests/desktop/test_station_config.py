@@ -307,17 +307,25 @@ def test_enroll_refuses_remote_plain_http_before_spending_the_code(
     assert not data.exists(), "nothing was asked of the server nor written"
 
 
-def test_headless_refuses_an_enrolled_remote_plain_http_server(
-    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # qapp: see test_headless_refuses_to_start_with_a_reason
+def _enrolled_over_plain_http(tmp_path: Path) -> tuple[Path, Path]:
+    """A station enrolled with a remote http:// server before the check existed: (its data
+    folder, its token file)."""
     from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
 
     data, token = tmp_path / "data", tmp_path / "token"
     store = LocalStore(data)
-    store.set_identity("st_1", "http://10.0.0.5:8000")  # enrolled before the check existed
+    store.set_identity("st_1", "http://10.0.0.5:8000")
+    store.set_meta("setup_done", "1")  # past the guided setup
     store.close()
     save_token("st_1", "tok", str(token))
+    return data, token
+
+
+def test_headless_refuses_an_enrolled_remote_plain_http_server(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # qapp: see test_headless_refuses_to_start_with_a_reason
+    data, token = _enrolled_over_plain_http(tmp_path)
     args = ["--data-dir", str(data), "--insecure-token-file", str(token)]
     args += ["--headless", "--serial", "/dev/null", "--operator", "ravi"]
     args += ["--server", "http://10.0.0.5:8000"]
@@ -356,14 +364,8 @@ def test_the_window_does_not_sync_with_an_enrolled_remote_plain_http_server(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tracetrack_desktop import window  # noqa: PLC0415
-    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
 
-    data, token = tmp_path / "data", tmp_path / "token"
-    store = LocalStore(data)
-    store.set_identity("st_1", "http://10.0.0.5:8000")  # enrolled before the check existed
-    store.set_meta("setup_done", "1")
-    store.close()
-    save_token("st_1", "tok", str(token))
+    data, token = _enrolled_over_plain_http(tmp_path)
     built: list[object] = []
     monkeypatch.setattr(window, "run_station", lambda _qt, app: built.append(app) or 0)
     for allowed in (False, True):
@@ -384,13 +386,7 @@ def test_the_window_does_not_sync_with_an_enrolled_remote_plain_http_server(
 def test_a_sync_from_the_command_line_is_held_to_the_plain_http_rule(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tracetrack_desktop.storage.store import LocalStore  # noqa: PLC0415
-
-    data, token = tmp_path / "data", tmp_path / "token"
-    store = LocalStore(data)
-    store.set_identity("st_1", "http://10.0.0.5:8000")  # enrolled before the check existed
-    store.close()
-    save_token("st_1", "tok", str(token))
+    data, token = _enrolled_over_plain_http(tmp_path)
     args = ["--data-dir", str(data), "--insecure-token-file", str(token), "sync"]
     assert cli.main(args) == 2  # refused before any request is made
     assert "allow_plain_http" in capsys.readouterr().err
