@@ -20,6 +20,12 @@ class EventType(StrEnum):
     # extensions (v1 allows more event types)
     BILL_UPDATE = "bill_update"
     BILL_REOPEN = "bill_reopen"
+    # corrections (docs/domain.md#corrections): recorded events, never edits
+    CHILD_REMOVE = "child_remove"
+    CHILD_MOVE = "child_move"
+    PARENT_REOPEN = "parent_reopen"
+    BAG_VOID = "bag_void"
+    BAG_RESTORE = "bag_restore"
 
 
 class Status(StrEnum):
@@ -39,6 +45,9 @@ class Reason(StrEnum):
     ALREADY_LINKED = "already_linked"  # child already in this parent
     ALREADY_COMPLETED = "already_completed"
     ALREADY_ON_THIS_BILL = "already_on_this_bill"
+    ALREADY_OPEN = "already_open"  # reopening a parent that is open
+    ALREADY_VOIDED = "already_voided"
+    NOT_VOIDED = "not_voided"  # restoring a bag that is not voided
     # conflict (valid event, but the shared state says no)
     CHILD_IN_OTHER_PARENT = "child_in_other_parent"
     CHILD_NOT_IN_PARENT = "child_not_in_parent"
@@ -58,6 +67,10 @@ class Reason(StrEnum):
     BILL_COMPLETED = "bill_completed"
     BILL_NOT_COMPLETED = "bill_not_completed"
     CAPACITY_BELOW_LINKED = "capacity_below_linked"
+    BAG_VOIDED = "bag_voided"  # the code was voided; an admin may restore it
+    PARENT_NOT_EMPTY = "parent_not_empty"  # voiding a parent that still holds children
+    PARENT_ON_BILL = "parent_on_bill"  # voiding a parent that is on a bill
+    PARENT_FULL = "parent_full"  # reopening a parent that holds its capacity
     # rejected (the event itself is malformed)
     INVALID_CODE = "invalid_code"
     INVALID_BILL_ID = "invalid_bill_id"
@@ -67,6 +80,7 @@ class Reason(StrEnum):
     SELF_LINK = "self_link"
     UNKNOWN_TYPE = "unknown_type"
     BAD_TIMESTAMP = "bad_timestamp"
+    INVALID_REASON = "invalid_reason"  # a correction's data.reason is not one of CorrectionReason
     # rejected (the operator it names may not record it)
     UNKNOWN_OPERATOR = "unknown_operator"
     OPERATOR_DISABLED = "operator_disabled"
@@ -90,6 +104,35 @@ class Counter(StrEnum):
     DUPLICATES = "duplicates"
     CONFLICTS = "conflicts"
     REJECTED = "rejected"
+    CORRECTIONS = "corrections"  # accepted corrections (CORRECTION_TYPES), besides what they did
+
+
+class CorrectionReason(StrEnum):
+    """Why a correction was made: the short list a biller picks from (``data.reason``)."""
+
+    WRONG_PARENT = "wrong_parent"  # packed into the wrong parent bag
+    WRONG_BILL = "wrong_bill"  # loaded onto the wrong bill
+    DAMAGED = "damaged"  # the bag or its label is damaged
+    MISPRINTED_LABEL = "misprinted_label"  # a duplicate or misprinted label
+    TEST_SCAN = "test_scan"  # a test or training scan
+    RETURNED = "returned"  # the goods came back
+    VOIDED_IN_ERROR = "voided_in_error"  # (restores) the void was a mistake
+    OTHER = "other"  # say why in data.note
+
+
+CORRECTION_TYPES = frozenset(
+    {
+        EventType.CHILD_REMOVE,
+        EventType.CHILD_MOVE,
+        EventType.PARENT_REOPEN,
+        EventType.BAG_VOID,
+        EventType.BAG_RESTORE,
+        EventType.BILL_REMOVE_PARENT,
+    }
+)
+"""Events that correct earlier work. Each counts as a correction; each but
+``bill_remove_parent`` (a v1 type older stations send without one) must carry
+``data.reason``, one of :class:`CorrectionReason`, and may carry ``data.note``."""
 
 
 EARLIEST_TIME = datetime(2020, 1, 1, tzinfo=UTC)

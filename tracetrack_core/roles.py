@@ -19,11 +19,23 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-SCAN_ROLES = frozenset({Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN})
-"""Who packs: parents, children, undo, finish."""
+SCAN_ROLES = frozenset({Role.DISPATCHER, Role.ADMIN})
+"""Who packs: parents, children, undo, finish. (Supervisors watch: dashboard, lookup, reports.)"""
 
-BILL_ROLES = frozenset({Role.BILLER, Role.SUPERVISOR, Role.ADMIN})
+BILL_ROLES = frozenset({Role.BILLER, Role.ADMIN})
 """Who bills: bills, parents on and off them, returns."""
+
+CORRECT_ROLES = BILL_ROLES
+"""Who corrects packed and billed work, from any station (docs/domain.md#corrections)."""
+
+RESTORE_ROLES = frozenset({Role.ADMIN})
+"""Who brings a voided bag back."""
+
+MANAGE_ROLES = frozenset({Role.ADMIN})
+"""Who manages users, stations, areas, code rules and reads the audit log."""
+
+DASHBOARD_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+"""Who sees the dashboard and reports."""
 
 ROLES_FOR: dict[str, frozenset[Role]] = {
     **dict.fromkeys(
@@ -47,6 +59,16 @@ ROLES_FOR: dict[str, frozenset[Role]] = {
         ),
         BILL_ROLES,
     ),
+    **dict.fromkeys(
+        (
+            EventType.CHILD_REMOVE,
+            EventType.CHILD_MOVE,
+            EventType.PARENT_REOPEN,
+            EventType.BAG_VOID,
+        ),
+        CORRECT_ROLES,
+    ),
+    EventType.BAG_RESTORE: RESTORE_ROLES,
     EventType.SCAN_REJECTED: frozenset(Role),  # a refused read, whoever was logged in
 }
 """The roles that may record each event type (an unknown type is the rules' to refuse)."""

@@ -1189,32 +1189,32 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="460"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="463"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="545"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="548"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="601"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="604"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="612"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="615"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="651"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="654"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="683"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="686"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

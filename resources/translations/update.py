@@ -2,8 +2,8 @@
 
 1. ``pyside6-lupdate`` collects every ``tr()``/``translate()`` string from ``tracetrack_desktop/ui``
    into ``tracetrack_en.ts`` and ``tracetrack_hi.ts``;
-2. Hindi texts from ``hi.json`` (source text → translation) are filled in; strings without one
-   stay "unfinished" and show in English;
+2. Hindi texts from ``hi.json`` and ``hi_*.json`` (source text → translation, one file per part
+   of the window) are filled in; strings without one stay "unfinished" and show in English;
 3. ``pyside6-lrelease`` compiles both to ``.qm`` next to them (committed, loaded at start-up).
 """
 
@@ -18,6 +18,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 BIN = Path(sys.executable).parent
+
+
+def hindi_texts() -> dict[str, str]:
+    """Every Hindi text, from ``hi.json`` and the ``hi_*.json`` beside it (a source text given
+    twice is an error: which one wins would depend on file order)."""
+    texts: dict[str, str] = {}
+    for path in sorted(HERE.glob("hi*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        again = texts.keys() & part.keys()
+        if again:
+            raise SystemExit(f"{path.name} translates again: {sorted(again)}")
+        texts.update(part)
+    return texts
 
 
 def main() -> int:
@@ -35,7 +48,7 @@ def main() -> int:
         ],
         check=True,
     )
-    hindi = json.loads((HERE / "hi.json").read_text(encoding="utf-8"))
+    hindi = hindi_texts()
     tree = ET.parse(ts_files[1])  # noqa: S314 - our own generated file
     tree.getroot().set("language", "hi_IN")
     missing = 0

@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from tracetrack_core.events import Counter
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """A moment in time, the same instant whichever database holds it.
@@ -132,6 +134,30 @@ class Setting(Base):
     version: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
 
+class Area(Base):
+    """A dispatch area (docs/domain.md: areas are data). Users and stations name one."""
+
+    __tablename__ = "areas"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(server_default=_now())
+
+
+class OperatorSession(Base):
+    """A short-lived server session of an operator who logged in with a password
+    (``POST /api/v1/auth/login``): what the admin screen acts with, never a station token.
+    Only the SHA-256 of the session token is stored."""
+
+    __tablename__ = "operator_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(ForeignKey("users.username"), index=True)
+    created_at: Mapped[datetime] = mapped_column(server_default=_now())
+    expires_at: Mapped[datetime]
+    last_used_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
 class FeedClock(Base):
     """One row: the base of feed versions (``db/versions.py``). PostgreSQL adds each
     writing transaction's id to it; SQLite bumps it in each writing transaction."""
@@ -229,22 +255,7 @@ class ReturnRecord(Base):
     created_at: Mapped[datetime]
 
 
-STAT_COLUMNS = (
-    "parent_scans",
-    "children_linked",
-    "children_unlinked",
-    "parents_completed",
-    "parents_reopened",
-    "bills_created",
-    "bills_completed",
-    "parents_billed",
-    "parents_unbilled",
-    "returns",
-    "scans_refused",
-    "duplicates",
-    "conflicts",
-    "rejected",
-)
+STAT_COLUMNS = tuple(counter.value for counter in Counter)
 """Counter columns of :class:`StatBucket`, named as :class:`tracetrack_core.events.Counter`."""
 
 
@@ -275,6 +286,7 @@ class StatBucket(Base):
     duplicates: Mapped[int] = mapped_column(BigInteger, default=0)
     conflicts: Mapped[int] = mapped_column(BigInteger, default=0)
     rejected: Mapped[int] = mapped_column(BigInteger, default=0)
+    corrections: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class AuditLog(Base):

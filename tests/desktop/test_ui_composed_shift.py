@@ -65,9 +65,7 @@ def shift(qtbot: QtBot, app: Any, live_server: str, tmp_path: Path) -> Iterator[
     with sessions() as session:
         station_id, token = make_station(session, "Lucknow-3")
     with sessions() as session:  # the service owns its transaction
-        users.add_user(
-            session, username="sam", password="sam-secret-1", role="supervisor", actor="test"
-        )
+        users.add_user(session, username="sam", password="sam-secret-1", role="admin", actor="test")
     pty = Pty()
     config_path, data = tmp_path / "station.toml", tmp_path / "data"
     config = StationConfig.model_validate(
@@ -193,7 +191,7 @@ def test_a_hung_server_never_stalls_scanning_or_tabs(qtbot: QtBot, tmp_path: Pat
         )
         store = LocalStore(tmp_path / "data")
         store.set_identity("st_hung", url)
-        store.add_local_user("sam", _hash("sam-secret-1"), "supervisor")
+        store.add_local_user("sam", _hash("sam-secret-1"), "admin")
         station_app = build_station(
             store,
             config,

@@ -61,7 +61,7 @@ def silent_server() -> Iterator[SilentServer]:
     server.close()
 
 
-station = station_fixture(sam="supervisor")
+station = station_fixture(sam="admin")
 
 
 def test_a_hung_server_never_freezes_the_window(

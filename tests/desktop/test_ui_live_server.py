@@ -55,7 +55,7 @@ def server_with_a_morning(app, live_server: str) -> tuple[str, str]:  # type: ig
     return live_server, read_token
 
 
-station = station_fixture(sam="supervisor")
+station = station_fixture(sam="admin")
 
 
 @pytest.fixture

@@ -206,7 +206,11 @@ def test_roles_are_enforced(wf: StationWorkflow, clock: Clock) -> None:
     assert wf.enter_scan_mode().reason == "not_allowed"
     assert wf.scan_parent("SB00001").reason == "not_allowed"
     wf.logout()
-    login(wf, "sam")  # supervisors do everything
+    login(wf, "suma")  # supervisors watch: neither pack nor bill
+    assert wf.scan_parent("SB00001").reason == "not_allowed"
+    assert wf.create_bill("B-1", 5).reason == "not_allowed"
+    wf.logout()
+    login(wf, "sam")  # admins do everything
     assert wf.enter_bill_mode().screen.mode is Mode.BILL
     assert wf.enter_scan_mode().screen.mode is Mode.SCAN_PARENT
     assert wf.logout().screen.mode is Mode.LOGGED_OUT

@@ -18,9 +18,9 @@ from sync_server.services.tokens import SCOPE_READ, SCOPE_STATION, issue_token
 _seq = itertools.count(1)
 
 
-TEST_OPERATORS = {"ravi": "supervisor", "meena": "supervisor", "bina": "biller", "op": "supervisor"}
+TEST_OPERATORS = {"ravi": "admin", "meena": "admin", "bina": "biller", "op": "admin"}
 """The operators test events name (a server refuses events from anyone who is not a user
-allowed to record them): supervisors may pack and bill."""
+allowed to record them): admins may pack, bill and correct."""
 
 
 def make_station(session: Session, name: str, area: str = "Lucknow") -> tuple[str, str]:

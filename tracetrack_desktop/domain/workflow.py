@@ -163,7 +163,7 @@ class StationWorkflow:
     def _not_allowed(self, what: str) -> ActionResult:
         role = self._user.role if self._user else "nobody"
         return self._result(
-            Feedback.ERROR, f"A {role} cannot {what}. Ask a supervisor.", reason="not_allowed"
+            Feedback.ERROR, f"A {role} cannot {what}. Ask an admin.", reason="not_allowed"
         )
 
     def _can_scan(self) -> bool:
@@ -183,9 +183,12 @@ class StationWorkflow:
         if user.role in roles.SCAN_ROLES:
             self._mode = Mode.SCAN_PARENT
             next_step = "Scan a parent bag."
-        else:
+        elif user.role in roles.BILL_ROLES:
             self._mode = Mode.BILL
             next_step = "Scan or create a bill."
+        else:  # a supervisor watches: lookup and the dashboard
+            self._mode = Mode.BILL
+            next_step = "Scan a bag to look it up, or open the dashboard."
         name = user.display_name or user.username
         return self._result(Feedback.INFO, f"Welcome, {name}. {next_step}")
 

@@ -400,9 +400,12 @@ class StationApp(QObject):
         elif "scan" in self.window.visible_tabs():
             self.window.show_tab("scan")
             self.on_scan_line_read(record)
-        else:
+        elif "bills" in self.window.visible_tabs():
             self.window.show_tab("bills")
             self.on_bill_line_read(record)
+        else:  # a supervisor's read looks the bag up
+            self.window.show_tab("lookup")
+            self.on_lookup_line_read(record)
 
     def _login_read(self, record: ScanRecord) -> None:
         if record.suspect:

@@ -38,7 +38,7 @@ from tracetrack_desktop.ui.theme import named
 ROLE_TABS: dict[str, tuple[str, ...]] = {
     "dispatcher": ("scan", "lookup"),
     "biller": ("bills", "lookup"),
-    "supervisor": ("scan", "bills", "lookup", "dashboard"),
+    "supervisor": ("lookup", "dashboard"),
     "admin": ("scan", "bills", "lookup", "dashboard"),
 }
 """Which tabs each role sees (docs/domain.md#roles); unknown roles get only the lookup."""
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widgets[name], titles[name])
         self.operator.set_operator(operator, role)
         self.stack.setCurrentIndex(1)
-        self.settings_action.setEnabled(role in ("supervisor", "admin"))
+        self.settings_action.setEnabled(role == "admin")
         self.activateWindow()
         self.focus_scan_line()
 
