@@ -16,12 +16,20 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tracetrack_core.codes import DEFAULT_RULES, CodeKind, CodeRules, normalise
-from tracetrack_core.events import Counter, EventType, Reason, Status
+from tracetrack_core.events import (
+    CORRECTION_TYPES,
+    CorrectionReason,
+    Counter,
+    EventType,
+    Reason,
+    Status,
+)
 
 PARENT = "parent"
 CHILD = "child"
 OPEN = "open"
 COMPLETED = "completed"
+VOIDED = "voided"  # taken out of use by a correction; counts nowhere until an admin restores it
 BILL_NEW = "new"
 BILL_PROCESSING = "processing"
 BILL_COMPLETED = "completed"
@@ -201,7 +209,42 @@ class Rules:
         handler = _HANDLERS.get(event.type)
         if handler is None:
             return rejected(Reason.UNKNOWN_TYPE, f"Unknown event type {event.type!r}.")
-        return handler(self, event, state)
+        if event.type not in CORRECTION_TYPES:
+            return handler(self, event, state)
+        refusal = self._correction_reason(event)
+        if refusal is not None:
+            return refusal
+        outcome = handler(self, event, state)
+        if outcome.status is Status.ACCEPTED:
+            outcome.counts[Counter.CORRECTIONS] = 1  # besides what it did
+        return outcome
+
+    def _correction_reason(self, event: EventInput) -> Outcome | None:
+        """Why a correction's ``data.reason`` / ``data.note`` are unusable, if they are."""
+        data = event.data
+        if event.type == EventType.BILL_REMOVE_PARENT and "reason" not in data:
+            return None  # a v1 type: older stations send it without a reason
+        reason = data.get("reason")
+        if reason is None or reason == "":
+            return rejected(
+                Reason.MISSING_FIELD, "Pick why this correction is made.", field="data.reason"
+            )
+        if not isinstance(reason, str) or reason not in _CORRECTION_REASONS:
+            return rejected(
+                Reason.INVALID_REASON,
+                f"{reason!r} is not a correction reason; pick one from the list.",
+                field="data.reason",
+            )
+        note = self._text(data, "note")
+        if isinstance(note, Outcome):
+            return note
+        if reason == CorrectionReason.OTHER and not note:
+            return rejected(
+                Reason.MISSING_FIELD,
+                "The reason is 'other': say why in a note.",
+                field="data.note",
+            )
+        return None
 
     # -- parents and children ---------------------------------------------------------
 
@@ -210,6 +253,8 @@ class Rules:
             return rejected(Reason.MISSING_FIELD, "No parent code was given.", field="parent")
         kind = self.codes.kind_of(code)
         existing = state.bag(code)
+        if existing is not None and existing.status == VOIDED:
+            return _voided(existing)
         if existing is not None and existing.kind == CHILD:
             return _conflict(
                 Reason.CODE_IS_CHILD,
@@ -264,6 +309,8 @@ class Rules:
         if isinstance(parent, Outcome):
             return parent
         child = state.bag(code)
+        if child is not None and child.status == VOIDED:
+            return _voided(child)
         kind = self.codes.kind_of(code) if child is None or child.kind != PARENT else None
         if (child is not None and child.kind == PARENT) or kind is CodeKind.PARENT:
             return _conflict(
@@ -292,26 +339,12 @@ class Rules:
             )
         capacity = self.capacity_of(parent.code)
         if parent.status == COMPLETED:
-            return _conflict(
-                Reason.PARENT_COMPLETED,
-                f"{parent.code} is full ({parent.child_count} / {capacity}). Scan a new parent.",
-                parent=parent.code,
-                child_count=parent.child_count,
-            )
-        if state.bag(parent.code) is None:  # first seen through a link: the parent exists now
-            state.save_bag(parent)
-        child = child or Bag(code=code, kind=CHILD)
-        child.parent = parent.code
-        parent.child_count += 1
-        completed = parent.child_count >= capacity
+            return _parent_full(parent, capacity)
+        completed = self._put_in(child or Bag(code=code, kind=CHILD), parent, capacity, state)
         if completed:
-            parent.status = COMPLETED
             counts = {Counter.CHILDREN_LINKED: 1, Counter.PARENTS_COMPLETED: 1}
         else:
             counts = {Counter.CHILDREN_LINKED: 1}
-        self._add_bill_weight(parent, state, self.codes.kg_per_child)
-        state.save_bag(child)
-        state.save_bag(parent)
         message = (
             f"{parent.code} is complete: {parent.child_count} / {capacity}. Scan the next parent."
             if completed
@@ -320,6 +353,36 @@ class Rules:
         detail = {"parent": parent.code, "child_count": parent.child_count, "capacity": capacity}
         # positional: every child of a backlog passes here
         return Outcome(Status.ACCEPTED, None, detail, message, counts, completed)
+
+    def _put_in(self, child: Bag, parent: Bag, capacity: int, state: State) -> bool:
+        """Link ``child`` into the open ``parent`` (its bill gains the weight); True if that
+        completed the parent."""
+        if state.bag(parent.code) is None:  # first seen through a link: the parent exists now
+            state.save_bag(parent)
+        child.parent = parent.code
+        parent.child_count += 1
+        completed = parent.child_count >= capacity
+        if completed:
+            parent.status = COMPLETED
+        self._add_bill_weight(parent, state, self.codes.kg_per_child)
+        state.save_bag(child)
+        state.save_bag(parent)
+        return completed
+
+    def _take_out(self, child: Bag, parent: Bag, capacity: int, state: State) -> list[Counter]:
+        """Unlink ``child`` from ``parent`` (its bill loses the weight); what that counts.
+
+        Taking out the child that completed the parent (or any after finishing) reopens it."""
+        counters = [Counter.CHILDREN_UNLINKED]
+        child.parent = None
+        parent.child_count -= 1
+        if parent.status == COMPLETED and parent.child_count < capacity:
+            parent.status = OPEN
+            counters.append(Counter.PARENTS_REOPENED)
+        self._add_bill_weight(parent, state, -self.codes.kg_per_child)
+        state.save_bag(child)
+        state.save_bag(parent)
+        return counters
 
     def _add_bill_weight(self, parent: Bag, state: State, kg: int) -> None:
         if parent.bill is None:
@@ -330,35 +393,109 @@ class Rules:
             state.save_bill(bill)
 
     def _child_unlink(self, event: EventInput, state: State) -> Outcome:
+        return self._child_out(event, state, undo=True)
+
+    def _child_remove(self, event: EventInput, state: State) -> Outcome:
+        return self._child_out(event, state, undo=False)
+
+    def _child_out(self, event: EventInput, state: State, *, undo: bool) -> Outcome:
+        """``child_unlink`` (the packer's undo) and ``child_remove`` (a correction, from any
+        station at any time): the child leaves the parent the event names."""
         code, parent_code = event.code, event.parent
         if not code or not parent_code:
-            return rejected(Reason.MISSING_FIELD, "Undo needs both the child and its parent.")
+            what = "Undo" if undo else "Removing a child"
+            return rejected(Reason.MISSING_FIELD, f"{what} needs both the child and its parent.")
         child = state.bag(code)
         parent = state.bag(parent_code)
+        for bag in (child, parent):
+            if bag is not None and bag.status == VOIDED:
+                return _voided(bag)
         if child is None or parent is None or child.parent != parent_code:
+            current = child.parent if child else None
             return _conflict(
                 Reason.CHILD_NOT_IN_PARENT,
-                f"{code} is not in {parent_code}; nothing to undo.",
-                current_parent=child.parent if child else None,
+                f"{code} is not in {parent_code}; nothing to undo."
+                if undo
+                else f"{code} is not in {parent_code}; {_whereabouts(code, current)}",
+                current_parent=current,
             )
         capacity = self.capacity_of(parent.code)
-        counters = [Counter.CHILDREN_UNLINKED]
-        child.parent = None
-        parent.child_count -= 1
-        if parent.status == COMPLETED and parent.child_count < capacity:
-            # undoing the child that completed the parent (or any after finishing) reopens it
-            parent.status = OPEN
-            counters.append(Counter.PARENTS_REOPENED)
-        self._add_bill_weight(parent, state, -self.codes.kg_per_child)
-        state.save_bag(child)
-        state.save_bag(parent)
+        counters = self._take_out(child, parent, capacity, state)
         outcome = _ok(
-            f"Undone: {code} is out of {parent.code} ({parent.child_count} / {capacity}).",
+            f"Undone: {code} is out of {parent.code} ({parent.child_count} / {capacity})."
+            if undo
+            else f"{code} removed from {parent.code} ({parent.child_count} / {capacity}).",
             *counters,
         )
         outcome.detail = {
             "parent": parent.code,
             "child_count": parent.child_count,
+            "capacity": capacity,
+        }
+        return outcome
+
+    def _child_move(self, event: EventInput, state: State) -> Outcome:
+        """One step: the child out of ``data.from`` and into ``parent``."""
+        code, source_code = event.code, move_source(event)
+        if not code:
+            return rejected(Reason.MISSING_FIELD, "No child code was given.", field="code")
+        if not source_code:
+            return rejected(
+                Reason.MISSING_FIELD, "Name the parent the child leaves.", field="data.from"
+            )
+        if code == event.parent:
+            return rejected(Reason.SELF_LINK, f"{code} cannot go into itself.", code=code)
+        target = self._parent_or_error(event.parent, state, create=False)
+        if isinstance(target, Outcome):
+            return target
+        child = state.bag(code)
+        if child is not None and child.status == VOIDED:
+            return _voided(child)
+        if child is not None and child.kind == PARENT:
+            return _conflict(
+                Reason.CODE_IS_PARENT,
+                f"{code} is a parent bag, not a child. Scan a child label.",
+                code=code,
+            )
+        source = state.bag(source_code)
+        if child is None or source is None or child.parent != source_code:
+            current = child.parent if child else None
+            return _conflict(
+                Reason.CHILD_NOT_IN_PARENT,
+                f"{code} is not in {source_code}; {_whereabouts(code, current)}",
+                current_parent=current,
+            )
+        if target.code == source.code:
+            return _dup(
+                Reason.ALREADY_LINKED,
+                f"{code} is already in {target.code}. Nothing to do.",
+                current_parent=target.code,
+            )
+        capacity = self.capacity_of(target.code)
+        if target.status == COMPLETED:
+            return _parent_full(target, capacity)
+        source_capacity = self.capacity_of(source.code)
+        counters = self._take_out(child, source, source_capacity, state)
+        counters.append(Counter.CHILDREN_LINKED)
+        completed = self._put_in(child, target, capacity, state)
+        if completed:
+            counters.append(Counter.PARENTS_COMPLETED)
+            message = (
+                f"{code} moved from {source.code}; {target.code} is complete: "
+                f"{target.child_count} / {capacity}."
+            )
+        else:
+            message = (
+                f"{code} moved from {source.code} to {target.code}: "
+                f"{target.child_count} / {capacity}."
+            )
+        outcome = _ok(message, *counters, completed=completed)
+        outcome.detail = {
+            "from": source.code,
+            "from_child_count": source.child_count,
+            "from_capacity": source_capacity,
+            "parent": target.code,
+            "child_count": target.child_count,
             "capacity": capacity,
         }
         return outcome
@@ -383,6 +520,96 @@ class Rules:
             completed=True,
         )
         outcome.detail = {"parent": parent.code, "child_count": parent.child_count, "early": True}
+        return outcome
+
+    def _parent_reopen(self, event: EventInput, state: State) -> Outcome:
+        parent = self._parent_or_error(event.code, state, create=False)
+        if isinstance(parent, Outcome):
+            return parent
+        if state.bag(parent.code) is None:
+            return _conflict(Reason.UNKNOWN_BAG, f"{parent.code} is not a known bag.")
+        capacity = self.capacity_of(parent.code)
+        if parent.status != COMPLETED:
+            return _dup(Reason.ALREADY_OPEN, f"{parent.code} is open already; nothing to reopen.")
+        if parent.child_count >= capacity:
+            return _conflict(
+                Reason.PARENT_FULL,
+                f"{parent.code} holds {parent.child_count} / {capacity}: remove a child first.",
+                parent=parent.code,
+                child_count=parent.child_count,
+                capacity=capacity,
+            )
+        parent.status = OPEN
+        state.save_bag(parent)
+        outcome = _ok(
+            f"{parent.code} reopened ({parent.child_count} / {capacity}); scan more children.",
+            Counter.PARENTS_REOPENED,
+        )
+        outcome.detail = {
+            "parent": parent.code,
+            "child_count": parent.child_count,
+            "capacity": capacity,
+        }
+        return outcome
+
+    def _bag_void(self, event: EventInput, state: State) -> Outcome:
+        """Take a bag out of use: a linked child leaves its parent first; a parent must be
+        empty and off any bill (what it holds or is on is corrected first, on its own)."""
+        code = event.code
+        if not code:
+            return rejected(Reason.MISSING_FIELD, "No bag code was given.", field="code")
+        bag = state.bag(code)
+        if bag is None:
+            return _conflict(Reason.UNKNOWN_BAG, f"{code} is not a known bag.", code=code)
+        if bag.status == VOIDED:
+            return _dup(Reason.ALREADY_VOIDED, f"{code} is voided already.")
+        if bag.bill is not None:
+            return _conflict(
+                Reason.PARENT_ON_BILL,
+                f"{code} is on bill {bag.bill}: take it off the bill first.",
+                bill=bag.bill,
+            )
+        if bag.child_count > 0:
+            return _conflict(
+                Reason.PARENT_NOT_EMPTY,
+                f"{code} still holds children: move or remove its {bag.child_count} "
+                "children first.",
+                child_count=bag.child_count,
+            )
+        counters: list[Counter] = []
+        detail: dict[str, Any] = {"code": code}
+        message = f"{code} voided."
+        if bag.parent is not None:
+            parent = state.bag(bag.parent)
+            if parent is None:  # pragma: no cover - ingest reads the parent (parents_of_voided)
+                raise LookupError(f"{bag.parent}, the parent of {code}, was not read")
+            capacity = self.capacity_of(parent.code)
+            counters = self._take_out(bag, parent, capacity, state)
+            detail |= {
+                "former_parent": parent.code,
+                "child_count": parent.child_count,
+                "capacity": capacity,
+            }
+            message = f"{code} taken out of {parent.code} and voided."
+        bag.status = VOIDED
+        state.save_bag(bag)
+        outcome = _ok(message, *counters)
+        outcome.detail = detail
+        return outcome
+
+    def _bag_restore(self, event: EventInput, state: State) -> Outcome:
+        code = event.code
+        if not code:
+            return rejected(Reason.MISSING_FIELD, "No bag code was given.", field="code")
+        bag = state.bag(code)
+        if bag is None:
+            return _conflict(Reason.UNKNOWN_BAG, f"{code} is not a known bag.", code=code)
+        if bag.status != VOIDED:
+            return _dup(Reason.NOT_VOIDED, f"{code} is not voided; nothing to restore.")
+        bag.status = OPEN  # a free child, or an empty open parent (a void left it so)
+        state.save_bag(bag)
+        outcome = _ok(f"{code} restored; it can be used again.")
+        outcome.detail = {"code": code}
         return outcome
 
     # -- bills --------------------------------------------------------------------------
@@ -503,6 +730,8 @@ class Rules:
                 f"{code} has never been packed; pack it at a station first.",
                 code=code,
             )
+        if bag.status == VOIDED:
+            return _voided(bag)
         return bill, bag
 
     def _bill_add_parent(self, event: EventInput, state: State) -> Outcome:
@@ -669,7 +898,55 @@ _HANDLERS = {
     EventType.BILL_REOPEN.value: Rules._bill_reopen,
     EventType.RETURN_ADD.value: Rules._return_add,
     EventType.SCAN_REJECTED.value: Rules._scan_rejected,
+    EventType.CHILD_REMOVE.value: Rules._child_remove,
+    EventType.CHILD_MOVE.value: Rules._child_move,
+    EventType.PARENT_REOPEN.value: Rules._parent_reopen,
+    EventType.BAG_VOID.value: Rules._bag_void,
+    EventType.BAG_RESTORE.value: Rules._bag_restore,
 }
+
+_CORRECTION_REASONS = frozenset(CorrectionReason)
+
+
+def _voided(bag: Bag) -> Outcome:
+    return _conflict(
+        Reason.BAG_VOIDED,
+        f"{bag.code} was voided; put it aside (an admin may restore it).",
+        code=bag.code,
+    )
+
+
+def _parent_full(parent: Bag, capacity: int) -> Outcome:
+    return _conflict(
+        Reason.PARENT_COMPLETED,
+        f"{parent.code} is full ({parent.child_count} / {capacity}). Scan a new parent.",
+        parent=parent.code,
+        child_count=parent.child_count,
+    )
+
+
+def _whereabouts(code: str, parent: str | None) -> str:
+    return f"it is in {parent}." if parent else f"{code} is in no parent bag."
+
+
+def move_source(event: EventInput) -> str:
+    """The parent a ``child_move`` takes its child out of (``data.from``), folded as codes are."""
+    raw = event.data.get("from") if event.type == EventType.CHILD_MOVE else None
+    return normalise(raw) if isinstance(raw, str) else ""
+
+
+def parents_of_voided(events: Iterable[EventInput], bags: Mapping[str, Bag]) -> set[str]:
+    """The parents that ``bag_void`` events take their children out of, where ``bags`` (what
+    a batch read for :func:`keys_touched`) lacks them: only the stored child names its
+    parent, so the server reads and locks these too before it applies the batch."""
+    return {
+        bag.parent
+        for event in events
+        if event.type == EventType.BAG_VOID
+        and (bag := bags.get(event.code)) is not None
+        and bag.parent is not None
+        and bag.parent not in bags
+    }
 
 
 def codes_touched(event: EventInput) -> set[str]:
@@ -692,6 +969,8 @@ def keys_touched(events: Iterable[EventInput]) -> tuple[set[str], set[str]]:
             codes.add(event.code)
         if event.parent:
             codes.add(event.parent)
+        if event.type == EventType.CHILD_MOVE and (source := move_source(event)):
+            codes.add(source)  # the parent the child leaves
         if event.bill:
             bills.add(normalise_bill_id(event.bill))
     return codes, bills

@@ -90,6 +90,15 @@ class _NotYetError(Exception):
     """The batch's ``after_event`` is not stored yet (its batch is still on its way)."""
 
 
+class _UnreadParentsError(Exception):
+    """The batch voids children whose parents it did not read (:func:`core.parents_of_voided`):
+    it runs again reading and locking them with the rest, in key order."""
+
+    def __init__(self, codes: set[str]) -> None:
+        super().__init__(sorted(codes))
+        self.codes = codes
+
+
 @dataclass(frozen=True)
 class IngestSettings:
     max_clock_skew_hours: int = 24 * 30
@@ -201,13 +210,32 @@ def ingest_batch(
         _parse(i, raw, earliest, latest, arrival, correction) for i, raw in enumerate(batch.events)
     ]
     clashes = 0
+    also_read: set[str] = set()  # bags the events do not name that the rules will read
+    rereads = 0
     deadline = time.monotonic() + settings.order_wait_s
     pause = ORDER_POLL_S
     while True:
         try:
             return _ingest_once(
-                session, store, rules, batch, parsed, moment, skew, probe_all=clashes > 0
+                session,
+                store,
+                rules,
+                batch,
+                parsed,
+                moment,
+                skew,
+                probe_all=clashes > 0,
+                also_read=also_read,
             )
+        except _UnreadParentsError as exc:
+            # (each run reads what the last one found; a child moved on meanwhile adds another)
+            session.rollback()
+            rereads += 1
+            if rereads == MAX_CLASHES:  # pragma: no cover - a bound, not a path
+                raise BatchError(
+                    "busy", "The bags of this batch keep changing; send it again.", status=503
+                ) from None
+            also_read |= exc.codes
         except IntegrityError:
             # another batch stored one of these ids, or created one of these bags or bills,
             # between our read and our insert: run again, against what it committed
@@ -336,9 +364,11 @@ def _ingest_once(
     skew: timedelta,
     *,
     probe_all: bool,
+    also_read: set[str],
 ) -> IngestOutcome:
     results: list[Result | None] = [None] * len(parsed)
     codes, bill_ids = core.keys_touched(p.rule_input for p in parsed if p.rule_input)
+    codes |= also_read
     with session.begin():
         query = ContextQuery(
             batch.station_id,
@@ -357,6 +387,9 @@ def _ingest_once(
         fresh = _answer_replays(parsed, context, results)
         rules = site_rules.at(context.rules_version, lambda: store.read_code_rules(session))
         state = store.read_state(session, context, codes, bill_ids)
+        unread = core.parents_of_voided((p.rule_input for p in fresh if p.rule_input), state.bags)
+        if unread:
+            raise _UnreadParentsError(unread)
         stored = (set(state.bags), set(state.bills))  # the rest are new: inserted, not merged
         fresh.sort(key=lambda p: p.seq)  # applied in the station's order, answered as sent
         counts: dict[tuple[datetime, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
