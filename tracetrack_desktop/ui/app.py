@@ -34,8 +34,10 @@ from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.scanner.serial_reader import SerialScannerConfig, Terminator
 from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.sync.worker import SyncWorker, end_thread, thread_for
+from tracetrack_desktop.ui.admin_controller import AdminController
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
+from tracetrack_desktop.ui.corrections_controller import CorrectionsController
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller
 from tracetrack_desktop.ui.feedback import (
@@ -161,6 +163,11 @@ class StationApp(QObject):
             if isinstance(source, WedgeEventFilter):
                 self._configure_scan_lines(source.detector.config)
         self._connect_signals()
+        self.corrections = CorrectionsController(
+            station, self.window, self.feedback, self.bridge, self
+        )
+        self.corrections.recorded.connect(self.sync_wake_requested)
+        self.admin = AdminController(self.window, self)
         self._attach_server(sync_worker, reader)
         self.feedback.set_muted(self.settings.muted)
         if reader is None:
@@ -238,6 +245,8 @@ class StationApp(QObject):
             reader.bag_fetched.connect(self.on_reader_bag_fetched)
             reader.bag_failed.connect(self.on_reader_bag_failed)
             self.reader_thread.finished.connect(reader.close)
+        if reader is not None:  # the Admin screen: the reader's server, trusting the same CA
+            self.admin.use_server(reader.base_url, reader.ca_bundle)
         # the reader talks to the server the station enrolled with: warn if that is plain http
         self.window.connection.set_server(reader.base_url if reader is not None else None)
 
@@ -299,6 +308,7 @@ class StationApp(QObject):
                 source.stop()  # joins the reader threads
         if self.enrollment is not None:
             self.enrollment.stop()
+        self.admin.stop()
         self._detach_server()
 
     # -- showing results -------------------------------------------------------------

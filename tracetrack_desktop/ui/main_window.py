@@ -2,7 +2,7 @@
 
 The window only lays widgets out and exposes them; ``app.py`` connects them to the logic.
 Keys: F9 undo, F10 finish (F10 again confirms), Esc cancels, Ctrl+L logs out, Ctrl+, settings,
-Ctrl+1..4 switch tabs.
+Ctrl+1..5 switch tabs.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from tracetrack_desktop.ui.statusbar.pending import PendingWidget
 from tracetrack_desktop.ui.statusbar.scanner_alarm import ScannerAlarm
 from tracetrack_desktop.ui.statusbar.scanners import ScannersWidget
 from tracetrack_desktop.ui.steady import SteadyBox
+from tracetrack_desktop.ui.tabs.admin_tab import AdminTab
 from tracetrack_desktop.ui.tabs.bills_tab import BillsTab
 from tracetrack_desktop.ui.tabs.dashboard_tab import DashboardTab
 from tracetrack_desktop.ui.tabs.lookup_tab import LookupTab
@@ -39,9 +40,12 @@ ROLE_TABS: dict[str, tuple[str, ...]] = {
     "dispatcher": ("scan", "lookup"),
     "biller": ("bills", "lookup"),
     "supervisor": ("lookup", "dashboard"),
-    "admin": ("scan", "bills", "lookup", "dashboard"),
+    "admin": ("scan", "bills", "lookup", "dashboard", "admin"),
 }
 """Which tabs each role sees (docs/domain.md#roles); unknown roles get only the lookup."""
+
+SERVER_TABS = frozenset({"admin"})
+"""Tabs that only work with the server: hidden on a station that has none."""
 
 
 class MainWindow(QMainWindow):
@@ -50,10 +54,14 @@ class MainWindow(QMainWindow):
     Signals:
         settings_requested: open the settings dialog.
         closing: the window is about to close (the app stops its threads).
+        workspace_shown(str, str): an operator (name, role) logged in.
+        login_shown: the login page is back (the operator logged out).
     """
 
     settings_requested = Signal()
     closing = Signal()
+    workspace_shown = Signal(str, str)
+    login_shown = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -64,6 +72,8 @@ class MainWindow(QMainWindow):
         self.bills_tab = BillsTab()
         self.lookup_tab = LookupTab()
         self.dashboard_tab = DashboardTab()
+        self.admin_tab = AdminTab()
+        self.server_available = False
         self.tabs = QTabWidget()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scanner_alarm = ScannerAlarm()
@@ -100,7 +110,7 @@ class MainWindow(QMainWindow):
         self.logout_action = self._action(self.tr("Log out"), "Ctrl+L")
         self.settings_action = self._action(self.tr("Settings"), "Ctrl+,")
         self.settings_action.triggered.connect(self.settings_requested)
-        self._tab_actions = [self._action(f"tab {i}", f"Ctrl+{i}") for i in range(1, 5)]
+        self._tab_actions = [self._action(f"tab {i}", f"Ctrl+{i}") for i in range(1, 6)]
         for index, action in enumerate(self._tab_actions):
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
         self.role = ""
@@ -119,6 +129,7 @@ class MainWindow(QMainWindow):
             "bills": self.bills_tab,
             "lookup": self.lookup_tab,
             "dashboard": self.dashboard_tab,
+            "admin": self.admin_tab,
         }
 
     def tab_titles(self) -> dict[str, str]:
@@ -127,6 +138,7 @@ class MainWindow(QMainWindow):
             "bills": self.tr("&Bills"),
             "lookup": self.tr("&Lookup"),
             "dashboard": self.tr("&Dashboard"),
+            "admin": self.tr("Ad&min"),
         }
 
     def visible_tabs(self) -> list[str]:
@@ -152,12 +164,18 @@ class MainWindow(QMainWindow):
         self.tabs.clear()
         widgets, titles = self.tab_widgets(), self.tab_titles()
         for name in ROLE_TABS.get(role, ("lookup",)):
-            self.tabs.addTab(widgets[name], titles[name])
+            if self.server_available or name not in SERVER_TABS:
+                self.tabs.addTab(widgets[name], titles[name])
         self.operator.set_operator(operator, role)
         self.stack.setCurrentIndex(1)
         self.settings_action.setEnabled(role == "admin")
         self.activateWindow()
         self.focus_scan_line()
+        self.workspace_shown.emit(operator, role)
+
+    def set_server_available(self, available: bool) -> None:
+        """Whether the station has a server (the server's tabs show from the next login)."""
+        self.server_available = available
 
     def show_login(self) -> None:
         self.role = ""
@@ -166,6 +184,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         self.settings_action.setEnabled(True)
         self.login_page.reset()
+        self.login_shown.emit()
 
     def scan_lines(self) -> dict[str, ScanLine]:
         """Every scan line, by the screen it owns the keyboard on."""

@@ -1,0 +1,157 @@
+"""Connects the Admin tab to the server's admin API: the session, each page's calls, errors.
+
+The tab signs in with the logged-in admin's password (``POST /api/v1/auth/login``) and keeps
+the session token in memory only: it is dropped, and the server told, when the operator logs
+out of the station; a 401 ``invalid_session`` (expired, or the user changed) asks for the
+password again. Every call runs in a :class:`BackgroundCall`, so a slow server never holds
+the window; the server's own message is shown for every error it answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from tracetrack_desktop.ui.admin.page import AdminPage
+from tracetrack_desktop.ui.admin_client import (
+    AdminAnswer,
+    AdminClient,
+    AdminRequest,
+    login_request,
+    logout_request,
+)
+from tracetrack_desktop.ui.background import BackgroundCall
+from tracetrack_desktop.ui.main_window import MainWindow
+
+
+def unreachable_text() -> str:
+    return QCoreApplication.translate(
+        "AdminController", "The server cannot be reached; the Admin screen needs the server."
+    )
+
+
+class AdminController(QObject):
+    """The Admin tab's logic. Call :meth:`use_server` when the station has (or changes) its
+    server, :meth:`stop` before the application ends."""
+
+    def __init__(self, window: MainWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.tab = window.admin_tab
+        self.client: AdminClient | None = None
+        self.operator = ""
+        self.token: str | None = None
+        self.calls: set[BackgroundCall] = set()
+        self.tab.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
+        for page in self.tab.pages.values():
+            page.requested.connect(lambda request, page=page: self.send(page, request))
+            page.message.connect(self.tab.show_message)
+        self.tab.page_tabs.currentChanged.connect(self.on_page_changed)
+        window.tabs.currentChanged.connect(self.on_page_changed)
+        window.workspace_shown.connect(self.on_workspace_shown)
+        window.login_shown.connect(self.on_login_shown)
+
+    def use_server(self, base_url: str | None, ca_bundle: str | None = None) -> None:
+        """The server the station syncs with (None: offline, and no Admin tab)."""
+        self.client = AdminClient(base_url, ca_bundle) if base_url else None
+        self.token = None
+        self.window.set_server_available(self.client is not None)
+
+    def stop(self) -> None:
+        """Wait for calls still running (each carries its own timeouts)."""
+        for call in list(self.calls):
+            call.stop()
+        self.calls.clear()
+
+    # -- calls -----------------------------------------------------------------------
+
+    def _run(
+        self,
+        request: AdminRequest,
+        token: str | None,
+        on_done: Callable[[AdminAnswer], None],
+    ) -> None:
+        client = self.client
+        if client is None:
+            return
+        call = BackgroundCall(lambda: client.call(request, token), self)
+        self.calls.add(call)
+
+        def finished(answer: AdminAnswer) -> None:
+            self.calls.discard(call)
+            call.deleteLater()
+            on_done(answer)
+
+        call.done.connect(finished)
+        call.start()
+
+    def send(self, page: AdminPage, request: AdminRequest) -> None:
+        """Carry a page's request to the server; the answer goes back to the page."""
+        token = self.token
+        if token is None:
+            self.tab.show_sign_in(self.operator)
+            return
+        self._run(request, token, lambda answer: self.on_answer(page, request, token, answer))
+
+    def on_answer(
+        self, page: AdminPage, request: AdminRequest, token: str, answer: AdminAnswer
+    ) -> None:
+        if token != self.token:
+            return  # signed out (or in again) since: the answer is for a session now gone
+        if answer.unreachable:
+            self.tab.show_message("error", unreachable_text())
+            return
+        if answer.status == 401:
+            self.token = None
+            self.tab.show_sign_in(self.operator)
+            self.tab.show_message("error", answer.message)
+            return
+        if not answer.ok:
+            self.tab.show_message("error", answer.message)
+        page.show_answer(request, answer)
+
+    # -- session ---------------------------------------------------------------------
+
+    def on_sign_in_requested(self, password: str) -> None:
+        if self.client is None:
+            return
+        self.tab.show_message("info", "")
+        self._run(login_request(self.operator, password), None, self.on_signed_in)
+
+    def on_signed_in(self, answer: AdminAnswer) -> None:
+        token = answer.field("session_token") if answer.ok else None
+        if isinstance(token, str) and not self.window.logged_in():
+            self._run(logout_request(), token, lambda answer: None)  # logged out meanwhile
+            return
+        if not isinstance(token, str):
+            self.tab.show_sign_in(self.operator)
+            self.tab.show_message(
+                "error", unreachable_text() if answer.unreachable else answer.message
+            )
+            return
+        self.token = token
+        self.tab.show_pages()
+        self.tab.show_message("info", "")
+        self.on_page_changed()
+
+    def sign_out(self) -> None:
+        """End the server session (told in the background) and forget its token."""
+        token, self.token = self.token, None
+        if token is not None:
+            self._run(logout_request(), token, lambda answer: None)
+        self.tab.show_sign_in(self.operator)
+        self.tab.show_message("info", "")
+
+    def on_workspace_shown(self, operator: str, role: str) -> None:
+        self.operator = operator
+        self.tab.show_sign_in(operator)
+
+    def on_login_shown(self) -> None:
+        self.sign_out()
+        self.operator = ""
+
+    def on_page_changed(self, index: int = 0) -> None:
+        """Whatever page comes into view shows the server's data as it is now."""
+        if self.window.current_tab() == "admin" and self.token is not None:
+            self.tab.current_page().reload()
