@@ -14,6 +14,7 @@ from sync_server.api.csvio import csv_response, wants_csv
 from sync_server.api.errors import ApiError
 from sync_server.api.extension import context, db_session
 from sync_server.api.schemas_reports import (
+    BagOut,
     BillsQuery,
     ChangesOut,
     ChangesQuery,
@@ -124,7 +125,7 @@ def stations() -> Response:
     summary="A bag: its parent or children, its bill, its history; 404 with did_you_mean",
     tags=["bags"],
     query=FormatQuery,
-    responses={200: ObjectOut},
+    responses={200: BagOut},
     csv=True,
 )
 @require("read")

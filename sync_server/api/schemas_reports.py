@@ -52,7 +52,8 @@ class ChangesQuery(BaseModel):
 
 
 class SummaryOut(BaseModel):
-    """Totals over the range (summed from the 15-minute rollups)."""
+    """Totals over the range (summed from the 15-minute rollups): every counter of
+    ``tracetrack_core.events.Counter``, and how many stations were active."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -60,12 +61,67 @@ class SummaryOut(BaseModel):
     children_linked: int
     children_unlinked: int
     parents_completed: int
+    parents_reopened: int
     bills_created: int
     bills_completed: int
+    parents_billed: int
+    parents_unbilled: int
+    returns: int
+    scans_refused: int
     duplicates: int
     conflicts: int
     rejected: int
+    corrections: int = Field(
+        description="accepted corrections (child_remove, child_move, parent_reopen, bag_void, "
+        "bag_restore, bill_remove_parent), besides what each did"
+    )
     stations_active: int
+
+
+class HistoryEntry(BaseModel):
+    """One event about a bag: what, who, where, when, and how it was answered."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    type: str
+    code: str
+    parent: str
+    bill: str
+    operator: str = Field(description="who recorded it")
+    station_id: str
+    station: str | None = Field(description="where: the station's name")
+    occurred_at: str = Field(description="when (the station's clock, corrected for its skew)")
+    received_at: str
+    status: Literal["accepted", "duplicate", "conflict", "rejected"]
+    reason: str | None = Field(
+        description="why: the server's reason for a refusal, or for an accepted correction "
+        "the reason it was made (data.reason: wrong_parent, wrong_bill, damaged, "
+        "misprinted_label, test_scan, returned, voided_in_error, other)"
+    )
+    note: str | None = Field(description="a correction's data.note")
+    from_: str | None = Field(
+        default=None, alias="from", description="child_move: the parent the child left"
+    )
+    detail: dict[str, Any] | None
+
+
+class BagOut(BaseModel):
+    """A bag, what it holds or where it is, and its history (newest first)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    code: str
+    kind: Literal["parent", "child"]
+    status: Literal["open", "completed", "voided"] = Field(
+        description="voided: taken out of use by a correction until an admin restores it"
+    )
+    child_count: int
+    capacity: int | None
+    parent: str | None
+    children: list[str] = Field(description="a parent's current children")
+    bill: dict[str, Any] | None
+    history: list[HistoryEntry]
 
 
 class ThroughputRow(BaseModel):

@@ -29,7 +29,7 @@ from sync_server.db.session import read_planned
 from sync_server.services.errors import NotFoundError, ServiceError
 from sync_server.services.site_rules import read_code_rules
 from tracetrack_core.codes import CodeRules, normalise
-from tracetrack_core.events import EARLIEST_TIME, LATEST_TIME
+from tracetrack_core.events import CORRECTION_TYPES, EARLIEST_TIME, LATEST_TIME, EventType, Status
 from tracetrack_core.rules import BILL_FIELDS, fields_of, normalise_bill_id
 
 MAX_RANGE_DAYS = 400
@@ -348,8 +348,9 @@ def lookup_bag(session: Session, raw_code: str) -> dict[str, Any]:
             session.scalars(select(Bag.code).where(Bag.parent == code).order_by(Bag.code))
         )
         bill = session.get(Bill, bag.bill) if bag.bill else None
-        history = session.scalars(
-            select(Event)
+        history = session.execute(
+            select(Event, Station.name)
+            .outerjoin(Station, Station.id == Event.station_id)
             .where(or_(Event.code == code, Event.parent == code))
             .order_by(Event.occurred_at.desc(), Event.seq.desc())
             .limit(HISTORY_LIMIT)
@@ -364,8 +365,26 @@ def lookup_bag(session: Session, raw_code: str) -> dict[str, Any]:
             "parent": bag.parent,
             "children": children if bag.kind == "parent" else [],
             "bill": {"bill_id": bill.bill_id, "status": bill.status} if bill else None,
-            "history": [_event_json(ev) for ev in history],
+            "history": [_history_json(ev, station) for ev, station in history],
         }
+
+
+def _history_json(ev: Event, station: str | None) -> dict[str, Any]:
+    """An event in a bag's history: who (``operator``), where (``station``, its name), when,
+    and for a correction why (``reason``: an accepted one's ``data.reason``; a refused event
+    keeps the server's reason) with its ``note``; a move names the parent it left (``from``)."""
+    out = _event_json(ev)
+    data = ev.data if isinstance(ev.data, dict) else {}
+    out["station"] = station
+    out["note"] = None
+    if ev.type in CORRECTION_TYPES:
+        if ev.status == Status.ACCEPTED and data.get("reason"):
+            out["reason"] = data["reason"]
+        out["note"] = data.get("note") or None
+    if ev.type == EventType.CHILD_MOVE:
+        source = data.get("from")
+        out["from"] = normalise(source) if isinstance(source, str) else None
+    return out
 
 
 def _bill_json(bill: Bill) -> dict[str, Any]:
