@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sync_server.db.models import STAT_COLUMNS, Bag, Bill, Event, Station
 from tests.server.factories import make_read_token
 from tracetrack_core.codes import DEFAULT_RULES
-from tracetrack_core.events import Counter, EventType, Status
+from tracetrack_core.events import CORRECTION_TYPES, Counter, EventType, Status
 from tracetrack_desktop.storage.store import DONE, LocalStore
 
 ALREADY_RECEIVED = "already_received"
@@ -38,6 +38,8 @@ _ACCEPTED_COUNTS: Mapping[str, Counter] = {
     EventType.BILL_REMOVE_PARENT: Counter.PARENTS_UNBILLED,
     EventType.RETURN_ADD: Counter.RETURNS,
     EventType.SCAN_REJECTED: Counter.SCANS_REFUSED,
+    EventType.CHILD_REMOVE: Counter.CHILDREN_UNLINKED,
+    EventType.PARENT_REOPEN: Counter.PARENTS_REOPENED,
 }
 _STATUS_COUNTS: Mapping[str, Counter] = {
     Status.DUPLICATE: Counter.DUPLICATES,
@@ -77,6 +79,10 @@ def recount(log: Iterable[Event]) -> dict[str, int]:
     * ``parents_reopened``: each parent's accepted links, finishes and undos are replayed in
       receipt order; an undo out of a completed parent that leaves it under capacity
       reopens it;
+    * corrections (``CORRECTION_TYPES``) each count ``corrections`` besides what they did: a
+      ``child_remove`` as an undo; a ``child_move`` as an undo out of ``detail.from`` and a
+      link into ``detail.parent``; a ``bag_void`` with ``detail.former_parent`` as an undo
+      out of it; a ``parent_reopen`` reopens;
     * ``duplicate`` / ``conflict`` / ``rejected`` rows count under their status only (a
       re-sent event id is never stored, so it is never counted);
     * ``stations_active``: stations with at least one event that counted something.
@@ -92,18 +98,29 @@ def recount(log: Iterable[Event]) -> dict[str, int]:
             if counter is not None:
                 totals[counter.value] += 1
                 counted = True
+            if ev.type in CORRECTION_TYPES:
+                totals[Counter.CORRECTIONS.value] += 1
+                counted = True
             if ev.type == EventType.CHILD_LINK:
-                full = int(detail.get("child_count", 0)) >= int(detail.get("capacity", 1 << 30))
-                if full:
-                    totals[Counter.PARENTS_COMPLETED.value] += 1
-                    completed[ev.parent] = True
+                _linked(ev.parent, detail, totals, completed)
             elif ev.type == EventType.PARENT_FINISH:
                 completed[ev.code] = True
-            elif ev.type == EventType.CHILD_UNLINK:
-                left = int(detail.get("child_count", 0))
-                if completed.get(ev.parent) and left < int(detail.get("capacity", 0)):
-                    totals[Counter.PARENTS_REOPENED.value] += 1
-                    completed[ev.parent] = False
+            elif ev.type in (EventType.CHILD_UNLINK, EventType.CHILD_REMOVE):
+                _unlinked(ev.parent, detail, totals, completed)
+            elif ev.type == EventType.CHILD_MOVE:
+                totals[Counter.CHILDREN_UNLINKED.value] += 1
+                totals[Counter.CHILDREN_LINKED.value] += 1
+                source = {
+                    "child_count": detail.get("from_child_count", 0),
+                    "capacity": detail.get("from_capacity", 0),
+                }
+                _unlinked(str(detail.get("from", "")), source, totals, completed)
+                _linked(ev.parent, detail, totals, completed)
+            elif ev.type == EventType.BAG_VOID and detail.get("former_parent"):
+                totals[Counter.CHILDREN_UNLINKED.value] += 1
+                _unlinked(str(detail["former_parent"]), detail, totals, completed)
+            elif ev.type == EventType.PARENT_REOPEN:
+                completed[ev.code] = False
         else:
             counter = _STATUS_COUNTS.get(ev.status)
             if counter is not None:
@@ -114,6 +131,24 @@ def recount(log: Iterable[Event]) -> dict[str, int]:
     out = {column: int(totals[column]) for column in STAT_COLUMNS}
     out["stations_active"] = len(active)
     return out
+
+
+def _linked(
+    parent: str, detail: Mapping[str, Any], totals: Tally[str], completed: dict[str, bool]
+) -> None:
+    """A child went into ``parent``: it completes if the stored count reached its capacity."""
+    if int(detail.get("child_count", 0)) >= int(detail.get("capacity", 1 << 30)):
+        totals[Counter.PARENTS_COMPLETED.value] += 1
+        completed[parent] = True
+
+
+def _unlinked(
+    parent: str, detail: Mapping[str, Any], totals: Tally[str], completed: dict[str, bool]
+) -> None:
+    """A child left ``parent``: a completed parent left under its capacity reopens."""
+    if completed.get(parent) and int(detail.get("child_count", 0)) < int(detail.get("capacity", 0)):
+        totals[Counter.PARENTS_REOPENED.value] += 1
+        completed[parent] = False
 
 
 def summary(app: Any, log: list[Event]) -> dict[str, Any]:
@@ -160,18 +195,21 @@ def state_problems(app: Any) -> list[str]:
     * a parent's ``child_count`` is the number of bags whose ``parent`` points at it;
     * a bill's ``parent_count`` is the number of parents on it; its ``actual_kg`` is the
       children under those parents (1 kg each by default);
-    * linked children = accepted links - accepted undos; billed parents = accepted
+    * linked children = accepted links - accepted undos, removals and voids of linked
+      children; a voided bag is in no parent and on no bill; billed parents = accepted
       ``bill_add_parent`` - accepted ``bill_remove_parent`` - accepted returns.
     """
     with _sessions(app)() as session, session.begin():
-        bags = {
-            b.code: (b.kind, b.parent, b.child_count, b.bill) for b in session.scalars(select(Bag))
-        }
+        rows = list(session.scalars(select(Bag)))
+        bags = {b.code: (b.kind, b.parent, b.child_count, b.bill) for b in rows}
+        statuses = {b.code: b.status for b in rows}
         bills = {b.bill_id: (b.parent_count, b.actual_kg) for b in session.scalars(select(Bill))}
     problems: list[str] = []
     children_of: Tally[str] = Tally(parent for _, parent, _, _ in bags.values() if parent)
     parents_on: Tally[str] = Tally(bill for kind, _, _, bill in bags.values() if bill)
-    for code, (kind, parent, count, _bill) in sorted(bags.items()):
+    for code, (kind, parent, count, on_bill) in sorted(bags.items()):
+        if statuses[code] == "voided" and (parent or count or on_bill):
+            problems.append(f"{code}: voided, yet in {parent}, holding {count}, on {on_bill}")
         if kind == "parent" and count != children_of[code]:
             problems.append(f"{code}: child_count {count}, but {children_of[code]} children")
         if parent and bags.get(parent, ("?",))[0] != "parent":
@@ -183,12 +221,23 @@ def state_problems(app: Any) -> list[str]:
         weight = sum(c for k, _, c, b in bags.values() if k == "parent" and b == bill_id) * kg
         if actual != weight:
             problems.append(f"bill {bill_id}: actual_kg {actual}, children say {weight}")
-    accepted = Tally(e.type for e in server_log(app) if e.status == Status.ACCEPTED)
+    log = [e for e in server_log(app) if e.status == Status.ACCEPTED]
+    accepted = Tally(e.type for e in log)
+    # a child leaves its parent by an undo, a removal or a void (a move takes it to another)
+    left = (
+        accepted[EventType.CHILD_UNLINK]
+        + accepted[EventType.CHILD_REMOVE]
+        + sum(
+            1
+            for e in log
+            if e.type == EventType.BAG_VOID and _detail(e.detail).get("former_parent")
+        )
+    )
     linked = sum(1 for _, parent, _, _ in bags.values() if parent)
-    if linked != accepted[EventType.CHILD_LINK] - accepted[EventType.CHILD_UNLINK]:
+    if linked != accepted[EventType.CHILD_LINK] - left:
         problems.append(
             f"{linked} children linked, but the log says "
-            f"{accepted[EventType.CHILD_LINK]} links - {accepted[EventType.CHILD_UNLINK]} undos"
+            f"{accepted[EventType.CHILD_LINK]} links - {left} undos, removals and voids"
         )
     billed = sum(parents_on.values())
     log_billed = (
