@@ -73,6 +73,13 @@ def lookup(store: LocalStore, text: str, rules: CodeRules | None = None) -> Look
             message=f"Bill {bill.bill_id}: {bill.parent_count} / {bill.capacity} parents, "
             f"{bill.actual_kg} of {bill.expected_kg} kg, {bill.status}.",
         )
+    if bag.status == core.VOIDED:  # out of use: what it once held or was on is history now
+        return LookupResult(
+            code,
+            bag,
+            history=history,
+            message=f"{code} is voided: it counts nowhere until an admin restores it.",
+        )
     if bag.kind == core.CHILD:
         parent = store.bag(bag.parent) if bag.parent else None
         bill = store.bill(parent.bill) if parent and parent.bill else None

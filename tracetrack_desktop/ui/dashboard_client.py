@@ -123,15 +123,7 @@ def parse_bag(code: str, body: Mapping[str, Any]) -> LookupView:
     if isinstance(parent, Mapping):
         parent = parent.get("code")
     history = tuple(
-        HistoryRow(
-            at=_text(h.get("occurred_at") or h.get("at")),
-            event=_text(h.get("type") or h.get("event")),
-            detail=_text(h.get("parent") or h.get("bill") or h.get("code")),
-            operator=_text(h.get("operator")),
-            station=_text(h.get("station") or h.get("station_id")),
-        )
-        for h in body.get("history", []) or []
-        if isinstance(h, Mapping)
+        _history_row(h) for h in body.get("history", []) or [] if isinstance(h, Mapping)
     )
     return LookupView(
         code=_text(bag.get("code")) or code,
@@ -144,6 +136,23 @@ def parse_bag(code: str, body: Mapping[str, Any]) -> LookupView:
         status=_text(bag.get("status")),
         bill=_text(bill) or None,
         history=history,
+    )
+
+
+def _history_row(h: Mapping[str, Any]) -> HistoryRow:
+    """One ``history`` entry; ``reason``, ``note`` and ``from`` (a move's old parent) are absent
+    from servers older than corrections, and read as empty."""
+    detail = _text(h.get("parent") or h.get("bill") or h.get("code"))
+    if h.get("from"):
+        detail = f"{_text(h.get('from'))} → {detail}"
+    return HistoryRow(
+        at=_text(h.get("occurred_at") or h.get("at")),
+        event=_text(h.get("type") or h.get("event")),
+        detail=detail,
+        operator=_text(h.get("operator")),
+        station=_text(h.get("station") or h.get("station_id")),
+        reason=_text(h.get("reason")),
+        note=_text(h.get("note")),
     )
 
 

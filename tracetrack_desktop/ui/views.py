@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from tracetrack_core.rules import VOIDED
+
 
 class Mode(StrEnum):
     """What the scan screen is waiting for."""
@@ -90,11 +92,16 @@ class BillView:
 
 @dataclass(frozen=True)
 class HistoryRow:
+    """One event about a bag: when, what, who, where, and why: a correction's reason (a
+    ``CorrectionReason`` value) and note, or why the event was refused."""
+
     at: str
     event: str
     detail: str
     operator: str = ""
     station: str = ""
+    reason: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,10 @@ class LookupView:
     history: tuple[HistoryRow, ...] = ()
     suggestions: tuple[str, ...] = ()
     note: str = ""
+
+    @property
+    def voided(self) -> bool:
+        return self.status == VOIDED
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,17 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from tracetrack_core.events import EventType
+from tracetrack_core.wire import WireEvent
 from tracetrack_desktop.domain import results as domain
+from tracetrack_desktop.domain.corrections import (
+    CorrectionRequest,
+    Corrections,
+    CorrectionTarget,
+)
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.scanner.records import ScanRecord
-from tracetrack_desktop.storage.store import LocalStore
+from tracetrack_desktop.storage.store import LocalStore, local_now
 from tracetrack_desktop.ui.views import (
     BillParentRow,
     BillView,
@@ -40,9 +47,13 @@ _MODES = {
 class WorkflowStation:
     """A :class:`~tracetrack_desktop.ui.ports.StationPort` over the durable station engine."""
 
-    def __init__(self, workflow: StationWorkflow, store: LocalStore) -> None:
+    def __init__(
+        self, workflow: StationWorkflow, store: LocalStore, corrections: Corrections | None = None
+    ) -> None:
         self.workflow = workflow
         self.store = store
+        # corrections are recorded in the name of whoever the workflow has logged in
+        self.corrections = corrections or Corrections(store, store.rules, local_now, workflow)
 
     # -- translation -----------------------------------------------------------------
 
@@ -149,6 +160,14 @@ class WorkflowStation:
             tuple(parents),
         )
 
+    # -- corrections -----------------------------------------------------------------
+
+    def correction_target(self, code: str) -> CorrectionTarget | None:
+        return self.corrections.target(code)
+
+    def correct(self, request: CorrectionRequest) -> Outcome:
+        return self._out(self.corrections.make(request))
+
     # -- reading ---------------------------------------------------------------------
 
     def lookup_key(self, text: str) -> str:
@@ -156,16 +175,7 @@ class WorkflowStation:
 
     def lookup(self, code: str) -> LookupView:
         found = self.workflow.lookup(code)
-        history = tuple(
-            HistoryRow(
-                e.event.occurred_at,
-                e.event.type,
-                e.event.parent or e.event.bill,
-                e.event.operator,
-                "this station",
-            )
-            for e in found.history
-        )
+        history = tuple(_history_row(e.event) for e in found.history)
         bag = found.bag
         if bag is None:
             return LookupView(found.query, False, "local", history=history)
@@ -219,6 +229,25 @@ class WorkflowStation:
             )
             for c in self.store.conflicts()
         ]
+
+
+def _history_row(event: WireEvent) -> HistoryRow:
+    """A local event as a lookup's history row: a correction's ``data.reason`` and ``data.note``
+    say why it was made, a refused read's ``data.reason`` why it was refused (as the server's
+    history says both)."""
+    data = event.data
+    detail = event.parent or event.bill
+    if event.type == EventType.CHILD_MOVE and data.get("from"):
+        detail = f"{data['from']} → {event.parent}"
+    return HistoryRow(
+        event.occurred_at,
+        event.type,
+        detail,
+        event.operator,
+        "this station",
+        str(data.get("reason") or ""),
+        str(data.get("note") or ""),
+    )
 
 
 def open_station(

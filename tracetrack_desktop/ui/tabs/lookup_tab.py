@@ -1,4 +1,5 @@
-"""The lookup tab: any code → its parent or children, its bill, its history."""
+"""The lookup tab: any code → its parent or children, its bill, its history; for billers and
+admins, the corrections the bag allows."""
 
 from __future__ import annotations
 
@@ -17,9 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_desktop.domain.corrections import CORRECTIONS, CorrectionTarget
+from tracetrack_desktop.ui.correction_dialog import correction_title, why_text
 from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.theme import named
 from tracetrack_desktop.ui.views import LookupView, short_time
+
+_BADGE_STYLE = (
+    "QLabel { background: #b91c1c; color: white; font-weight: 700; padding: 2px 10px;"
+    " border-radius: 4px; }"
+)
 
 
 class LookupTab(QWidget):
@@ -28,10 +36,14 @@ class LookupTab(QWidget):
     Signals:
         lookup_requested(str): look this code up (typed, picked or the Look up button).
         read_submitted(object): a read of the scan line (a ``ScanRecord``).
+        result_shown(object): a result (a :class:`LookupView`, or None) was drawn.
+        correction_requested(object): a correction button was pressed (its ``EventType``).
     """
 
     lookup_requested = Signal(str)
     read_submitted = Signal(object)
+    result_shown = Signal(object)
+    correction_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,11 +56,24 @@ class LookupTab(QWidget):
         self.summary.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.voided_badge = QLabel(self.tr("VOIDED"))
+        self.voided_badge.setStyleSheet(_BADGE_STYLE)
+        self.view: LookupView | None = None
+        self.correction_target: CorrectionTarget | None = None
+        self.correction_buttons = {c: QPushButton(correction_title(c)) for c in CORRECTIONS}
+        self.corrections = QWidget()
+        corrections_row = QHBoxLayout(self.corrections)
+        corrections_row.setContentsMargins(0, 0, 0, 0)
+        corrections_row.addWidget(QLabel(self.tr("Correct:")))
+        for button in self.correction_buttons.values():
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Alt+letter; the scan line keeps keys
+            corrections_row.addWidget(button)
+        corrections_row.addStretch(1)
         self.suggestions_label = QLabel(self.tr("Did you mean:"))
         self.suggestions = QListWidget()
         self.suggestions.setMaximumHeight(120)
         self.children_list = QListWidget()
-        self.history = QTableWidget(0, 5)
+        self.history = QTableWidget(0, 6)
         self.history.setHorizontalHeaderLabels(
             [
                 self.tr("When"),
@@ -56,6 +81,7 @@ class LookupTab(QWidget):
                 self.tr("Detail"),
                 self.tr("Operator"),
                 self.tr("Station"),
+                self.tr("Why"),
             ]
         )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -76,8 +102,12 @@ class LookupTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.source)
-        layout.addWidget(self.summary)
+        headline = QHBoxLayout()
+        headline.addWidget(self.voided_badge)
+        headline.addWidget(self.summary, 1)
+        layout.addLayout(headline)
         layout.addWidget(self.details)
+        layout.addWidget(self.corrections)
         layout.addWidget(self.suggestions_label)
         layout.addWidget(self.suggestions)
         layout.addLayout(lists, 1)
@@ -88,6 +118,9 @@ class LookupTab(QWidget):
         self.button.clicked.connect(self._on_submit)
         self.entry.read_submitted.connect(self.read_submitted)
         self.suggestions.itemActivated.connect(self._on_suggestion_activated)
+        for correction, button in self.correction_buttons.items():
+            # bound now: the loop variable would be the last correction by the time of a click
+            button.clicked.connect(lambda _=False, c=correction: self.correction_requested.emit(c))
 
     def _on_submit(self) -> None:
         code = self.entry.text().strip()
@@ -101,8 +134,25 @@ class LookupTab(QWidget):
     def show_pending(self, code: str) -> None:
         self.source.setText(self.tr("Asking the server about {code}…").format(code=code))
 
+    def show_corrections(self, target: CorrectionTarget | None) -> None:
+        """Offer the corrections ``target`` allows (None: the operator corrects nothing, or
+        this station does not know the bag): the row shows only when there is a target."""
+        self.correction_target = target
+        self.corrections.setVisible(target is not None)
+        possible = target.possible if target else ()
+        for correction, button in self.correction_buttons.items():
+            button.setEnabled(correction in possible)
+
     def show_result(self, view: LookupView | None) -> None:
-        """Draw a lookup result, saying where it came from."""
+        """Draw a lookup result, saying where it came from; the corrections row waits for
+        :meth:`show_corrections` (whoever listens to ``result_shown`` decides it)."""
+        self.view = view
+        self.show_corrections(None)
+        self._draw(view)
+        self.result_shown.emit(view)
+
+    def _draw(self, view: LookupView | None) -> None:
+        self.voided_badge.setVisible(view is not None and view.found and view.voided)
         self.children_list.clear()
         self.history.setRowCount(0)
         self.suggestions.clear()
@@ -116,7 +166,7 @@ class LookupTab(QWidget):
         self.source.setText(
             self.tr("From the server")
             if view.source == "server"
-            else self.tr("From this station only (server not reachable)")
+            else self.tr("From this station's own records")
         )
         if not view.found:
             self.summary.setText(self.tr("{code} is not known.").format(code=view.code))
@@ -126,7 +176,13 @@ class LookupTab(QWidget):
                 self.suggestions.setVisible(True)
                 self.suggestions.addItems(list(view.suggestions))
             return
-        if view.kind == "parent":
+        if view.voided:
+            self.summary.setText(
+                self.tr("{code} is voided: it counts nowhere until an admin restores it.").format(
+                    code=view.code
+                )
+            )
+        elif view.kind == "parent":
             self.summary.setText(
                 self.tr("Parent {code}: {n} children, {status}").format(
                     code=view.code, n=view.child_count, status=view.status
@@ -146,7 +202,8 @@ class LookupTab(QWidget):
         self.history.setRowCount(len(view.history))
         for row, entry in enumerate(view.history):
             when = short_time(entry.at)
-            values = (when, entry.event, entry.detail, entry.operator, entry.station)
+            why = why_text(entry.reason, entry.note)
+            values = (when, entry.event, entry.detail, entry.operator, entry.station, why)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 0:
