@@ -38,7 +38,7 @@ class NewStationDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Lucknow-3"))
         self.area = QComboBox()
-        self.area.addItem(self.tr("(no area)"), None)
+        self.area.addItem(self.tr("(no area)"), "")
         for area in areas:
             self.area.addItem(area, area)
         form = QFormLayout()

@@ -50,6 +50,7 @@ class UserDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.adding = user is None
+        self.user = dict(user or {})
         self.setWindowTitle(self.tr("Add a user") if self.adding else self.tr("Edit a user"))
         self.username = QLineEdit(text((user or {}).get("username")))
         self.username.setReadOnly(not self.adding)
@@ -59,7 +60,7 @@ class UserDialog(QDialog):
             self.role.addItem(role.value)
         self.role.setCurrentText(text((user or {}).get("role")) or Role.DISPATCHER.value)
         self.area = QComboBox()
-        self.area.addItem(self.tr("(no area)"), None)
+        self.area.addItem(self.tr("(no area)"), "")
         for name in areas:
             self.area.addItem(name, name)
         current_area = (user or {}).get("area")
@@ -106,17 +107,22 @@ class UserDialog(QDialog):
             self.accept()
 
     def values(self) -> dict[str, Any]:
-        """The JSON body: every field for a new user, the editable ones for an edit."""
+        """The JSON body: every field for a new user; for an edit, only what changed (the
+        server refuses some changes, such as one's own role, even to the same value)."""
         body: dict[str, Any] = {
             "display_name": self.display_name.text().strip(),
             "role": self.role.currentText(),
             "area": self.area.currentData(),
-            "badge": self.badge.text().strip() or None,
+            "badge": self.badge.text().strip() or None,  # null clears it
         }
         if self.adding:
-            body["username"] = self.username.text().strip()
-            body["password"] = self.password.value()
-        return body
+            return {
+                **body,
+                "username": self.username.text().strip(),
+                "password": self.password.value(),
+            }
+        was = {key: self.user.get(key) or (None if key == "badge" else "") for key in body}
+        return {key: value for key, value in body.items() if value != was[key]}
 
 
 class PasswordFields:
