@@ -2,149 +2,460 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>BillsTab</name>
+    <name></name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="61"/>
-        <source>&amp;Create bill</source>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="83"/>
+        <source>Corrections</source>
+        <comment>Take {code} out of {parent} ({n} children → {m}).</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="88"/>
+        <source>Corrections</source>
+        <comment>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="93"/>
+        <source>Corrections</source>
+        <comment>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="62"/>
-        <source>&amp;Open bill</source>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="96"/>
+        <source>Corrections</source>
+        <comment>Take {code} off bill {bill} ({n} parents → {m}).</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="64"/>
-        <source>Bill &amp;id</source>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="101"/>
+        <source>Corrections</source>
+        <comment>Void {code} and take it out of {parent} ({n} children → {m}).</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="65"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="105"/>
+        <source>Corrections</source>
+        <comment>Void {code}: it counts nowhere until an admin restores it.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107"/>
+        <source>Corrections</source>
+        <comment>Restore {code}: it can be packed and billed again.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminController</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="29"/>
+        <source>The server cannot be reached; the Admin screen needs the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="58"/>
+        <source>Please confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdminTab</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="103"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="104"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="105"/>
+        <source>Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="106"/>
+        <source>Code rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="107"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AreasPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="21"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="21"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="21"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="24"/>
+        <source>New area&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="26"/>
+        <source>&amp;Add area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="27"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="66"/>
+        <source>Area {name} added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="68"/>
+        <source>Area removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="59"/>
+        <source>e.g. user:sam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="62"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="160"/>
+        <source>(any action)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="63"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="64"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="65"/>
+        <source>&amp;Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="68"/>
+        <source>&amp;Who (starts with)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="69"/>
+        <source>A&amp;ction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="72"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="76"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="79"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="80"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="81"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="82"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="83"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="89"/>
+        <source>Pick an entry to see it before and after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="91"/>
+        <source>&amp;Newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="92"/>
+        <source>&amp;Older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="147"/>
+        <source>{first} to {last} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="152"/>
+        <source>No entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="190"/>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="190"/>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BillEditDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34"/>
+        <source>Edit bill {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40"/>
+        <source>at least {n}: already loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45"/>
         <source>Ca&amp;pacity (parents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="66"/>
-        <source>Destination</source>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47"/>
+        <source>&amp;Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="67"/>
-        <source>Vehicle number</source>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48"/>
+        <source>&amp;Vehicle number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="71"/>
-        <source>Create or open a bill</source>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BillsController</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="47"/>
+        <source>Open a bill first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="86"/>
+        <source>Bill {id} holds {n} of {cap} parents. Complete it with {n}? Its capacity becomes {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="91"/>
+        <source>Complete bill {id}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BillsTab</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="77"/>
+        <source>&amp;Create bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="78"/>
+        <source>&amp;Open bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80"/>
-        <source>Record &amp;return</source>
+        <source>Bill &amp;id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81"/>
-        <source>Return ticket</source>
+        <source>Ca&amp;pacity (parents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82"/>
+        <source>Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83"/>
+        <source>Vehicle number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="87"/>
+        <source>Create or open a bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="96"/>
+        <source>Record &amp;return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="97"/>
+        <source>Return ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99"/>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="100"/>
         <source>C&amp;&amp;F location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101"/>
         <source>Parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="119"/>
+        <source>Con&amp;firm: put it on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="120"/>
+        <source>&amp;Keep it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130"/>
         <source>Parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130"/>
         <source>Expected kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141"/>
+        <source>&amp;Edit bill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142"/>
+        <source>Reope&amp;n bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="262"/>
         <source>Scan or type a parent bag to put on this bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="112"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138"/>
         <source>Re&amp;move selected parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="113"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="139"/>
         <source>Com&amp;plete bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="114"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140"/>
         <source>Close bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="157"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="199"/>
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="211"/>
         <source>Type or scan the id of the bill to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="176"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="225"/>
         <source>Select a parent in the list, then press Remove.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="185"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="234"/>
         <source>Scan or type the returned parent bag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="209"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="264"/>
         <source>Scan or type a bill id to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267"/>
         <source>NO BILL OPEN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="213"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268"/>
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="221"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="276"/>
         <source>BILL {id} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="224"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279"/>
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="231"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="286"/>
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,138 +535,249 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="129"/>
+        <source>Pick why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="133"/>
+        <source>Required when the reason is Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="135"/>
+        <source>Scan or type the parent bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="137"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="138"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="140"/>
+        <source>&amp;Into parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="34"/>
+        <source>Packed into the wrong parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="37"/>
+        <source>Loaded onto the wrong bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="38"/>
+        <source>Bag or label damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="39"/>
+        <source>Duplicate or misprinted label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="42"/>
+        <source>Test or training scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43"/>
+        <source>The goods came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="44"/>
+        <source>Voided by mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="45"/>
+        <source>Other (say why in the note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="67"/>
+        <source>&amp;Remove from parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="68"/>
+        <source>&amp;Move to another parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="69"/>
+        <source>Re&amp;open parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="70"/>
+        <source>&amp;Take off bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71"/>
+        <source>&amp;Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72"/>
+        <source>Restor&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="88"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="90"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="91"/>
         <source>Export &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="111"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="112"/>
         <source>Children linked per hour today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="127"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="128"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="156"/>
         <source>Parents completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="124"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125"/>
         <source>Bill status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="124"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125"/>
         <source>Bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130"/>
         <source>Last seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="132"/>
         <source>Lag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="154"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155"/>
         <source>Children linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="156"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="157"/>
         <source>Parent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="157"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158"/>
         <source>Bills created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159"/>
         <source>Bills completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="162"/>
+        <source>Corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="163"/>
         <source>Stations active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171"/>
         <source>All stations, from the server · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174"/>
         <source>This station only (server not reachable) · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="189"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="191"/>
         <source>Figures unavailable: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="257"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="259"/>
         <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -403,6 +825,24 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/enrollment.py" line="58"/>
         <source>Enrolled as {station}. This station now syncs to {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentCodeDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="72"/>
+        <source>Enrollment code for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="75"/>
+        <source>On station {name}, open Settings (or the first-run setup) and enter this code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="90"/>
+        <source>It works once, until {when}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -455,107 +895,127 @@
 <context>
     <name>LookupTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="51"/>
         <source>Scan or type any bag code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="40"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="52"/>
         <source>&amp;Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="47"/>
-        <source>Did you mean:</source>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="59"/>
+        <source>VOIDED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="54"/>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="55"/>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="56"/>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="57"/>
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="58"/>
-        <source>Station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="69"/>
-        <source>Children</source>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="67"/>
+        <source>Correct:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="72"/>
+        <source>Did you mean:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="79"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="80"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="81"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="82"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="83"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="84"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="95"/>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="135"/>
         <source>Asking the server about {code}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="113"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="163"/>
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="117"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="167"/>
         <source>From the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="119"/>
-        <source>From this station only (server not reachable)</source>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169"/>
+        <source>From this station&apos;s own records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172"/>
         <source>{code} is not known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="173"/>
         <source>Check the label and scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="131"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181"/>
+        <source>{code} is voided: it counts nowhere until an admin restores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187"/>
         <source>Parent {code}: {n} children, {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="137"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="193"/>
         <source>Child {code} in parent {parent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="194"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
         <source>Bill: {bill}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
         <source>not on a bill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,53 +1023,86 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="61"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="69"/>
         <source>TraceTrack Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="107"/>
         <source>Undo last link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="108"/>
         <source>Finish parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="109"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="110"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="111"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="137"/>
         <source>&amp;Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="138"/>
         <source>&amp;Bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="139"/>
         <source>&amp;Lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="140"/>
         <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="141"/>
+        <source>Ad&amp;min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewStationDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="37"/>
+        <source>New station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39"/>
+        <source>e.g. Lucknow-3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41"/>
+        <source>(no area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="45"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="46"/>
+        <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -675,6 +1168,14 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="168"/>
+        <source>New password for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PendingWidget</name>
     <message>
         <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="40"/>
@@ -690,6 +1191,139 @@
         <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="30"/>
         <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="47"/>
         <source>{n} waiting to sync (oldest {age})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="55"/>
+        <source>Series name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="56"/>
+        <source>Pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="57"/>
+        <source>Children per parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="58"/>
+        <source>kg per parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="65"/>
+        <source>Add &amp;series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="66"/>
+        <source>Remove s&amp;eries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="70"/>
+        <source>Parent pattern, e.g. &quot;SB followed by 5 digits&quot;: SB[0-9]{5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
+        <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="77"/>
+        <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="79"/>
+        <source>One code per line, e.g. SB00042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="80"/>
+        <source>&amp;Try codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="88"/>
+        <source>&amp;Publish to every station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97"/>
+        <source>&amp;Child pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <source>&amp;Bill pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="102"/>
+        <source>Try codes against these rules (not saved):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="112"/>
+        <source>Parent series:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="181"/>
+        <source>Type at least one code to try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="195"/>
+        <source>The site uses the default rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197"/>
+        <source>Version {version} of the site&apos;s rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220"/>
+        <source>Version {version} published to every station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="224"/>
+        <source>Code rules published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="229"/>
+        <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1177,45 +1811,333 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
     </message>
 </context>
 <context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="41"/>
+        <source>Sign in to manage the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="43"/>
+        <source>The Admin screen changes the site on the server: give your password again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="52"/>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="55"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="56"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="359"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="373"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="381"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="395"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="463"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="477"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="548"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="562"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="604"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="618"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="615"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="629"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="654"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="668"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="686"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="700"/>
         <source>Enrollment is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117"/>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="118"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122"/>
+        <source>&amp;New station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123"/>
+        <source>New &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="124"/>
+        <source>&amp;Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="162"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="177"/>
+        <source>Station {name} revoked: it can no longer sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="197"/>
+        <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="200"/>
+        <source>New code for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="212"/>
+        <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="215"/>
+        <source>Revoke {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
+        <source>Edit a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="63"/>
+        <source>(no area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="74"/>
+        <source>Scan the badge here, or leave empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="76"/>
+        <source>&amp;Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="77"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="78"/>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="79"/>
+        <source>&amp;Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="80"/>
+        <source>&amp;Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="101"/>
+        <source>Type a username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="34"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="36"/>
+        <source>locked until {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="39"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="136"/>
+        <source>At least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="138"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="139"/>
+        <source>Password &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="154"/>
+        <source>Type the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="156"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205"/>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="206"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
+        <source>&amp;Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246"/>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="214"/>
+        <source>Reset &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246"/>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273"/>
+        <source>User {name} added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274"/>
+        <source>User {name} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275"/>
+        <source>User {name} disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276"/>
+        <source>User {name} enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="277"/>
+        <source>New password set for {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306"/>
+        <source>Disable {name}? They can no longer log in anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="307"/>
+        <source>Disable {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

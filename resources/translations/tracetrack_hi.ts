@@ -1,149 +1,460 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="hi_IN">
 <context>
-    <name>BillsTab</name>
+    <name />
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="61" />
-        <source>&amp;Create bill</source>
-        <translation>बिल बनाएँ (&amp;C)</translation>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="83" />
+        <source>Corrections</source>
+        <comment>Take {code} out of {parent} ({n} children → {m}).</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="88" />
+        <source>Corrections</source>
+        <comment>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</comment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="62" />
-        <source>&amp;Open bill</source>
-        <translation>बिल खोलें (&amp;O)</translation>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="93" />
+        <source>Corrections</source>
+        <comment>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</comment>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="64" />
-        <source>Bill &amp;id</source>
-        <translation>बिल आईडी (&amp;I)</translation>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="96" />
+        <source>Corrections</source>
+        <comment>Take {code} off bill {bill} ({n} parents → {m}).</comment>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="65" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="101" />
+        <source>Corrections</source>
+        <comment>Void {code} and take it out of {parent} ({n} children → {m}).</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="105" />
+        <source>Corrections</source>
+        <comment>Void {code}: it counts nowhere until an admin restores it.</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107" />
+        <source>Corrections</source>
+        <comment>Restore {code}: it can be packed and billed again.</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminController</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="29" />
+        <source>The server cannot be reached; the Admin screen needs the server.</source>
+        <translation>सर्वर तक नहीं पहुँचा जा सकता; प्रबंधन स्क्रीन को सर्वर चाहिए।</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="58" />
+        <source>Please confirm</source>
+        <translation>कृपया पुष्टि करें</translation>
+    </message>
+</context>
+<context>
+    <name>AdminTab</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="103" />
+        <source>Users</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="104" />
+        <source>Stations</source>
+        <translation>स्टेशन</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="105" />
+        <source>Areas</source>
+        <translation>क्षेत्र</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="106" />
+        <source>Code rules</source>
+        <translation>कोड नियम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="107" />
+        <source>Audit log</source>
+        <translation>ऑडिट लॉग</translation>
+    </message>
+</context>
+<context>
+    <name>AreasPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="21" />
+        <source>Area</source>
+        <translation>क्षेत्र</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="21" />
+        <source>Users</source>
+        <translation>उपयोगकर्ता</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="21" />
+        <source>Stations</source>
+        <translation>स्टेशन</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="24" />
+        <source>New area's name</source>
+        <translation>नए क्षेत्र का नाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="26" />
+        <source>&amp;Add area</source>
+        <translation>क्षेत्र जोड़ें (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="27" />
+        <source>&amp;Remove</source>
+        <translation>हटाएँ (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="66" />
+        <source>Area {name} added.</source>
+        <translation>क्षेत्र {name} जोड़ा गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="68" />
+        <source>Area removed.</source>
+        <translation>क्षेत्र हटाया गया।</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="59" />
+        <source>e.g. user:sam</source>
+        <translation>जैसे user:sam</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="62" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="160" />
+        <source>(any action)</source>
+        <translation>(कोई भी कार्य)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="63" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="64" />
+        <source>any</source>
+        <translation>कोई भी</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="65" />
+        <source>&amp;Show</source>
+        <translation>दिखाएँ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="68" />
+        <source>&amp;Who (starts with)</source>
+        <translation>किसने (शुरुआत) (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="69" />
+        <source>A&amp;ction</source>
+        <translation>कार्य (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="72" />
+        <source>to</source>
+        <translation>से</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="76" />
+        <source>&amp;From</source>
+        <translation>कब से (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="79" />
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="80" />
+        <source>Who</source>
+        <translation>किसने</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="81" />
+        <source>Action</source>
+        <translation>कार्य</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="82" />
+        <source>Target</source>
+        <translation>लक्ष्य</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="83" />
+        <source>Outcome</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="89" />
+        <source>Pick an entry to see it before and after.</source>
+        <translation>पहले और बाद की स्थिति देखने के लिए एक प्रविष्टि चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="91" />
+        <source>&amp;Newer</source>
+        <translation>नए (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="92" />
+        <source>&amp;Older</source>
+        <translation>पुराने (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="147" />
+        <source>{first} to {last} of {total}</source>
+        <translation>{total} में से {first} से {last}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="152" />
+        <source>No entries.</source>
+        <translation>कोई प्रविष्टि नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="190" />
+        <source>Before</source>
+        <translation>पहले</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="190" />
+        <source>After</source>
+        <translation>बाद में</translation>
+    </message>
+</context>
+<context>
+    <name>BillEditDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34" />
+        <source>Edit bill {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40" />
+        <source>at least {n}: already loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45" />
         <source>Ca&amp;pacity (parents)</source>
         <translation>क्षमता (पैरेंट बैग) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="66" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47" />
+        <source>&amp;Destination</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48" />
+        <source>&amp;Vehicle number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51" />
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BillsController</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="47" />
+        <source>Open a bill first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="86" />
+        <source>Bill {id} holds {n} of {cap} parents. Complete it with {n}? Its capacity becomes {n}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="91" />
+        <source>Complete bill {id}?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BillsTab</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="77" />
+        <source>&amp;Create bill</source>
+        <translation>बिल बनाएँ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="78" />
+        <source>&amp;Open bill</source>
+        <translation>बिल खोलें (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
+        <source>Bill &amp;id</source>
+        <translation>बिल आईडी (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81" />
+        <source>Ca&amp;pacity (parents)</source>
+        <translation>क्षमता (पैरेंट बैग) (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82" />
         <source>Destination</source>
         <translation>गंतव्य</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="67" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
         <source>Vehicle number</source>
         <translation>वाहन नंबर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="71" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="87" />
         <source>Create or open a bill</source>
         <translation>बिल बनाएँ या खोलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="96" />
         <source>Record &amp;return</source>
         <translation>वापसी दर्ज करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="97" />
         <source>Return ticket</source>
         <translation>वापसी टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99" />
         <source>Ticket</source>
         <translation>टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="100" />
         <source>C&amp;&amp;F location</source>
         <translation>C&amp;&amp;F स्थान</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101" />
         <source>Parent bag</source>
         <translation>पैरेंट बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="119" />
+        <source>Con&amp;firm: put it on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="120" />
+        <source>&amp;Keep it off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130" />
         <source>Parent</source>
         <translation>पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130" />
         <source>Expected kg</source>
         <translation>अपेक्षित किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="207" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141" />
+        <source>&amp;Edit bill…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142" />
+        <source>Reope&amp;n bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="262" />
         <source>Scan or type a parent bag to put on this bill</source>
         <translation>इस बिल पर रखने के लिए पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="112" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138" />
         <source>Re&amp;move selected parent</source>
         <translation>चुना पैरेंट हटाएँ (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="113" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="139" />
         <source>Com&amp;plete bill</source>
         <translation>बिल पूरा करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="114" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140" />
         <source>Close bill</source>
         <translation>बिल बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="157" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="199" />
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation>पहले बिल आईडी लिखें, जैसे BILL-2025-001।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="169" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="211" />
         <source>Type or scan the id of the bill to open.</source>
         <translation>खोलने के लिए बिल की आईडी लिखें या स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="176" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="225" />
         <source>Select a parent in the list, then press Remove.</source>
         <translation>सूची में एक पैरेंट चुनें, फिर हटाएँ दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="185" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="234" />
         <source>Scan or type the returned parent bag.</source>
         <translation>लौटाया गया पैरेंट बैग स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="209" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="264" />
         <source>Scan or type a bill id to open it</source>
         <translation>बिल खोलने के लिए उसकी आईडी स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="212" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267" />
         <source>NO BILL OPEN</source>
         <translation>कोई बिल खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="213" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268" />
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation>पैरेंट बैग स्कैन करने के लिए बिल बनाएँ या खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="221" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="276" />
         <source>BILL {id} · {status}</source>
         <translation>बिल {id} · {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="224" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279" />
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation>गंतव्य: {dest} · वाहन: {veh}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="231" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="286" />
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation>{linked} / {cap} पैरेंट · {actual} किग्रा, अपेक्षित {expected} किग्रा</translation>
     </message>
@@ -223,138 +534,249 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="129" />
+        <source>Pick why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="133" />
+        <source>Required when the reason is Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="135" />
+        <source>Scan or type the parent bag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="137" />
+        <source>&amp;Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="138" />
+        <source>&amp;Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="140" />
+        <source>&amp;Into parent</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="34" />
+        <source>Packed into the wrong parent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="37" />
+        <source>Loaded onto the wrong bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="38" />
+        <source>Bag or label damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="39" />
+        <source>Duplicate or misprinted label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="42" />
+        <source>Test or training scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43" />
+        <source>The goods came back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="44" />
+        <source>Voided by mistake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="45" />
+        <source>Other (say why in the note)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="67" />
+        <source>&amp;Remove from parent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="68" />
+        <source>&amp;Move to another parent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="69" />
+        <source>Re&amp;open parent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="70" />
+        <source>&amp;Take off bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71" />
+        <source>&amp;Void</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72" />
+        <source>Restor&amp;e</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="88" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89" />
         <source>&amp;Refresh</source>
         <translation>ताज़ा करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="90" />
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="91" />
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="111" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="112" />
         <source>Children linked per hour today</source>
         <translation>आज प्रति घंटे जोड़े गए चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="127" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="128" />
         <source>Station</source>
         <translation>स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="119" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="156" />
         <source>Parents completed</source>
         <translation>पूरे पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123" />
         <source>Operator</source>
         <translation>ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125" />
         <source>Bill status</source>
         <translation>बिल स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125" />
         <source>Bills</source>
         <translation>बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130" />
         <source>Last seq</source>
         <translation>आख़िरी क्रमांक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="132" />
         <source>Lag</source>
         <translation>देरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="154" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155" />
         <source>Children linked</source>
         <translation>जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="157" />
         <source>Parent scans</source>
         <translation>पैरेंट स्कैन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="157" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158" />
         <source>Bills created</source>
         <translation>बने बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159" />
         <source>Bills completed</source>
         <translation>पूरे बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160" />
         <source>Duplicates</source>
         <translation>दोहराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161" />
         <source>Conflicts</source>
         <translation>टकराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="162" />
+        <source>Corrections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="163" />
         <source>Stations active</source>
         <translation>सक्रिय स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171" />
         <source>All stations, from the server · {when}</source>
         <translation>सभी स्टेशन, सर्वर से · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174" />
         <source>This station only (server not reachable) · {when}</source>
         <translation>केवल यह स्टेशन (सर्वर उपलब्ध नहीं) · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="189" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="191" />
         <source>Figures unavailable: {reason}</source>
         <translation>आँकड़े उपलब्ध नहीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252" />
         <source>Export CSV</source>
         <translation>CSV निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="257" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="259" />
         <source>Export PNG</source>
         <translation>PNG निर्यात</translation>
     </message>
@@ -406,6 +828,24 @@
     </message>
 </context>
 <context>
+    <name>EnrollmentCodeDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="72" />
+        <source>Enrollment code for {name}</source>
+        <translation>{name} का नामांकन कोड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="75" />
+        <source>On station {name}, open Settings (or the first-run setup) and enter this code:</source>
+        <translation>स्टेशन {name} पर सेटिंग्स (या पहली बार का सेटअप) खोलें और यह कोड डालें:</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="90" />
+        <source>It works once, until {when}.</source>
+        <translation>यह एक बार, {when} तक चलता है।</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="217" />
@@ -454,107 +894,127 @@
 <context>
     <name>LookupTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="51" />
         <source>Scan or type any bag code</source>
         <translation>कोई भी बैग कोड स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="40" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="52" />
         <source>&amp;Look up</source>
         <translation>खोजें (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="47" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="59" />
+        <source>VOIDED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="67" />
+        <source>Correct:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="72" />
         <source>Did you mean:</source>
         <translation>क्या आपका मतलब था:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="54" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="79" />
         <source>When</source>
         <translation>कब</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="55" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="80" />
         <source>Event</source>
         <translation>घटना</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="56" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="81" />
         <source>Detail</source>
         <translation>विवरण</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="57" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="82" />
         <source>Operator</source>
         <translation>ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="58" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="83" />
         <source>Station</source>
         <translation>स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="69" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="84" />
+        <source>Why</source>
+        <translation>क्यों</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="95" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98" />
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="135" />
         <source>Asking the server about {code}…</source>
         <translation>{code} के बारे में सर्वर से पूछ रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="113" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="163" />
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation>बैग, बिल और इतिहास देखने के लिए कोड स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="117" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="167" />
         <source>From the server</source>
         <translation>सर्वर से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="119" />
-        <source>From this station only (server not reachable)</source>
-        <translation>केवल इस स्टेशन से (सर्वर उपलब्ध नहीं)</translation>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169" />
+        <source>From this station's own records</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172" />
         <source>{code} is not known.</source>
         <translation>{code} ज्ञात नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="173" />
         <source>Check the label and scan it again.</source>
         <translation>लेबल जाँचें और फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="131" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181" />
+        <source>{code} is voided: it counts nowhere until an admin restores it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187" />
         <source>Parent {code}: {n} children, {status}</source>
         <translation>पैरेंट {code}: {n} चाइल्ड, {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="193" />
         <source>Child {code} in parent {parent}</source>
         <translation>चाइल्ड {code}, पैरेंट {parent} में</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="194" />
         <source>(none)</source>
         <translation>(कोई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198" />
         <source>Bill: {bill}</source>
         <translation>बिल: {bill}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198" />
         <source>not on a bill</source>
         <translation>किसी बिल पर नहीं</translation>
     </message>
@@ -562,54 +1022,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="61" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="69" />
         <source>TraceTrack Station</source>
         <translation>TraceTrack स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="97" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="107" />
         <source>Undo last link</source>
         <translation>आख़िरी जोड़ वापस लें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="108" />
         <source>Finish parent</source>
         <translation>पैरेंट पूरा करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="109" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="100" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="110" />
         <source>Log out</source>
         <translation>लॉग आउट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="111" />
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="126" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="137" />
         <source>&amp;Scan</source>
         <translation>स्कैन (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="127" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="138" />
         <source>&amp;Bills</source>
         <translation>बिल (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="139" />
         <source>&amp;Lookup</source>
         <translation>खोज (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="140" />
         <source>&amp;Dashboard</source>
         <translation>डैशबोर्ड (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="141" />
+        <source>Ad&amp;min</source>
+        <translation>प्रबंधन (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>NewStationDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="37" />
+        <source>New station</source>
+        <translation>नया स्टेशन</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39" />
+        <source>e.g. Lucknow-3</source>
+        <translation>जैसे Lucknow-3</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41" />
+        <source>(no area)</source>
+        <translation>(कोई क्षेत्र नहीं)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="45" />
+        <source>&amp;Name</source>
+        <translation>नाम (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="46" />
+        <source>&amp;Area</source>
+        <translation>क्षेत्र (&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -674,6 +1167,14 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="168" />
+        <source>New password for {name}</source>
+        <translation>{name} के लिए नया पासवर्ड</translation>
+    </message>
+</context>
+<context>
     <name>PendingWidget</name>
     <message>
         <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="40" />
@@ -690,6 +1191,139 @@
         <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="47" />
         <source>{n} waiting to sync (oldest {age})</source>
         <translation>{n} सिंक की प्रतीक्षा में (सबसे पुराना {age})</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="55" />
+        <source>Series name</source>
+        <translation>सीरीज़ का नाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="56" />
+        <source>Pattern</source>
+        <translation>पैटर्न</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="57" />
+        <source>Children per parent</source>
+        <translation>प्रति पैरेंट चाइल्ड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="58" />
+        <source>kg per parent</source>
+        <translation>प्रति पैरेंट किग्रा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="65" />
+        <source>Add &amp;series</source>
+        <translation>सीरीज़ जोड़ें (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="66" />
+        <source>Remove s&amp;eries</source>
+        <translation>सीरीज़ हटाएँ (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="70" />
+        <source>Parent pattern, e.g. "SB followed by 5 digits": SB[0-9]{5}</source>
+        <translation>पैरेंट पैटर्न, जैसे "SB के बाद 5 अंक": SB[0-9]{5}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74" />
+        <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
+        <translation>चाइल्ड पैटर्न, जैसे 4 से 20 बड़े अक्षर या अंक: [A-Z0-9]{4,20}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="77" />
+        <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
+        <translation>बिल पैटर्न, जैसे BILL- और 6 अंक: BILL-[0-9]{6}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="79" />
+        <source>One code per line, e.g. SB00042</source>
+        <translation>हर पंक्ति में एक कोड, जैसे SB00042</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="80" />
+        <source>&amp;Try codes</source>
+        <translation>कोड आज़माएँ (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <source>Code</source>
+        <translation>कोड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <source>Kind</source>
+        <translation>प्रकार</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <source>Series</source>
+        <translation>सीरीज़</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <source>Note</source>
+        <translation>टिप्पणी</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="88" />
+        <source>&amp;Publish to every station</source>
+        <translation>हर स्टेशन पर प्रकाशित करें (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97" />
+        <source>&amp;Child pattern</source>
+        <translation>चाइल्ड पैटर्न (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
+        <source>&amp;Bill pattern</source>
+        <translation>बिल पैटर्न (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="102" />
+        <source>Try codes against these rules (not saved):</source>
+        <translation>इन नियमों पर कोड आज़माएँ (सहेजे नहीं जाते):</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="112" />
+        <source>Parent series:</source>
+        <translation>पैरेंट सीरीज़:</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="181" />
+        <source>Type at least one code to try.</source>
+        <translation>आज़माने के लिए कम से कम एक कोड लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="195" />
+        <source>The site uses the default rules.</source>
+        <translation>साइट डिफ़ॉल्ट नियम इस्तेमाल करती है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197" />
+        <source>Version {version} of the site's rules.</source>
+        <translation>साइट के नियमों का संस्करण {version}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220" />
+        <source>Version {version} published to every station.</source>
+        <translation>संस्करण {version} हर स्टेशन पर प्रकाशित हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="224" />
+        <source>Code rules published.</source>
+        <translation>कोड नियम प्रकाशित हुए।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="229" />
+        <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
+        <translation>इस बीच किसी और ने कोड नियम बदल दिए: उनके नियम दिखाए जा रहे हैं; अपना बदलाव फिर से करें।</translation>
     </message>
 </context>
 <context>
@@ -1177,46 +1811,334 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
     </message>
 </context>
 <context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="41" />
+        <source>Sign in to manage the site</source>
+        <translation>साइट का प्रबंधन करने के लिए साइन इन करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="43" />
+        <source>The Admin screen changes the site on the server: give your password again.</source>
+        <translation>प्रबंधन स्क्रीन सर्वर पर साइट बदलती है: अपना पासवर्ड फिर से दें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="52" />
+        <source>Sign &amp;in</source>
+        <translation>साइन इन (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="55" />
+        <source>Username</source>
+        <translation>उपयोगकर्ता नाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/admin_tab.py" line="56" />
+        <source>&amp;Password</source>
+        <translation>पासवर्ड (&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="359" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="373" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="381" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="395" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="463" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="477" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="548" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="562" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="604" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="618" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="615" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="629" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="654" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="668" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="686" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="700" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114" />
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115" />
+        <source>Area</source>
+        <translation>क्षेत्र</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116" />
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117" />
+        <source>Last seen</source>
+        <translation>आख़िरी बार देखा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="118" />
+        <source>Pending</source>
+        <translation>बाकी</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122" />
+        <source>&amp;New station</source>
+        <translation>नया स्टेशन (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123" />
+        <source>New &amp;code</source>
+        <translation>नया कोड (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="124" />
+        <source>&amp;Revoke</source>
+        <translation>रद्द करें (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="162" />
+        <source>never</source>
+        <translation>कभी नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="177" />
+        <source>Station {name} revoked: it can no longer sync.</source>
+        <translation>स्टेशन {name} रद्द: अब यह सिंक नहीं कर सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="197" />
+        <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
+        <translation>{name} के लिए नया नामांकन कोड? नए कोड से नामांकन होने तक इसका मौजूदा टोकन काम नहीं करेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="200" />
+        <source>New code for {name}</source>
+        <translation>{name} के लिए नया कोड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="212" />
+        <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
+        <translation>स्टेशन {name} रद्द करें? यह तुरंत सिंक करना बंद कर देगा; जो स्कैन अभी नहीं भेजे गए वे दोबारा नामांकन तक उसी पर रहेंगे।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="215" />
+        <source>Revoke {name}</source>
+        <translation>{name} रद्द करें</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54" />
+        <source>Add a user</source>
+        <translation>उपयोगकर्ता जोड़ें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54" />
+        <source>Edit a user</source>
+        <translation>उपयोगकर्ता बदलें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="63" />
+        <source>(no area)</source>
+        <translation>(कोई क्षेत्र नहीं)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="74" />
+        <source>Scan the badge here, or leave empty</source>
+        <translation>बैज यहाँ स्कैन करें, या खाली छोड़ें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="76" />
+        <source>&amp;Username</source>
+        <translation>उपयोगकर्ता नाम (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="77" />
+        <source>&amp;Name</source>
+        <translation>नाम (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="78" />
+        <source>&amp;Role</source>
+        <translation>भूमिका (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="79" />
+        <source>&amp;Area</source>
+        <translation>क्षेत्र (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="80" />
+        <source>&amp;Badge</source>
+        <translation>बैज (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="101" />
+        <source>Type a username.</source>
+        <translation>उपयोगकर्ता नाम लिखें।</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="34" />
+        <source>disabled</source>
+        <translation>निष्क्रिय</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="36" />
+        <source>locked until {when}</source>
+        <translation>{when} तक लॉक</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="39" />
+        <source>active</source>
+        <translation>सक्रिय</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="136" />
+        <source>At least 8 characters.</source>
+        <translation>कम से कम 8 अक्षर।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="138" />
+        <source>&amp;Password</source>
+        <translation>पासवर्ड (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="139" />
+        <source>Password &amp;again</source>
+        <translation>पासवर्ड दोबारा (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="154" />
+        <source>Type the password.</source>
+        <translation>पासवर्ड लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="156" />
+        <source>The two passwords differ.</source>
+        <translation>दोनों पासवर्ड अलग हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201" />
+        <source>Username</source>
+        <translation>उपयोगकर्ता नाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202" />
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203" />
+        <source>Role</source>
+        <translation>भूमिका</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204" />
+        <source>Area</source>
+        <translation>क्षेत्र</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205" />
+        <source>Badge</source>
+        <translation>बैज</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="206" />
+        <source>State</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
+        <source>&amp;Add user</source>
+        <translation>उपयोगकर्ता जोड़ें (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
+        <source>&amp;Edit</source>
+        <translation>बदलें (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246" />
+        <source>&amp;Disable</source>
+        <translation>निष्क्रिय करें (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="214" />
+        <source>Reset &amp;password</source>
+        <translation>पासवर्ड रीसेट करें (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246" />
+        <source>&amp;Enable</source>
+        <translation>सक्रिय करें (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273" />
+        <source>User {name} added.</source>
+        <translation>उपयोगकर्ता {name} जोड़ा गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274" />
+        <source>User {name} saved.</source>
+        <translation>उपयोगकर्ता {name} सहेजा गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275" />
+        <source>User {name} disabled.</source>
+        <translation>उपयोगकर्ता {name} निष्क्रिय किया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276" />
+        <source>User {name} enabled.</source>
+        <translation>उपयोगकर्ता {name} सक्रिय किया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="277" />
+        <source>New password set for {name}.</source>
+        <translation>{name} का नया पासवर्ड सेट हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306" />
+        <source>Disable {name}? They can no longer log in anywhere.</source>
+        <translation>{name} को निष्क्रिय करें? वे कहीं भी लॉग इन नहीं कर पाएँगे।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="307" />
+        <source>Disable {name}</source>
+        <translation>{name} को निष्क्रिय करें</translation>
     </message>
 </context>
 </TS>
