@@ -222,9 +222,9 @@ class Rules:
     def _correction_reason(self, event: EventInput) -> Outcome | None:
         """Why a correction's ``data.reason`` / ``data.note`` are unusable, if they are."""
         data = event.data
-        if event.type == EventType.BILL_REMOVE_PARENT and "reason" not in data:
-            return None  # a v1 type: older stations send it without a reason
         reason = data.get("reason")
+        if reason is None and event.type == EventType.BILL_REMOVE_PARENT:
+            return None  # a v1 type: older stations send it without a reason
         if reason is None or reason == "":
             return rejected(
                 Reason.MISSING_FIELD, "Pick why this correction is made.", field="data.reason"

@@ -4,13 +4,17 @@ bills."""
 
 from __future__ import annotations
 
+from collections import Counter as Tally
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracetrack_core.codes import CodeRules, ParentSeries
 from tracetrack_core.events import CORRECTION_TYPES, Counter, EventType, Reason, Status
 from tracetrack_core.rules import (
+    BAG_FIELDS,
     COMPLETED,
     OPEN,
     VOIDED,
@@ -20,6 +24,7 @@ from tracetrack_core.rules import (
     Outcome,
     Rules,
     codes_touched,
+    fields_of,
     keys_touched,
     parents_of_voided,
 )
@@ -394,3 +399,100 @@ def test_the_server_learns_which_parents_a_batch_of_voids_needs() -> None:
     read = {code: b for code, b in state.bags.items() if code != "T001"}
     assert parents_of_voided(voids, read) == {"T001"}
     assert parents_of_voided(voids, state.bags) == set()
+
+
+# -- any mix of work and corrections --------------------------------------------------------
+
+PARENTS = ["T001", "T002", "T003"]
+KIDS = [f"KID{i:02d}" for i in range(8)]
+REASONS = st.sampled_from(["wrong_parent"] * 6 + ["other", "bogus"])  # mostly good ones
+SETUP = [
+    # T001 open with two children, T002 full and on bill B1, T003 empty: every correction
+    # has something to act on from the first event
+    *(EventInput("child_link", kid, parent="T001") for kid in KIDS[:2]),
+    *(EventInput("child_link", kid, parent="T002") for kid in KIDS[2:5]),
+    EventInput("parent_scan", "T003"),
+    EventInput("bill_create", bill="B1", data={"capacity": 2}),
+    EventInput("bill_add_parent", "T002", bill="B1"),
+]
+
+
+def _correction(type_: str, code: str, parent: str = "", **data: Any) -> EventInput:
+    return EventInput(type_, code, parent=parent, data=data)
+
+
+work_and_corrections = st.one_of(
+    st.builds(lambda p: EventInput("parent_scan", p), st.sampled_from(PARENTS)),
+    st.builds(
+        lambda c, p: EventInput("child_link", c, parent=p),
+        st.sampled_from(KIDS),
+        st.sampled_from(PARENTS),
+    ),
+    st.builds(
+        lambda c, p: EventInput("child_unlink", c, parent=p),
+        st.sampled_from(KIDS),
+        st.sampled_from(PARENTS),
+    ),
+    st.builds(lambda p: EventInput("parent_finish", p), st.sampled_from(PARENTS)),
+    st.just(EventInput("bill_create", bill="B1", data={"capacity": 2})),
+    st.builds(lambda p: EventInput("bill_add_parent", p, bill="B1"), st.sampled_from(PARENTS)),
+    st.builds(lambda p: EventInput("bill_remove_parent", p, bill="B1"), st.sampled_from(PARENTS)),
+    st.builds(
+        lambda c, p, r: _correction("child_remove", c, p, reason=r),
+        st.sampled_from(KIDS[:5]),  # (the children SETUP packs)
+        st.sampled_from(PARENTS),
+        REASONS,
+    ),
+    st.builds(
+        lambda c, src, dst, r: _correction("child_move", c, dst, reason=r, **{"from": src}),
+        st.sampled_from(KIDS[:5]),
+        st.sampled_from(PARENTS),
+        st.sampled_from(PARENTS),
+        REASONS,
+    ),
+    st.builds(
+        lambda p, r: _correction("parent_reopen", p, reason=r), st.sampled_from(PARENTS), REASONS
+    ),
+    st.builds(
+        lambda c, r: _correction("bag_void", c, reason=r), st.sampled_from(PARENTS + KIDS), REASONS
+    ),
+    st.builds(
+        lambda c: _correction("bag_restore", c, reason="voided_in_error"),
+        st.sampled_from(PARENTS + KIDS),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(work_and_corrections, max_size=80))
+def test_any_mix_of_work_and_corrections_keeps_the_state_and_the_counts_whole(
+    stream: list[EventInput],
+) -> None:
+    state = MemoryState()
+    counted: Tally[Counter] = Tally()
+    for ev in SETUP + stream:
+        before = {k: fields_of(b, BAG_FIELDS) for k, b in state.bags.items()}
+        outcome = rules.apply(ev, state)
+        counted.update(outcome.counts)
+        if outcome.status is not Status.ACCEPTED:
+            after = {k: fields_of(b, BAG_FIELDS) for k, b in state.bags.items()}
+            assert after == before, "a refused event must not change state"
+        corrects = outcome.status is Status.ACCEPTED and ev.type in CORRECTION_TYPES
+        assert (Counter.CORRECTIONS in outcome.counts) == corrects
+    bags = state.bags.values()
+    for parent in (b for b in bags if b.kind == "parent"):
+        held = [b for b in bags if b.parent == parent.code]
+        assert parent.child_count == len(held) <= rules.capacity_of(parent.code)
+        if parent.child_count == rules.capacity_of(parent.code):
+            assert parent.status == COMPLETED
+    for bag_ in (b for b in bags if b.status == VOIDED):
+        assert (bag_.parent, bag_.child_count, bag_.bill) == (None, 0, None)
+    for bill in state.bills.values():
+        on_bill = [b for b in bags if b.bill == bill.bill_id]
+        assert bill.parent_count == len(on_bill)
+        assert bill.actual_kg == sum(p.child_count for p in on_bill)
+    # the counters tell the same story as the state they left
+    linked = sum(1 for b in bags if b.parent is not None)
+    assert counted[Counter.CHILDREN_LINKED] - counted[Counter.CHILDREN_UNLINKED] == linked
+    completed = sum(1 for b in bags if b.kind == "parent" and b.status == COMPLETED)
+    assert counted[Counter.PARENTS_COMPLETED] - counted[Counter.PARENTS_REOPENED] == completed
