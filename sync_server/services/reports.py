@@ -376,7 +376,7 @@ def _history_json(ev: Event, station: str | None) -> dict[str, Any]:
     out = _event_json(ev)
     data = ev.data if isinstance(ev.data, dict) else {}
     out["station"] = station
-    out["note"] = None
+    out["note"] = out["from"] = None  # every entry has every column (CSV takes the first's)
     if ev.type in CORRECTION_TYPES:
         if ev.status == Status.ACCEPTED and data.get("reason"):
             out["reason"] = data["reason"]

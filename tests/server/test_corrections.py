@@ -5,6 +5,8 @@ where and when; and two stations correcting the same bags at once never both win
 
 from __future__ import annotations
 
+import csv
+import io
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -169,6 +171,16 @@ def test_the_lookup_shows_a_voided_bag_and_why_who_where_when(server: Flask) -> 
     assert (step["type"], step["from"], step["parent"]) == ("child_move", "SB00020", "SB00021")
     assert (step["reason"], step["note"]) == ("other", "two labels on one sack")
     assert read(server, "/bags/SB00021")["children"] == ["KE0001"]
+    with server.extensions["tracetrack"].sessions() as session:
+        token = make_read_token(session)
+    sheet = server.test_client().get(
+        "/api/v1/bags/SB00020?format=csv", headers={"Authorization": f"Bearer {token}"}
+    )
+    rows = list(csv.DictReader(io.StringIO(sheet.get_data(as_text=True))))
+    assert [(r["type"], r["station"], r["reason"], r["note"]) for r in rows[:1]] == [
+        ("bag_void", "Dock 3", "damaged", "torn")
+    ]
+    assert "from" in rows[0]
 
     schemas = server.test_client().get("/api/v1/openapi.json").get_json()["components"]["schemas"]
     bag = schemas["BagOut"]["properties"]
