@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import requests
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from sync_server.api.extension import ServerContext
@@ -194,7 +194,15 @@ def test_add_a_user_then_disable_them(
     dialog.username.setText("meena")
     dialog.display_name.setText("Meena Kumari")
     dialog.role.setCurrentText("biller")
-    dialog.badge.setText("BADGE-0042")
+    dialog.activateWindow()
+    dialog.badge.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.badge, timeout=WAIT_MS)
+    scanner = admin_app.scan_inputs[0]
+    assert isinstance(scanner, FakeScanner)
+    scanner.read("BADGE-0042")  # a badge scanned into its field: nothing recorded
+    assert dialog.badge.text() == "BADGE-0042"
+    assert admin_app.window.current_tab() == "admin"
+    assert admin_app.station.pending()[0] == 0
     dialog.password.first.setText("a long password")
     dialog.password.again.setText("a long passwort")
     press_ok(dialog)

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
+from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.ui.admin.page import AdminPage
 from tracetrack_desktop.ui.admin_client import (
     AdminAnswer,
@@ -150,6 +152,29 @@ class AdminController(QObject):
     def on_login_shown(self) -> None:
         self.sign_out()
         self.operator = ""
+
+    def on_scan_read(self, record: ScanRecord) -> None:
+        """A scan while the Admin tab shows goes into the field being filled in (a badge, codes
+        to try), never into a password, and is never recorded as work."""
+        field = QApplication.focusWidget()
+        if record.suspect:
+            field = None
+        if (
+            isinstance(field, QLineEdit)
+            and not field.isReadOnly()
+            and field.echoMode() == QLineEdit.EchoMode.Normal
+        ):
+            field.setText(record.text)
+        elif isinstance(field, QPlainTextEdit) and not field.isReadOnly():
+            field.insertPlainText(record.text + "\n")  # one code per line
+        else:
+            self.tab.show_message(
+                "warning",
+                QCoreApplication.translate(
+                    "AdminController",
+                    "Scans are not recorded on the Admin screen; to fill a field, click it first.",
+                ),
+            )
 
     def on_page_changed(self, index: int = 0) -> None:
         """Whatever page comes into view shows the server's data as it is now."""

@@ -403,7 +403,9 @@ class StationApp(QObject):
             self._login_read(record)
             return
         tab = self.window.current_tab()
-        if tab == "lookup":
+        if tab == "admin":  # a badge or a code for one of its fields, never work to record
+            self.admin.on_scan_read(record)
+        elif tab == "lookup":
             self.on_lookup_line_read(record)
         elif tab == "bills":
             self.on_bill_line_read(record)
