@@ -2,58 +2,15 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="83"/>
-        <source>Corrections</source>
-        <comment>Take {code} out of {parent} ({n} children → {m}).</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="88"/>
-        <source>Corrections</source>
-        <comment>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="93"/>
-        <source>Corrections</source>
-        <comment>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="96"/>
-        <source>Corrections</source>
-        <comment>Take {code} off bill {bill} ({n} parents → {m}).</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="101"/>
-        <source>Corrections</source>
-        <comment>Void {code} and take it out of {parent} ({n} children → {m}).</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="105"/>
-        <source>Corrections</source>
-        <comment>Void {code}: it counts nowhere until an admin restores it.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107"/>
-        <source>Corrections</source>
-        <comment>Restore {code}: it can be packed and billed again.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AdminController</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="29"/>
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="31"/>
         <source>The server cannot be reached; the Admin screen needs the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="173"/>
+        <source>Scans are not recorded on the Admin screen; to fill a field, click it first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -270,7 +227,7 @@
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51"/>
-        <source>&amp;Save</source>
+        <source>&amp;Save changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -287,7 +244,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="91"/>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="90"/>
         <source>Complete bill {id}?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,17 +337,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141"/>
-        <source>&amp;Edit bill…</source>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140"/>
+        <source>Comple&amp;te bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142"/>
+        <source>&amp;Edit bill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="143"/>
         <source>Reope&amp;n bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="262"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="263"/>
         <source>Scan or type a parent bag to put on this bill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -400,62 +362,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="139"/>
-        <source>Com&amp;plete bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141"/>
         <source>Close bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="199"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="200"/>
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="212"/>
         <source>Type or scan the id of the bill to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="225"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="226"/>
         <source>Select a parent in the list, then press Remove.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="234"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="235"/>
         <source>Scan or type the returned parent bag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="264"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="265"/>
         <source>Scan or type a bill id to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268"/>
         <source>NO BILL OPEN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269"/>
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="276"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="277"/>
         <source>BILL {id} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280"/>
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="286"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="287"/>
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,32 +494,32 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="128"/>
         <source>Pick why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="133"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="132"/>
         <source>Required when the reason is Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="135"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="134"/>
         <source>Scan or type the parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="137"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="136"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="137"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139"/>
         <source>&amp;Into parent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,6 +594,41 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72"/>
         <source>Restor&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="82"/>
+        <source>Take {code} out of {parent} ({n} children → {m}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86"/>
+        <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="91"/>
+        <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95"/>
+        <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99"/>
+        <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103"/>
+        <source>Void {code}: it counts nowhere until an admin restores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="106"/>
+        <source>Restore {code}: it can be packed and billed again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1851,32 +1843,32 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="477"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="479"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="562"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="564"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="618"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="620"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="629"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="631"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="668"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="670"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="700"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="702"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,59 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="hi_IN">
 <context>
-    <name />
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="83" />
-        <source>Corrections</source>
-        <comment>Take {code} out of {parent} ({n} children → {m}).</comment>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="88" />
-        <source>Corrections</source>
-        <comment>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="93" />
-        <source>Corrections</source>
-        <comment>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="96" />
-        <source>Corrections</source>
-        <comment>Take {code} off bill {bill} ({n} parents → {m}).</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="101" />
-        <source>Corrections</source>
-        <comment>Void {code} and take it out of {parent} ({n} children → {m}).</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="105" />
-        <source>Corrections</source>
-        <comment>Void {code}: it counts nowhere until an admin restores it.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107" />
-        <source>Corrections</source>
-        <comment>Restore {code}: it can be packed and billed again.</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AdminController</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="29" />
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="31" />
         <source>The server cannot be reached; the Admin screen needs the server.</source>
         <translation>सर्वर तक नहीं पहुँचा जा सकता; प्रबंधन स्क्रीन को सर्वर चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="173" />
+        <source>Scans are not recorded on the Admin screen; to fill a field, click it first.</source>
+        <translation>प्रबंधन स्क्रीन पर स्कैन दर्ज नहीं होते; कोई फ़ील्ड भरने के लिए पहले उस पर क्लिक करें।</translation>
     </message>
 </context>
 <context>
@@ -245,12 +202,12 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34" />
         <source>Edit bill {id}</source>
-        <translation type="unfinished" />
+        <translation>बिल {id} बदलें</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40" />
         <source>at least {n}: already loaded</source>
-        <translation type="unfinished" />
+        <translation>कम से कम {n}: इतने पहले से लदे हैं</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45" />
@@ -260,17 +217,17 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47" />
         <source>&amp;Destination</source>
-        <translation type="unfinished" />
+        <translation>गंतव्य (&amp;D)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48" />
         <source>&amp;Vehicle number</source>
-        <translation type="unfinished" />
+        <translation>वाहन नंबर (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51" />
-        <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <source>&amp;Save changes</source>
+        <translation>बदलाव सहेजें (&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -278,17 +235,17 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="47" />
         <source>Open a bill first.</source>
-        <translation type="unfinished" />
+        <translation>पहले एक बिल खोलें।</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="86" />
         <source>Bill {id} holds {n} of {cap} parents. Complete it with {n}? Its capacity becomes {n}.</source>
-        <translation type="unfinished" />
+        <translation>बिल {id} पर {cap} में से {n} पैरेंट बैग हैं। इसे {n} के साथ पूरा करें? इसकी क्षमता {n} हो जाएगी।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="91" />
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="90" />
         <source>Complete bill {id}?</source>
-        <translation type="unfinished" />
+        <translation>बिल {id} पूरा करें?</translation>
     </message>
 </context>
 <context>
@@ -356,12 +313,12 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="119" />
         <source>Con&amp;firm: put it on</source>
-        <translation type="unfinished" />
+        <translation>पुष्टि करें: बिल पर रखें (&amp;F)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="120" />
         <source>&amp;Keep it off</source>
-        <translation type="unfinished" />
+        <translation>बिल पर न रखें (&amp;K)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130" />
@@ -379,17 +336,22 @@
         <translation>अपेक्षित किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141" />
-        <source>&amp;Edit bill…</source>
-        <translation type="unfinished" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140" />
+        <source>Comple&amp;te bill</source>
+        <translation>बिल पूरा करें (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142" />
-        <source>Reope&amp;n bill</source>
-        <translation type="unfinished" />
+        <source>&amp;Edit bill…</source>
+        <translation>बिल बदलें… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="262" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="143" />
+        <source>Reope&amp;n bill</source>
+        <translation>बिल फिर खोलें (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="263" />
         <source>Scan or type a parent bag to put on this bill</source>
         <translation>इस बिल पर रखने के लिए पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
@@ -399,62 +361,57 @@
         <translation>चुना पैरेंट हटाएँ (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="139" />
-        <source>Com&amp;plete bill</source>
-        <translation>बिल पूरा करें (&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141" />
         <source>Close bill</source>
         <translation>बिल बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="199" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="200" />
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation>पहले बिल आईडी लिखें, जैसे BILL-2025-001।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="212" />
         <source>Type or scan the id of the bill to open.</source>
         <translation>खोलने के लिए बिल की आईडी लिखें या स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="225" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="226" />
         <source>Select a parent in the list, then press Remove.</source>
         <translation>सूची में एक पैरेंट चुनें, फिर हटाएँ दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="234" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="235" />
         <source>Scan or type the returned parent bag.</source>
         <translation>लौटाया गया पैरेंट बैग स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="264" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="265" />
         <source>Scan or type a bill id to open it</source>
         <translation>बिल खोलने के लिए उसकी आईडी स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268" />
         <source>NO BILL OPEN</source>
         <translation>कोई बिल खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269" />
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation>पैरेंट बैग स्कैन करने के लिए बिल बनाएँ या खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="276" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="277" />
         <source>BILL {id} · {status}</source>
         <translation>बिल {id} · {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280" />
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation>गंतव्य: {dest} · वाहन: {veh}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="286" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="287" />
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation>{linked} / {cap} पैरेंट · {actual} किग्रा, अपेक्षित {expected} किग्रा</translation>
     </message>
@@ -536,34 +493,34 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="128" />
         <source>Pick why</source>
-        <translation type="unfinished" />
+        <translation>कारण चुनें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="133" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="132" />
         <source>Required when the reason is Other</source>
-        <translation type="unfinished" />
+        <translation>कारण 'अन्य' हो तो ज़रूरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="135" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="134" />
         <source>Scan or type the parent bag</source>
-        <translation type="unfinished" />
+        <translation>पैरेंट बैग स्कैन करें या लिखें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="136" />
+        <source>&amp;Reason</source>
+        <translation>कारण (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="137" />
-        <source>&amp;Reason</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="138" />
         <source>&amp;Note</source>
-        <translation type="unfinished" />
+        <translation>नोट (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="140" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139" />
         <source>&amp;Into parent</source>
-        <translation type="unfinished" />
+        <translation>किस पैरेंट में (&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -571,72 +528,107 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="34" />
         <source>Packed into the wrong parent</source>
-        <translation type="unfinished" />
+        <translation>गलत पैरेंट में पैक हुआ</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="37" />
         <source>Loaded onto the wrong bill</source>
-        <translation type="unfinished" />
+        <translation>गलत बिल पर लोड हुआ</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="38" />
         <source>Bag or label damaged</source>
-        <translation type="unfinished" />
+        <translation>बैग या लेबल खराब</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="39" />
         <source>Duplicate or misprinted label</source>
-        <translation type="unfinished" />
+        <translation>डुप्लिकेट या गलत छपा लेबल</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="42" />
         <source>Test or training scan</source>
-        <translation type="unfinished" />
+        <translation>टेस्ट या ट्रेनिंग स्कैन</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43" />
         <source>The goods came back</source>
-        <translation type="unfinished" />
+        <translation>माल वापस आया</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="44" />
         <source>Voided by mistake</source>
-        <translation type="unfinished" />
+        <translation>गलती से अमान्य हुआ</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="45" />
         <source>Other (say why in the note)</source>
-        <translation type="unfinished" />
+        <translation>अन्य (नोट में कारण लिखें)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="67" />
         <source>&amp;Remove from parent</source>
-        <translation type="unfinished" />
+        <translation>पैरेंट से निकालें (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="68" />
         <source>&amp;Move to another parent</source>
-        <translation type="unfinished" />
+        <translation>दूसरे पैरेंट में डालें (&amp;M)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="69" />
         <source>Re&amp;open parent</source>
-        <translation type="unfinished" />
+        <translation>पैरेंट फिर खोलें (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="70" />
         <source>&amp;Take off bill</source>
-        <translation type="unfinished" />
+        <translation>बिल से हटाएँ (&amp;T)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71" />
         <source>&amp;Void</source>
-        <translation type="unfinished" />
+        <translation>अमान्य करें (&amp;V)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72" />
         <source>Restor&amp;e</source>
-        <translation type="unfinished" />
+        <translation>वापस मान्य करें (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="82" />
+        <source>Take {code} out of {parent} ({n} children → {m}).</source>
+        <translation>{code} को {parent} से निकालें ({n} चाइल्ड → {m})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86" />
+        <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
+        <translation>{code} को {parent} से निकालकर ({n} चाइल्ड → {m}) नीचे स्कैन किए पैरेंट में डालें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="91" />
+        <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
+        <translation>{code} फिर खोलें ({n} / {capacity} चाइल्ड) ताकि और चाइल्ड स्कैन हो सकें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95" />
+        <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
+        <translation>{code} को बिल {bill} से हटाएँ ({n} पैरेंट → {m})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99" />
+        <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
+        <translation>{code} अमान्य करें और उसे {parent} से निकालें ({n} चाइल्ड → {m})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103" />
+        <source>Void {code}: it counts nowhere until an admin restores it.</source>
+        <translation>{code} अमान्य करें: एडमिन के वापस मान्य करने तक यह कहीं नहीं गिना जाएगा।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="106" />
+        <source>Restore {code}: it can be packed and billed again.</source>
+        <translation>{code} वापस मान्य करें: इसे फिर पैक और बिल किया जा सकेगा।</translation>
     </message>
 </context>
 <context>
@@ -906,12 +898,12 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="59" />
         <source>VOIDED</source>
-        <translation type="unfinished" />
+        <translation>अमान्य</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="67" />
         <source>Correct:</source>
-        <translation type="unfinished" />
+        <translation>सुधारें:</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="72" />
@@ -976,7 +968,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169" />
         <source>From this station's own records</source>
-        <translation type="unfinished" />
+        <translation>इसी स्टेशन के अपने रिकॉर्ड से</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172" />
@@ -991,7 +983,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181" />
         <source>{code} is voided: it counts nowhere until an admin restores it.</source>
-        <translation type="unfinished" />
+        <translation>{code} अमान्य है: एडमिन के वापस मान्य करने तक यह कहीं नहीं गिना जाता।</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187" />
@@ -1851,32 +1843,32 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="477" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="479" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="562" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="564" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="618" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="620" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="629" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="631" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="668" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="670" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="700" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="702" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>
