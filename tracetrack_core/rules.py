@@ -339,7 +339,7 @@ class Rules:
             )
         capacity = self.capacity_of(parent.code)
         if parent.status == COMPLETED:
-            return _parent_full(parent, capacity)
+            return _parent_completed(parent, capacity)
         completed = self._put_in(child or Bag(code=code, kind=CHILD), parent, capacity, state)
         if completed:
             counts = {Counter.CHILDREN_LINKED: 1, Counter.PARENTS_COMPLETED: 1}
@@ -473,7 +473,7 @@ class Rules:
             )
         capacity = self.capacity_of(target.code)
         if target.status == COMPLETED:
-            return _parent_full(target, capacity)
+            return _parent_completed(target, capacity)
         source_capacity = self.capacity_of(source.code)
         counters = self._take_out(child, source, source_capacity, state)
         counters.append(Counter.CHILDREN_LINKED)
@@ -916,7 +916,7 @@ def _voided(bag: Bag) -> Outcome:
     )
 
 
-def _parent_full(parent: Bag, capacity: int) -> Outcome:
+def _parent_completed(parent: Bag, capacity: int) -> Outcome:
     return _conflict(
         Reason.PARENT_COMPLETED,
         f"{parent.code} is full ({parent.child_count} / {capacity}). Scan a new parent.",
