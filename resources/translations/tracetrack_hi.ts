@@ -95,104 +95,104 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="59" />
-        <source>e.g. user:sam</source>
-        <translation>जैसे user:sam</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="62" />
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="160" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="68" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="167" />
         <source>(any action)</source>
         <translation>(कोई भी कार्य)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="63" />
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="69" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="70" />
         <source>any</source>
         <translation>कोई भी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="65" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="71" />
         <source>&amp;Show</source>
         <translation>दिखाएँ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="68" />
-        <source>&amp;Who (starts with)</source>
-        <translation>किसने (शुरुआत) (&amp;W)</translation>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="65" />
+        <source>e.g. sam, or station:* for every station</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="69" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="74" />
+        <source>&amp;Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="75" />
         <source>A&amp;ction</source>
         <translation>कार्य (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="78" />
         <source>to</source>
         <translation>से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="82" />
         <source>&amp;From</source>
         <translation>कब से (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="85" />
         <source>When</source>
         <translation>कब</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="86" />
         <source>Who</source>
         <translation>किसने</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="87" />
         <source>Action</source>
         <translation>कार्य</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="82" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="88" />
         <source>Target</source>
         <translation>लक्ष्य</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="89" />
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="95" />
         <source>Pick an entry to see it before and after.</source>
         <translation>पहले और बाद की स्थिति देखने के लिए एक प्रविष्टि चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="91" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="97" />
         <source>&amp;Newer</source>
         <translation>नए (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="92" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="98" />
         <source>&amp;Older</source>
         <translation>पुराने (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="147" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="154" />
         <source>{first} to {last} of {total}</source>
         <translation>{total} में से {first} से {last}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="152" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="159" />
         <source>No entries.</source>
         <translation>कोई प्रविष्टि नहीं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="190" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="197" />
         <source>Before</source>
         <translation>पहले</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="190" />
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="197" />
         <source>After</source>
         <translation>बाद में</translation>
     </message>
@@ -493,32 +493,32 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="130" />
         <source>Pick why</source>
         <translation>कारण चुनें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="132" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="134" />
         <source>Required when the reason is Other</source>
         <translation>कारण 'अन्य' हो तो ज़रूरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="134" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="136" />
         <source>Scan or type the parent bag</source>
         <translation>पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="138" />
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139" />
         <source>&amp;Note</source>
         <translation>नोट (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="141" />
         <source>&amp;Into parent</source>
         <translation>किस पैरेंट में (&amp;I)</translation>
     </message>

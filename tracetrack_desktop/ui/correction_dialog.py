@@ -76,35 +76,36 @@ def correction_title(correction: EventType) -> str:
 
 def what_happens(correction: EventType, target: CorrectionTarget) -> str:
     """One sentence: what the correction will do to ``target``, with the counts it changes."""
-    tr = QCoreApplication.translate
     code, parent, bill = target.code, target.parent or "", target.bill or ""
     n = target.parent_children
     if correction is EventType.CHILD_REMOVE:
-        return tr("Corrections", "Take {code} out of {parent} ({n} children → {m}).").format(
-            code=code, parent=parent, n=n, m=n - 1
-        )
+        return QCoreApplication.translate(
+            "Corrections", "Take {code} out of {parent} ({n} children → {m})."
+        ).format(code=code, parent=parent, n=n, m=n - 1)
     if correction is EventType.CHILD_MOVE:
-        return tr(
+        return QCoreApplication.translate(
             "Corrections",
             "Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.",
         ).format(code=code, parent=parent, n=n, m=n - 1)
     if correction is EventType.PARENT_REOPEN:
-        return tr(
+        return QCoreApplication.translate(
             "Corrections", "Reopen {code} ({n} / {capacity} children) so more can be scanned in."
         ).format(code=code, n=target.children, capacity=target.capacity)
     if correction is EventType.BILL_REMOVE_PARENT:
-        return tr("Corrections", "Take {code} off bill {bill} ({n} parents → {m}).").format(
-            code=code, bill=bill, n=target.bill_parents, m=target.bill_parents - 1
-        )
+        return QCoreApplication.translate(
+            "Corrections", "Take {code} off bill {bill} ({n} parents → {m})."
+        ).format(code=code, bill=bill, n=target.bill_parents, m=target.bill_parents - 1)
     if correction is EventType.BAG_VOID and parent:
-        return tr(
+        return QCoreApplication.translate(
             "Corrections", "Void {code} and take it out of {parent} ({n} children → {m})."
         ).format(code=code, parent=parent, n=n, m=n - 1)
     if correction is EventType.BAG_VOID:
-        return tr(
+        return QCoreApplication.translate(
             "Corrections", "Void {code}: it counts nowhere until an admin restores it."
         ).format(code=code)
-    return tr("Corrections", "Restore {code}: it can be packed and billed again.").format(code=code)
+    return QCoreApplication.translate(
+        "Corrections", "Restore {code}: it can be packed and billed again."
+    ).format(code=code)
 
 
 class CorrectionDialog(QDialog):

@@ -75,6 +75,8 @@ class CorrectionsController(QObject):
         dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted:
             self._record(dialog.request())
+        # the window manager need not hand activation back when the dialog goes
+        self.window.activateWindow()
         self.window.focus_scan_line()
 
     def _record(self, request: CorrectionRequest) -> None:
