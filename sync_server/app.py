@@ -9,6 +9,7 @@ from flask import Flask
 from sync_server.api import (
     openapi,
     routes_admin,
+    routes_manage,
     routes_read,
     routes_reports,
     routes_service,
@@ -28,6 +29,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(routes_sync.bp)
     app.register_blueprint(routes_read.bp)
     app.register_blueprint(routes_admin.bp)
+    app.register_blueprint(routes_manage.bp)
     app.register_blueprint(routes_reports.bp)
 
 

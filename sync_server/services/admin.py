@@ -19,7 +19,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import ApiToken, Station
-from sync_server.services import audit
+from sync_server.services import areas, audit
 from sync_server.services.errors import (
     AuthError,
     ConflictError,
@@ -109,6 +109,9 @@ class StationInfo:
     revoked_at: datetime | None
     enrollment_expires_at: datetime | None
     last_seen_at: datetime | None
+    pending: int | None = None
+    """The station's outbox count as it last reported it (None: never reported)."""
+    last_seq: int = 0
 
     @classmethod
     def of(cls, station: Station, now: datetime) -> StationInfo:
@@ -131,6 +134,8 @@ class StationInfo:
             revoked_at=_utc(station.revoked_at),
             enrollment_expires_at=expires,
             last_seen_at=_utc(station.last_seen_at),
+            pending=station.reported_pending,
+            last_seq=station.last_seq or 0,
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -144,11 +149,15 @@ class StationInfo:
             "revoked_at": _iso(self.revoked_at),
             "enrollment_expires_at": _iso(self.enrollment_expires_at),
             "last_seen_at": _iso(self.last_seen_at),
+            "pending": self.pending,
+            "last_seq": self.last_seq,
         }
 
     def snapshot(self) -> dict[str, Any]:
+        """What the audit log keeps: the station's settings and state, not its traffic."""
         data = self.as_json()
-        data.pop("last_seen_at")
+        for traffic in ("last_seen_at", "pending", "last_seq"):
+            data.pop(traffic)
         return data
 
 
@@ -202,8 +211,10 @@ def add_station(
     actor: str,
     ttl_minutes: int,
     now: datetime | None = None,
+    create_area: bool = True,
 ) -> IssuedCode:
-    """Register a station and give it an enrollment code."""
+    """Register a station and give it an enrollment code. An unknown ``area`` is added when
+    ``create_area``, else refused (areas.UnknownAreaError)."""
     moment = _moment(now)
     clean = name.strip()
     if not clean or len(clean) > 100:
@@ -220,7 +231,7 @@ def add_station(
         station = Station(
             id="st_" + uuid.uuid4().hex[:12],
             name=clean,
-            area=area.strip()[:100],
+            area=areas.resolve(session, area, create=create_area, actor=actor),
             hostname="",
             last_seq=0,
             seq_gaps=0,

@@ -226,12 +226,59 @@ class AuditPage:
     offset: int
 
 
-def list_entries(session: Session, *, limit: int = 100, offset: int = 0) -> AuditPage:
-    """The newest entries first."""
+def _matching(column: Any, wanted: str) -> Any:
+    """``wanted`` exactly, or as a prefix when it ends in ``*`` (``user:*``)."""
+    if wanted.endswith("*"):
+        return column.startswith(wanted[:-1], autoescape=True)
+    return column == wanted
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries to list: ``actor``, ``action`` and ``target`` match exactly, or by prefix
+    when they end in ``*``; ``since`` is inclusive, ``until`` exclusive."""
+
+    actor: str | None = None
+    action: str | None = None
+    target: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def conditions(self) -> list[Any]:
+        found: list[Any] = []
+        for column, wanted in (
+            (AuditLog.actor, self.actor),
+            (AuditLog.action, self.action),
+            (AuditLog.target, self.target),
+        ):
+            if wanted:
+                found.append(_matching(column, wanted))
+        if self.since is not None:
+            found.append(AuditLog.at >= self.since)
+        if self.until is not None:
+            found.append(AuditLog.at < self.until)
+        return found
+
+
+def list_entries(
+    session: Session,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    where: AuditFilter | None = None,
+) -> AuditPage:
+    """The newest entries first, those ``where`` picks (all by default)."""
+    conditions = (where or AuditFilter()).conditions()
     with session.begin():
-        total = session.execute(select(func.count()).select_from(AuditLog)).scalar_one()
+        total = session.execute(
+            select(func.count()).select_from(AuditLog).where(*conditions)
+        ).scalar_one()
         rows = session.scalars(
-            select(AuditLog).order_by(AuditLog.id.desc()).limit(limit).offset(offset)
+            select(AuditLog)
+            .where(*conditions)
+            .order_by(AuditLog.id.desc())
+            .limit(limit)
+            .offset(offset)
         ).all()
         entries = [
             AuditEntry(
@@ -247,3 +294,9 @@ def list_entries(session: Session, *, limit: int = 100, offset: int = 0) -> Audi
             for row in rows
         ]
     return AuditPage(entries=entries, total=int(total), limit=limit, offset=offset)
+
+
+def distinct_actions(session: Session) -> list[str]:
+    """Every action name the log holds, sorted (for a filter list)."""
+    with session.begin():
+        return list(session.scalars(select(AuditLog.action).distinct().order_by(AuditLog.action)))

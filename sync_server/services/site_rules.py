@@ -1,17 +1,33 @@
 """The site's code rules: stored as a setting (``settings.code_rules``), the defaults when none
-is stored."""
+is stored; and how an admin edits them (test sample codes, save with a version check)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import importlib
+import re
+import string
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import Setting
+from sync_server.db.versions import next_version
+from sync_server.services import audit
+from sync_server.services.errors import ConflictError, ServiceError
 from tracetrack_core import rules as core
-from tracetrack_core.codes import CodeRules
+from tracetrack_core.codes import (
+    CodeKind,
+    CodeRules,
+    InvalidReadError,
+    decode,
+    normalise,
+)
 
 NONE_STORED = -1
 """The version of the code rules when none is stored (the defaults)."""
@@ -46,3 +62,305 @@ class SiteRules:
         rules = core.Rules(code_rules_from(read() if version != NONE_STORED else None))
         self._held = (version, rules)
         return rules
+
+
+# --- editing the rules (the admin API and the command line) ---------------------------------
+
+CODE_RULES_KEY = "code_rules"
+MAX_TEST_CODES = 200
+
+
+class InvalidRulesError(ServiceError):
+    code = "invalid_rules"
+
+
+class StaleRulesError(ConflictError):
+    code = "stale_rules"
+
+
+@dataclass(frozen=True)
+class StoredRules:
+    """The site's code rules, the version an edit must name, and whether they are the
+    defaults (nothing stored)."""
+
+    rules: CodeRules
+    version: int
+
+    @property
+    def defaults(self) -> bool:
+        return self.version == NONE_STORED
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rules": self.rules.model_dump(mode="json"),
+            "version": self.version,
+            "defaults": self.defaults,
+        }
+
+
+def stored_rules(session: Session) -> StoredRules:
+    with session.begin():
+        row = session.execute(
+            select(Setting.value, Setting.version).where(Setting.key == CODE_RULES_KEY)
+        ).first()
+        if row is None:
+            return StoredRules(rules=CodeRules(), version=NONE_STORED)
+        return StoredRules(rules=code_rules_from(row.value), version=row.version)
+
+
+def parse_rules(value: Any) -> CodeRules:
+    """Code rules from JSON. Raises InvalidRulesError saying every problem in one sentence."""
+    try:
+        return CodeRules.model_validate(value)
+    except ValidationError as exc:
+        said = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'rules'}: {err['msg']}"
+            for err in exc.errors(include_url=False, include_input=False)
+        )
+        raise InvalidRulesError(f"These code rules are not valid: {said}.") from exc
+
+
+_NOTHING_LIKE = ("X", "12", "HELLO WORLD")
+"""Text no bag pattern may accept: a pattern that does accepts nearly anything."""
+
+_CHILD_LIKE = ("ABCD1234", "C0FFEE42")
+"""Child codes as the defaults know them."""
+
+
+def problems(rules: CodeRules) -> list[str]:
+    """Why saving ``rules`` would be refused: a pattern that can match no code a scanner
+    delivers (codes are upper-cased before they are classified), or one that matches nearly
+    anything, so that parents and children overlap. Empty when they may be saved."""
+    found: list[str] = []
+    child = re.compile(rules.child_pattern)
+    # children these rules would read as children, were no parent pattern to take them first
+    children = [c for c in (_sample(child.pattern), *_CHILD_LIKE) if c and child.fullmatch(c)]
+    for series in rules.parent_series:
+        regex = re.compile(series.pattern)
+        probes = (
+            *(series.name + "0" * n for n in range(1, 13)),
+            *(series.name + "-" + "0" * n for n in range(1, 13)),
+        )
+        if not _matches_some_code(regex, probes):
+            found.append(
+                f"The parent series {series.name!r} matches no code a scanner can deliver "
+                "(codes are read in upper case)."
+            )
+        loose = [p for p in (*_NOTHING_LIKE, *children) if regex.fullmatch(p)]
+        if loose:
+            found.append(
+                f"The parent series {series.name!r} matches almost anything (even "
+                f"{', '.join(repr(p) for p in loose)}), so children would be read as parents."
+            )
+    if not _matches_some_code(child, ()):
+        found.append(
+            "The child pattern matches no code a scanner can deliver "
+            "(codes are read in upper case)."
+        )
+    loose = [p for p in _NOTHING_LIKE if child.fullmatch(p)]
+    if loose:
+        found.append(
+            f"The child pattern matches almost anything (even {', '.join(repr(p) for p in loose)})."
+        )
+    return found
+
+
+def _matches_some_code(regex: re.Pattern[str], probes: Sequence[str]) -> bool:
+    """Whether ``regex`` accepts a normalised code: one made from the pattern itself, or a
+    probe. When no code can be made from it (constructs the sampler does not follow), the
+    pattern is given the benefit of the doubt."""
+    sample = _sample(regex.pattern)
+    if sample is None:
+        return True
+    candidates = (sample, sample.upper(), *probes)
+    return any(c and normalise(c) == c and regex.fullmatch(c) for c in candidates)
+
+
+class _UnsupportedError(Exception):
+    """A construct the sampler does not make text for."""
+
+
+_PARSER: Any = importlib.import_module("re._parser")  # the stdlib's own regex parser
+_PREFERRED = string.ascii_uppercase + string.digits + "-_/. " + string.ascii_lowercase
+_PREFERRED += "".join(ch for ch in string.punctuation if ch not in _PREFERRED)
+
+
+def _sample(pattern: str) -> str | None:
+    """A short text ``pattern`` is meant to accept, upper case where it may be; None when it
+    uses what this does not follow (lookarounds are skipped: the caller checks the text)."""
+    try:
+        return _make(_PARSER.parse(pattern), {})
+    except (_UnsupportedError, re.error, RecursionError):
+        return None
+
+
+def _make(items: Any, groups: dict[int, str]) -> str:
+    p = _PARSER
+    out: list[str] = []
+    for op, av in items:
+        if op is p.LITERAL:
+            out.append(chr(av))
+        elif op is p.NOT_LITERAL:
+            out.append(next(ch for ch in _PREFERRED if ord(ch) != av))
+        elif op is p.ANY:
+            out.append("A")
+        elif op is p.IN:
+            out.append(_one_of(av))
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
+            low, _high, sub = av
+            out.append(_make(sub, groups) * low)
+        elif op is p.SUBPATTERN:
+            group, _add, _del, sub = av
+            text = _make(sub, groups)
+            if group is not None:
+                groups[group] = text
+            out.append(text)
+        elif op is getattr(p, "ATOMIC_GROUP", None):
+            out.append(_make(av, groups))
+        elif op is p.BRANCH:
+            out.append(_make(av[1][0], groups))
+        elif op is p.GROUPREF:
+            out.append(groups.get(av, ""))
+        elif op in (p.AT, p.ASSERT, p.ASSERT_NOT):
+            continue
+        else:
+            raise _UnsupportedError(str(op))
+    return "".join(out)
+
+
+def _one_of(items: Any) -> str:
+    p = _PARSER
+    negate = bool(items) and items[0][0] is p.NEGATE
+    members = items[1:] if negate else items
+
+    def inside(ch: str) -> bool:
+        for op, av in members:
+            if op is p.LITERAL and ord(ch) == av:
+                return True
+            if op is p.RANGE and av[0] <= ord(ch) <= av[1]:
+                return True
+            if op is p.CATEGORY and _in_category(ch, av):
+                return True
+            if op not in (p.LITERAL, p.RANGE, p.CATEGORY):
+                raise _UnsupportedError(str(op))
+        return False
+
+    for ch in _PREFERRED:
+        if inside(ch) != negate:
+            return ch
+    raise _UnsupportedError("an empty class")
+
+
+def _in_category(ch: str, category: Any) -> bool:
+    p = _PARSER
+    word = ch.isalnum() or ch == "_"
+    tests = {
+        p.CATEGORY_DIGIT: ch.isdigit(),
+        p.CATEGORY_NOT_DIGIT: not ch.isdigit(),
+        p.CATEGORY_WORD: word,
+        p.CATEGORY_NOT_WORD: not word,
+        p.CATEGORY_SPACE: ch.isspace(),
+        p.CATEGORY_NOT_SPACE: not ch.isspace(),
+    }
+    if category not in tests:
+        raise _UnsupportedError(str(category))
+    return tests[category]
+
+
+@dataclass(frozen=True)
+class CodeResult:
+    """How rules read one sample code."""
+
+    code: str
+    kind: str
+    series: str | None
+    capacity: int | None
+    note: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "kind": self.kind,
+            "series": self.series,
+            "capacity": self.capacity,
+            "note": self.note,
+        }
+
+
+def try_codes(rules: CodeRules, codes: Sequence[str]) -> list[CodeResult]:
+    """Read each of ``codes`` as a scanner read under ``rules`` (the station's own decoding)."""
+    results = []
+    for raw in codes[:MAX_TEST_CODES]:
+        try:
+            decoded = decode(raw, rules)
+        except InvalidReadError as exc:
+            results.append(CodeResult(raw, CodeKind.UNKNOWN.value, None, None, exc.message))
+            continue
+        series = rules.series_of(decoded.code) if decoded.kind is CodeKind.PARENT else None
+        note = decoded.note
+        if decoded.command is not None:
+            note = f"command {decoded.command.value}"
+        results.append(
+            CodeResult(
+                decoded.code or raw,
+                decoded.kind.value,
+                series.name if series else None,
+                series.capacity if series else None,
+                note,
+            )
+        )
+    return results
+
+
+def save_code_rules(
+    session: Session, value: Any, *, version: int, actor: str, now: datetime | None = None
+) -> StoredRules:
+    """Store new code rules if ``version`` is the stored one (an edit of what is in force).
+
+    The setting row gets a new feed version, so every station's next pull carries the rules,
+    and ingest reads that version before each batch (:class:`SiteRules`), so the next batch
+    is classified by them.
+
+    Raises:
+        InvalidRulesError: they do not parse, or :func:`problems` finds some (``problems``).
+        StaleRulesError: someone saved other rules since ``version`` was read.
+    """
+    rules = parse_rules(value)
+    found = problems(rules)
+    if found:
+        raise InvalidRulesError(
+            "These code rules cannot be saved: " + " ".join(found), problems=found
+        )
+    stored = rules.model_dump(mode="json")
+    try:
+        with session.begin():
+            row = session.scalars(
+                select(Setting).where(Setting.key == CODE_RULES_KEY).with_for_update()
+            ).first()
+            current = NONE_STORED if row is None else row.version
+            if version != current:
+                raise StaleRulesError(
+                    "Someone saved other code rules since you opened them; reload and edit those.",
+                    version=current,
+                )
+            before = code_rules_from(row.value if row else None).model_dump(mode="json")
+            if row is None:
+                row = Setting(key=CODE_RULES_KEY, value=stored)
+                session.add(row)
+            row.value = stored
+            row.version = next_version(session)
+            saved = StoredRules(rules=rules, version=row.version)
+            audit.record(
+                session,
+                actor=actor,
+                action="code_rules_set",
+                target=CODE_RULES_KEY,
+                before=before,
+                after=stored,
+                at=now,
+            )
+    except IntegrityError as exc:  # two first saves at once: the other one won
+        raise StaleRulesError(
+            "Someone saved other code rules at the same time; reload and edit those."
+        ) from exc
+    return saved

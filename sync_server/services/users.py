@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from enum import Enum
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from sync_server.db.models import User
 from sync_server.db.versions import next_version
-from sync_server.services import audit
+from sync_server.services import areas, audit, sessions
 from sync_server.services.errors import (
     ConflictError,
     ForbiddenError,
@@ -39,19 +40,32 @@ _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{0,63}$")
 
 
 class InvalidUserInputError(ServiceError):
-    code = "invalid_user"
+    code = "invalid_input"
+
+
+class WeakPasswordError(InvalidUserInputError):
+    code = "weak_password"
 
 
 class UserExistsError(ConflictError):
     code = "user_exists"
 
 
+class BadgeTakenError(ConflictError):
+    code = "badge_taken"
+
+
 class UserNotFoundError(NotFoundError):
     code = "user_not_found"
 
 
-class OwnRoleError(ForbiddenError):
-    code = "own_role_change"
+class OwnAccountError(ConflictError):
+    """Nobody changes their own role or disables their own account."""
+
+    code = "own_account"
+
+
+OwnRoleError = OwnAccountError
 
 
 class LastAdminError(ConflictError):
@@ -96,6 +110,26 @@ def _refuse_look_alike(session: Session, name: str) -> None:
             raise UserExistsError(
                 f"{name!r} looks too much like the user {existing!r}; choose another name."
             )
+
+
+def _password_hash(password: str) -> str:
+    """The argon2 hash (slow on purpose: callers compute it outside their transaction)."""
+    try:
+        return hash_password(password)
+    except PasswordPolicyError as exc:
+        raise WeakPasswordError(str(exc)) from exc
+
+
+def _badge_code(badge: str | None) -> str | None:
+    return normalise(badge) or None if badge else None
+
+
+def _refuse_taken_badge(session: Session, badge: str | None, owner: str) -> None:
+    if not badge:
+        return
+    holder = session.scalars(select(User.username).where(User.badge == badge)).first()
+    if holder is not None and holder != owner:
+        raise BadgeTakenError(f"The badge {badge!r} already belongs to the user {holder!r}.")
 
 
 def _valid_role(role: str) -> str:
@@ -194,27 +228,27 @@ def add_user(
     area: str = "",
     badge: str | None = None,
     display_name: str = "",
+    create_area: bool = True,
 ) -> UserInfo:
-    """Create an account. Raises UserExistsError, InvalidUserInputError."""
+    """Create an account. An unknown ``area`` is added when ``create_area``, else refused.
+
+    Raises UserExistsError, BadgeTakenError, WeakPasswordError, InvalidUserInputError,
+    areas.UnknownAreaError."""
     name = _valid_username(username)
     _valid_role(role)
-    badge_code = normalise(badge) if badge else None
-    try:
-        password_hash = hash_password(password)  # slow on purpose: outside the transaction
-    except PasswordPolicyError as exc:
-        raise InvalidUserInputError(str(exc)) from exc
+    badge_code = _badge_code(badge)
+    password_hash = _password_hash(password)
     with session.begin():
         if session.get(User, name) is not None:
             raise UserExistsError(f"The user {name!r} already exists.")
         _refuse_look_alike(session, name)
-        if badge_code and session.scalars(select(User).where(User.badge == badge_code)).first():
-            raise UserExistsError(f"The badge {badge_code!r} already belongs to another user.")
+        _refuse_taken_badge(session, badge_code, name)
         user = User(
             username=name,
             display_name=display_name.strip()[:100],
             password_hash=password_hash,
             role=role,
-            area=area.strip()[:100],
+            area=areas.resolve(session, area, create=create_area, actor=actor),
             badge=badge_code,
             disabled=False,
             failed_logins=0,
@@ -244,6 +278,8 @@ def set_disabled(session: Session, username: str, disabled: bool, *, actor: str)
             user.locked_until = None
         if disabled != user.disabled:
             user.disabled_at = datetime.now(UTC) if disabled else None
+        if disabled:
+            sessions.end_all_of_user(session, user.username)
         user.disabled = disabled
         user.version = next_version(session)
         info = UserInfo.of(user)
@@ -273,6 +309,8 @@ def set_role(session: Session, username: str, role: str, *, by: str, actor: str)
         before = UserInfo.of(user).snapshot()
         if role != ROLE_ADMIN:
             _ensure_not_last_admin(session, user, "demoted")
+        if role != user.role:
+            sessions.end_all_of_user(session, user.username)
         user.role = role
         user.version = next_version(session)
         info = UserInfo.of(user)
@@ -288,13 +326,12 @@ def set_role(session: Session, username: str, role: str, *, by: str, actor: str)
 
 
 def set_password(session: Session, username: str, password: str, *, actor: str) -> UserInfo:
-    """Replace the password; also clears failed logins and any lockout."""
-    try:
-        password_hash = hash_password(password)
-    except PasswordPolicyError as exc:
-        raise InvalidUserInputError(str(exc)) from exc
+    """Replace the password; also clears failed logins and any lockout, and ends the
+    user's sessions (whoever knew the old password is logged out)."""
+    password_hash = _password_hash(password)
     with session.begin():
         user = _get_for_update(session, username)
+        sessions.end_all_of_user(session, user.username)
         user.password_hash = password_hash
         user.failed_logins = 0
         user.locked_until = None
@@ -306,6 +343,83 @@ def set_password(session: Session, username: str, password: str, *, actor: str) 
             action="user_passwd",
             target=user.username,
             after={"password": "changed"},
+        )
+    return info
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP
+"""An :func:`update_user` field left as it is."""
+
+
+def update_user(
+    session: Session,
+    username: str,
+    *,
+    actor: str,
+    by: str | None = None,
+    display_name: str | _Keep = KEEP,
+    role: str | _Keep = KEEP,
+    area: str | _Keep = KEEP,
+    badge: str | _Keep | None = KEEP,
+    disabled: bool | _Keep = KEEP,
+    create_area: bool = False,
+) -> UserInfo:
+    """Change any of an account's settings in one audited step (``user_update``).
+
+    ``by`` is the operator making the change, if one is (the admin API): they may not change
+    their own role or disable themself. The last enabled admin is neither demoted nor
+    disabled. ``badge`` None clears it. A new role or a disabled account ends its sessions.
+
+    Raises UserNotFoundError, OwnAccountError, LastAdminError, BadgeTakenError,
+    InvalidUserInputError, areas.UnknownAreaError.
+    """
+    target = normalise_username(username)
+    own = by is not None and normalise_username(by) == target
+    if role is not KEEP:
+        _valid_role(role)
+    with session.begin():
+        user = _get_for_update(session, target)
+        before = UserInfo.of(user).snapshot()
+        if role is not KEEP and role != user.role:
+            if own:
+                raise OwnAccountError("Nobody can change their own role; ask another admin.")
+            if role != ROLE_ADMIN:
+                _ensure_not_last_admin(session, user, "demoted")
+        if disabled is True and not user.disabled:
+            if own:
+                raise OwnAccountError("Nobody can disable their own account; ask another admin.")
+            _ensure_not_last_admin(session, user, "disabled")
+        if display_name is not KEEP:
+            user.display_name = display_name.strip()[:100]
+        if area is not KEEP:
+            user.area = areas.resolve(session, area, create=create_area, actor=actor)
+        if badge is not KEEP:
+            badge_code = _badge_code(badge)
+            _refuse_taken_badge(session, badge_code, user.username)  # before the autoflush
+            user.badge = badge_code
+        if (role is not KEEP and role != user.role) or (disabled is True and not user.disabled):
+            sessions.end_all_of_user(session, user.username)
+        if role is not KEEP:
+            user.role = role
+        if disabled is not KEEP and disabled != user.disabled:
+            user.disabled_at = datetime.now(UTC) if disabled else None
+            if not disabled:
+                user.failed_logins = 0
+                user.locked_until = None
+            user.disabled = disabled
+        user.version = next_version(session)
+        info = UserInfo.of(user)
+        audit.record(
+            session,
+            actor=actor,
+            action="user_update",
+            target=user.username,
+            before=before,
+            after=info.snapshot(),
         )
     return info
 

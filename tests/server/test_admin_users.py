@@ -236,7 +236,10 @@ def test_login_endpoint_answers_200_401_423(ctx: ServerContext, client) -> None:
     _add(ctx, "ravi", "dispatcher", area="Lucknow")
     ok = client.post("/api/v1/auth/login", json={"username": "ravi", "password": PASSWORD})
     assert ok.status_code == 200
-    assert ok.json == {"username": "ravi", "role": "dispatcher", "area": "Lucknow"}
+    body = dict(ok.json)
+    assert body.pop("session_token").startswith("tts_")
+    assert body.pop("expires_at")
+    assert body == {"username": "ravi", "role": "dispatcher", "area": "Lucknow"}
     unknown = client.post("/api/v1/auth/login", json={"username": "zz", "password": PASSWORD})
     assert unknown.status_code == 401
     assert unknown.json["error"]["code"] == "invalid_credentials"
