@@ -17,7 +17,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="58"/>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="60"/>
         <source>Please confirm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -88,7 +88,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="68"/>
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="69"/>
         <source>Area removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1876,72 +1876,72 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="113"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="118"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="121"/>
         <source>&amp;New station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122"/>
         <source>New &amp;code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="124"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123"/>
         <source>&amp;Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="162"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="161"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="177"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="176"/>
         <source>Station {name} revoked: it can no longer sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="196"/>
         <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="199"/>
         <source>New code for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="211"/>
         <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="215"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214"/>
         <source>Revoke {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2042,93 +2042,93 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="200"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="206"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
         <source>&amp;Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213"/>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="214"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213"/>
         <source>Reset &amp;password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="272"/>
         <source>User {name} added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273"/>
         <source>User {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274"/>
         <source>User {name} disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275"/>
         <source>User {name} enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="277"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276"/>
         <source>New password set for {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="305"/>
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="307"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306"/>
         <source>Disable {name}</source>
         <translation type="unfinished"></translation>
     </message>

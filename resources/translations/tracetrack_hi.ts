@@ -16,7 +16,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="58" />
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="60" />
         <source>Please confirm</source>
         <translation>कृपया पुष्टि करें</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>क्षेत्र {name} जोड़ा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="68" />
+        <location filename="../../tracetrack_desktop/ui/admin/areas_page.py" line="69" />
         <source>Area removed.</source>
         <translation>क्षेत्र हटाया गया।</translation>
     </message>
@@ -114,12 +114,12 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="65" />
         <source>e.g. sam, or station:* for every station</source>
-        <translation type="unfinished" />
+        <translation>जैसे sam, या हर स्टेशन के लिए station:*</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="74" />
         <source>&amp;Who</source>
-        <translation type="unfinished" />
+        <translation>किसने (&amp;W)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="75" />
@@ -1876,72 +1876,72 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="113" />
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114" />
         <source>Area</source>
         <translation>क्षेत्र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115" />
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="118" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="121" />
         <source>&amp;New station</source>
         <translation>नया स्टेशन (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122" />
         <source>New &amp;code</source>
         <translation>नया कोड (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123" />
         <source>&amp;Revoke</source>
         <translation>रद्द करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="162" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="161" />
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="177" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="176" />
         <source>Station {name} revoked: it can no longer sync.</source>
         <translation>स्टेशन {name} रद्द: अब यह सिंक नहीं कर सकता।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="197" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="196" />
         <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
         <translation>{name} के लिए नया नामांकन कोड? नए कोड से नामांकन होने तक इसका मौजूदा टोकन काम नहीं करेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="200" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="199" />
         <source>New code for {name}</source>
         <translation>{name} के लिए नया कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="212" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="211" />
         <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
         <translation>स्टेशन {name} रद्द करें? यह तुरंत सिंक करना बंद कर देगा; जो स्कैन अभी नहीं भेजे गए वे दोबारा नामांकन तक उसी पर रहेंगे।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="215" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214" />
         <source>Revoke {name}</source>
         <translation>{name} रद्द करें</translation>
     </message>
@@ -2042,93 +2042,93 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>दोनों पासवर्ड अलग हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="200" />
         <source>Username</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201" />
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202" />
         <source>Role</source>
         <translation>भूमिका</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203" />
         <source>Area</source>
         <translation>क्षेत्र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204" />
         <source>Badge</source>
         <translation>बैज</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="206" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205" />
         <source>State</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210" />
         <source>&amp;Add user</source>
         <translation>उपयोगकर्ता जोड़ें (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
         <source>&amp;Edit</source>
         <translation>बदलें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213" />
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245" />
         <source>&amp;Disable</source>
         <translation>निष्क्रिय करें (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="214" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213" />
         <source>Reset &amp;password</source>
         <translation>पासवर्ड रीसेट करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="246" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245" />
         <source>&amp;Enable</source>
         <translation>सक्रिय करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="272" />
         <source>User {name} added.</source>
         <translation>उपयोगकर्ता {name} जोड़ा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273" />
         <source>User {name} saved.</source>
         <translation>उपयोगकर्ता {name} सहेजा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274" />
         <source>User {name} disabled.</source>
         <translation>उपयोगकर्ता {name} निष्क्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275" />
         <source>User {name} enabled.</source>
         <translation>उपयोगकर्ता {name} सक्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="277" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276" />
         <source>New password set for {name}.</source>
         <translation>{name} का नया पासवर्ड सेट हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="305" />
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation>{name} को निष्क्रिय करें? वे कहीं भी लॉग इन नहीं कर पाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="307" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306" />
         <source>Disable {name}</source>
         <translation>{name} को निष्क्रिय करें</translation>
     </message>

@@ -446,6 +446,15 @@ def test_the_audit_log_lists_the_changes_and_filters_by_action(
     assert page.position.text() == "1 to 2 of 2"
     assert not page.older_button.isEnabled()
 
+    page.action.setCurrentIndex(0)  # any action
+    page.who.setText("nobody")
+    page.filter_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=WAIT_MS)
+    page.who.setText("sam")  # a bare name: that user
+    page.filter_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() >= 3, timeout=WAIT_MS)
+    assert set(column(page.table, 1)) == {"user:sam"}
+
 
 @pytest.mark.postgres
 def test_a_biller_never_sees_the_admin_tab(

@@ -60,10 +60,11 @@ class AreasPage(AdminPage):
             )
             self._update_buttons()
             return
-        name = request.body["name"] if request.purpose == "add" else request.path.split("/")[-1]
         if request.purpose == "add":
             self.name.clear()
-            self.message.emit("info", self.tr("Area {name} added.").format(name=name))
+            self.message.emit(
+                "info", self.tr("Area {name} added.").format(name=text(answer.field("name")))
+            )
         else:
             self.message.emit("info", self.tr("Area removed."))
         self.reload()

@@ -37,6 +37,12 @@ def day_start(day: QDate) -> str:
     return moment.isoformat()
 
 
+def actor_filter(who: str) -> str:
+    """The audit's ``actor`` filter for what was typed: a bare name is that user
+    (``user:sam``); ``kind:name`` is taken as it is, a trailing ``*`` matching any ending."""
+    return who if ":" in who or who.endswith("*") else f"user:{who}"
+
+
 def _date_field(any_text: str) -> QDateEdit:
     field = QDateEdit()
     field.setCalendarPopup(True)
@@ -56,7 +62,7 @@ class AuditPage(AdminPage):
         self.offset = 0
         self.total = 0
         self.who = QLineEdit()
-        self.who.setPlaceholderText(self.tr("e.g. user:sam"))
+        self.who.setPlaceholderText(self.tr("e.g. sam, or station:* for every station"))
         self.who.returnPressed.connect(self.on_filter_clicked)
         self.action = QComboBox()
         self.action.addItem(self.tr("(any action)"), "")
@@ -65,7 +71,7 @@ class AuditPage(AdminPage):
         self.filter_button = QPushButton(self.tr("&Show"))
         self.filter_button.clicked.connect(self.on_filter_clicked)
         filters = QFormLayout()
-        filters.addRow(self.tr("&Who (starts with)"), self.who)
+        filters.addRow(self.tr("&Who"), self.who)
         filters.addRow(self.tr("A&ction"), self.action)
         dates = QHBoxLayout()
         dates.addWidget(self.since)
@@ -112,10 +118,11 @@ class AuditPage(AdminPage):
         self._fetch()
 
     def filters(self) -> dict[str, str]:
-        """The query: only the filters set (the server treats who as a prefix)."""
+        """The query: only the filters set."""
         params = {"limit": str(PAGE_SIZE), "offset": str(self.offset)}
-        if self.who.text().strip():
-            params["actor"] = self.who.text().strip()
+        who = self.who.text().strip()
+        if who:
+            params["actor"] = actor_filter(who)
         if self.action.currentData():
             params["action"] = str(self.action.currentData())
         if self.since.date() != NO_DATE:

@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QMessageBox,
     QTableWidget,
@@ -38,6 +39,7 @@ class AdminPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.confirmation: QMessageBox | None = None
+        self.dialog: QDialog | None = None
 
     def reload(self) -> None:
         """Ask the server for everything the page shows (each time it is shown)."""
@@ -65,9 +67,24 @@ class AdminPage(QWidget):
                 on_yes()
 
         box.buttonClicked.connect(on_clicked)
-        box.finished.connect(box.deleteLater)
         self.confirmation = box
-        box.open()
+        self.open_dialog(box)
+
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open ``dialog`` over the window (not executed: the window keeps running); it is
+        deleted once closed. :attr:`dialog` (or :attr:`confirmation`) is it while it is open."""
+
+        def on_finished() -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if self.confirmation is dialog:
+                self.confirmation = None
+
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(on_finished)
+        if not isinstance(dialog, QMessageBox):
+            self.dialog = dialog
+        dialog.open()
 
 
 def make_table(headers: Sequence[str]) -> QTableWidget:

@@ -108,7 +108,6 @@ class StationsPage(AdminPage):
         super().__init__(parent)
         self.stations: list[dict[str, Any]] = []
         self.areas: list[str] = []
-        self.dialog: QDialog | None = None
         self.table = make_table(
             [
                 self.tr("Name"),
@@ -169,7 +168,7 @@ class StationsPage(AdminPage):
         elif request.purpose == "areas":
             self.areas = [text(a.get("name")) for a in answer.field("areas") or []]
         elif request.purpose in ("new", "code"):
-            self._open(EnrollmentCodeDialog(answer.body, self))
+            self.open_dialog(EnrollmentCodeDialog(answer.body, self))
             self.ask("stations", "GET", STATIONS)
         elif request.purpose == "revoke":
             self.message.emit(
@@ -183,7 +182,7 @@ class StationsPage(AdminPage):
     def on_new_clicked(self) -> None:
         dialog = NewStationDialog(self.areas, self)
         dialog.accepted.connect(lambda: self.ask("new", "POST", STATIONS, dialog.values()))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def on_code_clicked(self) -> None:
         station = self.selected()
@@ -215,8 +214,3 @@ class StationsPage(AdminPage):
             self.tr("Revoke {name}").format(name=name),
             lambda: self.ask("revoke", "POST", path),
         )
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()

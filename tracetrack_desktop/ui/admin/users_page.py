@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -195,7 +195,6 @@ class UsersPage(AdminPage):
         super().__init__(parent)
         self.users: list[dict[str, Any]] = []
         self.areas: list[str] = []
-        self.dialog: QDialog | None = None
         self.table = make_table(
             [
                 self.tr("Username"),
@@ -282,7 +281,7 @@ class UsersPage(AdminPage):
     def on_add_clicked(self) -> None:
         dialog = UserDialog(self.areas, None, self)
         dialog.accepted.connect(lambda: self.ask("add", "POST", USERS, dialog.values()))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def on_edit_clicked(self) -> None:
         user = self.selected()
@@ -291,7 +290,7 @@ class UsersPage(AdminPage):
         dialog = UserDialog(self.areas, user, self)
         path = f"{USERS}/{segment(text(user.get('username')))}"
         dialog.accepted.connect(lambda: self.ask("edit", "PATCH", path, dialog.values()))
-        self._open(dialog)
+        self.open_dialog(dialog)
 
     def on_disable_clicked(self) -> None:
         user = self.selected()
@@ -318,9 +317,4 @@ class UsersPage(AdminPage):
         dialog.accepted.connect(
             lambda: self.ask("password", "POST", path, {"password": dialog.password.value()})
         )
-        self._open(dialog)
-
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
+        self.open_dialog(dialog)
