@@ -79,7 +79,9 @@ class AuditPage(AdminPage):
         dates.addWidget(self.until)
         dates.addWidget(self.filter_button)
         dates.addStretch(1)
-        filters.addRow(self.tr("&From"), dates)
+        since_label = QLabel(self.tr("&From"))
+        since_label.setBuddy(self.since)  # a row of several fields gets no buddy by itself
+        filters.addRow(since_label, dates)
         self.table = make_table(
             [
                 self.tr("When"),
