@@ -1,4 +1,5 @@
-"""``tracetrack-server``: the admin's command line (database, stations, tokens, users, serve).
+"""``tracetrack-server``: the admin's command line (database, stations, tokens, users, areas,
+code rules, the audit log, serve).
 
 Every admin command takes ``--json``: then stdout holds exactly one JSON document and
 nothing else. Errors go to stderr with exit code 1 (2 for a wrong command line).
@@ -12,6 +13,8 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import Engine
@@ -22,7 +25,7 @@ from sqlalchemy.orm import Session
 from sync_server.config import Settings, normalise_database_url
 from sync_server.db.schema import current_revision, head_revision, schema_problem, upgrade
 from sync_server.db.session import make_engine, make_session_factory
-from sync_server.services import admin, audit, users
+from sync_server.services import admin, areas, audit, site_rules, users
 from sync_server.services.errors import ServiceError
 from sync_server.services.passwords import MIN_PASSWORD_LENGTH
 from sync_server.services.tokens import SCOPE_ADMIN, SCOPE_READ
@@ -135,6 +138,56 @@ def build_parser() -> argparse.ArgumentParser:
     p = user.add_parser("passwd", parents=[json_flag], help="set a new password (unlocks)")
     p.add_argument("username")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p = user.add_parser("set", parents=[json_flag], help="change display name, area or badge")
+    p.add_argument("username")
+    p.add_argument("--display-name", default=None)
+    p.add_argument("--area", default=None, help="an area (added if new); '' for none")
+    badge = p.add_mutually_exclusive_group()
+    badge.add_argument("--badge", default=None, help="badge code the operator may scan")
+    badge.add_argument("--no-badge", action="store_true", help="take the badge away")
+
+    area = commands.add_parser("area", help="dispatch areas").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = area.add_parser("add", parents=[json_flag], help="add an area")
+    p.add_argument("name")
+    area.add_parser("list", parents=[json_flag], help="areas, with their users and stations")
+    p = area.add_parser("remove", parents=[json_flag], help="remove an area nobody is given")
+    p.add_argument("name")
+
+    rules = commands.add_parser("rules", help="the site's code rules").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    rules.add_parser("show", parents=[json_flag], help="print the code rules as JSON")
+    p = rules.add_parser("test", parents=[json_flag], help="how the rules read sample codes")
+    p.add_argument("codes", nargs="+", metavar="CODE")
+    p = rules.add_parser("set", parents=[json_flag], help="save code rules from a JSON file")
+    p.add_argument("file", type=Path, help="the rules, as `rules show` prints them")
+    p.add_argument(
+        "--version",
+        type=int,
+        default=None,
+        help="refuse if the stored version is not this one (default: the one stored now)",
+    )
+
+    log = commands.add_parser("audit", help="the audit log").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = log.add_parser("list", parents=[json_flag], help="entries, newest first")
+    for name, text in (
+        ("actor", "e.g. user:anita, or user:* for every user"),
+        ("action", "e.g. user_update, or station_*"),
+        ("target", "a username, station id, area..."),
+    ):
+        p.add_argument(
+            f"--{name}",
+            dest=f"{name}_filter",  # (``action`` names the subcommand)
+            default=None,
+            help=text + " (a trailing * matches a prefix)",
+        )
+    p.add_argument("--since", type=_moment, default=None, help="ISO time, inclusive (UTC default)")
+    p.add_argument("--until", type=_moment, default=None, help="ISO time, exclusive")
+    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
 
     p = commands.add_parser("serve", help="run the HTTP server (gunicorn)")
     p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
@@ -142,6 +195,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, help="processes (default: CPU cores + 1)")
     p.add_argument("--threads", type=int, default=None, help="threads per process (default 4)")
     return parser
+
+
+def _moment(text: str) -> datetime:
+    """An ISO 8601 time from the command line; without an offset it is UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO time: {text!r}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -313,10 +375,107 @@ def _cmd_user(args: argparse.Namespace, session: Session, out: _Output) -> int:
     elif args.action == "set-role":
         info = users.set_role(session, args.username, args.role, by=args.by, actor=actor)
         what = "changed"
+    elif args.action == "set":
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in (("display_name", args.display_name), ("area", args.area))
+            if value is not None
+        }
+        if args.no_badge or args.badge is not None:
+            changes["badge"] = None if args.no_badge else args.badge
+        if not changes:
+            raise CliError("Nothing to change: give --display-name, --area, --badge or --no-badge.")
+        info = users.update_user(session, args.username, actor=actor, create_area=True, **changes)
+        what = "changed"
     else:
         info = users.set_disabled(session, args.username, args.action == "disable", actor=actor)
         what = args.action + "d"
     out.emit(info.as_json(), _user_text(info, what))
+    return 0
+
+
+def _cmd_area(args: argparse.Namespace, session: Session, out: _Output) -> int:
+    actor = audit.cli_actor()
+    if args.action == "add":
+        info = areas.add_area(session, args.name, actor=actor)
+        out.emit(info.as_json(), f"Area {info.name!r} added.")
+    elif args.action == "remove":
+        areas.remove_area(session, args.name, actor=actor)
+        out.emit({"removed": args.name.strip()}, f"Area {args.name.strip()!r} removed.")
+    else:
+        found = areas.list_areas(session)
+        out.emit(
+            {"areas": [a.as_json() for a in found]},
+            lambda: _table(
+                ["AREA", "USERS", "STATIONS"], [[a.name, a.users, a.stations] for a in found]
+            ),
+        )
+    return 0
+
+
+def _cmd_rules(args: argparse.Namespace, session: Session, out: _Output) -> int:
+    if args.action == "show":
+        stored = site_rules.stored_rules(session)
+        out.as_json = True  # the rules are JSON whichever way they are asked for
+        out.emit(stored.as_json(), "")
+        return 0
+    if args.action == "test":
+        rules = site_rules.stored_rules(session).rules
+        results = site_rules.try_codes(rules, args.codes)
+        out.emit(
+            {"results": [r.as_json() for r in results], "problems": site_rules.problems(rules)},
+            lambda: _table(
+                ["CODE", "KIND", "SERIES", "NOTE"],
+                [[r.code, r.kind, r.series or "", r.note or ""] for r in results],
+            ),
+        )
+        return 0
+    try:
+        value = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CliError(f"Cannot read code rules from {args.file}: {exc}") from exc
+    if isinstance(value, dict) and "rules" in value:  # what `rules show` printed
+        value = value["rules"]
+    version = args.version
+    if version is None:
+        version = site_rules.stored_rules(session).version
+    saved = site_rules.save_code_rules(session, value, version=version, actor=audit.cli_actor())
+    out.emit(
+        {"rules": saved.rules.model_dump(mode="json"), "version": saved.version},
+        f"Code rules saved (version {saved.version}); stations take them with their next pull.",
+    )
+    return 0
+
+
+def _cmd_audit(args: argparse.Namespace, session: Session, out: _Output) -> int:
+    if not 1 <= args.limit <= 1000:
+        raise CliError("--limit is 1 to 1000.")
+    where = audit.AuditFilter(
+        actor=args.actor_filter,
+        action=args.action_filter,
+        target=args.target_filter,
+        since=args.since,
+        until=args.until,
+    )
+    page = audit.list_entries(session, limit=args.limit, where=where)
+    out.emit(
+        {
+            "entries": [e.as_json() for e in page.entries],
+            "total": page.total,
+            "limit": page.limit,
+            "offset": page.offset,
+        },
+        lambda: (
+            _table(
+                ["AT", "ACTOR", "ACTION", "TARGET", "OUTCOME"],
+                [
+                    [e.at.isoformat(timespec="seconds"), e.actor, e.action, e.target, e.outcome]
+                    for e in page.entries
+                ],
+            )
+            + (f"\n({len(page.entries)} of {page.total})" if page.total > len(page.entries) else "")
+        ),
+    )
     return 0
 
 
@@ -396,6 +555,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 return _cmd_station(args, session, settings, out)
             if args.command == "token":
                 return _cmd_token(args, session, out)
+            if args.command == "area":
+                return _cmd_area(args, session, out)
+            if args.command == "rules":
+                return _cmd_rules(args, session, out)
+            if args.command == "audit":
+                return _cmd_audit(args, session, out)
             return _cmd_user(args, session, out)
         finally:
             session.close()

@@ -156,12 +156,3 @@ def require_admin() -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
-
-
-def acting_as() -> str:
-    """The audit log's actor for this request: ``user:<name>`` for a session, else the
-    API token's name."""
-    operator = g.get("operator")
-    if operator is not None:
-        return str(operator.actor)
-    return f"token:{current_principal().name}"
