@@ -311,6 +311,44 @@ def test_apply_changes_rebases_pending_local_scans(store: LocalStore) -> None:
     assert parent.child_count == 3
 
 
+def _bag_item(code: str, kind: str, parent: str | None = None, count: int = 0) -> dict[str, object]:
+    data = {"code": code, "kind": kind, "parent": parent, "child_count": count}
+    return {"kind": "bag", "key": code, "data": {**data, "status": "open", "bill": None}}
+
+
+def test_a_pending_move_is_rebased_when_the_parent_it_left_changes(store: LocalStore) -> None:
+    """A move's source parent is named only in ``data.from``: the feed must still treat it as
+    a bag the pending move depends on, or the parent keeps counting the child that left."""
+    for parent in ("SB00001", "SB00002"):
+        store.record(EventInput(EventType.PARENT_SCAN, parent), "ravi", RULES)
+    link(store, "0016585", "SB00001")
+    store.settle([EventResult(e.id, "accepted") for e in store.next_batch(10, 10**6)])
+    move = EventInput(
+        EventType.CHILD_MOVE,
+        "0016585",
+        "SB00002",
+        data={"from": "SB00001", "reason": "other", "note": "label swapped"},
+    )
+    outcome, _ = store.record(move, "bina", RULES)
+    assert outcome.status is Status.ACCEPTED
+    # another station put a second child into SB00001; the server has not seen the move yet
+    store.apply_changes(
+        [
+            _bag_item("SB00001", "parent", count=2),
+            _bag_item("0016585", "child", "SB00001"),
+            _bag_item("0016599", "child", "SB00001"),
+        ],
+        "7",
+    )
+    source = store.bag("SB00001")
+    assert source is not None
+    assert store.children_of("SB00001") == ["0016599"]
+    assert source.child_count == 1  # 2 on the server, less the child this station moved out
+    target = store.bag("SB00002")
+    assert target is not None
+    assert (target.child_count, store.children_of("SB00002")) == (1, ["0016585"])
+
+
 def test_apply_changes_users_settings_and_login_guard(store: LocalStore) -> None:
     page = json.loads((DATA / "feed_users.json").read_text())
     rules = {

@@ -884,7 +884,7 @@ class LocalStore:
             for row in pending:
                 event = _event_from(row)
                 depends |= core.codes_touched(
-                    core.EventInput(event.type, event.code, event.parent, event.bill)
+                    core.EventInput(event.type, event.code, event.parent, event.bill, event.data)
                 )
                 if row["undo"]:
                     undo = json.loads(row["undo"])
