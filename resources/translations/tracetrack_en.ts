@@ -97,7 +97,7 @@
     <name>AuditPage</name>
     <message>
         <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="68"/>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="167"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="169"/>
         <source>(any action)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,62 +138,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="85"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="87"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="88"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="89"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="88"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="90"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="91"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="97"/>
         <source>Pick an entry to see it before and after.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="97"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="99"/>
         <source>&amp;Newer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="100"/>
         <source>&amp;Older</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="154"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="156"/>
         <source>{first} to {last} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="159"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="161"/>
         <source>No entries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="199"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/admin/audit_page.py" line="199"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,140 +494,145 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139"/>
         <source>Pick why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="134"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="143"/>
         <source>Required when the reason is Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="136"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="145"/>
         <source>Scan or type the parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="147"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="141"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="150"/>
         <source>&amp;Into parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="157"/>
+        <source>&amp;OK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Corrections</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="34"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="38"/>
         <source>Packed into the wrong parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="37"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="41"/>
         <source>Loaded onto the wrong bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="38"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="42"/>
         <source>Bag or label damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43"/>
         <source>Duplicate or misprinted label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="42"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="46"/>
         <source>Test or training scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="47"/>
         <source>The goods came back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="44"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="48"/>
         <source>Voided by mistake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="49"/>
         <source>Other (say why in the note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="67"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71"/>
         <source>&amp;Remove from parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="68"/>
-        <source>&amp;Move to another parent</source>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72"/>
+        <source>Move to &amp;another parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="69"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="73"/>
         <source>Re&amp;open parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="70"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74"/>
         <source>&amp;Take off bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75"/>
         <source>&amp;Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76"/>
         <source>Restor&amp;e</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="82"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86"/>
         <source>Take {code} out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="90"/>
         <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="91"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95"/>
         <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99"/>
         <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103"/>
         <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107"/>
         <source>Void {code}: it counts nowhere until an admin restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="106"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110"/>
         <source>Restore {code}: it can be packed and billed again.</source>
         <translation type="unfinished"></translation>
     </message>

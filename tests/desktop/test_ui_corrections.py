@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.desktop.stations import PASSWORD, real_station
+from tests.desktop.wedge_keys import type_as_person, type_scan
 from tracetrack_core.events import EventType
 from tracetrack_desktop.domain.corrections import CorrectionTarget
+from tracetrack_desktop.scanner.qt_adapter import WedgeEventFilter
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
+from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.correction_dialog import CorrectionDialog
 from tracetrack_desktop.ui.dashboard_client import parse_bag
@@ -41,7 +44,9 @@ def sounds() -> SilentPlayer:
 
 @pytest.fixture
 def app(qtbot: QtBot, station: WorkflowStation, sounds: SilentPlayer) -> Iterator[StationApp]:
-    station_app = StationApp(station, sounds=sounds)
+    # the keyboard scanner's filter as the window has it: a scan goes where the focus is
+    wedge = WedgeEventFilter(WedgeDetector(WedgeConfig.cabled()))
+    station_app = StationApp(station, sounds=sounds, scan_inputs=[wedge])
     qtbot.addWidget(station_app.window)
     station_app.start()
     qtbot.waitExposed(station_app.window)
@@ -143,9 +148,11 @@ def test_a_child_moves_to_another_parent_in_one_step(
     dialog = _dialog(qtbot, app, tab, EventType.CHILD_MOVE)
     _pick(dialog, "wrong_parent")
     assert not dialog.ok_button.isEnabled()  # where to?
-    qtbot.keyClicks(dialog.to_parent, "SB00043")
-    qtbot.keyClick(dialog.to_parent, Qt.Key.Key_Return)  # a scanner's Enter presses nothing
-    assert app.corrections.dialog is dialog
+    qtbot.waitUntil(dialog.to_parent.hasFocus)
+    type_scan(dialog, "SB00043", [100_000])  # the parent's label, read by the scanner
+    assert dialog.to_parent.text() == "SB00043"
+    assert app.corrections.dialog is dialog  # its Enter pressed nothing
+    assert "Child 0016587 in parent SB00042" in tab.summary.text()  # nor looked it up behind
     _ok(qtbot, app, dialog)
 
     assert station.store.pending_count() == pending + 1  # one event
@@ -230,18 +237,18 @@ def test_a_move_by_keyboard_alone(qtbot: QtBot, app: StationApp) -> None:
     _pack(app, "SB00042", *CHILDREN)
     _pack(app, "SB00043")
     tab = _look_up(app, "bina", "0016587")
-    qtbot.keyClick(tab.entry, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: app.corrections.dialog is not None)
     dialog = app.corrections.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.to_parent.hasFocus)  # ready for the scanner
-    qtbot.keyClicks(dialog.to_parent, "SB00043")
+    type_as_person(dialog.to_parent, "SB00043", [100_000])  # and Enter, which presses nothing
+    assert dialog.to_parent.text() == "SB00043"
     qtbot.keyClick(dialog.to_parent, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(dialog.reason.hasFocus)
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)  # the first reason
     assert dialog.reason.currentData() == "wrong_parent"
-    dialog.ok_button.setFocus()
-    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: app.corrections.dialog is None)
     assert "Child 0016587 in parent SB00043" in tab.summary.text()
     qtbot.waitUntil(tab.entry.hasFocus)

@@ -1,8 +1,9 @@
 """The dialog of one correction: what will happen, why (picked, never defaulted), OK/Cancel.
 
 It only asks; the corrections controller records what was asked through the station port,
-where the rules decide. Return from a scanner never presses OK (:func:`guard_enter`): the
-parent a child moves into may be scanned into the dialog's field.
+where the rules decide. The parent a child moves into is scanned (or typed) into a scan line,
+so the keyboard scanner's keys land there and not in a lookup behind the dialog; Return from a
+scanner never presses OK (:func:`guard_enter`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ from tracetrack_desktop.domain.corrections import (
     CorrectionTarget,
     reasons_for,
 )
+from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.scanner.wedge import WedgeConfig
 from tracetrack_desktop.ui.dialog_keys import guard_enter
+from tracetrack_desktop.ui.scan_line import ScanLine
 
 REASON_LABELS: dict[str, str] = {
     reason.value: str(text)
@@ -65,7 +69,7 @@ def correction_title(correction: EventType) -> str:
     """The button and dialog title of each correction (with its Alt+letter)."""
     titles = {
         EventType.CHILD_REMOVE: QCoreApplication.translate("Corrections", "&Remove from parent"),
-        EventType.CHILD_MOVE: QCoreApplication.translate("Corrections", "&Move to another parent"),
+        EventType.CHILD_MOVE: QCoreApplication.translate("Corrections", "Move to &another parent"),
         EventType.PARENT_REOPEN: QCoreApplication.translate("Corrections", "Re&open parent"),
         EventType.BILL_REMOVE_PARENT: QCoreApplication.translate("Corrections", "&Take off bill"),
         EventType.BAG_VOID: QCoreApplication.translate("Corrections", "&Void"),
@@ -116,8 +120,13 @@ class CorrectionDialog(QDialog):
     """
 
     def __init__(
-        self, correction: EventType, target: CorrectionTarget, parent: QWidget | None = None
+        self,
+        correction: EventType,
+        target: CorrectionTarget,
+        parent: QWidget | None = None,
+        scanner: WedgeConfig | None = None,
     ) -> None:
+        """``scanner``: the keyboard scanner's settings, as the window's scan lines have them."""
         super().__init__(parent)
         self.correction = correction
         self.target = target
@@ -132,7 +141,7 @@ class CorrectionDialog(QDialog):
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE_LENGTH)
         self.note.setPlaceholderText(self.tr("Required when the reason is Other"))
-        self.to_parent = QLineEdit()
+        self.to_parent = ScanLine(scanner)
         self.to_parent.setPlaceholderText(self.tr("Scan or type the parent bag"))
         form = QFormLayout()
         form.addRow(self.tr("&Reason"), self.reason)
@@ -145,6 +154,7 @@ class CorrectionDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&OK"))  # Enter never presses it (a scanner's would)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sentence)
         layout.addLayout(form)
@@ -154,10 +164,16 @@ class CorrectionDialog(QDialog):
         self.reason.currentIndexChanged.connect(self._on_changed)
         self.note.textChanged.connect(self._on_changed)
         self.to_parent.textChanged.connect(self._on_changed)
+        self.to_parent.read_submitted.connect(self._on_parent_read)
         self._on_changed()
         guard_enter(self)
         # a move starts where the scanner will read; otherwise the reason is the first choice
         (self.to_parent if correction is EventType.CHILD_MOVE else self.reason).setFocus()
+
+    def _on_parent_read(self, record: ScanRecord) -> None:
+        # a scan line empties itself when a read ends: show what was read, to be checked
+        if not record.suspect:
+            self.to_parent.setText(record.text)
 
     def _on_changed(self) -> None:
         self.ok_button.setEnabled(self.complete())

@@ -63,7 +63,8 @@ class CorrectionsController(QObject):
         target = self.window.lookup_tab.correction_target
         if target is None or self.dialog is not None:
             return
-        dialog = CorrectionDialog(correction, target, self.window)
+        scanner = self.window.lookup_tab.entry.reader.config
+        dialog = CorrectionDialog(correction, target, self.window, scanner)
         dialog.finished.connect(self.on_dialog_finished)
         self.dialog = dialog
         dialog.open()
