@@ -214,7 +214,6 @@ def test_a_billed_parent_comes_off_its_bill_and_an_empty_one_can_be_voided(
 def test_dispatchers_and_supervisors_correct_nothing(station: Station, user: str) -> None:
     station.pack("SB00042", *CHILDREN)
     station.login(user)
-    assert not station.corrections.may_correct()
     assert station.corrections.target("0016586") is None
     before = len(station.store.events())
     refused = station.corrections.remove_child("0016586", "wrong_parent")

@@ -161,10 +161,6 @@ class Corrections:
         self._clock = clock
         self._session = session
 
-    def may_correct(self) -> bool:
-        """The logged-in operator's role makes corrections at all."""
-        return self._session.screen().role in roles.CORRECT_ROLES
-
     def target(self, code: str) -> CorrectionTarget | None:
         """The bag ``code`` and what its operator may do to it; None if this station does not
         know the bag (not synced yet) or the operator corrects nothing."""
