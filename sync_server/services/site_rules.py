@@ -22,6 +22,7 @@ from sync_server.services import audit
 from sync_server.services.errors import ConflictError, ServiceError
 from tracetrack_core import rules as core
 from tracetrack_core.codes import (
+    MAX_RAW_LENGTH,
     CodeKind,
     CodeRules,
     InvalidReadError,
@@ -208,7 +209,10 @@ def _make(items: Any, groups: dict[int, str]) -> str:
             out.append(_one_of(av))
         elif op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
             low, _high, sub = av
-            out.append(_make(sub, groups) * low)
+            once = _make(sub, groups)
+            if len(once) * low > MAX_RAW_LENGTH:  # longer than any read: no code at all
+                raise _UnsupportedError("too long")
+            out.append(once * low)
         elif op is p.SUBPATTERN:
             group, _add, _del, sub = av
             text = _make(sub, groups)

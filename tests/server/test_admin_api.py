@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -11,7 +12,9 @@ import pytest
 from sqlalchemy import select, update
 
 from sync_server.api.extension import ServerContext
+from sync_server.app import create_app
 from sync_server.cli import main
+from sync_server.config import Settings
 from sync_server.db.models import OperatorSession, Station
 from sync_server.services import sessions, users
 from tests.server.factories import event, make_read_token
@@ -120,6 +123,22 @@ def test_an_idle_session_is_refused_over_http(
     refused = client.get("/api/v1/admin/areas", headers=anita)
     assert (refused.status_code, _error(refused)) == (401, "invalid_session")
     assert "log in again" in refused.get_json()["error"]["message"]
+
+
+def test_a_session_has_its_own_rate_budget_as_a_token_has(settings: Settings) -> None:
+    app = create_app(replace(settings, rate_limit_per_minute=5))
+    try:
+        _user(app.extensions["tracetrack"], "anita", "admin")
+        client = app.test_client()
+        admin = _login(client, "anita")  # the address's first request
+        used = [client.get("/api/v1/admin/users", headers=admin).status_code for _ in range(6)]
+        assert used == [200] * 5 + [429]
+        # those were the session's own: its address has four requests left, no more
+        bogus = {"Authorization": "Bearer tts_made-up"}
+        codes = [client.get("/api/v1/admin/users", headers=bogus).status_code for _ in range(5)]
+        assert codes == [401] * 4 + [429]
+    finally:
+        app.extensions["tracetrack"].engine.dispose()
 
 
 def _endpoints() -> list[tuple[str, str, dict[str, Any] | None]]:
