@@ -337,6 +337,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138"/>
+        <source>Remo&amp;ve selected parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140"/>
         <source>Comple&amp;te bill</source>
         <translation type="unfinished"></translation>
@@ -354,11 +359,6 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="263"/>
         <source>Scan or type a parent bag to put on this bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138"/>
-        <source>Re&amp;move selected parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169"/>
-        <source>From this station&apos;s own records</source>
+        <source>From this station only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -336,6 +336,11 @@
         <translation>अपेक्षित किग्रा</translation>
     </message>
     <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138" />
+        <source>Remo&amp;ve selected parent</source>
+        <translation>चुना पैरेंट हटाएँ (&amp;V)</translation>
+    </message>
+    <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140" />
         <source>Comple&amp;te bill</source>
         <translation>बिल पूरा करें (&amp;T)</translation>
@@ -354,11 +359,6 @@
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="263" />
         <source>Scan or type a parent bag to put on this bill</source>
         <translation>इस बिल पर रखने के लिए पैरेंट बैग स्कैन करें या लिखें</translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138" />
-        <source>Re&amp;move selected parent</source>
-        <translation>चुना पैरेंट हटाएँ (&amp;M)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141" />
@@ -972,8 +972,8 @@
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169" />
-        <source>From this station's own records</source>
-        <translation>इसी स्टेशन के अपने रिकॉर्ड से</translation>
+        <source>From this station only</source>
+        <translation>केवल इस स्टेशन से</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172" />

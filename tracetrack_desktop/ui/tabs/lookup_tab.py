@@ -166,7 +166,7 @@ class LookupTab(QWidget):
         self.source.setText(
             self.tr("From the server")
             if view.source == "server"
-            else self.tr("From this station's own records")
+            else self.tr("From this station only")
         )
         if not view.found:
             self.summary.setText(self.tr("{code} is not known.").format(code=view.code))
