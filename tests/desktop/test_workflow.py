@@ -242,6 +242,8 @@ def test_bill_flows_and_each_error_kind(
     assert created.screen.bill_capacity == 2
     assert wf.create_bill("BILL-2025-001", 3).reason == "bill_exists"
 
+    asked = shift.scan("SB00001")  # 1 of 30 children: asked about, put on when scanned again
+    assert asked.feedback is Feedback.NEEDS_CONFIRMATION
     added = shift.scan("SB00001")
     assert added.feedback is Feedback.GOOD
     assert added.screen.bill_count == 1
@@ -255,6 +257,7 @@ def test_bill_flows_and_each_error_kind(
     bad = shift.scan("XX-1")
     assert (bad.feedback, bad.reason) == (Feedback.ERROR, "invalid_code")
     assert "Invalid format" in bad.message
+    shift.scan("SB00002")
     assert shift.scan("SB00002").screen.bill_count == 2
     full = shift.scan("SB00003")
     assert (full.feedback, full.reason) == (Feedback.ERROR, "bill_full")
@@ -263,6 +266,7 @@ def test_bill_flows_and_each_error_kind(
     other = shift.scan("SB00001")
     assert (other.feedback, other.reason) == (Feedback.ERROR, "already_on_other_bill")
     assert "BILL-2025-001" in other.message
+    shift.scan("M444-00001")
     assert shift.scan("M444-00001").feedback is Feedback.GOOD
     bill2 = store.bill("BILL-2025-002")
     assert bill2 is not None
@@ -312,6 +316,7 @@ def test_lookup_from_local_store(wf: StationWorkflow, clock: Clock) -> None:
     wf.enter_bill_mode()
     wf.create_bill("BILL-X", 1)
     shift.scan("SB00042")
+    shift.scan("SB00042")  # 2 of 30 children: the second scan puts it on
     parent = wf.lookup("sb00042")
     assert parent.bag is not None
     assert parent.children == ["0016586", "0016587"]

@@ -33,7 +33,8 @@ IDLE_RESET = timedelta(minutes=10)
 """After this long without an action, SCAN_CHILDREN returns to SCAN_PARENT."""
 
 CONFIRM_WINDOW = timedelta(seconds=10)
-"""A second FINISH (or CONFIRM) within this window finishes a parent early."""
+"""A second FINISH (or CONFIRM) within this window finishes a parent early; the same for a
+second scan of a parent that is not full, which puts it on the bill."""
 
 RulesProvider = Callable[[], core.Rules]
 Clock = Callable[[], datetime]
@@ -46,9 +47,15 @@ class _Link:
     event_id: str
 
 
+_FINISH = "finish"
+_BILL_ADD = "bill_add"
+
+
 @dataclass(frozen=True)
 class _Pending:
-    action: str
+    """A question waiting for CONFIRM: finish ``parent`` early, or put it on the open bill."""
+
+    action: str  # _FINISH or _BILL_ADD
     parent: str
     asked_at: datetime
 
@@ -271,10 +278,10 @@ class StationWorkflow:
         if decoded.kind is CodeKind.COMMAND and decoded.command is not None:
             return self.command(decoded.command)
         self._touch()
+        if self._mode is Mode.BILL:
+            return self._bill_scan(decoded, record.text)  # it answers a question itself
         if self._pending is not None:
             self._pending = None  # scanning on means "no, don't finish"
-        if self._mode is Mode.BILL:
-            return self._bill_scan(decoded, record.text)
         if decoded.kind is CodeKind.PARENT:
             return self.scan_parent(decoded.code)
         if decoded.kind is CodeKind.CHILD:
@@ -436,12 +443,12 @@ class StationWorkflow:
         pending = self._pending
         if (
             pending is not None
-            and pending.action == "finish"
+            and pending.action == _FINISH
             and pending.parent == self._parent
             and now - pending.asked_at <= CONFIRM_WINDOW
         ):
             return self._finish_now()
-        self._pending = _Pending("finish", self._parent, now)
+        self._pending = _Pending(_FINISH, self._parent, now)
         return self._result(
             Feedback.NEEDS_CONFIRMATION,
             f"Finish {self._parent} with only {self._count} / {self._capacity}? "
@@ -455,20 +462,37 @@ class StationWorkflow:
         pending = self._pending
         if pending is None:
             return self._result(Feedback.INFO, "Nothing to confirm.", reason="nothing_pending")
-        if now - pending.asked_at > CONFIRM_WINDOW or pending.parent != self._parent:
+        adding = pending.action == _BILL_ADD
+        if now - pending.asked_at > CONFIRM_WINDOW or (
+            not adding and pending.parent != self._parent
+        ):
             self._pending = None
+            again = (
+                f"Scan {pending.parent} again if you still want it on the bill."
+                if adding
+                else "Press FINISH again if you still want to finish."
+            )
             return self._result(
                 Feedback.INFO,
-                "That request timed out. Press FINISH again if you still want to finish.",
+                f"That request timed out. {again}",
                 reason="confirmation_expired",
             )
+        if adding:
+            return self.add_parent(pending.parent)
         return self._finish_now()
 
     def cancel(self) -> ActionResult:
         self._touch()
-        if self._pending is None:
+        pending = self._pending
+        if pending is None:
             return self._result(Feedback.INFO, "Nothing to cancel.", reason="nothing_pending")
         self._pending = None
+        if pending.action == _BILL_ADD:
+            return self._result(
+                Feedback.INFO,
+                f"{pending.parent} stays off bill {self._bill}. Scan the next parent.",
+                code=pending.parent,
+            )
         return self._result(
             Feedback.INFO,
             f"Not finished. Keep scanning children of {self._parent} "
@@ -581,6 +605,8 @@ class StationWorkflow:
     # -- bill mode -----------------------------------------------------------------------
 
     def _bill_scan(self, decoded: Decoded, raw: str) -> ActionResult:
+        if self._pending is not None and self._pending.parent != decoded.code:
+            self._pending = None  # scanning anything else answers "no"
         codes = self._rules_provider().codes
         text = decoded.code or normalise(raw)
         bill_id = core.normalise_bill_id(text)
@@ -613,7 +639,7 @@ class StationWorkflow:
                 f"{text[:40]} is not a bag code. Scan the parent bag's label.",
                 attempted=EventType.BILL_ADD_PARENT.value,
             )
-        return self.add_parent(decoded.code)
+        return self.offer_parent(decoded.code)
 
     def _bill_event(
         self, event: core.EventInput, what: str
@@ -621,6 +647,7 @@ class StationWorkflow:
         if not self._can_bill():
             return self._not_allowed(what)
         self._touch()
+        self._pending = None  # any other bill action answers "no" to a question
         return self._record(event)
 
     def _bill_result(
@@ -673,6 +700,7 @@ class StationWorkflow:
         if not self._can_bill():
             return self._not_allowed("work on bills")
         self._touch()
+        self._pending = None
         normalised = core.normalise_bill_id(bill_id)
         bill = self._store.bill(normalised)
         if bill is None:
@@ -691,8 +719,63 @@ class StationWorkflow:
             code=bill.bill_id,
         )
 
+    def offer_parent(self, code: str) -> ActionResult:
+        """A parent scanned for the open bill: put on at once if full, else asked about first.
+
+        The first scan of a parent that is not full records nothing and answers a question;
+        the same parent again within :data:`CONFIRM_WINDOW` (or CONFIRM) puts it on, anything
+        else answers "no". Only an add the rules would accept is asked about: a full bill or a
+        parent on another bill is refused at once.
+        """
+        code = normalise(code)
+        if not self._can_bill():
+            return self._not_allowed("work on bills")
+        if not self._bill:
+            return self._result(
+                Feedback.ERROR, "Open or create a bill first.", reason="no_bill", code=code
+            )
+        now = self._touch()
+        pending, self._pending = self._pending, None
+        if (
+            pending is not None
+            and pending.action == _BILL_ADD
+            and pending.parent == code
+            and now - pending.asked_at <= CONFIRM_WINDOW
+        ):
+            return self.add_parent(code)
+        unfilled = self._unfilled(code)
+        if unfilled is None:
+            return self.add_parent(code)
+        count, capacity = unfilled
+        self._pending = _Pending(_BILL_ADD, code, now)
+        return self._result(
+            Feedback.NEEDS_CONFIRMATION,
+            f"{code} holds {count} of {capacity} children. "
+            "Scan it again or press Confirm to put it on the bill anyway.",
+            reason="confirm_bill_add",
+            code=code,
+        )
+
+    def _unfilled(self, code: str) -> tuple[int, int] | None:
+        """(children, capacity) of ``code`` if it is a parent that is not full and the rules
+        would put it on the open bill now, else None."""
+        bag = self._store.bag(code)
+        bill = self._store.bill(self._bill)
+        rules = self._rules_provider()
+        capacity = rules.capacity_of(code)
+        if bag is None or bill is None or bag.child_count >= capacity:
+            return None
+        # a dry run on copies: the one definition of what may go onto a bill stays the rules'
+        trial = core.MemoryState({bag.code: bag}, {bill.bill_id: bill})
+        outcome = rules.apply(
+            core.EventInput(EventType.BILL_ADD_PARENT, code, bill=bill.bill_id), trial
+        )
+        if outcome.status is not Status.ACCEPTED:
+            return None
+        return bag.child_count, capacity
+
     def add_parent(self, code: str) -> ActionResult:
-        """Put a parent bag on the open bill."""
+        """Put a parent bag on the open bill, without asking (scans go to :meth:`offer_parent`)."""
         if not self._bill:
             return self._result(
                 Feedback.ERROR, "Open or create a bill first.", reason="no_bill", code=code
@@ -725,19 +808,108 @@ class StationWorkflow:
         destination: str | None = None,
         vehicle: str | None = None,
     ) -> ActionResult:
+        """Change the open bill's capacity, destination or vehicle (None: leave it).
+
+        Only fields that differ from the bill are sent; with none, nothing is recorded.
+        """
+        if not self._can_bill():
+            return self._not_allowed("change bills")
         if not self._bill:
             return self._result(Feedback.ERROR, "Open a bill first.", reason="no_bill")
+        bill = self._store.bill(self._bill)
+        if bill is None:  # pragma: no cover - the open bill is always in the store
+            return self._result(Feedback.ERROR, f"There is no bill {self._bill}.")
         data: dict[str, Any] = {}
-        if capacity is not None:
+        changed: list[str] = []
+        if capacity is not None and capacity != bill.capacity:
             data["capacity"] = capacity
-        if destination is not None:
-            data["destination"] = destination
-        if vehicle is not None:
-            data["vehicle"] = vehicle
+            changed.append(f"capacity {bill.capacity} → {capacity}")
+        for key, value, current in (
+            ("destination", destination, bill.destination),
+            ("vehicle", vehicle, bill.vehicle),
+        ):
+            if value is not None and value.strip() != current:
+                data[key] = value.strip()
+                changed.append(f"{key} {value.strip() or '(none)'}")
+        if not data:
+            self._touch()
+            return self._result(
+                Feedback.INFO,
+                f"Nothing to change on bill {bill.bill_id}.",
+                reason="unchanged",
+                code=bill.bill_id,
+            )
         recorded = self._bill_event(
-            core.EventInput(EventType.BILL_UPDATE, bill=self._bill, data=data), "work on bills"
+            core.EventInput(EventType.BILL_UPDATE, bill=self._bill, data=data), "change bills"
         )
-        return self._bill_result(recorded, self._bill)
+        result = self._bill_result(recorded, self._bill)
+        if result.feedback is not Feedback.GOOD:
+            return result
+        return self._result(
+            Feedback.GOOD,
+            f"Bill {bill.bill_id} changed: {', '.join(changed)}.",
+            event=None if isinstance(recorded, ActionResult) else recorded[1],
+            code=bill.bill_id,
+        )
+
+    def complete_bill_early(self) -> ActionResult:
+        """Complete the open bill with the parents on it now (the window asks first).
+
+        A part-loaded bill's capacity is lowered to its parents (a ``bill_update``), then it is
+        completed (a ``bill_complete``): two events, so its history shows the lowered capacity.
+        A full bill is just completed.
+        """
+        if not self._can_bill():
+            return self._not_allowed("complete bills")
+        if not self._bill:
+            return self._result(Feedback.ERROR, "Open a bill first.", reason="no_bill")
+        bill = self._store.bill(self._bill)
+        if bill is None:  # pragma: no cover - the open bill is always in the store
+            return self._result(Feedback.ERROR, f"There is no bill {self._bill}.")
+        lowered = bill.status != core.BILL_COMPLETED and bill.parent_count < bill.capacity
+        if lowered:
+            if bill.parent_count == 0:
+                return self._result(
+                    Feedback.ERROR,
+                    f"Bill {bill.bill_id} has no parents yet: scan parents onto it first.",
+                    reason=Reason.BILL_NOT_FULL.value,
+                    code=bill.bill_id,
+                )
+            update = self.update_bill(capacity=bill.parent_count)
+            if update.feedback is not Feedback.GOOD:
+                return update
+        done = self.complete_bill()
+        if not lowered or done.feedback is not Feedback.COMPLETE:
+            return done
+        return ActionResult(
+            done.feedback,
+            f"Bill {bill.bill_id} completed with {bill.parent_count} parents "
+            f"(capacity lowered from {bill.capacity}).",
+            done.screen,
+            event_id=done.event_id,
+            code=done.code,
+        )
+
+    def reopen_bill(self) -> ActionResult:
+        """Reopen the open bill after it was completed (``bill_reopen``)."""
+        if not self._can_bill():
+            return self._not_allowed("reopen bills")
+        if not self._bill:
+            return self._result(Feedback.ERROR, "Open a bill first.", reason="no_bill")
+        recorded = self._bill_event(
+            core.EventInput(EventType.BILL_REOPEN, bill=self._bill), "reopen bills"
+        )
+        result = self._bill_result(recorded, self._bill)
+        if result.feedback is not Feedback.GOOD:
+            return result
+        screen = result.screen
+        return self._result(
+            Feedback.GOOD,
+            f"Bill {screen.bill} is open again ({screen.bill_count} / {screen.bill_capacity} "
+            "parents). Scan parents onto it, or edit its capacity.",
+            event=None if isinstance(recorded, ActionResult) else recorded[1],
+            code=screen.bill,
+        )
 
     def return_parent(self, code: str, ticket: str, location: str) -> ActionResult:
         """Take a returned parent off its bill under a return ticket."""
@@ -783,4 +955,10 @@ def _bill_message(outcome: core.Outcome, code: str) -> str:
         capacity = detail.get("capacity")
         bags = "parent" if capacity == 1 else "parents"
         return f"Bill full ({capacity} {bags}). Complete it, or raise its capacity."
+    if reason is Reason.CAPACITY_BELOW_LINKED:
+        loaded = detail.get("parent_count")
+        return (
+            f"Bill {code} already holds {loaded} parents: its capacity cannot go below "
+            f"{loaded}. Take parents off first to go lower."
+        )
     return outcome.message

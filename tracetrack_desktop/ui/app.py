@@ -15,6 +15,7 @@ slow or hung server never stops scanning.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -36,6 +37,7 @@ from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.sync.worker import SyncWorker, end_thread, thread_for
 from tracetrack_desktop.ui.admin_controller import AdminController
 from tracetrack_desktop.ui.background import BackgroundCall
+from tracetrack_desktop.ui.bills_controller import BillsController
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.corrections_controller import CorrectionsController
 from tracetrack_desktop.ui.dashboard_client import ServerReader
@@ -163,6 +165,8 @@ class StationApp(QObject):
             if isinstance(source, WedgeEventFilter):
                 self._configure_scan_lines(source.detector.config)
         self._connect_signals()
+        self.bills = BillsController(self.window.bills_tab, station, self)  # edit, reopen...
+        self.bills.outcome_ready.connect(functools.partial(self.show_outcome, on_bills=True))
         self.corrections = CorrectionsController(
             station, self.window, self.feedback, self.bridge, self
         )

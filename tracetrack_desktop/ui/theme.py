@@ -33,6 +33,7 @@ QLabel#counter { font-size: 64pt; font-weight: 800; }
 QLabel#currentParent { font-size: 26pt; font-weight: 600; }
 QLabel#scanMessage { font-size: 15pt; }
 QLabel#scanMessage[kind="error"] { color: #b91c1c; font-weight: 700; }
+QLabel#scanMessage[kind="needs_confirmation"] { color: #b45309; font-weight: 700; }
 QLabel#scannerAlarm { background: #b91c1c; color: white; font-size: 16pt; font-weight: 700;
     padding: 6px; }
 QLabel#fieldError { color: #b91c1c; }

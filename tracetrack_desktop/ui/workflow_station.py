@@ -58,7 +58,10 @@ class WorkflowStation:
     # -- translation -----------------------------------------------------------------
 
     def _screen(self, screen: domain.Screen) -> ScanScreen:
-        mode = Mode.CONFIRM if screen.confirming else _MODES[screen.mode]
+        # CONFIRM is the scan tab's finish-early question; a question in bill mode (a parent
+        # that is not full) is asked in the bills tab's message line
+        asking = bool(screen.confirming) and screen.mode is not domain.Mode.BILL
+        mode = Mode.CONFIRM if asking else _MODES[screen.mode]
         return ScanScreen(
             mode, screen.parent or None, screen.count, screen.capacity or 30, screen.bill or None
         )
@@ -125,13 +128,25 @@ class WorkflowStation:
         return self._out(self.workflow.enter_scan_mode())
 
     def add_parent_to_bill(self, code: str) -> Outcome:
-        return self._out(self.workflow.add_parent(code))
+        # a scanned parent: one that is not full is asked about first
+        return self._out(self.workflow.offer_parent(code))
 
     def remove_parent_from_bill(self, code: str) -> Outcome:
         return self._out(self.workflow.remove_parent(code))
 
     def complete_bill(self) -> Outcome:
         return self._out(self.workflow.complete_bill())
+
+    def complete_bill_early(self) -> Outcome:
+        return self._out(self.workflow.complete_bill_early())
+
+    def reopen_bill(self) -> Outcome:
+        return self._out(self.workflow.reopen_bill())
+
+    def update_bill(
+        self, capacity: int | None, destination: str | None, vehicle: str | None
+    ) -> Outcome:
+        return self._out(self.workflow.update_bill(capacity, destination, vehicle))
 
     def return_parent(self, code: str, ticket: str, location: str) -> Outcome:
         return self._out(self.workflow.return_parent(code, ticket, location))

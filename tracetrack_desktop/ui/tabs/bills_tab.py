@@ -1,4 +1,8 @@
-"""The bills tab: create or open a bill, scan parents onto it, complete it, take returns."""
+"""The bills tab: create or open a bill, scan parents onto it, complete it, take returns.
+
+Changing a bill (edit, complete a part-loaded one, reopen) and answering the question about a
+parent that is not full are signals here; ``ui/bills_controller.py`` answers them.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_core.rules import BILL_COMPLETED
 from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.theme import named
 from tracetrack_desktop.ui.views import BillView
@@ -35,7 +40,12 @@ class BillsTab(QWidget):
         read_submitted(object): a read of the scan line (a ``ScanRecord``): a bill id to open
             when no bill is open, else a parent bag for the open bill.
         remove_requested(str): take this parent off the open bill.
-        complete_requested: complete the open bill.
+        complete_requested: complete the open bill (it is full).
+        complete_early_requested: complete the open bill with the parents on it (part-loaded).
+        edit_requested: change the open bill's capacity, destination or vehicle.
+        reopen_requested: reopen the open bill (it is completed).
+        confirm_requested: yes, put the parent asked about on the bill.
+        cancel_requested: no, leave it off.
         return_requested(str, str, str): parent code, return ticket, C&F location.
     """
 
@@ -45,10 +55,16 @@ class BillsTab(QWidget):
     read_submitted = Signal(object)
     remove_requested = Signal(str)
     complete_requested = Signal()
+    complete_early_requested = Signal()
+    edit_requested = Signal()
+    reopen_requested = Signal()
+    confirm_requested = Signal()
+    cancel_requested = Signal()
     return_requested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.bill: BillView | None = None
         self.bill_id = QLineEdit()
         self.bill_id.setPlaceholderText("BILL-2025-001")
         self.capacity = QSpinBox()
@@ -99,6 +115,16 @@ class BillsTab(QWidget):
         self.weight = named(QLabel(), "currentParent")
         self.message = named(QLabel(), "scanMessage")
         self.message.setWordWrap(True)
+        # shown while a parent that is not full waits for a yes (a scan of it again works too)
+        self.confirm_button = QPushButton(self.tr("Con&firm: put it on"))
+        self.cancel_button = QPushButton(self.tr("&Keep it off"))
+        self.question = QWidget()
+        question = QHBoxLayout(self.question)
+        question.setContentsMargins(0, 0, 0, 0)
+        question.addStretch(1)
+        question.addWidget(self.confirm_button)
+        question.addWidget(self.cancel_button)
+        self.question.hide()
         self.parents = QTableWidget(0, 3)
         self.parents.setHorizontalHeaderLabels(
             [self.tr("Parent"), self.tr("Children"), self.tr("Expected kg")]
@@ -109,9 +135,12 @@ class BillsTab(QWidget):
         self.parents.verticalHeader().hide()
         self.parents.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # rows are picked by click alone
         self.entry = ScanLine()
-        self.remove_button = QPushButton(self.tr("Re&move selected parent"))
-        self.complete_button = QPushButton(self.tr("Com&plete bill"))
+        self.remove_button = QPushButton(self.tr("Remo&ve selected parent"))  # Alt+M: Admin
+        # Alt+T: Alt+P is the capacity field's
+        self.complete_button = QPushButton(self.tr("Comple&te bill"))
         self.close_button = QPushButton(self.tr("Close bill"))
+        self.edit_button = QPushButton(self.tr("&Edit bill…"))
+        self.reopen_button = QPushButton(self.tr("Reope&n bill"))
         for button in (
             self.create_button,
             self.open_button,
@@ -119,6 +148,10 @@ class BillsTab(QWidget):
             self.remove_button,
             self.complete_button,
             self.close_button,
+            self.edit_button,
+            self.reopen_button,
+            self.confirm_button,
+            self.cancel_button,
         ):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the scan line focused
         actions = QHBoxLayout()
@@ -126,12 +159,18 @@ class BillsTab(QWidget):
         actions.addWidget(self.remove_button)
         actions.addWidget(self.complete_button)
         actions.addWidget(self.close_button)
+        bill_actions = QHBoxLayout()
+        bill_actions.addStretch(1)
+        bill_actions.addWidget(self.edit_button)
+        bill_actions.addWidget(self.reopen_button)
         right = QVBoxLayout()
         right.addWidget(self.title)
         right.addWidget(self.details)
         right.addWidget(self.progress)
         right.addWidget(self.weight)
+        right.addLayout(bill_actions)
         right.addWidget(self.message)
+        right.addWidget(self.question)
         right.addWidget(self.parents, 1)
         right.addLayout(actions)
 
@@ -146,7 +185,11 @@ class BillsTab(QWidget):
         self.open_button.clicked.connect(self._on_open_clicked)
         self.bill_id.returnPressed.connect(self._on_open_clicked)
         self.close_button.clicked.connect(self.close_requested)
-        self.complete_button.clicked.connect(self.complete_requested)
+        self.complete_button.clicked.connect(self._on_complete_clicked)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.reopen_button.clicked.connect(self.reopen_requested)
+        self.confirm_button.clicked.connect(self.confirm_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.entry.read_submitted.connect(self.read_submitted)
         self.return_button.clicked.connect(self._on_return_clicked)
@@ -169,6 +212,13 @@ class BillsTab(QWidget):
             self.show_form_error(self.tr("Type or scan the id of the bill to open."))
             return
         self.open_requested.emit(bill_id)
+
+    def _on_complete_clicked(self) -> None:
+        bill = self.bill
+        if bill is not None and bill.parent_count < bill.capacity:
+            self.complete_early_requested.emit()  # asked first: it changes the capacity
+        else:
+            self.complete_requested.emit()
 
     def _on_remove_clicked(self) -> None:
         row = self.parents.currentRow()
@@ -193,6 +243,8 @@ class BillsTab(QWidget):
         self.form_error.setText(text)
 
     def show_message(self, kind: str, text: str) -> None:
+        """Show an outcome's message; a question (``needs_confirmation``) shows its buttons."""
+        self.question.setVisible(kind == "needs_confirmation")
         self.message.setText(text)
         self.message.setProperty("kind", kind)
         self.message.style().unpolish(self.message)
@@ -200,9 +252,13 @@ class BillsTab(QWidget):
 
     def show_bill(self, bill: BillView | None) -> None:
         """Redraw the open bill (or the "no bill open" state)."""
+        self.bill = bill
         has_bill = bill is not None
-        for widget in (self.remove_button, self.complete_button, self.close_button):
+        completed = bill is not None and bill.status == BILL_COMPLETED
+        for widget in (self.remove_button, self.close_button, self.edit_button):
             widget.setEnabled(has_bill)
+        self.complete_button.setEnabled(has_bill and not completed)
+        self.reopen_button.setEnabled(completed)
         self.entry.setPlaceholderText(
             self.tr("Scan or type a parent bag to put on this bill")
             if has_bill
