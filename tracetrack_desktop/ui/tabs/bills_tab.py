@@ -265,6 +265,7 @@ class BillsTab(QWidget):
             else self.tr("Scan or type a bill id to open it")
         )
         if bill is None:
+            self.question.hide()  # its bill is gone (closed, or a log-out): so is the question
             self.title.setText(self.tr("NO BILL OPEN"))
             self.details.setText(self.tr("Create a bill or open one to scan parents onto it."))
             self.progress.setRange(0, 1)
