@@ -357,7 +357,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="263"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267"/>
         <source>Scan or type a parent bag to put on this bill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -387,32 +387,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="265"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269"/>
         <source>Scan or type a bill id to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273"/>
         <source>NO BILL OPEN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="274"/>
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="277"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="282"/>
         <source>BILL {id} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="285"/>
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="287"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="292"/>
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,32 +1848,32 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="479"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="484"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="564"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="573"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="620"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="629"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="631"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="640"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="670"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="679"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="702"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="711"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

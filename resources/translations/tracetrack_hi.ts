@@ -356,7 +356,7 @@
         <translation>बिल फिर खोलें (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="263" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267" />
         <source>Scan or type a parent bag to put on this bill</source>
         <translation>इस बिल पर रखने के लिए पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
@@ -386,32 +386,32 @@
         <translation>लौटाया गया पैरेंट बैग स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="265" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269" />
         <source>Scan or type a bill id to open it</source>
         <translation>बिल खोलने के लिए उसकी आईडी स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="268" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273" />
         <source>NO BILL OPEN</source>
         <translation>कोई बिल खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="274" />
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation>पैरेंट बैग स्कैन करने के लिए बिल बनाएँ या खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="277" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="282" />
         <source>BILL {id} · {status}</source>
         <translation>बिल {id} · {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="285" />
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation>गंतव्य: {dest} · वाहन: {veh}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="287" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="292" />
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation>{linked} / {cap} पैरेंट · {actual} किग्रा, अपेक्षित {expected} किग्रा</translation>
     </message>
@@ -745,7 +745,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="162" />
         <source>Corrections</source>
-        <translation type="unfinished" />
+        <translation>सुधार</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="163" />
@@ -1848,32 +1848,32 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="479" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="484" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="564" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="573" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="620" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="629" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="631" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="640" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="670" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="679" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="702" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="711" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>

@@ -3,14 +3,14 @@ is stored; and how an admin edits them (test sample codes, save with a version c
 
 from __future__ import annotations
 
-import importlib
+import random
 import re
-import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import rstr
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -135,7 +135,8 @@ def problems(rules: CodeRules) -> list[str]:
     found: list[str] = []
     child = re.compile(rules.child_pattern)
     # children these rules would read as children, were no parent pattern to take them first
-    children = [c for c in (_sample(child.pattern), *_CHILD_LIKE) if c and child.fullmatch(c)]
+    drawn = [d.upper() for d in (_samples(child.pattern) or [])[:3]]
+    children = [c for c in (*drawn, *_CHILD_LIKE) if c and child.fullmatch(c)]
     for series in rules.parent_series:
         regex = re.compile(series.pattern)
         probes = (
@@ -167,108 +168,27 @@ def problems(rules: CodeRules) -> list[str]:
 
 
 def _matches_some_code(regex: re.Pattern[str], probes: Sequence[str]) -> bool:
-    """Whether ``regex`` accepts a normalised code: one made from the pattern itself, or a
-    probe. When no code can be made from it (constructs the sampler does not follow), the
-    pattern is given the benefit of the doubt."""
-    sample = _sample(regex.pattern)
-    if sample is None:
+    """Whether ``regex`` accepts a normalised code: a probe, or one of a few texts drawn from
+    the pattern itself (as drawn, or upper-cased). When nothing can be drawn from it (a
+    construct the generator does not follow), the pattern is given the benefit of the doubt."""
+    samples = _samples(regex.pattern)
+    if samples is None:
         return True
-    candidates = (sample, sample.upper(), *probes)
+    candidates = (*samples, *(s.upper() for s in samples), *probes)
     return any(c and normalise(c) == c and regex.fullmatch(c) for c in candidates)
 
 
-class _UnsupportedError(Exception):
-    """A construct the sampler does not make text for."""
+_SAMPLES = 12
 
 
-_PARSER: Any = importlib.import_module("re._parser")  # the stdlib's own regex parser
-_PREFERRED = string.ascii_uppercase + string.digits + "-_/. " + string.ascii_lowercase
-_PREFERRED += "".join(ch for ch in string.punctuation if ch not in _PREFERRED)
-
-
-def _sample(pattern: str) -> str | None:
-    """A short text ``pattern`` is meant to accept, upper case where it may be; None when it
-    uses what this does not follow (lookarounds are skipped: the caller checks the text)."""
+def _samples(pattern: str) -> list[str] | None:
+    """A few texts ``pattern`` is meant to accept (rstr draws them from the pattern; seeded, so
+    the same rules always get the same answer); None when it cannot."""
+    draw = rstr.Rstr(random.Random(pattern))  # noqa: S311 - sampling, not secrets
     try:
-        return _make(_PARSER.parse(pattern), {})
-    except (_UnsupportedError, re.error, RecursionError):
+        return [draw.xeger(pattern)[: MAX_RAW_LENGTH + 1] for _ in range(_SAMPLES)]
+    except (re.error, ValueError, KeyError, IndexError, TypeError, RecursionError):
         return None
-
-
-def _make(items: Any, groups: dict[int, str]) -> str:
-    p = _PARSER
-    out: list[str] = []
-    for op, av in items:
-        if op is p.LITERAL:
-            out.append(chr(av))
-        elif op is p.NOT_LITERAL:
-            out.append(next(ch for ch in _PREFERRED if ord(ch) != av))
-        elif op is p.ANY:
-            out.append("A")
-        elif op is p.IN:
-            out.append(_one_of(av))
-        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, getattr(p, "POSSESSIVE_REPEAT", None)):
-            low, _high, sub = av
-            once = _make(sub, groups)
-            if len(once) * low > MAX_RAW_LENGTH:  # longer than any read: no code at all
-                raise _UnsupportedError("too long")
-            out.append(once * low)
-        elif op is p.SUBPATTERN:
-            group, _add, _del, sub = av
-            text = _make(sub, groups)
-            if group is not None:
-                groups[group] = text
-            out.append(text)
-        elif op is getattr(p, "ATOMIC_GROUP", None):
-            out.append(_make(av, groups))
-        elif op is p.BRANCH:
-            out.append(_make(av[1][0], groups))
-        elif op is p.GROUPREF:
-            out.append(groups.get(av, ""))
-        elif op in (p.AT, p.ASSERT, p.ASSERT_NOT):
-            continue
-        else:
-            raise _UnsupportedError(str(op))
-    return "".join(out)
-
-
-def _one_of(items: Any) -> str:
-    p = _PARSER
-    negate = bool(items) and items[0][0] is p.NEGATE
-    members = items[1:] if negate else items
-
-    def inside(ch: str) -> bool:
-        for op, av in members:
-            if op is p.LITERAL and ord(ch) == av:
-                return True
-            if op is p.RANGE and av[0] <= ord(ch) <= av[1]:
-                return True
-            if op is p.CATEGORY and _in_category(ch, av):
-                return True
-            if op not in (p.LITERAL, p.RANGE, p.CATEGORY):
-                raise _UnsupportedError(str(op))
-        return False
-
-    for ch in _PREFERRED:
-        if inside(ch) != negate:
-            return ch
-    raise _UnsupportedError("an empty class")
-
-
-def _in_category(ch: str, category: Any) -> bool:
-    p = _PARSER
-    word = ch.isalnum() or ch == "_"
-    tests = {
-        p.CATEGORY_DIGIT: ch.isdigit(),
-        p.CATEGORY_NOT_DIGIT: not ch.isdigit(),
-        p.CATEGORY_WORD: word,
-        p.CATEGORY_NOT_WORD: not word,
-        p.CATEGORY_SPACE: ch.isspace(),
-        p.CATEGORY_NOT_SPACE: not ch.isspace(),
-    }
-    if category not in tests:
-        raise _UnsupportedError(str(category))
-    return tests[category]
 
 
 @dataclass(frozen=True)

@@ -289,3 +289,30 @@ def test_a_dispatcher_cannot_change_bills(qtbot: QtBot, shift: Shift) -> None:
         assert outcome.message.startswith("A dispatcher cannot")
     assert shift.bill_events() == before
     assert shift.bill("BILL-6")[0] == 1
+
+
+def test_esc_and_the_command_barcodes_answer_the_question(qtbot: QtBot, shift: Shift) -> None:
+    """The question about a parent that is not full is answered as the scan tab's are: Esc
+    keeps it off, a scanned CMD-CONFIRM puts it on, CMD-CANCEL keeps it off."""
+    login(qtbot, shift.app, "sam")
+    shift.pack("SB00042", 11)
+    shift.pack("SB00043", 5)
+    shift.create_bill(qtbot, "BILL-6", 5)
+    tab = shift.tab
+    shift.scanner.read("SB00042")
+    assert tab.asking()
+    window = tab.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(tab.entry, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not tab.asking())
+    assert tab.message.text() == "SB00042 stays off bill BILL-6. Scan the next parent."
+    shift.scanner.read("SB00042")
+    shift.scanner.read("CMD-CONFIRM")
+    assert tab.progress.value() == 1
+    assert shift.bill_events()[-1][:2] == ("bill_add_parent", "SB00042")
+    shift.scanner.read("SB00043")
+    shift.scanner.read("CMD-CANCEL")
+    assert not tab.asking()
+    assert tab.progress.value() == 1
+    assert [kind for kind, _, _ in shift.bill_events()] == ["bill_create", "bill_add_parent"]

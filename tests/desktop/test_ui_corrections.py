@@ -204,6 +204,29 @@ def test_void_shows_voided_and_an_admin_restores(
     ]
 
 
+def test_a_serial_scanners_read_fills_the_move_dialog(
+    qtbot: QtBot, app: StationApp, station: WorkflowStation
+) -> None:
+    """A serial scanner's read reaches the window outside any field: while a move asks for its
+    parent, that is where it goes (not a lookup behind the dialog)."""
+    _pack(app, "SB00042", *CHILDREN)
+    tab = _look_up(app, "bina", "0016587")
+    dialog = _dialog(qtbot, app, tab, EventType.CHILD_MOVE)
+    app.on_scanner_scan_read(
+        ScanRecord("SB00043", ScanSource.SERIAL, "/dev/ttyACM0", datetime.now(UTC))
+    )
+    assert dialog.to_parent.text() == "SB00043"
+    assert app.corrections.dialog is dialog
+    assert "Child 0016587 in parent SB00042" in tab.summary.text()  # no lookup behind it
+    _pick(dialog, "wrong_parent")
+    _ok(qtbot, app, dialog)
+    child = station.store.bag("0016587")
+    assert child is not None
+    assert child.parent == "SB00043"
+    offline = station.local_dashboard(datetime.now(UTC)).summary  # the dashboard's own tiles
+    assert (offline["corrections"], offline["children_linked"]) == (1, len(CHILDREN))
+
+
 def test_cancel_records_nothing(qtbot: QtBot, app: StationApp, station: WorkflowStation) -> None:
     _pack(app, "SB00042", *CHILDREN)
     tab = _look_up(app, "bina", "0016586")

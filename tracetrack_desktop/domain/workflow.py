@@ -17,7 +17,7 @@ from typing import Any
 
 from tracetrack_core import roles
 from tracetrack_core import rules as core
-from tracetrack_core.codes import CodeKind, Command, Decoded, normalise
+from tracetrack_core.codes import CodeKind, Command, Decoded, InvalidReadError, decode, normalise
 from tracetrack_core.events import EventType, Reason, Status
 from tracetrack_desktop.domain import auth
 from tracetrack_desktop.domain.lookup import LookupResult, lookup_key
@@ -932,6 +932,13 @@ class StationWorkflow:
     def lookup_key(self, text: str) -> str:
         """What a lookup of ``text`` asks for (a long label's number, a GS1 label's code)."""
         return lookup_key(text, self._rules_provider().codes)
+
+    def is_command(self, text: str) -> bool:
+        """Whether ``text`` is a command barcode (``CMD-CONFIRM``...) under the site's rules."""
+        try:
+            return decode(text, self._rules_provider().codes).kind is CodeKind.COMMAND
+        except InvalidReadError:
+            return False
 
 
 def _bill_message(outcome: core.Outcome, code: str) -> str:

@@ -406,6 +406,8 @@ class StationApp(QObject):
         if not self.window.logged_in():
             self._login_read(record)
             return
+        if self.corrections.take_read(record):  # a correction dialog is asking for a parent
+            return
         tab = self.window.current_tab()
         if tab == "admin":  # a badge or a code for one of its fields, never work to record
             self.admin.on_scan_read(record)
@@ -457,7 +459,10 @@ class StationApp(QObject):
             self.on_lookup_requested(record.text)
 
     def _bill_scan(self, text: str) -> None:
-        if self.station.current_bill() is None:
+        if self.station.is_command(text):  # CMD-CONFIRM, CMD-CANCEL... as on the scan tab
+            record = ScanRecord(text, ScanSource.TYPED, "keyboard", datetime.now(UTC))
+            self.show_outcome(self.station.handle_scan(record), on_bills=True)
+        elif self.station.current_bill() is None:
             self.show_outcome(self.station.open_bill(text), on_bills=True)
         else:
             self.show_outcome(self.station.add_parent_to_bill(text), on_bills=True)
@@ -508,8 +513,12 @@ class StationApp(QObject):
         self.show_outcome(self.station.confirm())
 
     def on_cancel_requested(self) -> None:
-        if self.window.logged_in() and self.station.screen().mode is Mode.CONFIRM:
+        if not self.window.logged_in():
+            return
+        if self.station.screen().mode is Mode.CONFIRM:
             self.show_outcome(self.station.cancel())
+        elif self.window.current_tab() == "bills" and self.window.bills_tab.asking():
+            self.show_outcome(self.station.cancel(), on_bills=True)  # "keep it off"
 
     # -- bills -----------------------------------------------------------------------
 

@@ -164,13 +164,14 @@ class CorrectionDialog(QDialog):
         self.reason.currentIndexChanged.connect(self._on_changed)
         self.note.textChanged.connect(self._on_changed)
         self.to_parent.textChanged.connect(self._on_changed)
-        self.to_parent.read_submitted.connect(self._on_parent_read)
+        self.to_parent.read_submitted.connect(self.take_read)
         self._on_changed()
         guard_enter(self)
         # a move starts where the scanner will read; otherwise the reason is the first choice
         (self.to_parent if correction is EventType.CHILD_MOVE else self.reason).setFocus()
 
-    def _on_parent_read(self, record: ScanRecord) -> None:
+    def take_read(self, record: ScanRecord) -> None:
+        """A read of the parent to move into, from the field or from a serial scanner."""
         # a scan line empties itself when a read ends: show what was read, to be checked
         if not record.suspect:
             self.to_parent.setText(record.text)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog
 
 from tracetrack_core.events import EventType
 from tracetrack_desktop.domain.corrections import CorrectionRequest
+from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.ui.correction_dialog import CorrectionDialog
 from tracetrack_desktop.ui.feedback import FeedbackPresenter
 from tracetrack_desktop.ui.main_window import MainWindow
@@ -68,6 +69,16 @@ class CorrectionsController(QObject):
         dialog.finished.connect(self.on_dialog_finished)
         self.dialog = dialog
         dialog.open()
+
+    def take_read(self, record: ScanRecord) -> bool:
+        """Give a read from outside the window's lines (a serial scanner) to the open dialog's
+        parent field; False when no dialog asks for one."""
+        dialog = self.dialog
+        if dialog is None or dialog.to_parent.isHidden():
+            return False
+        dialog.to_parent.setFocus()
+        dialog.take_read(record)
+        return True
 
     def on_dialog_finished(self, result: int) -> None:
         dialog, self.dialog = self.dialog, None

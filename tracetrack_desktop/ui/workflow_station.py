@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tracetrack_core.events import EventType
+from tracetrack_core.events import CORRECTION_TYPES, EventType
 from tracetrack_core.wire import WireEvent
 from tracetrack_desktop.domain import results as domain
 from tracetrack_desktop.domain.corrections import (
@@ -188,6 +188,9 @@ class WorkflowStation:
     def lookup_key(self, text: str) -> str:
         return self.workflow.lookup_key(text)
 
+    def is_command(self, text: str) -> bool:
+        return self.workflow.is_command(text)
+
     def lookup(self, code: str) -> LookupView:
         found = self.workflow.lookup(code)
         history = tuple(_history_row(e.event) for e in found.history)
@@ -220,14 +223,17 @@ class WorkflowStation:
             "parent_finish": "parents_completed",
             "bill_create": "bills_created",
         }
+        summary["corrections"] = 0
         for stored in self.store.events():
             key = kinds.get(stored.event.type)
             if stored.local_status != "accepted":
                 continue
             if key:
                 summary[key] += 1
-            elif stored.event.type == "child_unlink":  # an undo: the child is out again
-                summary["children_linked"] -= 1
+            if stored.event.type in CORRECTION_TYPES:
+                summary["corrections"] += 1
+            if stored.event.type in (EventType.CHILD_UNLINK, EventType.CHILD_REMOVE):
+                summary["children_linked"] -= 1  # an undo or a removal: the child is out again
         return DashboardData("local", now, summary)
 
     def pending(self) -> tuple[int, datetime | None]:

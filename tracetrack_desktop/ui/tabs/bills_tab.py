@@ -242,6 +242,10 @@ class BillsTab(QWidget):
     def show_form_error(self, text: str) -> None:
         self.form_error.setText(text)
 
+    def asking(self) -> bool:
+        """Whether the tab is asking about a parent that is not full (Esc answers "keep it off")."""
+        return not self.question.isHidden()
+
     def show_message(self, kind: str, text: str) -> None:
         """Show an outcome's message; a question (``needs_confirmation``) shows its buttons."""
         self.question.setVisible(kind == "needs_confirmation")

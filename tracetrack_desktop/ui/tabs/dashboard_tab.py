@@ -38,6 +38,7 @@ SUMMARY_KEYS = (
     "bills_completed",
     "duplicates",
     "conflicts",
+    "corrections",
     "stations_active",
 )
 
@@ -158,6 +159,7 @@ class DashboardTab(QWidget):
             "bills_completed": self.tr("Bills completed"),
             "duplicates": self.tr("Duplicates"),
             "conflicts": self.tr("Conflicts"),
+            "corrections": self.tr("Corrections"),
             "stations_active": self.tr("Stations active"),
         }
 
