@@ -423,7 +423,10 @@ def _cmd_rules(args: argparse.Namespace, session: Session, out: _Output) -> int:
         rules = site_rules.stored_rules(session).rules
         results = site_rules.try_codes(rules, args.codes)
         out.emit(
-            {"results": [r.as_json() for r in results], "problems": site_rules.problems(rules)},
+            {
+                "results": [r.as_json() for r in results],
+                **site_rules.problem_fields(site_rules.problems(rules)),
+            },
             lambda: _table(
                 ["CODE", "KIND", "SERIES", "NOTE"],
                 [[r.code, r.kind, r.series or "", r.note or ""] for r in results],

@@ -1299,27 +1299,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="195"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198"/>
+        <source>The child pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="200"/>
+        <source>The parent series {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="204"/>
+        <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="207"/>
+        <source>{what} matches almost anything, even {examples}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
         <source>The site uses the default rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="218"/>
         <source>Version {version} of the site&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="241"/>
         <source>Version {version} published to every station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="224"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="245"/>
         <source>Code rules published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="229"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="250"/>
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1298,27 +1298,47 @@
         <translation>आज़माने के लिए कम से कम एक कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="195" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198" />
+        <source>The child pattern</source>
+        <translation>चाइल्ड पैटर्न</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="200" />
+        <source>The parent series {name}</source>
+        <translation>पैरेंट सीरीज़ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="204" />
+        <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
+        <translation>{what} किसी भी ऐसे कोड से मेल नहीं खाता जो स्कैनर दे सकता है (कोड बड़े अक्षरों में पढ़े जाते हैं)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="207" />
+        <source>{what} matches almost anything, even {examples}.</source>
+        <translation>{what} लगभग किसी भी चीज़ से मेल खाता है, {examples} से भी।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216" />
         <source>The site uses the default rules.</source>
         <translation>साइट डिफ़ॉल्ट नियम इस्तेमाल करती है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="218" />
         <source>Version {version} of the site's rules.</source>
         <translation>साइट के नियमों का संस्करण {version}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="241" />
         <source>Version {version} published to every station.</source>
         <translation>संस्करण {version} हर स्टेशन पर प्रकाशित हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="224" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="245" />
         <source>Code rules published.</source>
         <translation>कोड नियम प्रकाशित हुए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="229" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="250" />
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation>इस बीच किसी और ने कोड नियम बदल दिए: उनके नियम दिखाए जा रहे हैं; अपना बदलाव फिर से करें।</translation>
     </message>

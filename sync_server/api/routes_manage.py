@@ -296,7 +296,7 @@ def test_code_rules() -> Response:
     return jsonify(
         {
             "results": [r.as_json() for r in site_rules.try_codes(rules, body.codes)],
-            "problems": site_rules.problems(rules),
+            **site_rules.problem_fields(site_rules.problems(rules)),
         }
     )
 

@@ -208,11 +208,18 @@ class CodeResultOut(BaseModel):
     note: str | None
 
 
+class RuleProblemOut(BaseModel):
+    code: str = Field(description="matches_nothing | matches_anything")
+    subject: str = Field(description="a parent series' name, or `child` for the child pattern")
+    examples: list[str] = Field(description="texts a matches_anything pattern accepted")
+
+
 class CodeRulesTestOut(BaseModel):
     """How each code reads, and what would refuse saving the rules (nothing is stored)."""
 
     results: list[CodeResultOut]
-    problems: list[str]
+    problems: list[str] = Field(description="each problem as one English sentence")
+    problem_details: list[RuleProblemOut] = Field(description="the same problems as data")
 
 
 class CodeRulesPut(BaseModel):

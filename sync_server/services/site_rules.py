@@ -128,11 +128,48 @@ _CHILD_LIKE = ("ABCD1234", "C0FFEE42")
 """Child codes as the defaults know them."""
 
 
-def problems(rules: CodeRules) -> list[str]:
+@dataclass(frozen=True)
+class RuleProblem:
+    """Why a pattern may not be saved, as data (a station says it in its operator's language)
+    and as one English sentence (``message``).
+
+    Attributes:
+        code: ``matches_nothing`` or ``matches_anything``.
+        subject: a parent series' name, or ``child`` for the child pattern.
+        examples: for ``matches_anything``, texts it should not have accepted.
+    """
+
+    code: str
+    subject: str
+    examples: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        what = (
+            "The child pattern"
+            if self.subject == CHILD_SUBJECT
+            else f"The parent series {self.subject!r}"
+        )
+        if self.code == MATCHES_NOTHING:
+            return f"{what} matches no code a scanner can deliver (codes are read in upper case)."
+        shown = ", ".join(repr(p) for p in self.examples)
+        also = ", so children would be read as parents" if self.subject != CHILD_SUBJECT else ""
+        return f"{what} matches almost anything (even {shown}){also}."
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "subject": self.subject, "examples": list(self.examples)}
+
+
+MATCHES_NOTHING = "matches_nothing"
+MATCHES_ANYTHING = "matches_anything"
+CHILD_SUBJECT = "child"
+
+
+def problems(rules: CodeRules) -> list[RuleProblem]:
     """Why saving ``rules`` would be refused: a pattern that can match no code a scanner
     delivers (codes are upper-cased before they are classified), or one that matches nearly
     anything, so that parents and children overlap. Empty when they may be saved."""
-    found: list[str] = []
+    found: list[RuleProblem] = []
     child = re.compile(rules.child_pattern)
     # children these rules would read as children, were no parent pattern to take them first
     drawn = [d.upper() for d in (_samples(child.pattern) or [])[:3]]
@@ -144,27 +181,24 @@ def problems(rules: CodeRules) -> list[str]:
             *(series.name + "-" + "0" * n for n in range(1, 13)),
         )
         if not _matches_some_code(regex, probes):
-            found.append(
-                f"The parent series {series.name!r} matches no code a scanner can deliver "
-                "(codes are read in upper case)."
-            )
+            found.append(RuleProblem(MATCHES_NOTHING, series.name))
         loose = [p for p in (*_NOTHING_LIKE, *children) if regex.fullmatch(p)]
         if loose:
-            found.append(
-                f"The parent series {series.name!r} matches almost anything (even "
-                f"{', '.join(repr(p) for p in loose)}), so children would be read as parents."
-            )
+            found.append(RuleProblem(MATCHES_ANYTHING, series.name, tuple(loose)))
     if not _matches_some_code(child, ()):
-        found.append(
-            "The child pattern matches no code a scanner can deliver "
-            "(codes are read in upper case)."
-        )
+        found.append(RuleProblem(MATCHES_NOTHING, CHILD_SUBJECT))
     loose = [p for p in _NOTHING_LIKE if child.fullmatch(p)]
     if loose:
-        found.append(
-            f"The child pattern matches almost anything (even {', '.join(repr(p) for p in loose)})."
-        )
+        found.append(RuleProblem(MATCHES_ANYTHING, CHILD_SUBJECT, tuple(loose)))
     return found
+
+
+def problem_fields(found: list[RuleProblem]) -> dict[str, Any]:
+    """How answers carry problems: ``problems`` (sentences, as before) and ``problem_details``."""
+    return {
+        "problems": [p.message for p in found],
+        "problem_details": [p.as_json() for p in found],
+    }
 
 
 def _matches_some_code(regex: re.Pattern[str], probes: Sequence[str]) -> bool:
@@ -253,7 +287,8 @@ def save_code_rules(
     found = problems(rules)
     if found:
         raise InvalidRulesError(
-            "These code rules cannot be saved: " + " ".join(found), problems=found
+            "These code rules cannot be saved: " + " ".join(p.message for p in found),
+            **problem_fields(found),
         )
     stored = rules.model_dump(mode="json")
     try:

@@ -18,11 +18,13 @@ from tests.desktop.test_ui_shift import FakeScanner, login
 from tests.procs import free_port
 from tests.server.factories import make_read_token
 from tracetrack_desktop.ui.admin.page import AdminPage
+from tracetrack_desktop.ui.admin.rules_page import RulesPage
 from tracetrack_desktop.ui.admin.stations_page import EnrollmentCodeDialog
 from tracetrack_desktop.ui.admin.users_page import PasswordDialog, UserDialog
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.feedback import SilentPlayer
+from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.tabs.admin_tab import AdminTab
 from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
@@ -381,14 +383,20 @@ def test_code_rules_are_tried_then_published_and_a_bad_rule_is_refused(
     page.try_button.click()
     qtbot.waitUntil(lambda: page.problems.text() != "", timeout=WAIT_MS)
     admin = ServerAdmin(server[0])
-    expected = admin.call(
+    details = admin.call(
         "POST", "/api/v1/admin/code-rules/test", {"rules": page.edited(), "codes": ["X"]}
-    ).json()["problems"]
-    assert page.problems.text() == "\n".join(expected)
+    ).json()["problem_details"]
+    assert details == [
+        {"code": "matches_anything", "subject": "child", "examples": ["X", "12", "HELLO WORLD"]}
+    ]
+    said = "The child pattern matches almost anything, even X, 12, HELLO WORLD."
+    assert page.problems.text() == said  # the station's words (so its language), from the data
+    page.problems.clear()
     page.publish_button.click()
     qtbot.waitUntil(
         lambda: tab.message.text() not in ("", "Code rules published."), timeout=WAIT_MS
     )
+    assert page.problems.text() == said
     assert admin.get("/api/v1/admin/code-rules")["rules"]["child_pattern"] != ".*"
 
 
@@ -502,3 +510,24 @@ def test_without_the_server_the_tab_says_so_and_stays_usable(
         assert tab.sign_in.password.text() == ""
     finally:
         app.stop()
+
+
+def test_a_refused_rule_is_said_in_the_operators_language(qtbot: QtBot, qapp: QApplication) -> None:
+    """The server names each problem as data; the station words it, in Hindi when it speaks it."""
+    translator = install_translator(qapp, "hi")
+    assert translator is not None
+    try:
+        page = RulesPage()
+        qtbot.addWidget(page)
+        page.show_problems(
+            [
+                {"code": "matches_nothing", "subject": "SB", "examples": []},
+                {"code": "matches_anything", "subject": "child", "examples": ["X", "12"]},
+            ]
+        )
+        assert page.problems.text().splitlines() == [
+            "पैरेंट सीरीज़ SB किसी भी ऐसे कोड से मेल नहीं खाता जो स्कैनर दे सकता है (कोड बड़े अक्षरों में पढ़े जाते हैं)।",
+            "चाइल्ड पैटर्न लगभग किसी भी चीज़ से मेल खाता है, X, 12 से भी।",
+        ]
+    finally:
+        qapp.removeTranslator(translator)

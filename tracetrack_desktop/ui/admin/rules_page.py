@@ -183,9 +183,30 @@ class RulesPage(AdminPage):
     def on_publish_clicked(self) -> None:
         self.ask("publish", "PUT", RULES, {"rules": self.edited(), "version": self.version})
 
-    def show_problems(self, problems: Any) -> None:
-        lines = [text(p) for p in problems or []]
+    def show_problems(self, details: Any, sentences: Any = None) -> None:
+        """The server's problems with the edited rules, in the operator's language where the
+        server names them (``problem_details``), else its own sentences."""
+        if isinstance(details, list) and details:
+            lines = [self.problem_text(d) for d in details if isinstance(d, dict)]
+        else:
+            lines = [text(p) for p in sentences or []]
         self.problems.setText("\n".join(lines))
+
+    def problem_text(self, problem: dict[str, Any]) -> str:
+        subject = text(problem.get("subject"))
+        what = (
+            self.tr("The child pattern")
+            if subject == "child"
+            else self.tr("The parent series {name}").format(name=subject)
+        )
+        if problem.get("code") == "matches_nothing":
+            return self.tr(
+                "{what} matches no code a scanner can deliver (codes are read in capitals)."
+            ).format(what=what)
+        examples = ", ".join(text(e) for e in problem.get("examples") or [])
+        return self.tr("{what} matches almost anything, even {examples}.").format(
+            what=what, examples=examples
+        )
 
     def show_answer(self, request: AdminRequest, answer: AdminAnswer) -> None:
         if request.purpose == "load" and answer.ok:
@@ -197,7 +218,7 @@ class RulesPage(AdminPage):
                 else self.tr("Version {version} of the site's rules.").format(version=self.version)
             )
         elif request.purpose == "test":
-            self.show_problems(answer.field("problems"))
+            self.show_problems(answer.field("problem_details"), answer.field("problems"))
             if answer.ok:
                 fill_table(
                     self.results,
@@ -232,9 +253,6 @@ class RulesPage(AdminPage):
                 )
                 self.reload()
             else:
-                self.show_problems(answer.field("problems") or _error_problems(answer))
-
-
-def _error_problems(answer: AdminAnswer) -> Any:
-    error = answer.field("error")
-    return error.get("problems") if isinstance(error, dict) else None
+                error = answer.field("error")
+                error = error if isinstance(error, dict) else {}
+                self.show_problems(error.get("problem_details"), error.get("problems"))
