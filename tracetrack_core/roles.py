@@ -37,6 +37,11 @@ MANAGE_ROLES = frozenset({Role.ADMIN})
 DASHBOARD_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 """Who sees the dashboard and reports."""
 
+IMPORT_ROLES = frozenset({Role.BILLER, Role.ADMIN})
+"""Who imports spreadsheets of child -> parent links and parent -> bill assignments. An
+imported row is recorded as the event a scan makes, in the importer's name, whatever role that
+event type asks of a scan."""
+
 ROLES_FOR: dict[str, frozenset[Role]] = {
     **dict.fromkeys(
         (
