@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
 
@@ -50,6 +51,8 @@ class Settings:
             names the client (``TRACETRACK_TRUSTED_PROXIES``, comma-separated). Empty by
             default: the header is then ignored, since any client can write it to dodge the
             per-address limits.
+        site_tz: the site's IANA time zone (``TRACETRACK_SITE_TZ``, e.g. ``Asia/Kolkata``):
+            what reports, exports and the end-of-day report use when a request names none.
     """
 
     database_url: str = field(default_factory=default_database_url)
@@ -64,6 +67,7 @@ class Settings:
     log_level: str = "INFO"
     check_schema: bool = True
     trusted_proxies: tuple[str, ...] = ()
+    site_tz: str = "UTC"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -90,7 +94,17 @@ class Settings:
             body_min_bytes_per_second=get_int("BODY_MIN_BYTES_PER_SECOND", 16_384),
             log_level=env.get(ENV_PREFIX + "LOG_LEVEL", "INFO"),
             trusted_proxies=_trusted_proxies(env.get(ENV_PREFIX + "TRUSTED_PROXIES", "")),
+            site_tz=_site_tz(env.get(ENV_PREFIX + "SITE_TZ", "") or "UTC"),
         )
+
+
+def _site_tz(name: str) -> str:
+    """An IANA zone the server knows (checked now, not on the first report)."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"{ENV_PREFIX}SITE_TZ: {name!r} is not a known time zone") from exc
+    return name
 
 
 def _trusted_proxies(raw: str) -> tuple[str, ...]:
