@@ -18,10 +18,13 @@ from sync_server.api.schemas_reports import (
     BillsQuery,
     ChangesOut,
     ChangesQuery,
+    DailyOut,
+    DailyQuery,
     FormatQuery,
     ListOut,
     ObjectOut,
     RangeQuery,
+    StockOut,
     SummaryOut,
     ThroughputOut,
     ThroughputQuery,
@@ -33,14 +36,15 @@ from sync_server.services.errors import ServiceError
 bp = Blueprint("reports", __name__, url_prefix="/api/v1")
 
 
-def _range(query: RangeQuery | BillsQuery) -> reports.Range:
+def _range(query: RangeQuery | BillsQuery | DailyQuery) -> reports.Range:
+    """The asked range, in the asked zone or else the site's (``TRACETRACK_SITE_TZ``)."""
     try:
-        return reports.resolve_range(query.from_, query.to, query.tz)
+        return reports.resolve_range(query.from_, query.to, query.tz or context().settings.site_tz)
     except ServiceError as exc:
         raise ApiError(400, "invalid_query", exc.message, **exc.detail) from exc
 
 
-def _filters(query: RangeQuery) -> reports.Filters:
+def _filters(query: RangeQuery | DailyQuery) -> reports.Filters:
     return reports.Filters(station=query.station, area=query.area, operator=query.operator)
 
 
@@ -104,6 +108,34 @@ def stats_throughput() -> Response:
         db_session(), _range(query), _filters(query), bucket=query.bucket, by=query.by
     )
     return _answer(rows, "throughput")
+
+
+@bp.get("/stats/daily")
+@spec(
+    summary="Every counter per local day over a range of days (rollups)",
+    tags=["stats"],
+    query=DailyQuery,
+    responses={200: DailyOut},
+    csv=True,
+)
+@require("read")
+def stats_daily() -> Response:
+    query = parse_query(DailyQuery)
+    rows = reports.daily(db_session(), _range(query), _filters(query))
+    if wants_csv():
+        return csv_response(rows, "daily")
+    return jsonify({"days": rows})
+
+
+@bp.get("/stats/stock")
+@spec(
+    summary="Parents open, completed and billed, children in open parents, bills by status",
+    tags=["stats"],
+    responses={200: StockOut},
+)
+@require("read")
+def stats_stock() -> Response:
+    return jsonify(reports.stock(db_session()))
 
 
 @bp.get("/stations")

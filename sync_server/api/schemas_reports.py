@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 _DATE = "a date (local midnight in tz; as `to`, the whole day) or an ISO time with offset"
+_TZ = "IANA time zone; default: the site's (TRACETRACK_SITE_TZ, else UTC)"
 
 
 class RangeQuery(BaseModel):
@@ -14,7 +15,7 @@ class RangeQuery(BaseModel):
 
     from_: str | None = Field(default=None, alias="from", max_length=40, description=_DATE)
     to: str | None = Field(default=None, max_length=40, description=_DATE)
-    tz: str = Field(default="UTC", max_length=64, description="IANA time zone")
+    tz: str | None = Field(default=None, max_length=64, description=_TZ)
     station: str | None = Field(default=None, max_length=100, description="station id or name")
     area: str | None = Field(default=None, max_length=100)
     operator: str | None = Field(default=None, max_length=200)
@@ -31,10 +32,28 @@ class BillsQuery(BaseModel):
 
     from_: str | None = Field(default=None, alias="from", max_length=40, description=_DATE)
     to: str | None = Field(default=None, max_length=40)
-    tz: str = Field(default="UTC", max_length=64)
+    tz: str | None = Field(default=None, max_length=64, description=_TZ)
     status: Literal["new", "processing", "completed"] | None = None
     limit: int = Field(default=100, ge=1, le=1000)
     offset: int = Field(default=0, ge=0, le=10**9)
+    format: Literal["json", "csv"] = "json"
+
+
+class DailyQuery(BaseModel):
+    """A range of whole local days (default: today), optionally one station, area or operator."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    from_: str | None = Field(
+        default=None, alias="from", max_length=10, description="first day, YYYY-MM-DD in tz"
+    )
+    to: str | None = Field(
+        default=None, max_length=10, description="last day (inclusive); default: `from`"
+    )
+    tz: str | None = Field(default=None, max_length=64, description=_TZ)
+    station: str | None = Field(default=None, max_length=100, description="station id or name")
+    area: str | None = Field(default=None, max_length=100)
+    operator: str | None = Field(default=None, max_length=200)
     format: Literal["json", "csv"] = "json"
 
 
@@ -51,9 +70,8 @@ class ChangesQuery(BaseModel):
     limit: int = Field(default=1000, ge=1, le=5000)
 
 
-class SummaryOut(BaseModel):
-    """Totals over the range (summed from the 15-minute rollups): every counter of
-    ``tracetrack_core.events.Counter``, and how many stations were active."""
+class Counters(BaseModel):
+    """Every counter of ``tracetrack_core.events.Counter``, summed from the 15-minute rollups."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -75,7 +93,41 @@ class SummaryOut(BaseModel):
         description="accepted corrections (child_remove, child_move, parent_reopen, bag_void, "
         "bag_restore, bill_remove_parent), besides what each did"
     )
+
+
+class SummaryOut(Counters):
+    """Totals over the range, and how many stations were active."""
+
     stations_active: int
+
+
+class DayRow(Counters):
+    """One local day."""
+
+    day: str = Field(description="YYYY-MM-DD in tz")
+
+
+class DailyOut(BaseModel):
+    """Every day of the range, oldest first; a quiet day is all zeros."""
+
+    days: list[DayRow]
+
+
+class BillsByStatus(BaseModel):
+    new: int
+    processing: int
+    completed: int
+
+
+class StockOut(BaseModel):
+    """What the site holds now (not a range). The parent figures are disjoint: billed is
+    every parent on a bill, open and completed the parents on none; voided bags count nowhere."""
+
+    parents_open: int
+    parents_completed: int
+    parents_billed: int
+    children_in_open_parents: int = Field(description="children in the open parents")
+    bills: BillsByStatus = Field(description="every bill, by status")
 
 
 class HistoryEntry(BaseModel):

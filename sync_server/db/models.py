@@ -22,6 +22,7 @@ from sqlalchemy import (
     TypeDecorator,
     Uuid,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -202,6 +203,10 @@ class Event(Base):
     )
 
 
+UNBILLED_PARENTS = "kind = 'parent' AND bill IS NULL"
+"""Which bags ``ix_bags_parents_unbilled`` holds (migration 0007)."""
+
+
 class Bag(Base):
     """Current state of a bag (the events hold its history)."""
 
@@ -219,7 +224,18 @@ class Bag(Base):
     # the area of the station that first wrote the bag: the stations there get its changes
     area: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
-    __table_args__ = (Index("ix_bags_area_version", "area", "version"),)
+    __table_args__ = (
+        Index("ix_bags_area_version", "area", "version"),
+        # the dashboard's stock: just the parents not on a bill (the work in progress), so
+        # counting them never walks the children or the billed history (reports.stock)
+        Index(
+            "ix_bags_parents_unbilled",
+            "status",
+            "child_count",
+            postgresql_where=text(UNBILLED_PARENTS),
+            sqlite_where=text(UNBILLED_PARENTS),
+        ),
+    )
 
 
 class Bill(Base):

@@ -30,7 +30,17 @@ from sync_server.services.errors import NotFoundError, ServiceError
 from sync_server.services.site_rules import read_code_rules
 from tracetrack_core.codes import CodeRules, normalise
 from tracetrack_core.events import CORRECTION_TYPES, EARLIEST_TIME, LATEST_TIME, EventType, Status
-from tracetrack_core.rules import BILL_FIELDS, fields_of, normalise_bill_id
+from tracetrack_core.rules import (
+    BILL_COMPLETED,
+    BILL_FIELDS,
+    BILL_NEW,
+    BILL_PROCESSING,
+    COMPLETED,
+    OPEN,
+    PARENT,
+    fields_of,
+    normalise_bill_id,
+)
 
 MAX_RANGE_DAYS = 400
 HISTORY_LIMIT = 200
@@ -146,6 +156,74 @@ def summarize_range(session: Session, rng: Range, filters: Filters) -> dict[str,
         }
     )
     return out
+
+
+def daily(session: Session, rng: Range, filters: Filters) -> list[dict[str, Any]]:
+    """Every counter per local day of the range, every day present (a quiet day is zeros).
+
+    The rollups are 15-minute UTC buckets, so a local day is an exact sum of whole buckets
+    whatever the zone's offset; a day is named by its local date, never a UTC one.
+    """
+    sums = [cast(func.sum(getattr(StatBucket, c)), BigInteger).label(c) for c in STAT_COLUMNS]
+    on_pg = session.get_bind().dialect.name == "postgresql"
+    # PostgreSQL folds into local days itself (a day holds thousands of rollup rows); SQLite,
+    # the embedded server's small site, hands the buckets back to be folded here
+    slot: Any = (
+        func.date_trunc("day", func.timezone(rng.tz.key, StatBucket.bucket_start))
+        if on_pg
+        else StatBucket.bucket_start
+    )
+    stmt = select(slot.label("slot"), *sums).group_by(slot)
+    with session.begin():
+        rows = session.execute(_filtered(session, stmt, rng, filters)).all()
+    first = rng.start.astimezone(rng.tz).date()
+    last = (rng.end - timedelta(microseconds=1)).astimezone(rng.tz).date()
+    days: dict[date, list[int]] = {
+        first + timedelta(days=n): [0] * len(STAT_COLUMNS) for n in range((last - first).days + 1)
+    }
+    for start, *counts in rows:
+        day = start.date() if on_pg else start.astimezone(rng.tz).date()
+        totals = days.setdefault(day, [0] * len(STAT_COLUMNS))
+        for i, n in enumerate(counts):
+            totals[i] += int(n or 0)
+    return [
+        {"day": day.isoformat(), **dict(zip(STAT_COLUMNS, totals, strict=True))}
+        for day, totals in sorted(days.items())
+    ]
+
+
+def stock(session: Session) -> dict[str, Any]:
+    """What the site holds now: parents by state, children in open parents, bills by status.
+
+    The three parent figures are disjoint: *billed* is every parent on a bill (the bills'
+    own ``parent_count``s, a sum over the bills table), *open* and *completed* the parents
+    not on one (a partial index holds just those: the work in progress, never the millions
+    of children or the billed history). A voided bag is in none of them.
+    """
+    with session.begin():
+        by_state = session.execute(
+            select(Bag.status, func.count(), func.coalesce(func.sum(Bag.child_count), 0))
+            .where(Bag.kind == PARENT, Bag.bill.is_(None), Bag.status.in_((OPEN, COMPLETED)))
+            .group_by(Bag.status)
+        ).all()
+        bills = session.execute(
+            select(
+                Bill.status, func.count(), func.coalesce(func.sum(Bill.parent_count), 0)
+            ).group_by(Bill.status)
+        ).all()
+    parents = {status: (int(n), int(kids)) for status, n, kids in by_state}
+    return {
+        "parents_open": parents.get(OPEN, (0, 0))[0],
+        "parents_completed": parents.get(COMPLETED, (0, 0))[0],
+        "parents_billed": sum(int(on_bills) for _, _, on_bills in bills),
+        "children_in_open_parents": parents.get(OPEN, (0, 0))[1],
+        "bills": {
+            BILL_NEW: 0,
+            BILL_PROCESSING: 0,
+            BILL_COMPLETED: 0,
+            **{status: int(n) for status, n, _ in bills},
+        },
+    }
 
 
 THROUGHPUT_COLUMNS = (
