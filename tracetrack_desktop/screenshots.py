@@ -3,32 +3,173 @@
 ``python -m tracetrack_desktop.screenshots DIR [LANGUAGE]`` (``en`` or ``hi``).
 
 The window is driven through its real slots on the real station (the workflow and its SQLite
-store, in a temporary folder; no server), so the pictures show what an operator sees. Run it with
-``QT_QPA_PLATFORM=offscreen`` (``make screenshots`` does).
+store, in a temporary folder), so the pictures show what an operator sees. The Admin screen talks
+to a real ``tracetrack-server`` started here on 127.0.0.1 with its own SQLite file in the same
+temporary folder, filled through its command line, and stopped at the end whatever happens.
+Run it with ``QT_QPA_PLATFORM=offscreen`` (``make screenshots`` does).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from argon2 import PasswordHasher
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
+from tracetrack_core.events import CorrectionReason, EventType
 from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
+from tracetrack_desktop.ui.admin.stations_page import EnrollmentCodeDialog, NewStationDialog
 from tracetrack_desktop.ui.app import StationApp
+from tracetrack_desktop.ui.correction_dialog import CorrectionDialog
 from tracetrack_desktop.ui.feedback import SilentPlayer
 from tracetrack_desktop.ui.i18n import install_translator
+from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.settings_model import SettingsValues, validate
 from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.views import DashboardData, StationHealth, ThroughputRow
 from tracetrack_desktop.ui.workflow_station import WorkflowStation, open_station
 
 SIZE = (1366, 768)
+
+ADMIN_PASSWORD = "screenshots-only"  # noqa: S105 - the throwaway server's admin, gone after
+ANSWER_SECONDS = 20.0
+"""The longest the Admin screen waits for the local server before the run fails, saying so."""
+
+SITE_STATIONS = (("Lucknow-1", "Lucknow"), ("Lucknow-2", "Lucknow"), ("Indore-1", "Indore"))
+SITE_USERS = (
+    # username, role, area, display name, badge; meena is the station's admin (see render)
+    ("meena", "admin", "Lucknow", "Meena Sharma", ""),
+    ("ravi", "biller", "Lucknow", "Ravi Kumar", "BDG-0142"),
+    ("farida", "supervisor", "Lucknow", "Farida Khan", "BDG-0117"),
+    ("arjun", "dispatcher", "Indore", "Arjun Patel", "BDG-0203"),
+    ("sunil", "dispatcher", "Indore", "Sunil Verma", "BDG-0219"),
+    ("priya", "biller", "Kanpur", "Priya Singh", ""),
+)
+DISABLED_USER = "sunil"
+EMPTY_AREA = "Varanasi"
+SAMPLE_CODES = ("SB00042", "M444-00017", "LABEL NO.0420005 LOT NO.:STAR44GG", "BILL-2025-001", "#X")
+"""Codes tried on the code rules page: a parent of each series, a label, a bill, one unknown."""
+
+
+def _server_command() -> str:
+    """This environment's ``tracetrack-server`` console script (beside the interpreter)."""
+    beside = Path(sys.executable).with_name("tracetrack-server")
+    return str(beside) if beside.exists() else shutil.which("tracetrack-server") or str(beside)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class _Server:
+    """A throwaway sync server on 127.0.0.1: its SQLite file and its log in ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.command = _server_command()
+        self.env = {**os.environ, "TRACETRACK_DATABASE_URL": f"sqlite:///{folder / 'server.db'}"}
+        self.log = folder / "server.log"
+        self.url = f"http://127.0.0.1:{_free_port()}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def cli(self, *args: str, stdin: str | None = None) -> None:
+        """Run one ``tracetrack-server`` command on this server's database."""
+        done = subprocess.run(  # noqa: S603 - our own console script, arguments of our own
+            [self.command, *args],
+            input=stdin,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,  # its stderr says why: raised below
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"tracetrack-server {' '.join(args)}: {done.stderr.strip()}")
+
+    def start(self) -> None:
+        """Create the schema and start serving (one worker: it is for one window)."""
+        self.cli("db", "upgrade")
+        port = self.url.rsplit(":", 1)[1]
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - as above
+                [self.command, "serve", "--host", "127.0.0.1", "--port", port, "--workers", "1"],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def fill(self) -> None:
+        """A plausible site: stations in two areas, an area nobody uses yet, a user of each
+        role (one disabled). Each command is audited, so the audit log has entries too."""
+        for name, area in SITE_STATIONS:
+            self.cli("station", "add", name, "--area", area, "--json")
+        self.cli("area", "add", EMPTY_AREA, "--json")
+        for username, role, area, display_name, badge in SITE_USERS:
+            password = ADMIN_PASSWORD if role == "admin" else f"{username}-first-day"
+            extra = ("--badge", badge) if badge else ()
+            self.cli(
+                *("user", "add", username, "--role", role, "--area", area),
+                *("--display-name", display_name, *extra, "--password-stdin", "--json"),
+                stdin=password + "\n",
+            )
+        self.cli("user", "disable", DISABLED_USER, "--json")
+
+    def wait_ready(self, seconds: float = ANSWER_SECONDS) -> None:
+        """Until ``/readyz`` answers 200; a server that stopped or never answers is an error."""
+        assert self.process is not None
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"tracetrack-server stopped: {self._log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/readyz", timeout=2) as answer:  # noqa: S310 - our http://127.0.0.1 URL
+                    if answer.status == 200:
+                        return
+            except OSError:
+                pass  # not listening yet
+            time.sleep(0.1)
+        raise RuntimeError(f"tracetrack-server not ready at {self.url} after {seconds:.0f} s")
+
+    def _log_tail(self) -> str:
+        lines = self.log.read_text(errors="replace").strip().splitlines()
+        return "\n".join(lines[-5:])
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@contextmanager
+def _running_server(folder: Path) -> Iterator[_Server]:
+    """A server filled with :meth:`_Server.fill`, stopped on the way out whatever happened."""
+    server = _Server(folder)
+    try:
+        server.start()
+        server.fill()  # while gunicorn starts
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
 
 
 class _Scanner(QObject):
@@ -104,18 +245,73 @@ def _save(widget: QWidget, folder: Path, name: str) -> Path:
     return path
 
 
+TITLE_BAR = 30
+
+
+def _save_over(window: QWidget, dialog: QWidget, folder: Path, name: str) -> Path:
+    """The window with ``dialog`` over its middle, framed and titled as a window manager would
+    (offscreen there is none, and a dialog's grab has neither)."""
+    QApplication.processEvents()
+    shot = window.grab()
+    over = dialog.grab()
+    framed = QPixmap(over.width() + 2, over.height() + TITLE_BAR + 1)
+    framed.fill(QColor("#475569"))
+    painter = QPainter(framed)
+    painter.setPen(QColor("white"))
+    painter.drawText(
+        framed.rect().adjusted(10, 0, -10, -(over.height() + 1)),
+        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+        dialog.windowTitle(),
+    )
+    painter.drawPixmap(1, TITLE_BAR, over)
+    painter.end()
+    painter = QPainter(shot)
+    corner = QPoint(
+        max(0, (shot.width() - framed.width()) // 2), max(0, (shot.height() - framed.height()) // 2)
+    )
+    painter.drawPixmap(corner, framed)
+    painter.end()
+    path = folder / f"{name}.png"
+    shot.save(str(path), "PNG")
+    return path
+
+
+def _wait_for(ready: Callable[[], bool], what: str, window: MainWindow) -> None:
+    """Run the window's events until ``ready()``: the Admin screen's calls answer on them."""
+    deadline = time.monotonic() + ANSWER_SECONDS
+    while not ready():
+        if time.monotonic() > deadline:
+            shown = window.admin_tab.message.text()
+            raise RuntimeError(
+                f"The local server did not answer within {ANSWER_SECONDS:.0f} s ({what})"
+                + (f": {shown}" if shown else ".")
+            )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+
+
+def _accept(dialog: QDialog) -> None:
+    """Press the dialog's OK as the operator would (Enter does not: a scanner's would)."""
+    box = dialog.findChild(QDialogButtonBox)
+    button = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+    if button is None or not button.isEnabled():
+        raise RuntimeError(f"{dialog.windowTitle()}: OK cannot be pressed")
+    button.click()
+
+
 def render(folder: Path) -> list[Path]:
     """Drive a fresh station through a morning and save one PNG per screen."""
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="tracetrack-screenshots-") as data:
         station = open_station(Path(data), {"meena": ("pw", "admin")}, PasswordHasher().hash)
         try:
-            return _render(station, folder)
+            with _running_server(Path(data)) as server:
+                return _render(station, server, folder)
         finally:
             station.store.close()
 
 
-def _render(station: WorkflowStation, folder: Path) -> list[Path]:
+def _render(station: WorkflowStation, server: _Server, folder: Path) -> list[Path]:
     scanner = _Scanner()
     app = StationApp(
         station,
@@ -164,14 +360,16 @@ def _render(station: WorkflowStation, folder: Path) -> list[Path]:
 
     window.show_tab("bills")
     app.on_bill_create_requested("BILL-2025-001", 4, "Indore C&F", "MP09 HX 4471")
-    for parent in ("SB00041", "M444-00017"):
+    for parent in ("SB00041", "M444-00017"):  # M444-00017 holds 12 of 30: asked about first
         scanner.read(parent)
     window.overlay.stop()
     paths.append(_save(window, folder, "bills"))
+    paths += _render_bill_changes(app, folder)
 
     window.show_tab("lookup")
     scanner.read("LABEL NO.0420005 LOT NO.:STAR44GG")
-    paths.append(_save(window, folder, "lookup"))
+    paths.append(_save(window, folder, "lookup"))  # with the corrections an admin may make
+    paths += _render_corrections(app, scanner, folder)
 
     window.show_tab("dashboard")
     window.dashboard_tab.show_data(_server_dashboard(datetime.now(UTC)))
@@ -207,9 +405,107 @@ def _render(station: WorkflowStation, folder: Path) -> list[Path]:
         window.show_tab("scan")
         paths.append(_save(window, folder, "scan_high_contrast"))
         apply_theme(qt_app)
+        window.resize(*SIZE)  # the bigger type widened the window; the screen did not grow
+    paths += _render_admin(app, server, folder)
     window.overlay.stop()
     app.stop()
     window.close()
+    return paths
+
+
+def _render_bill_changes(app: StationApp, folder: Path) -> list[Path]:
+    """The open bill's edit dialog, and the question before completing it part-loaded."""
+    window, tab, bills = app.window, app.window.bills_tab, app.bills
+    tab.confirm_button.click()  # yes: M444-00017 goes on part-full
+    window.overlay.stop()
+    tab.edit_button.click()
+    assert bills.dialog is not None
+    bills.dialog.destination.setText("Indore C&F, Sanwer Road")
+    paths = [_save_over(window, bills.dialog, folder, "bills_edit")]
+    bills.dialog.reject()
+    tab.complete_button.click()  # 2 of 4 parents: asked first (opened, never executed)
+    assert bills.question is not None
+    paths.append(_save_over(window, bills.question, folder, "bills_complete_early"))
+    bills.question.reject()
+    window.overlay.stop()
+    return paths
+
+
+def _correct(
+    app: StationApp, correction: EventType, reason: CorrectionReason, note: str = ""
+) -> CorrectionDialog:
+    """Press a correction button of the bag the lookup tab shows; say why."""
+    app.window.lookup_tab.correction_buttons[correction].click()
+    dialog = app.corrections.dialog
+    assert dialog is not None, f"{correction} is not offered"
+    dialog.reason.setCurrentIndex(dialog.reason.findData(reason.value))
+    dialog.note.setText(note)
+    return dialog
+
+
+def _render_corrections(app: StationApp, scanner: _Scanner, folder: Path) -> list[Path]:
+    """A child moved to another parent (the dialog), and a voided child's lookup."""
+    window = app.window
+    app.on_lookup_requested("M444-00017")  # reopened first, so there is a parent to move into
+    _accept(_correct(app, EventType.PARENT_REOPEN, CorrectionReason.OTHER, "more of its lot found"))
+    app.on_lookup_requested("LABEL NO.0420005 LOT NO.:STAR44GG")
+    dialog = _correct(app, EventType.CHILD_MOVE, CorrectionReason.WRONG_PARENT)
+    scanner.read("M444-00017")  # a serial scanner's read fills the dialog's parent field
+    window.overlay.stop()
+    paths = [_save_over(window, dialog, folder, "lookup_correction_move")]
+    _accept(dialog)
+    app.on_lookup_requested("LABEL NO.0420006 LOT NO.:STAR44GG")
+    _accept(_correct(app, EventType.BAG_VOID, CorrectionReason.DAMAGED, "label torn at the seam"))
+    window.overlay.stop()
+    paths.append(_save(window, folder, "lookup_voided"))
+    return paths
+
+
+def _render_admin(app: StationApp, server: _Server, folder: Path) -> list[Path]:
+    """Each Admin page as the station's admin sees it, signed in to the real server."""
+    window, tab = app.window, app.window.admin_tab
+    app.admin.use_server(server.url)  # the station has a server now: the Admin tab shows
+    app.on_logout_requested()  # from the next login
+    app.on_login_requested("meena", "pw")
+    window.show_tab("admin")
+    tab.sign_in.password.setText(ADMIN_PASSWORD)
+    tab.sign_in.button.click()
+    _wait_for(tab.signed_in, "signing in", window)
+    _wait_for(lambda: tab.users.table.rowCount() == len(SITE_USERS), "the users", window)
+    usernames = [user.get("username") for user in tab.users.users]
+    tab.users.table.selectRow(usernames.index(DISABLED_USER))  # its button says Enable
+    paths = [_save(window, folder, "admin_users")]
+
+    stations = tab.stations
+    tab.page_tabs.setCurrentWidget(stations)
+    _wait_for(lambda: len(stations.areas) > 0, "the areas", window)
+    stations.new_button.click()
+    assert isinstance(stations.dialog, NewStationDialog)
+    stations.dialog.name.setText("Lucknow-3")
+    stations.dialog.area.setCurrentIndex(stations.dialog.area.findData("Lucknow"))
+    _accept(stations.dialog)
+    _wait_for(lambda: isinstance(stations.dialog, EnrollmentCodeDialog), "a new station", window)
+    _wait_for(lambda: stations.table.rowCount() == len(SITE_STATIONS) + 1, "stations", window)
+    assert stations.dialog is not None
+    paths.append(_save_over(window, stations.dialog, folder, "admin_stations"))
+    stations.dialog.reject()
+
+    tab.page_tabs.setCurrentWidget(tab.areas)
+    _wait_for(lambda: tab.areas.table.rowCount() >= 4, "the areas", window)
+    paths.append(_save(window, folder, "admin_areas"))
+
+    rules = tab.rules
+    tab.page_tabs.setCurrentWidget(rules)
+    _wait_for(lambda: rules.series.rowCount() > 0, "the code rules", window)
+    rules.samples.setPlainText("\n".join(SAMPLE_CODES))
+    rules.try_button.click()
+    _wait_for(lambda: rules.results.rowCount() == len(SAMPLE_CODES), "trying codes", window)
+    paths.append(_save(window, folder, "admin_rules"))
+
+    tab.page_tabs.setCurrentWidget(tab.audit)
+    _wait_for(lambda: tab.audit.table.rowCount() > 0, "the audit log", window)
+    paths.append(_save(window, folder, "admin_audit"))
+    app.admin.sign_out()
     return paths
 
 
