@@ -9,6 +9,7 @@ from flask import Flask
 from sync_server.api import (
     openapi,
     routes_admin,
+    routes_exports,
     routes_manage,
     routes_read,
     routes_reports,
@@ -31,6 +32,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(routes_admin.bp)
     app.register_blueprint(routes_manage.bp)
     app.register_blueprint(routes_reports.bp)
+    app.register_blueprint(routes_exports.bp)
 
 
 def create_app(settings: Settings | None = None) -> Flask:

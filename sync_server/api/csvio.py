@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import orjson
 from flask import Response, request
 
-_FORMULA_START = ("=", "+", "-", "@")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+from sync_server.services.sheets import as_text
 
 
 def wants_csv() -> bool:
@@ -27,37 +23,9 @@ def wants_csv() -> bool:
 
 
 def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (dict, list)):
-        value = orjson.dumps(value).decode()
-    text = str(value)
-    # codes are hostile input: never let a spreadsheet run one as a formula
-    if _may_run(text):
-        text = "'" + text
-    return text
-
-
-def _may_run(text: str) -> bool:
-    """Whether a spreadsheet could read ``text`` as a formula.
-
-    Decided on the NFKC form (spreadsheets take a fullwidth U+FF1D or a small U+FE62 for the
-    ASCII sign) after skipping leading whitespace and control or format characters (a
-    tab, CR, no-break or zero-width space before ``=`` is trimmed by some importers). A
-    cell that starts with a tab, CR or LF is neutralised whatever follows. Plain ASCII
-    numbers such as ``-5`` stay as they are.
-    """
-    if not text or _PLAIN_NUMBER.fullmatch(text):
-        return False
-    if text[0] in "\t\r\n":
-        return True
-    folded = unicodedata.normalize("NFKC", text)
-    first = next((char for char in folded if not _skipped(char)), "")
-    return first in _FORMULA_START
-
-
-def _skipped(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char).startswith("C")
+    # codes are hostile input: never let a spreadsheet run one as a formula (the one rule
+    # every spreadsheet we write follows: services/sheets.py)
+    return as_text(value)
 
 
 def csv_response(
