@@ -72,7 +72,7 @@ class AdminAnswer:
         return self.body.get(name) if isinstance(self.body, Mapping) else None
 
 
-def _answer(response: requests.Response) -> AdminAnswer:
+def answer_from(response: requests.Response) -> AdminAnswer:
     try:
         body = response.json() if response.content else None
     except ValueError:
@@ -124,7 +124,7 @@ class AdminClient:
                 )
             except requests.RequestException as exc:
                 return AdminAnswer(UNREACHABLE, None, "unreachable", type(exc).__name__)
-        return _answer(response)
+        return answer_from(response)
 
 
 def login_request(username: str, password: str) -> AdminRequest:

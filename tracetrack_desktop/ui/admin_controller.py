@@ -1,30 +1,23 @@
 """Connects the Admin tab to the server's admin API: the session, each page's calls, errors.
 
-The tab signs in with the logged-in admin's password (``POST /api/v1/auth/login``) and keeps
-the session token in memory only: it is dropped, and the server told, when the operator logs
-out of the station; a 401 ``invalid_session`` (expired, or the user changed) asks for the
-password again. Every call runs in a :class:`BackgroundCall`, so a slow server never holds
-the window; the server's own message is shown for every error it answers.
+The tab signs in with the logged-in admin's password; the session is an
+:class:`OperatorSession` (in memory only, shared with the import dialog), so a 401
+``invalid_session`` (expired, or the user changed) asks for the password again here and
+there. Every call runs off the GUI thread, so a slow server never holds the window; the
+server's own message is shown for every error it answers.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.ui.admin.page import AdminPage
-from tracetrack_desktop.ui.admin_client import (
-    AdminAnswer,
-    AdminClient,
-    AdminRequest,
-    login_request,
-    logout_request,
-)
+from tracetrack_desktop.ui.admin_client import AdminAnswer, AdminRequest
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.main_window import MainWindow
+from tracetrack_desktop.ui.operator_session import OperatorSession
 
 
 def unreachable_text() -> str:
@@ -41,10 +34,8 @@ class AdminController(QObject):
         super().__init__(parent)
         self.window = window
         self.tab = window.admin_tab
-        self.client: AdminClient | None = None
-        self.operator = ""
-        self.token: str | None = None
-        self.calls: set[BackgroundCall] = set()
+        self.session = OperatorSession(window, self)
+        self.session.changed.connect(self.on_session_changed)
         self.tab.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
         for page in self.tab.pages.values():
             page.requested.connect(lambda request, page=page: self.send(page, request))
@@ -54,47 +45,34 @@ class AdminController(QObject):
         window.workspace_shown.connect(self.on_workspace_shown)
         window.login_shown.connect(self.on_login_shown)
 
+    @property
+    def token(self) -> str | None:
+        return self.session.token
+
+    @property
+    def calls(self) -> set[BackgroundCall]:
+        return self.session.calls
+
     def use_server(self, base_url: str | None, ca_bundle: str | None = None) -> None:
         """The server the station syncs with (None: offline, and no Admin tab)."""
-        self.client = AdminClient(base_url, ca_bundle) if base_url else None
-        self.token = None
-        self.window.set_server_available(self.client is not None)
+        self.session.use_server(base_url, ca_bundle)
+        self.window.set_server_available(self.session.client is not None)
 
     def stop(self) -> None:
         """Wait for calls still running (each carries its own timeouts)."""
-        for call in list(self.calls):
-            call.stop()
-        self.calls.clear()
+        self.session.stop()
 
     # -- calls -----------------------------------------------------------------------
-
-    def _run(
-        self,
-        request: AdminRequest,
-        token: str | None,
-        on_done: Callable[[AdminAnswer], None],
-    ) -> None:
-        client = self.client
-        if client is None:
-            return
-        call = BackgroundCall(lambda: client.call(request, token), self)
-        self.calls.add(call)
-
-        def finished(answer: AdminAnswer) -> None:
-            self.calls.discard(call)
-            call.deleteLater()
-            on_done(answer)
-
-        call.done.connect(finished)
-        call.start()
 
     def send(self, page: AdminPage, request: AdminRequest) -> None:
         """Carry a page's request to the server; the answer goes back to the page."""
         token = self.token
         if token is None:
-            self.tab.show_sign_in(self.operator)
+            self.tab.show_sign_in(self.session.operator)
             return
-        self._run(request, token, lambda answer: self.on_answer(page, request, token, answer))
+        self.session.call(
+            request, token, lambda answer: self.on_answer(page, request, token, answer)
+        )
 
     def on_answer(
         self, page: AdminPage, request: AdminRequest, token: str, answer: AdminAnswer
@@ -105,8 +83,7 @@ class AdminController(QObject):
             self.tab.show_message("error", unreachable_text())
             return
         if answer.status == 401:
-            self.token = None
-            self.tab.show_sign_in(self.operator)
+            self.session.expired(token)  # the sign-in panel comes back (on_session_changed)
             self.tab.show_message("error", answer.message)
             return
         if not answer.ok:
@@ -116,42 +93,38 @@ class AdminController(QObject):
     # -- session ---------------------------------------------------------------------
 
     def on_sign_in_requested(self, password: str) -> None:
-        if self.client is None:
+        if self.session.client is None:
             return
         self.tab.show_message("info", "")
-        self._run(login_request(self.operator, password), None, self.on_signed_in)
+        self.session.sign_in(password, self.on_signed_in)
 
     def on_signed_in(self, answer: AdminAnswer) -> None:
-        token = answer.field("session_token") if answer.ok else None
-        if isinstance(token, str) and not self.window.logged_in():
-            self._run(logout_request(), token, lambda answer: None)  # logged out meanwhile
-            return
-        if not isinstance(token, str):
-            self.tab.show_sign_in(self.operator)
+        if answer.field("session_token") is None:  # signed in: on_session_changed shows pages
+            self.tab.show_sign_in(self.session.operator)
             self.tab.show_message(
                 "error", unreachable_text() if answer.unreachable else answer.message
             )
+
+    def on_session_changed(self) -> None:
+        """Signed in (here or in the import dialog): the pages; signed out: the password."""
+        if self.session.token is None:
+            self.tab.show_sign_in(self.session.operator)
             return
-        self.token = token
         self.tab.show_pages()
         self.tab.show_message("info", "")
         self.on_page_changed()
 
     def sign_out(self) -> None:
         """End the server session (told in the background) and forget its token."""
-        token, self.token = self.token, None
-        if token is not None:
-            self._run(logout_request(), token, lambda answer: None)
-        self.tab.show_sign_in(self.operator)
+        self.session.sign_out()
+        self.tab.show_sign_in(self.session.operator)
         self.tab.show_message("info", "")
 
     def on_workspace_shown(self, operator: str, role: str) -> None:
-        self.operator = operator
         self.tab.show_sign_in(operator)
 
     def on_login_shown(self) -> None:
         self.sign_out()
-        self.operator = ""
 
     def on_scan_read(self, record: ScanRecord) -> None:
         """A scan while the Admin tab shows goes into the field being filled in (a badge, codes

@@ -47,6 +47,7 @@ class BillsTab(QWidget):
         confirm_requested: yes, put the parent asked about on the bill.
         cancel_requested: no, leave it off.
         return_requested(str, str, str): parent code, return ticket, C&F location.
+        import_requested: open the import dialog (``ui/import_controller.py``).
     """
 
     create_requested = Signal(str, int, str, str)
@@ -61,6 +62,7 @@ class BillsTab(QWidget):
     confirm_requested = Signal()
     cancel_requested = Signal()
     return_requested = Signal(str, str, str)
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +106,8 @@ class BillsTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(form_box)
         left.addWidget(returns_box)
+        self.import_button = QPushButton(self.tr("Import spreads&heet…"))  # Alt+I: Bill id
+        left.addWidget(self.import_button)
         left.addStretch(1)
 
         self.title = named(QLabel(), "stateBanner")
@@ -145,6 +149,7 @@ class BillsTab(QWidget):
             self.create_button,
             self.open_button,
             self.return_button,
+            self.import_button,
             self.remove_button,
             self.complete_button,
             self.close_button,
@@ -193,6 +198,7 @@ class BillsTab(QWidget):
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.entry.read_submitted.connect(self.read_submitted)
         self.return_button.clicked.connect(self._on_return_clicked)
+        self.import_button.clicked.connect(self.import_requested)
 
     def _on_create_clicked(self) -> None:
         bill_id = self.bill_id.text().strip()
