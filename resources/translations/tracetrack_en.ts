@@ -4,12 +4,12 @@
 <context>
     <name>AdminController</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="31"/>
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="24"/>
         <source>The server cannot be reached; the Admin screen needs the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="146"/>
         <source>Scans are not recorded on the Admin screen; to fill a field, click it first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,8 +17,24 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="60"/>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="61"/>
         <source>Please confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="64"/>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="100"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="99"/>
+        <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="101"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -201,33 +217,38 @@
 <context>
     <name>BillEditDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="37"/>
         <source>Edit bill {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="43"/>
         <source>at least {n}: already loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="50"/>
         <source>Ca&amp;pacity (parents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="52"/>
         <source>&amp;Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="53"/>
         <source>&amp;Vehicle number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="56"/>
         <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="59"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -252,167 +273,172 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="79"/>
         <source>&amp;Create bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="78"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80"/>
         <source>&amp;Open bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82"/>
         <source>Bill &amp;id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83"/>
         <source>Ca&amp;pacity (parents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84"/>
         <source>Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85"/>
         <source>Vehicle number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="89"/>
         <source>Create or open a bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="96"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="98"/>
         <source>Record &amp;return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="97"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99"/>
         <source>Return ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101"/>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="100"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102"/>
         <source>C&amp;&amp;F location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="103"/>
         <source>Parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="119"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="109"/>
+        <source>Import spreads&amp;heet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="123"/>
         <source>Con&amp;firm: put it on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="120"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="124"/>
         <source>&amp;Keep it off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134"/>
         <source>Parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134"/>
         <source>Expected kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142"/>
         <source>Remo&amp;ve selected parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="144"/>
         <source>Comple&amp;te bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="146"/>
         <source>&amp;Edit bill…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="143"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="147"/>
         <source>Reope&amp;n bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273"/>
         <source>Scan or type a parent bag to put on this bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="145"/>
         <source>Close bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="206"/>
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="218"/>
         <source>Type or scan the id of the bill to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="226"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="232"/>
         <source>Select a parent in the list, then press Remove.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="235"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="241"/>
         <source>Scan or type the returned parent bag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="275"/>
         <source>Scan or type a bill id to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279"/>
         <source>NO BILL OPEN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="274"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280"/>
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="282"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="288"/>
         <source>BILL {id} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="285"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="291"/>
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="292"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="298"/>
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,38 +520,43 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="142"/>
         <source>Pick why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="143"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="146"/>
         <source>Required when the reason is Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148"/>
         <source>Scan or type the parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="147"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="152"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="153"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="150"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="155"/>
         <source>&amp;Into parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="157"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="162"/>
         <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="164"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -572,67 +603,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74"/>
         <source>&amp;Remove from parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75"/>
         <source>Move to &amp;another parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="73"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76"/>
         <source>Re&amp;open parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="77"/>
         <source>&amp;Take off bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="78"/>
         <source>&amp;Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="79"/>
         <source>Restor&amp;e</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="89"/>
         <source>Take {code} out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="93"/>
         <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="98"/>
         <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="102"/>
         <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="106"/>
         <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110"/>
         <source>Void {code}: it counts nowhere until an admin restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="113"/>
         <source>Restore {code}: it can be packed and billed again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,141 +671,241 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="241"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="91"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="242"/>
         <source>Export &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="112"/>
-        <source>Children linked per hour today</source>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="226"/>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="227"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="228"/>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="229"/>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="233"/>
+        <source>Ran&amp;ge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239"/>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240"/>
+        <source>E&amp;nd-of-day report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="262"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="288"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="156"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324"/>
         <source>Parents completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="285"/>
         <source>Bill status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="285"/>
         <source>Bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="289"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="290"/>
         <source>Last seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="132"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="292"/>
         <source>Lag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="323"/>
         <source>Children linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="157"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="325"/>
         <source>Parent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="326"/>
         <source>Bills created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="327"/>
         <source>Bills completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="328"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="329"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="162"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="330"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="163"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="331"/>
         <source>Stations active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="336"/>
+        <source>Parents open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337"/>
+        <source>Parents complete, not billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338"/>
+        <source>Parents billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339"/>
+        <source>Children in open parents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="371"/>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="383"/>
         <source>All stations, from the server · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="386"/>
         <source>This station only (server not reachable) · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="191"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="395"/>
+        <source>This station&apos;s own records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="417"/>
         <source>Figures unavailable: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="433"/>
+        <source>Children linked per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="433"/>
+        <source>Children linked per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="486"/>
+        <source>Downloading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="489"/>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="493"/>
+        <source>Could not save {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="504"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="518"/>
+        <source>End-of-day report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="561"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="259"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="568"/>
         <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,18 +959,104 @@
 <context>
     <name>EnrollmentCodeDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="93"/>
         <source>Enrollment code for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="75"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="96"/>
         <source>On station {name}, open Settings (or the first-run setup) and enter this code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="108"/>
         <source>It works once, until {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EodDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="192"/>
+        <source>End-of-day report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="195"/>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="196"/>
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="198"/>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="199"/>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158"/>
+        <source>Bags (with children, state, bill)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159"/>
+        <source>Bills (totals and weights)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160"/>
+        <source>Operator activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="166"/>
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="167"/>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169"/>
+        <source>&amp;What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170"/>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172"/>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174"/>
+        <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -853,6 +1070,310 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="252"/>
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="53"/>
+        <source>Importing spreadsheets needs the server; this station works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="93"/>
+        <source>Type your password: the server records imports by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="96"/>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="111"/>
+        <source>The file cannot be read: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="113"/>
+        <source>The server cannot be reached; try again when it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="114"/>
+        <source>The server answered {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="139"/>
+        <source>Checking the sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="202"/>
+        <source>Saving the error report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="45"/>
+        <source>Child bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="46"/>
+        <source>Parent bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="47"/>
+        <source>Bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="55"/>
+        <source>Already in the sheet above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="56"/>
+        <source>Child is in another parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="59"/>
+        <source>Parent is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="60"/>
+        <source>Unknown bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="61"/>
+        <source>Bill is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="62"/>
+        <source>Bill is completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="63"/>
+        <source>Parent is on another bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="64"/>
+        <source>Not a valid code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="65"/>
+        <source>A needed cell is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="66"/>
+        <source>Bag is voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="67"/>
+        <source>Not a parent bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="68"/>
+        <source>Not a child bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="77"/>
+        <source>Imported: {accepted} recorded, {duplicate} already recorded, {conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="312"/>
+        <source>Import spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="120"/>
+        <source>&amp;Links: child bag → parent bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="121"/>
+        <source>&amp;Bills: parent bag → bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="127"/>
+        <source>An .xlsx, .xls, .ods or .csv file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="128"/>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="142"/>
+        <source>Sign in: the server records the import in your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="144"/>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="145"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="149"/>
+        <source>Sheet and columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151"/>
+        <source>S&amp;heet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="155"/>
+        <source>What the sheet holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="156"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="164"/>
+        <source>Refused because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="164"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165"/>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="168"/>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="169"/>
+        <source>&amp;Save error report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="170"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="325"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="171"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="326"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="265"/>
+        <source>Choose a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="267"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="280"/>
+        <source>Choose the spreadsheet first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="287"/>
+        <source>Pick the column for: {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="298"/>
+        <source>Save the error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="301"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="314"/>
+        <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="383"/>
+        <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="399"/>
+        <source>Columns: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="454"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="460"/>
+        <source>Which columns hold what? Pick them, then press Check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="465"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="467"/>
+        <source>Importing… If you close this window the import goes on on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="487"/>
+        <source>Error report saved as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -947,72 +1468,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="101"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="135"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138"/>
         <source>Asking the server about {code}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="163"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="166"/>
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="167"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="170"/>
         <source>From the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172"/>
         <source>From this station only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="175"/>
         <source>{code} is not known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="176"/>
         <source>Check the label and scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="184"/>
         <source>{code} is voided: it counts nowhere until an admin restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="190"/>
         <source>Parent {code}: {n} children, {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="193"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="196"/>
         <source>Child {code} in parent {parent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="197"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201"/>
         <source>Bill: {bill}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201"/>
         <source>not on a bill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,27 +1599,27 @@
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="37"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="58"/>
         <source>New station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="60"/>
         <source>e.g. Lucknow-3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="62"/>
         <source>(no area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="66"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="46"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="67"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,7 +1688,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="168"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="175"/>
         <source>New password for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1194,152 +1715,177 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="55"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="38"/>
+        <source>parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39"/>
+        <source>child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40"/>
+        <source>bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41"/>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="71"/>
         <source>Series name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="56"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72"/>
         <source>Pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="57"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73"/>
         <source>Children per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="58"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
         <source>kg per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="65"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="81"/>
         <source>Add &amp;series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="66"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82"/>
         <source>Remove s&amp;eries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="70"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="86"/>
         <source>Parent pattern, e.g. &quot;SB followed by 5 digits&quot;: SB[0-9]{5}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="90"/>
         <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="93"/>
         <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="95"/>
         <source>One code per line, e.g. SB00042</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="80"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96"/>
         <source>&amp;Try codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="88"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="104"/>
         <source>&amp;Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="113"/>
         <source>&amp;Child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="115"/>
         <source>&amp;Bill pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="118"/>
         <source>Try codes against these rules (not saved):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="112"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="128"/>
         <source>Parent series:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197"/>
         <source>Type at least one code to try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="214"/>
         <source>The child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
         <source>The parent series {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="204"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220"/>
         <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="223"/>
         <source>{what} matches almost anything, even {examples}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="232"/>
         <source>The site uses the default rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="218"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="234"/>
         <source>Version {version} of the site&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="241"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="257"/>
         <source>Version {version} published to every station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="261"/>
         <source>Code rules published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="250"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="266"/>
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,42 +2404,47 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="373"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="392"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="395"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="414"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="484"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="503"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="573"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="592"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="629"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="630"/>
+        <source>the server makes these files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="663"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="640"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="674"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="679"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="713"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="711"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="745"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1901,72 +2452,97 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="113"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="38"/>
+        <source>waiting to enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39"/>
+        <source>code expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="40"/>
+        <source>enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41"/>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="42"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="131"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="132"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="133"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="134"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="135"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="121"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="139"/>
         <source>&amp;New station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="140"/>
         <source>New &amp;code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="141"/>
         <source>&amp;Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="179"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="176"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="194"/>
         <source>Station {name} revoked: it can no longer sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="196"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214"/>
         <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="199"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="217"/>
         <source>New code for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="229"/>
         <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="232"/>
         <source>Revoke {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1974,52 +2550,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
         <source>Edit a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="63"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="70"/>
         <source>(no area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="81"/>
         <source>Scan the badge here, or leave empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="83"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="78"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="80"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87"/>
         <source>&amp;Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="108"/>
         <source>Type a username.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2027,133 +2603,133 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="34"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="41"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="36"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="43"/>
         <source>locked until {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="46"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="136"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="143"/>
         <source>At least 8 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="145"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="154"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="161"/>
         <source>Type the password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="156"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="163"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="207"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="217"/>
         <source>&amp;Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220"/>
         <source>Reset &amp;password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="272"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="279"/>
         <source>User {name} added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280"/>
         <source>User {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281"/>
         <source>User {name} disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282"/>
         <source>User {name} enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283"/>
         <source>New password set for {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="305"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="312"/>
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313"/>
         <source>Disable {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,12 +3,12 @@
 <context>
     <name>AdminController</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="31" />
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="24" />
         <source>The server cannot be reached; the Admin screen needs the server.</source>
         <translation>सर्वर तक नहीं पहुँचा जा सकता; प्रबंधन स्क्रीन को सर्वर चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/admin_controller.py" line="146" />
         <source>Scans are not recorded on the Admin screen; to fill a field, click it first.</source>
         <translation>प्रबंधन स्क्रीन पर स्कैन दर्ज नहीं होते; कोई फ़ील्ड भरने के लिए पहले उस पर क्लिक करें।</translation>
     </message>
@@ -16,9 +16,25 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="60" />
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="61" />
         <source>Please confirm</source>
         <translation>कृपया पुष्टि करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="100" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="99" />
+        <source>&amp;OK</source>
+        <translation>ठीक है (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="101" />
+        <source>Close</source>
+        <translation>बंद करें</translation>
     </message>
 </context>
 <context>
@@ -200,34 +216,39 @@
 <context>
     <name>BillEditDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="37" />
         <source>Edit bill {id}</source>
         <translation>बिल {id} बदलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="43" />
         <source>at least {n}: already loaded</source>
         <translation>कम से कम {n}: इतने पहले से लदे हैं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="50" />
         <source>Ca&amp;pacity (parents)</source>
         <translation>क्षमता (पैरेंट बैग) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="52" />
         <source>&amp;Destination</source>
         <translation>गंतव्य (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="53" />
         <source>&amp;Vehicle number</source>
         <translation>वाहन नंबर (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="56" />
         <source>&amp;Save changes</source>
         <translation>बदलाव सहेजें (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="59" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
 </context>
 <context>
@@ -251,167 +272,172 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="77" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="79" />
         <source>&amp;Create bill</source>
         <translation>बिल बनाएँ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="78" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
         <source>&amp;Open bill</source>
         <translation>बिल खोलें (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82" />
         <source>Bill &amp;id</source>
         <translation>बिल आईडी (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
         <source>Ca&amp;pacity (parents)</source>
         <translation>क्षमता (पैरेंट बैग) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84" />
         <source>Destination</source>
         <translation>गंतव्य</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85" />
         <source>Vehicle number</source>
         <translation>वाहन नंबर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="89" />
         <source>Create or open a bill</source>
         <translation>बिल बनाएँ या खोलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="96" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="98" />
         <source>Record &amp;return</source>
         <translation>वापसी दर्ज करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="97" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99" />
         <source>Return ticket</source>
         <translation>वापसी टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101" />
         <source>Ticket</source>
         <translation>टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="100" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102" />
         <source>C&amp;&amp;F location</source>
         <translation>C&amp;&amp;F स्थान</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="103" />
         <source>Parent bag</source>
         <translation>पैरेंट बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="119" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="109" />
+        <source>Import spreads&amp;heet…</source>
+        <translation>स्प्रेडशीट आयात करें (&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="123" />
         <source>Con&amp;firm: put it on</source>
         <translation>पुष्टि करें: बिल पर रखें (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="120" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="124" />
         <source>&amp;Keep it off</source>
         <translation>बिल पर न रखें (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134" />
         <source>Parent</source>
         <translation>पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134" />
         <source>Expected kg</source>
         <translation>अपेक्षित किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142" />
         <source>Remo&amp;ve selected parent</source>
         <translation>चुना पैरेंट हटाएँ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="140" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="144" />
         <source>Comple&amp;te bill</source>
         <translation>बिल पूरा करें (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="146" />
         <source>&amp;Edit bill…</source>
         <translation>बिल बदलें… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="147" />
         <source>Reope&amp;n bill</source>
         <translation>बिल फिर खोलें (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="267" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273" />
         <source>Scan or type a parent bag to put on this bill</source>
         <translation>इस बिल पर रखने के लिए पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="141" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="145" />
         <source>Close bill</source>
         <translation>बिल बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="200" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="206" />
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation>पहले बिल आईडी लिखें, जैसे BILL-2025-001।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="212" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="218" />
         <source>Type or scan the id of the bill to open.</source>
         <translation>खोलने के लिए बिल की आईडी लिखें या स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="226" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="232" />
         <source>Select a parent in the list, then press Remove.</source>
         <translation>सूची में एक पैरेंट चुनें, फिर हटाएँ दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="235" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="241" />
         <source>Scan or type the returned parent bag.</source>
         <translation>लौटाया गया पैरेंट बैग स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="269" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="275" />
         <source>Scan or type a bill id to open it</source>
         <translation>बिल खोलने के लिए उसकी आईडी स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279" />
         <source>NO BILL OPEN</source>
         <translation>कोई बिल खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="274" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280" />
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation>पैरेंट बैग स्कैन करने के लिए बिल बनाएँ या खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="282" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="288" />
         <source>BILL {id} · {status}</source>
         <translation>बिल {id} · {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="285" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="291" />
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation>गंतव्य: {dest} · वाहन: {veh}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="292" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="298" />
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation>{linked} / {cap} पैरेंट · {actual} किग्रा, अपेक्षित {expected} किग्रा</translation>
     </message>
@@ -493,39 +519,44 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="142" />
         <source>Pick why</source>
         <translation>कारण चुनें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="146" />
         <source>Required when the reason is Other</source>
         <translation>कारण 'अन्य' हो तो ज़रूरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148" />
         <source>Scan or type the parent bag</source>
         <translation>पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="147" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="152" />
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="153" />
         <source>&amp;Note</source>
         <translation>नोट (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="150" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="155" />
         <source>&amp;Into parent</source>
         <translation>किस पैरेंट में (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="157" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="162" />
         <source>&amp;OK</source>
         <translation>ठीक है (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="164" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
 </context>
 <context>
@@ -571,67 +602,67 @@
         <translation>अन्य (नोट में कारण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74" />
         <source>&amp;Remove from parent</source>
         <translation>पैरेंट से निकालें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75" />
         <source>Move to &amp;another parent</source>
         <translation>दूसरे पैरेंट में डालें (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76" />
         <source>Re&amp;open parent</source>
         <translation>पैरेंट फिर खोलें (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="77" />
         <source>&amp;Take off bill</source>
         <translation>बिल से हटाएँ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="78" />
         <source>&amp;Void</source>
         <translation>अमान्य करें (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="79" />
         <source>Restor&amp;e</source>
         <translation>वापस मान्य करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="89" />
         <source>Take {code} out of {parent} ({n} children → {m}).</source>
         <translation>{code} को {parent} से निकालें ({n} चाइल्ड → {m})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="93" />
         <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
         <translation>{code} को {parent} से निकालकर ({n} चाइल्ड → {m}) नीचे स्कैन किए पैरेंट में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="98" />
         <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
         <translation>{code} फिर खोलें ({n} / {capacity} चाइल्ड) ताकि और चाइल्ड स्कैन हो सकें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="102" />
         <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
         <translation>{code} को बिल {bill} से हटाएँ ({n} पैरेंट → {m})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="106" />
         <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
         <translation>{code} अमान्य करें और उसे {parent} से निकालें ({n} चाइल्ड → {m})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110" />
         <source>Void {code}: it counts nowhere until an admin restores it.</source>
         <translation>{code} अमान्य करें: एडमिन के वापस मान्य करने तक यह कहीं नहीं गिना जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="113" />
         <source>Restore {code}: it can be packed and billed again.</source>
         <translation>{code} वापस मान्य करें: इसे फिर पैक और बिल किया जा सकेगा।</translation>
     </message>
@@ -639,141 +670,241 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238" />
         <source>&amp;Refresh</source>
         <translation>ताज़ा करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="241" />
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="91" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="242" />
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="112" />
-        <source>Children linked per hour today</source>
-        <translation>आज प्रति घंटे जोड़े गए चाइल्ड बैग</translation>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="226" />
+        <source>Today</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="227" />
+        <source>Yesterday</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="228" />
+        <source>This week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="229" />
+        <source>Custom…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="233" />
+        <source>Ran&amp;ge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239" />
+        <source>E&amp;xport…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240" />
+        <source>E&amp;nd-of-day report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="262" />
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="288" />
         <source>Station</source>
         <translation>स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="120" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324" />
         <source>Parents completed</source>
         <translation>पूरे पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283" />
         <source>Operator</source>
         <translation>ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="285" />
         <source>Bill status</source>
         <translation>बिल स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="125" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="285" />
         <source>Bills</source>
         <translation>बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="289" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="290" />
         <source>Last seq</source>
         <translation>आख़िरी क्रमांक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="132" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="292" />
         <source>Lag</source>
         <translation>देरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="323" />
         <source>Children linked</source>
         <translation>जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="157" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="325" />
         <source>Parent scans</source>
         <translation>पैरेंट स्कैन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="326" />
         <source>Bills created</source>
         <translation>बने बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="327" />
         <source>Bills completed</source>
         <translation>पूरे बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="328" />
         <source>Duplicates</source>
         <translation>दोहराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="329" />
         <source>Conflicts</source>
         <translation>टकराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="162" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="330" />
         <source>Corrections</source>
         <translation>सुधार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="163" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="331" />
         <source>Stations active</source>
         <translation>सक्रिय स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="336" />
+        <source>Parents open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337" />
+        <source>Parents complete, not billed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338" />
+        <source>Parents billed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339" />
+        <source>Children in open parents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="371" />
+        <source>{first} to {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="383" />
         <source>All stations, from the server · {when}</source>
         <translation>सभी स्टेशन, सर्वर से · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="386" />
         <source>This station only (server not reachable) · {when}</source>
         <translation>केवल यह स्टेशन (सर्वर उपलब्ध नहीं) · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="191" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="395" />
+        <source>This station's own records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="417" />
         <source>Figures unavailable: {reason}</source>
         <translation>आँकड़े उपलब्ध नहीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="433" />
+        <source>Children linked per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="433" />
+        <source>Children linked per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="486" />
+        <source>Downloading {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="489" />
+        <source>Saved {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="493" />
+        <source>Could not save {name}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="504" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="518" />
+        <source>End-of-day report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="561" />
         <source>Export CSV</source>
         <translation>CSV निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="259" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="568" />
         <source>Export PNG</source>
         <translation>PNG निर्यात</translation>
     </message>
@@ -827,19 +958,105 @@
 <context>
     <name>EnrollmentCodeDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="93" />
         <source>Enrollment code for {name}</source>
         <translation>{name} का नामांकन कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="75" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="96" />
         <source>On station {name}, open Settings (or the first-run setup) and enter this code:</source>
         <translation>स्टेशन {name} पर सेटिंग्स (या पहली बार का सेटअप) खोलें और यह कोड डालें:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="108" />
         <source>It works once, until {when}.</source>
         <translation>यह एक बार, {when} तक चलता है।</translation>
+    </message>
+</context>
+<context>
+    <name>EodDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="192" />
+        <source>End-of-day report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="195" />
+        <source>PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="196" />
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="198" />
+        <source>&amp;Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="199" />
+        <source>&amp;Format</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158" />
+        <source>Bags (with children, state, bill)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159" />
+        <source>Bills (totals and weights)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160" />
+        <source>Operator activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161" />
+        <source>Conflicts</source>
+        <translation>टकराव</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="166" />
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="167" />
+        <source>CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169" />
+        <source>&amp;What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170" />
+        <source>&amp;Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172" />
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174" />
+        <source>{first} to {last}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -853,6 +1070,310 @@
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="252" />
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation>एक स्कैन पढ़ा गया ({code}) पर उसका उपयोग नहीं हुआ: सेटअप में स्कैन नहीं लिए जाते। अपना स्कैनर, स्कैनर जाँच पेज पर आज़माएँ।</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="53" />
+        <source>Importing spreadsheets needs the server; this station works offline.</source>
+        <translation>स्प्रेडशीट आयात के लिए सर्वर चाहिए; यह स्टेशन ऑफ़लाइन काम करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="93" />
+        <source>Type your password: the server records imports by name.</source>
+        <translation>अपना पासवर्ड लिखें: सर्वर आयात को आपके नाम से दर्ज करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="96" />
+        <source>Signing in…</source>
+        <translation>साइन इन हो रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="111" />
+        <source>The file cannot be read: {why}</source>
+        <translation>फ़ाइल पढ़ी नहीं जा सकती: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="113" />
+        <source>The server cannot be reached; try again when it is.</source>
+        <translation>सर्वर तक नहीं पहुँच पा रहे; सर्वर मिलने पर फिर कोशिश करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="114" />
+        <source>The server answered {status}.</source>
+        <translation>सर्वर ने {status} उत्तर दिया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="139" />
+        <source>Checking the sheet…</source>
+        <translation>शीट जाँची जा रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_controller.py" line="202" />
+        <source>Saving the error report…</source>
+        <translation>त्रुटि रिपोर्ट सहेजी जा रही है…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="45" />
+        <source>Child bag</source>
+        <translation>चाइल्ड बैग</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="46" />
+        <source>Parent bag</source>
+        <translation>पैरेंट बैग</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="47" />
+        <source>Bill</source>
+        <translation>बिल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="55" />
+        <source>Already in the sheet above</source>
+        <translation>शीट में ऊपर पहले से है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="56" />
+        <source>Child is in another parent</source>
+        <translation>चाइल्ड दूसरे पैरेंट में है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="59" />
+        <source>Parent is full</source>
+        <translation>पैरेंट भरा हुआ है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="60" />
+        <source>Unknown bill</source>
+        <translation>अज्ञात बिल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="61" />
+        <source>Bill is full</source>
+        <translation>बिल भरा हुआ है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="62" />
+        <source>Bill is completed</source>
+        <translation>बिल पूरा हो चुका है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="63" />
+        <source>Parent is on another bill</source>
+        <translation>पैरेंट दूसरे बिल पर है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="64" />
+        <source>Not a valid code</source>
+        <translation>मान्य कोड नहीं है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="65" />
+        <source>A needed cell is empty</source>
+        <translation>ज़रूरी सेल खाली है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="66" />
+        <source>Bag is voided</source>
+        <translation>बैग रद्द है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="67" />
+        <source>Not a parent bag</source>
+        <translation>पैरेंट बैग नहीं है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="68" />
+        <source>Not a child bag</source>
+        <translation>चाइल्ड बैग नहीं है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="77" />
+        <source>Imported: {accepted} recorded, {duplicate} already recorded, {conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).</source>
+        <translation>आयात हुआ: {accepted} दर्ज, {duplicate} पहले से दर्ज, {conflict} टकराव, {rejected} अस्वीकृत (भेजने से पहले {refused} पंक्तियाँ अस्वीकार)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="110" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="312" />
+        <source>Import spreadsheet</source>
+        <translation>स्प्रेडशीट आयात करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="120" />
+        <source>&amp;Links: child bag → parent bag</source>
+        <translation>लिंक: चाइल्ड बैग → पैरेंट बैग (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="121" />
+        <source>&amp;Bills: parent bag → bill</source>
+        <translation>बिल: पैरेंट बैग → बिल (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="127" />
+        <source>An .xlsx, .xls, .ods or .csv file</source>
+        <translation>एक .xlsx, .xls, .ods या .csv फ़ाइल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="128" />
+        <source>Bro&amp;wse…</source>
+        <translation>चुनें (&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="142" />
+        <source>Sign in: the server records the import in your name</source>
+        <translation>साइन इन करें: सर्वर आयात को आपके नाम से दर्ज करता है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="144" />
+        <source>Username</source>
+        <translation>उपयोगकर्ता नाम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="145" />
+        <source>&amp;Password</source>
+        <translation>पासवर्ड (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="149" />
+        <source>Sheet and columns</source>
+        <translation>शीट और कॉलम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151" />
+        <source>S&amp;heet</source>
+        <translation>शीट (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="155" />
+        <source>What the sheet holds</source>
+        <translation>शीट में क्या है</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="156" />
+        <source>&amp;File</source>
+        <translation>फ़ाइल (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="164" />
+        <source>Refused because</source>
+        <translation>अस्वीकार का कारण</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="164" />
+        <source>Rows</source>
+        <translation>पंक्तियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165" />
+        <source>Row</source>
+        <translation>पंक्ति</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165" />
+        <source>Values</source>
+        <translation>मान</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165" />
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="168" />
+        <source>&amp;Check</source>
+        <translation>जाँचें (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="169" />
+        <source>&amp;Save error report…</source>
+        <translation>त्रुटि रिपोर्ट सहेजें (&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="170" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="325" />
+        <source>&amp;Import</source>
+        <translation>आयात करें (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="171" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="326" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="265" />
+        <source>Choose a spreadsheet</source>
+        <translation>स्प्रेडशीट चुनें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="267" />
+        <source>Spreadsheets ({patterns})</source>
+        <translation>स्प्रेडशीट ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="280" />
+        <source>Choose the spreadsheet first.</source>
+        <translation>पहले स्प्रेडशीट चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="287" />
+        <source>Pick the column for: {roles}.</source>
+        <translation>इनके लिए कॉलम चुनें: {roles}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="298" />
+        <source>Save the error report</source>
+        <translation>त्रुटि रिपोर्ट सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="301" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>एक्सेल वर्कबुक (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="314" />
+        <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
+        <translation>“{file}” से {accepted} पंक्तियाँ आयात करें? {duplicates} पंक्तियाँ पहले से दर्ज हैं और कुछ नहीं बदलतीं; {refused} अस्वीकृत पंक्तियाँ छोड़ दी जाती हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="383" />
+        <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
+        <translation>शीट “{sheet}”, {rows} पंक्तियाँ: {accepted} आयात होंगी, {duplicates} पहले से दर्ज हैं, {refused} अस्वीकार।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="399" />
+        <source>Columns: {columns}</source>
+        <translation>कॉलम: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="454" />
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="460" />
+        <source>Which columns hold what? Pick them, then press Check again.</source>
+        <translation>किस कॉलम में क्या है? उन्हें चुनें, फिर से जाँचें दबाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="465" />
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="467" />
+        <source>Importing… If you close this window the import goes on on the server.</source>
+        <translation>आयात हो रहा है… यह खिड़की बंद करने पर भी आयात सर्वर पर चलता रहेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="487" />
+        <source>Error report saved as {path}.</source>
+        <translation>त्रुटि रिपोर्ट {path} के रूप में सहेजी गई।</translation>
     </message>
 </context>
 <context>
@@ -946,72 +1467,72 @@
         <translation>क्यों</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="101" />
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="135" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138" />
         <source>Asking the server about {code}…</source>
         <translation>{code} के बारे में सर्वर से पूछ रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="163" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="166" />
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation>बैग, बिल और इतिहास देखने के लिए कोड स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="167" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="170" />
         <source>From the server</source>
         <translation>सर्वर से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172" />
         <source>From this station only</source>
         <translation>केवल इस स्टेशन से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="175" />
         <source>{code} is not known.</source>
         <translation>{code} ज्ञात नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="176" />
         <source>Check the label and scan it again.</source>
         <translation>लेबल जाँचें और फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="184" />
         <source>{code} is voided: it counts nowhere until an admin restores it.</source>
         <translation>{code} अमान्य है: एडमिन के वापस मान्य करने तक यह कहीं नहीं गिना जाता।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="190" />
         <source>Parent {code}: {n} children, {status}</source>
         <translation>पैरेंट {code}: {n} चाइल्ड, {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="193" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="196" />
         <source>Child {code} in parent {parent}</source>
         <translation>चाइल्ड {code}, पैरेंट {parent} में</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="194" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="197" />
         <source>(none)</source>
         <translation>(कोई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201" />
         <source>Bill: {bill}</source>
         <translation>बिल: {bill}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201" />
         <source>not on a bill</source>
         <translation>किसी बिल पर नहीं</translation>
     </message>
@@ -1077,27 +1598,27 @@
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="37" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="58" />
         <source>New station</source>
         <translation>नया स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="60" />
         <source>e.g. Lucknow-3</source>
         <translation>जैसे Lucknow-3</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="62" />
         <source>(no area)</source>
         <translation>(कोई क्षेत्र नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="45" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="66" />
         <source>&amp;Name</source>
         <translation>नाम (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="46" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="67" />
         <source>&amp;Area</source>
         <translation>क्षेत्र (&amp;A)</translation>
     </message>
@@ -1166,7 +1687,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="168" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="175" />
         <source>New password for {name}</source>
         <translation>{name} के लिए नया पासवर्ड</translation>
     </message>
@@ -1193,152 +1714,177 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="55" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="38" />
+        <source>parent</source>
+        <translation>पैरेंट</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39" />
+        <source>child</source>
+        <translation>चाइल्ड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40" />
+        <source>bill</source>
+        <translation>बिल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41" />
+        <source>command</source>
+        <translation>कमांड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42" />
+        <source>unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="71" />
         <source>Series name</source>
         <translation>सीरीज़ का नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="56" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72" />
         <source>Pattern</source>
         <translation>पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="57" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73" />
         <source>Children per parent</source>
         <translation>प्रति पैरेंट चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="58" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74" />
         <source>kg per parent</source>
         <translation>प्रति पैरेंट किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="65" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="81" />
         <source>Add &amp;series</source>
         <translation>सीरीज़ जोड़ें (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="66" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82" />
         <source>Remove s&amp;eries</source>
         <translation>सीरीज़ हटाएँ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="70" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="86" />
         <source>Parent pattern, e.g. "SB followed by 5 digits": SB[0-9]{5}</source>
         <translation>पैरेंट पैटर्न, जैसे "SB के बाद 5 अंक": SB[0-9]{5}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="90" />
         <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
         <translation>चाइल्ड पैटर्न, जैसे 4 से 20 बड़े अक्षर या अंक: [A-Z0-9]{4,20}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="77" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="93" />
         <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
         <translation>बिल पैटर्न, जैसे BILL- और 6 अंक: BILL-[0-9]{6}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="95" />
         <source>One code per line, e.g. SB00042</source>
         <translation>हर पंक्ति में एक कोड, जैसे SB00042</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96" />
         <source>&amp;Try codes</source>
         <translation>कोड आज़माएँ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Code</source>
         <translation>कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Kind</source>
         <translation>प्रकार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Series</source>
         <translation>सीरीज़</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Note</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="88" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="104" />
         <source>&amp;Publish to every station</source>
         <translation>हर स्टेशन पर प्रकाशित करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="113" />
         <source>&amp;Child pattern</source>
         <translation>चाइल्ड पैटर्न (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="115" />
         <source>&amp;Bill pattern</source>
         <translation>बिल पैटर्न (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="118" />
         <source>Try codes against these rules (not saved):</source>
         <translation>इन नियमों पर कोड आज़माएँ (सहेजे नहीं जाते):</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="112" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="128" />
         <source>Parent series:</source>
         <translation>पैरेंट सीरीज़:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197" />
         <source>Type at least one code to try.</source>
         <translation>आज़माने के लिए कम से कम एक कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="214" />
         <source>The child pattern</source>
         <translation>चाइल्ड पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="200" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216" />
         <source>The parent series {name}</source>
         <translation>पैरेंट सीरीज़ {name}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="204" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220" />
         <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
         <translation>{what} किसी भी ऐसे कोड से मेल नहीं खाता जो स्कैनर दे सकता है (कोड बड़े अक्षरों में पढ़े जाते हैं)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="207" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="223" />
         <source>{what} matches almost anything, even {examples}.</source>
         <translation>{what} लगभग किसी भी चीज़ से मेल खाता है, {examples} से भी।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="232" />
         <source>The site uses the default rules.</source>
         <translation>साइट डिफ़ॉल्ट नियम इस्तेमाल करती है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="218" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="234" />
         <source>Version {version} of the site's rules.</source>
         <translation>साइट के नियमों का संस्करण {version}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="241" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="257" />
         <source>Version {version} published to every station.</source>
         <translation>संस्करण {version} हर स्टेशन पर प्रकाशित हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="261" />
         <source>Code rules published.</source>
         <translation>कोड नियम प्रकाशित हुए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="250" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="266" />
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation>इस बीच किसी और ने कोड नियम बदल दिए: उनके नियम दिखाए जा रहे हैं; अपना बदलाव फिर से करें।</translation>
     </message>
@@ -1858,42 +2404,47 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="373" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="392" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="395" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="414" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="484" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="503" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="573" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="592" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="629" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="630" />
+        <source>the server makes these files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="663" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="640" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="674" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="679" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="713" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="711" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="745" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>
@@ -1901,72 +2452,97 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="113" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="38" />
+        <source>waiting to enroll</source>
+        <translation>नामांकन की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39" />
+        <source>code expired</source>
+        <translation>कोड की अवधि खत्म</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="40" />
+        <source>enrolled</source>
+        <translation>नामांकित</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41" />
+        <source>revoked</source>
+        <translation>रद्द</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="42" />
+        <source>new</source>
+        <translation>नया</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="131" />
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="132" />
         <source>Area</source>
         <translation>क्षेत्र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="133" />
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="134" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="135" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="121" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="139" />
         <source>&amp;New station</source>
         <translation>नया स्टेशन (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="140" />
         <source>New &amp;code</source>
         <translation>नया कोड (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="141" />
         <source>&amp;Revoke</source>
         <translation>रद्द करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="161" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="179" />
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="176" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="194" />
         <source>Station {name} revoked: it can no longer sync.</source>
         <translation>स्टेशन {name} रद्द: अब यह सिंक नहीं कर सकता।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="196" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214" />
         <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
         <translation>{name} के लिए नया नामांकन कोड? नए कोड से नामांकन होने तक इसका मौजूदा टोकन काम नहीं करेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="199" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="217" />
         <source>New code for {name}</source>
         <translation>{name} के लिए नया कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="229" />
         <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
         <translation>स्टेशन {name} रद्द करें? यह तुरंत सिंक करना बंद कर देगा; जो स्कैन अभी नहीं भेजे गए वे दोबारा नामांकन तक उसी पर रहेंगे।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="232" />
         <source>Revoke {name}</source>
         <translation>{name} रद्द करें</translation>
     </message>
@@ -1974,52 +2550,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61" />
         <source>Add a user</source>
         <translation>उपयोगकर्ता जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61" />
         <source>Edit a user</source>
         <translation>उपयोगकर्ता बदलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="63" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="70" />
         <source>(no area)</source>
         <translation>(कोई क्षेत्र नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="81" />
         <source>Scan the badge here, or leave empty</source>
         <translation>बैज यहाँ स्कैन करें, या खाली छोड़ें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="83" />
         <source>&amp;Username</source>
         <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="77" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84" />
         <source>&amp;Name</source>
         <translation>नाम (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="78" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85" />
         <source>&amp;Role</source>
         <translation>भूमिका (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86" />
         <source>&amp;Area</source>
         <translation>क्षेत्र (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87" />
         <source>&amp;Badge</source>
         <translation>बैज (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="108" />
         <source>Type a username.</source>
         <translation>उपयोगकर्ता नाम लिखें।</translation>
     </message>
@@ -2027,133 +2603,133 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="34" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="41" />
         <source>disabled</source>
         <translation>निष्क्रिय</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="36" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="43" />
         <source>locked until {when}</source>
         <translation>{when} तक लॉक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="46" />
         <source>active</source>
         <translation>सक्रिय</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="143" />
         <source>At least 8 characters.</source>
         <translation>कम से कम 8 अक्षर।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="145" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="154" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="161" />
         <source>Type the password.</source>
         <translation>पासवर्ड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="163" />
         <source>The two passwords differ.</source>
         <translation>दोनों पासवर्ड अलग हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="200" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="207" />
         <source>Username</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208" />
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209" />
         <source>Role</source>
         <translation>भूमिका</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210" />
         <source>Area</source>
         <translation>क्षेत्र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
         <source>Badge</source>
         <translation>बैज</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
         <source>State</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="217" />
         <source>&amp;Add user</source>
         <translation>उपयोगकर्ता जोड़ें (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218" />
         <source>&amp;Edit</source>
         <translation>बदलें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252" />
         <source>&amp;Disable</source>
         <translation>निष्क्रिय करें (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220" />
         <source>Reset &amp;password</source>
         <translation>पासवर्ड रीसेट करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252" />
         <source>&amp;Enable</source>
         <translation>सक्रिय करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="272" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="279" />
         <source>User {name} added.</source>
         <translation>उपयोगकर्ता {name} जोड़ा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280" />
         <source>User {name} saved.</source>
         <translation>उपयोगकर्ता {name} सहेजा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281" />
         <source>User {name} disabled.</source>
         <translation>उपयोगकर्ता {name} निष्क्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282" />
         <source>User {name} enabled.</source>
         <translation>उपयोगकर्ता {name} सक्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283" />
         <source>New password set for {name}.</source>
         <translation>{name} का नया पासवर्ड सेट हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="305" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="312" />
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation>{name} को निष्क्रिय करें? वे कहीं भी लॉग इन नहीं कर पाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313" />
         <source>Disable {name}</source>
         <translation>{name} को निष्क्रिय करें</translation>
     </message>

@@ -39,16 +39,12 @@ from tracetrack_desktop.ui.import_client import ROLES, SPREADSHEET_SUFFIXES, Imp
 from tracetrack_desktop.ui.theme import named
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 def role_name(role: str) -> str:
     """A column's role in words."""
     names = {
-        "child": _tr("Child bag"),
-        "parent": _tr("Parent bag"),
-        "bill": _tr("Bill"),
+        "child": QCoreApplication.translate("ImportDialog", "Child bag"),
+        "parent": QCoreApplication.translate("ImportDialog", "Parent bag"),
+        "bill": QCoreApplication.translate("ImportDialog", "Bill"),
     }
     return names.get(role, role)
 
@@ -56,18 +52,20 @@ def role_name(role: str) -> str:
 def reason_text(reason: str) -> str:
     """A refusal's reason in words (an unknown code is shown as the server wrote it)."""
     words = {
-        "duplicate": _tr("Already in the sheet above"),
-        "child_in_other_parent": _tr("Child is in another parent"),
-        "parent_full": _tr("Parent is full"),
-        "unknown_bill": _tr("Unknown bill"),
-        "bill_full": _tr("Bill is full"),
-        "bill_completed": _tr("Bill is completed"),
-        "parent_billed": _tr("Parent is on another bill"),
-        "bad_code": _tr("Not a valid code"),
-        "empty": _tr("A needed cell is empty"),
-        "bag_voided": _tr("Bag is voided"),
-        "not_a_parent": _tr("Not a parent bag"),
-        "not_a_child": _tr("Not a child bag"),
+        "duplicate": QCoreApplication.translate("ImportDialog", "Already in the sheet above"),
+        "child_in_other_parent": QCoreApplication.translate(
+            "ImportDialog", "Child is in another parent"
+        ),
+        "parent_full": QCoreApplication.translate("ImportDialog", "Parent is full"),
+        "unknown_bill": QCoreApplication.translate("ImportDialog", "Unknown bill"),
+        "bill_full": QCoreApplication.translate("ImportDialog", "Bill is full"),
+        "bill_completed": QCoreApplication.translate("ImportDialog", "Bill is completed"),
+        "parent_billed": QCoreApplication.translate("ImportDialog", "Parent is on another bill"),
+        "bad_code": QCoreApplication.translate("ImportDialog", "Not a valid code"),
+        "empty": QCoreApplication.translate("ImportDialog", "A needed cell is empty"),
+        "bag_voided": QCoreApplication.translate("ImportDialog", "Bag is voided"),
+        "not_a_parent": QCoreApplication.translate("ImportDialog", "Not a parent bag"),
+        "not_a_child": QCoreApplication.translate("ImportDialog", "Not a child bag"),
     }
     return words.get(reason, reason.replace("_", " "))
 
@@ -76,9 +74,10 @@ def imported_text(result: Mapping[str, Any]) -> str:
     """What the server recorded for an import, in one sentence."""
     events = result.get("events") if isinstance(result.get("events"), Mapping) else {}
     assert isinstance(events, Mapping)
-    return _tr(
+    return QCoreApplication.translate(
+        "ImportDialog",
         "Imported: {accepted} recorded, {duplicate} already recorded, "
-        "{conflict} conflicts, {rejected} rejected ({refused} rows refused before sending)."
+        "{conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).",
     ).format(
         accepted=events.get("accepted", result.get("accepted", 0)),
         duplicate=events.get("duplicate", 0),
