@@ -54,7 +54,15 @@ from tracetrack_desktop.ui.ports import StationPort
 from tracetrack_desktop.ui.settings_dialog import SettingsDialog
 from tracetrack_desktop.ui.settings_model import SettingsValues, wedge_config
 from tracetrack_desktop.ui.theme import apply_theme
-from tracetrack_desktop.ui.views import DashboardData, LookupView, Mode, Outcome, ScanRow
+from tracetrack_desktop.ui.views import (
+    DashboardData,
+    DashboardRequest,
+    Download,
+    LookupView,
+    Mode,
+    Outcome,
+    ScanRow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +108,9 @@ class StationApp(QObject):
 
     Signals:
         sync_wake_requested: something was recorded; the sync worker should look now.
-        dashboard_fetch_requested(str): ask the reader for figures (IANA time zone or "").
+        dashboard_fetch_requested(object): ask the reader for figures (a
+            :class:`DashboardRequest`: the dashboard's range and the station's zone).
+        download_requested(object): ask the reader to save a :class:`Download`.
         bag_fetch_requested(str): ask the reader about one code.
         outcome_shown(object): an :class:`Outcome` was shown to the operator (tests, logging).
         settings_changed(object): the operator saved new :class:`SettingsValues`.
@@ -109,7 +119,8 @@ class StationApp(QObject):
     """
 
     sync_wake_requested = Signal()
-    dashboard_fetch_requested = Signal(str)
+    dashboard_fetch_requested = Signal(object)
+    download_requested = Signal(object)
     bag_fetch_requested = Signal(str)
     outcome_shown = Signal(object)
     settings_changed = Signal(object)
@@ -213,6 +224,8 @@ class StationApp(QObject):
         w.lookup_tab.lookup_requested.connect(self.on_lookup_requested)
         w.lookup_tab.read_submitted.connect(self.on_lookup_line_read)
         w.dashboard_tab.refresh_requested.connect(self.on_dashboard_timer_timeout)
+        w.dashboard_tab.download_requested.connect(self.on_dashboard_download_requested)
+        w.dashboard_tab.tz = local_timezone_name()
 
         for source in self.scan_inputs:
             source.scan_read.connect(self.on_scanner_scan_read)
@@ -250,6 +263,9 @@ class StationApp(QObject):
             reader.dashboard_failed.connect(self.on_reader_dashboard_failed)
             reader.bag_fetched.connect(self.on_reader_bag_fetched)
             reader.bag_failed.connect(self.on_reader_bag_failed)
+            self.download_requested.connect(reader.download)
+            reader.download_done.connect(self.window.dashboard_tab.show_download_done)
+            reader.download_failed.connect(self.window.dashboard_tab.show_download_failed)
             self.reader_thread.finished.connect(reader.close)
         if reader is not None:  # the Admin screen: the reader's server, trusting the same CA
             self.admin.use_server(reader.base_url, reader.ca_bundle)
@@ -265,6 +281,7 @@ class StationApp(QObject):
             assert self.reader is not None
             self.dashboard_fetch_requested.disconnect(self.reader.fetch_dashboard)
             self.bag_fetch_requested.disconnect(self.reader.fetch_bag)
+            self.download_requested.disconnect(self.reader.download)
             self.reader_thread.quit()
             self.reader_thread.wait()
         self.dashboard_in_flight = False
@@ -588,17 +605,32 @@ class StationApp(QObject):
             self.dashboard_timer.stop()
 
     def on_dashboard_timer_timeout(self) -> None:
+        """Fetch the dashboard's figures now (the timer, Refresh, another range, a push)."""
         if self.reader is None:
             self.window.dashboard_tab.show_data(self.station.local_dashboard(datetime.now(UTC)))
             return
         if self.dashboard_in_flight:  # a slow server must not pile requests up
             return
         self.dashboard_in_flight = True
-        self.dashboard_fetch_requested.emit(local_timezone_name())
+        tab = self.window.dashboard_tab
+        self.dashboard_fetch_requested.emit(DashboardRequest(tab.span(), tab.tz))
 
     def on_reader_dashboard_fetched(self, data: DashboardData) -> None:
         self.dashboard_in_flight = False
+        if data.span != self.window.dashboard_tab.span():
+            # the range was changed while these figures were out: ask for the new one
+            self.on_dashboard_timer_timeout()
+            return
         self.window.dashboard_tab.show_data(data)
+
+    def on_dashboard_download_requested(self, job: Download) -> None:
+        if self.reader is None:
+            self.window.dashboard_tab.show_download_failed(
+                job.target,
+                QCoreApplication.translate("StationApp", "the server makes these files"),
+            )
+            return
+        self.download_requested.emit(job)
 
     def on_reader_dashboard_failed(self, reason: str) -> None:
         self.dashboard_in_flight = False

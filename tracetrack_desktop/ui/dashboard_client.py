@@ -8,8 +8,10 @@ scanning. Requests carry short connect/read timeouts so a hung server costs seco
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -19,13 +21,20 @@ from PySide6.QtCore import QObject, Signal, Slot
 from tracetrack_desktop.sync.client import StationSession
 from tracetrack_desktop.ui.views import (
     DashboardData,
+    DashboardRequest,
+    DayRow,
+    Download,
     HistoryRow,
     LookupView,
     StationHealth,
+    Stock,
     ThroughputRow,
 )
 
 DEFAULT_TIMEOUT = (3.0, 8.0)
+DOWNLOAD_READ_TIMEOUT = 120.0
+"""Seconds a download may wait for its next bytes: a report is drawn before it is sent."""
+DOWNLOAD_CHUNK = 1 << 16
 
 
 class ReadError(Exception):
@@ -97,6 +106,10 @@ def parse_stations(rows: Any) -> tuple[StationHealth, ...]:
 
 
 def parse_bills_by_status(rows: Any) -> dict[str, int]:
+    """Bills by status: counted from a list of bills, or as ``GET /stats/stock`` counted them
+    (``{"new": n, ...}``: every bill, not one page)."""
+    if isinstance(rows, Mapping) and all(isinstance(v, int) for v in rows.values()):
+        return {_text(status): n for status, n in rows.items()}
     if isinstance(rows, Mapping):
         rows = rows.get("bills", rows.get("items", []))
     counts: dict[str, int] = {}
@@ -105,6 +118,49 @@ def parse_bills_by_status(rows: Any) -> dict[str, int]:
             status = _text(row.get("status")) or "unknown"
             counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def parse_stock(body: Any) -> Stock:
+    """``GET /stats/stock``'s parent figures."""
+    body = body if isinstance(body, Mapping) else {}
+    return Stock(
+        parents_open=_int(body.get("parents_open")),
+        parents_completed=_int(body.get("parents_completed")),
+        parents_billed=_int(body.get("parents_billed")),
+        children_in_open_parents=_int(body.get("children_in_open_parents")),
+    )
+
+
+def parse_daily(body: Any) -> tuple[DayRow, ...]:
+    """``GET /stats/daily``'s days (children net of undos, as the tiles count them)."""
+    rows = body.get("days", []) if isinstance(body, Mapping) else []
+    out = []
+    for row in rows or []:
+        try:
+            day = date.fromisoformat(_text(row.get("day")))
+        except (AttributeError, ValueError):
+            continue
+        out.append(
+            DayRow(
+                day=day,
+                children_linked=_int(row.get("children_linked"))
+                - _int(row.get("children_unlinked")),
+                parents_completed=_int(row.get("parents_completed")),
+            )
+        )
+    return tuple(sorted(out, key=lambda r: r.day))
+
+
+def error_text(response: requests.Response) -> str:
+    """The server's own words for a refusal (``{"error": {"message": ...}}``), else its status."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    error = body.get("error") if isinstance(body, Mapping) else None
+    if isinstance(error, Mapping) and error.get("message"):
+        return _text(error["message"])
+    return f"the server answered {response.status_code}"
 
 
 def parse_bag(code: str, body: Mapping[str, Any]) -> LookupView:
@@ -173,13 +229,16 @@ def suggestions_of(body: Any) -> tuple[str, ...]:
 
 
 class ServerReader(QObject):
-    """Fetches dashboard figures and bag lookups from the server, off the GUI thread.
+    """Fetches dashboard figures, bag lookups and files (exports, reports) from the server,
+    off the GUI thread, with the station's token (it may read).
 
     Signals:
         dashboard_fetched(object): a :class:`DashboardData` from the server.
         dashboard_failed(str): why the figures could not be fetched.
         bag_fetched(object): a :class:`LookupView` (found, or not found with suggestions).
         bag_failed(str, str): the code and why the server could not be asked.
+        download_done(str): a :class:`Download` is saved at this path.
+        download_failed(str, str): the path and why nothing was saved there.
 
     Args:
         ca_bundle: the site's CA bundle (``[server] ca_bundle``), trusted as the sync client
@@ -190,6 +249,8 @@ class ServerReader(QObject):
     dashboard_failed = Signal(str)
     bag_fetched = Signal(object)
     bag_failed = Signal(str, str)
+    download_done = Signal(str)
+    download_failed = Signal(str, str)
 
     def __init__(
         self,
@@ -206,13 +267,25 @@ class ServerReader(QObject):
         self.ca_bundle = ca_bundle
         self._session: requests.Session | None = None
 
-    def _get(self, path: str, params: Mapping[str, str] | None = None) -> requests.Response:
+    def _get(
+        self,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        stream: bool = False,
+        timeout: tuple[float, float] | None = None,
+    ) -> requests.Response:
         if self._session is None:  # created on the reader's own thread, used only there
             self._session = StationSession(self.ca_bundle)
             self._session.headers["Authorization"] = f"Bearer {self.token}"
             self._session.headers["Accept"] = "application/json"
         try:
-            return self._session.get(self.base_url + path, params=params, timeout=self.timeout)
+            return self._session.get(
+                self.base_url + path,
+                params=params,
+                timeout=timeout or self.timeout,
+                stream=stream,
+            )
         except requests.RequestException as exc:
             raise ReadError(type(exc).__name__) from exc
 
@@ -225,26 +298,26 @@ class ServerReader(QObject):
         except ValueError as exc:
             raise ReadError(f"{path} sent no JSON") from exc
 
-    @Slot(str)
-    def fetch_dashboard(self, tz: str) -> None:
-        """Today's figures (local midnight to now) for every station."""
-        now = datetime.now(UTC).astimezone()
-        start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        window = {
-            "from": start.isoformat(),
-            "to": (now + timedelta(minutes=1)).isoformat(),
-            "tz": tz,
-        }
+    @Slot(object)
+    def fetch_dashboard(self, request: DashboardRequest) -> None:
+        """The figures of ``request.span`` for every station, and the stock now.
+
+        One day comes per hour (the hourly chart); a longer range per day (the per-day chart).
+        """
+        span = request.span
+        window = {"from": span.first.isoformat(), "to": span.last.isoformat(), "tz": request.tz}
+        bucket = "hour" if span.one_day else "day"
         try:
             summary = self._json("/api/v1/stats/summary", window)
             by_station = self._json(
-                "/api/v1/stats/throughput", {**window, "bucket": "hour", "by": "station"}
+                "/api/v1/stats/throughput", {**window, "bucket": bucket, "by": "station"}
             )
             by_operator = self._json(
-                "/api/v1/stats/throughput", {**window, "bucket": "hour", "by": "operator"}
+                "/api/v1/stats/throughput", {**window, "bucket": bucket, "by": "operator"}
             )
+            daily = None if span.one_day else self._json("/api/v1/stats/daily", window)
+            stock = self._json("/api/v1/stats/stock")
             stations = self._json("/api/v1/stations")
-            bills = self._json("/api/v1/bills")
         except ReadError as exc:
             self.dashboard_failed.emit(str(exc))
             return
@@ -258,10 +331,42 @@ class ServerReader(QObject):
                 ),
                 by_station=parse_throughput(by_station),
                 by_operator=parse_throughput(by_operator),
-                bills_by_status=parse_bills_by_status(bills),
+                bills_by_status=parse_bills_by_status(
+                    stock.get("bills", {}) if isinstance(stock, Mapping) else {}
+                ),
                 stations=parse_stations(stations),
+                span=span,
+                daily=parse_daily(daily),
+                stock=parse_stock(stock),
             )
         )
+
+    @Slot(object)
+    def download(self, job: Download) -> None:
+        """Stream ``job`` into its target: whole or not at all (a ``.part`` file until done)."""
+        target = Path(job.target)
+        partial = target.with_name(target.name + ".part")
+        try:
+            response = self._get(
+                job.path,
+                dict(job.params),
+                stream=True,
+                timeout=(self.timeout[0], DOWNLOAD_READ_TIMEOUT),
+            )
+            with response:
+                if response.status_code != 200:
+                    self.download_failed.emit(job.target, error_text(response))
+                    return
+                with partial.open("wb") as handle:
+                    for chunk in response.iter_content(DOWNLOAD_CHUNK):
+                        handle.write(chunk)
+            os.replace(partial, target)
+        except (ReadError, requests.RequestException, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            reason = str(exc) if isinstance(exc, ReadError | OSError) else type(exc).__name__
+            self.download_failed.emit(job.target, reason)
+            return
+        self.download_done.emit(job.target)
 
     @Slot(str)
     def fetch_bag(self, code: str) -> None:

@@ -8,7 +8,7 @@ from canned data (screenshots, tests) without a database.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from tracetrack_core.rules import VOIDED
@@ -144,8 +144,77 @@ class StationHealth:
 
 
 @dataclass(frozen=True)
+class DayRange:
+    """The days the dashboard's flow figures cover, both inclusive, in the station's zone."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def today(cls, today: date) -> DayRange:
+        return cls(today, today)
+
+    @classmethod
+    def yesterday(cls, today: date) -> DayRange:
+        day = today - timedelta(days=1)
+        return cls(day, day)
+
+    @classmethod
+    def this_week(cls, today: date) -> DayRange:
+        """Monday to today."""
+        return cls(today - timedelta(days=today.weekday()), today)
+
+    @property
+    def one_day(self) -> bool:
+        """One day is drawn per hour; a longer range per day."""
+        return self.first == self.last
+
+
+@dataclass(frozen=True)
+class DashboardRequest:
+    """What the dashboard asks the server for: a range of days in a zone (IANA name)."""
+
+    span: DayRange
+    tz: str
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One day of the per-day chart (children net of undos, as the tiles count them)."""
+
+    day: date
+    children_linked: int
+    parents_completed: int
+
+
+@dataclass(frozen=True)
+class Stock:
+    """What the site holds now, whatever the range: the parents in each state (each counted
+    once: billed are on a bill, open and completed are on none) and the children in open ones."""
+
+    parents_open: int = 0
+    parents_completed: int = 0
+    parents_billed: int = 0
+    children_in_open_parents: int = 0
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the server makes (an export, the end-of-day report) to be saved at ``target``.
+
+    ``path`` is the API path (``/api/v1/exports/bags``) and ``params`` its query."""
+
+    path: str
+    params: tuple[tuple[str, str], ...]
+    target: str
+
+
+@dataclass(frozen=True)
 class DashboardData:
-    """What the dashboard tab draws; ``source`` says whether it is the server's or ours."""
+    """What the dashboard tab draws; ``source`` says whether it is the server's or ours.
+
+    ``span`` is the range the flow figures cover (None: the station's own records, all of
+    them); ``stock`` is None when nobody could say (offline)."""
 
     source: str  # "server" or "local"
     fetched_at: datetime
@@ -154,6 +223,9 @@ class DashboardData:
     by_operator: tuple[ThroughputRow, ...] = ()
     bills_by_status: dict[str, int] = field(default_factory=dict)
     stations: tuple[StationHealth, ...] = ()
+    span: DayRange | None = None
+    daily: tuple[DayRow, ...] = ()
+    stock: Stock | None = None
 
 
 @dataclass(frozen=True)
