@@ -10,6 +10,8 @@ from sync_server.api import (
     openapi,
     routes_admin,
     routes_exports,
+    routes_imports,
+    routes_live,
     routes_manage,
     routes_read,
     routes_reports,
@@ -33,6 +35,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(routes_manage.bp)
     app.register_blueprint(routes_reports.bp)
     app.register_blueprint(routes_exports.bp)
+    app.register_blueprint(routes_imports.bp)
+    app.register_blueprint(routes_live.bp)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
