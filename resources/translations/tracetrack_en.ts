@@ -17,24 +17,8 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="61"/>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="60"/>
         <source>Please confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="64"/>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="100"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="99"/>
-        <source>&amp;OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="101"/>
-        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -217,38 +201,33 @@
 <context>
     <name>BillEditDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="37"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34"/>
         <source>Edit bill {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="43"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40"/>
         <source>at least {n}: already loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="50"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45"/>
         <source>Ca&amp;pacity (parents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="52"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47"/>
         <source>&amp;Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="53"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48"/>
         <source>&amp;Vehicle number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="56"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51"/>
         <source>&amp;Save changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="59"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -520,43 +499,38 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139"/>
         <source>Pick why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="146"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="143"/>
         <source>Required when the reason is Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="145"/>
         <source>Scan or type the parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="152"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="147"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="153"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="155"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="150"/>
         <source>&amp;Into parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="162"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="157"/>
         <source>&amp;OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="164"/>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -603,67 +577,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71"/>
         <source>&amp;Remove from parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72"/>
         <source>Move to &amp;another parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="73"/>
         <source>Re&amp;open parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74"/>
         <source>&amp;Take off bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="78"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75"/>
         <source>&amp;Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76"/>
         <source>Restor&amp;e</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86"/>
         <source>Take {code} out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="93"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="90"/>
         <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95"/>
         <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99"/>
         <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="106"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103"/>
         <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107"/>
         <source>Void {code}: it counts nowhere until an admin restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="113"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110"/>
         <source>Restore {code}: it can be packed and billed again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,241 +645,241 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="249"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="241"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="242"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="253"/>
         <source>Export &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="226"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="237"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="227"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="228"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="229"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240"/>
         <source>Custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="233"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="244"/>
         <source>Ran&amp;ge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="251"/>
         <source>E&amp;nd-of-day report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="262"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="273"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="288"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="335"/>
         <source>Parents completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="283"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="285"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="296"/>
         <source>Bill status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="285"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="296"/>
         <source>Bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="289"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="300"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="290"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="301"/>
         <source>Last seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="302"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="292"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303"/>
         <source>Lag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="323"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="334"/>
         <source>Children linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="325"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="336"/>
         <source>Parent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="326"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337"/>
         <source>Bills created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="327"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338"/>
         <source>Bills completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="328"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="329"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="340"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="330"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="341"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="331"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="342"/>
         <source>Stations active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="336"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="347"/>
         <source>Parents open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="348"/>
         <source>Parents complete, not billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="349"/>
         <source>Parents billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="350"/>
         <source>Children in open parents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="371"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="382"/>
         <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="383"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="394"/>
         <source>All stations, from the server · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="386"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="397"/>
         <source>This station only (server not reachable) · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="395"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="406"/>
         <source>This station&apos;s own records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="417"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="428"/>
         <source>Figures unavailable: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="433"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="444"/>
         <source>Children linked per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="433"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="444"/>
         <source>Children linked per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="486"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="497"/>
         <source>Downloading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="489"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="500"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="493"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="504"/>
         <source>Could not save {name}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="504"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="515"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="518"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="529"/>
         <source>End-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="561"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="572"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="568"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="579"/>
         <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,17 +933,17 @@
 <context>
     <name>EnrollmentCodeDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="93"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="72"/>
         <source>Enrollment code for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="96"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="75"/>
         <source>On station {name}, open Settings (or the first-run setup) and enter this code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="90"/>
         <source>It works once, until {when}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -977,27 +951,27 @@
 <context>
     <name>EodDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="192"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="203"/>
         <source>End-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="195"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="206"/>
         <source>PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="196"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="207"/>
         <source>Excel workbook (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="209"/>
         <source>&amp;Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="199"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="210"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,57 +979,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="155"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="166"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="158"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169"/>
         <source>Bags (with children, state, bill)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="159"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170"/>
         <source>Bills (totals and weights)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="160"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171"/>
         <source>Operator activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="166"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="177"/>
         <source>Excel workbook (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="167"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="178"/>
         <source>CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="180"/>
         <source>&amp;What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="181"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="183"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="174"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="185"/>
         <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,260 +1093,295 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="46"/>
         <source>Child bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="46"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="47"/>
         <source>Parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="47"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="48"/>
         <source>Bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="55"/>
-        <source>Already in the sheet above</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="56"/>
-        <source>Child is in another parent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="59"/>
-        <source>Parent is full</source>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="57"/>
+        <source>Duplicate: the child is in this parent already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="60"/>
-        <source>Unknown bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="61"/>
-        <source>Bill is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="62"/>
-        <source>Bill is completed</source>
+        <source>Duplicate: the parent is on this bill already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="63"/>
-        <source>Parent is on another bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="64"/>
-        <source>Not a valid code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="65"/>
-        <source>A needed cell is empty</source>
+        <source>Duplicate: this row was imported before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="66"/>
-        <source>Bag is voided</source>
+        <source>The child is in another parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="67"/>
-        <source>Not a parent bag</source>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="69"/>
+        <source>The parent is full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="68"/>
-        <source>Not a child bag</source>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="70"/>
+        <source>No such bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="71"/>
+        <source>The parent has never been packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="74"/>
+        <source>Not a bag code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="75"/>
+        <source>Not a bill id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="76"/>
+        <source>The child is a parent bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="79"/>
+        <source>The parent is a child bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="82"/>
+        <source>A child bag cannot go onto a bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="85"/>
+        <source>The parent is on another bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="88"/>
+        <source>The bill is completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="89"/>
+        <source>The bill is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="90"/>
+        <source>The bag was voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="91"/>
+        <source>The child and the parent are the same code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="95"/>
+        <source>A cell is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="96"/>
+        <source>Repeated: an earlier row of the sheet names this bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="107"/>
         <source>Imported: {accepted} recorded, {duplicate} already recorded, {conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="110"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="312"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="342"/>
         <source>Import spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="120"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="150"/>
         <source>&amp;Links: child bag → parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151"/>
         <source>&amp;Bills: parent bag → bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="127"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="157"/>
         <source>An .xlsx, .xls, .ods or .csv file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158"/>
         <source>Bro&amp;wse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="172"/>
         <source>Sign in: the server records the import in your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="144"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="174"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="149"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="179"/>
         <source>Sheet and columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="181"/>
         <source>S&amp;heet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="155"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="185"/>
         <source>What the sheet holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="156"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="164"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="194"/>
         <source>Refused because</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="164"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="194"/>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195"/>
         <source>Values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="165"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="168"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
         <source>&amp;Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="199"/>
         <source>&amp;Save error report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="170"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="325"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="355"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="171"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="326"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="356"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="265"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="295"/>
         <source>Choose a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="267"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="297"/>
         <source>Spreadsheets ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="310"/>
         <source>Choose the spreadsheet first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="287"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="317"/>
         <source>Pick the column for: {roles}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="298"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="328"/>
         <source>Save the error report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="301"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="331"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="314"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="344"/>
         <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="383"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="413"/>
         <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="399"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="429"/>
         <source>Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="454"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="484"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="460"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="490"/>
         <source>Which columns hold what? Pick them, then press Check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="465"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="495"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="467"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="497"/>
         <source>Importing… If you close this window the import goes on on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="487"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="517"/>
         <source>Error report saved as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,72 +1477,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="95"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="135"/>
         <source>Asking the server about {code}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="166"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="163"/>
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="170"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="167"/>
         <source>From the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169"/>
         <source>From this station only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="175"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172"/>
         <source>{code} is not known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="176"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="173"/>
         <source>Check the label and scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="184"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181"/>
         <source>{code} is voided: it counts nowhere until an admin restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="190"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187"/>
         <source>Parent {code}: {n} children, {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="196"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="193"/>
         <source>Child {code} in parent {parent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="194"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
         <source>Bill: {bill}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
         <source>not on a bill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,27 +1608,27 @@
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="58"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="37"/>
         <source>New station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="60"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39"/>
         <source>e.g. Lucknow-3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="62"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41"/>
         <source>(no area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="66"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="45"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="67"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="46"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1688,7 +1697,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="175"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="168"/>
         <source>New password for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1715,177 +1724,152 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="38"/>
-        <source>parent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39"/>
-        <source>child</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40"/>
-        <source>bill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41"/>
-        <source>command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42"/>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="55"/>
         <source>Series name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="56"/>
         <source>Pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="57"/>
         <source>Children per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="58"/>
         <source>kg per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="65"/>
         <source>Add &amp;series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="66"/>
         <source>Remove s&amp;eries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="70"/>
         <source>Parent pattern, e.g. &quot;SB followed by 5 digits&quot;: SB[0-9]{5}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
         <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="93"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="77"/>
         <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="79"/>
         <source>One code per line, e.g. SB00042</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="80"/>
         <source>&amp;Try codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="104"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="88"/>
         <source>&amp;Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="113"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97"/>
         <source>&amp;Child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="115"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>&amp;Bill pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="118"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="102"/>
         <source>Try codes against these rules (not saved):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="112"/>
         <source>Parent series:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="181"/>
         <source>Type at least one code to try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="214"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198"/>
         <source>The child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="200"/>
         <source>The parent series {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="204"/>
         <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="223"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="207"/>
         <source>{what} matches almost anything, even {examples}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="232"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
         <source>The site uses the default rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="234"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="218"/>
         <source>Version {version} of the site&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="257"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="241"/>
         <source>Version {version} published to every station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="261"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="245"/>
         <source>Code rules published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="266"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="250"/>
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2452,97 +2436,72 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="38"/>
-        <source>waiting to enroll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39"/>
-        <source>code expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="40"/>
-        <source>enrolled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41"/>
-        <source>revoked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="42"/>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="131"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="113"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="132"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="133"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="134"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="135"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="121"/>
         <source>&amp;New station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122"/>
         <source>New &amp;code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="141"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123"/>
         <source>&amp;Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="179"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="161"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="176"/>
         <source>Station {name} revoked: it can no longer sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="196"/>
         <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="217"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="199"/>
         <source>New code for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="229"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="211"/>
         <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="232"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214"/>
         <source>Revoke {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2550,52 +2509,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
         <source>Edit a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="70"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="63"/>
         <source>(no area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="74"/>
         <source>Scan the badge here, or leave empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="76"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="77"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="78"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="79"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="80"/>
         <source>&amp;Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="101"/>
         <source>Type a username.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,133 +2562,133 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="34"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="43"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="36"/>
         <source>locked until {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="46"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="39"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="143"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="136"/>
         <source>At least 8 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="138"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="139"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="154"/>
         <source>Type the password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="163"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="156"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="200"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="217"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
         <source>&amp;Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219"/>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213"/>
         <source>Reset &amp;password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="279"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="272"/>
         <source>User {name} added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273"/>
         <source>User {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274"/>
         <source>User {name} disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275"/>
         <source>User {name} enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276"/>
         <source>New password set for {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="312"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="305"/>
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306"/>
         <source>Disable {name}</source>
         <translation type="unfinished"></translation>
     </message>
