@@ -17,8 +17,24 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="60"/>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="61"/>
         <source>Please confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="64"/>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="100"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="99"/>
+        <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="101"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -201,33 +217,38 @@
 <context>
     <name>BillEditDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="37"/>
         <source>Edit bill {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="43"/>
         <source>at least {n}: already loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="50"/>
         <source>Ca&amp;pacity (parents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="52"/>
         <source>&amp;Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="53"/>
         <source>&amp;Vehicle number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51"/>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="56"/>
         <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="59"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -499,145 +520,150 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="152"/>
         <source>Pick why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="143"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="156"/>
         <source>Required when the reason is Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="158"/>
         <source>Scan or type the parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="147"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="162"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="163"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="150"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="165"/>
         <source>&amp;Into parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="157"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="172"/>
         <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="174"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Corrections</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="38"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="40"/>
         <source>Packed into the wrong parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43"/>
         <source>Loaded onto the wrong bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="42"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="44"/>
         <source>Bag or label damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="45"/>
         <source>Duplicate or misprinted label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="46"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="48"/>
         <source>Test or training scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="47"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="49"/>
         <source>The goods came back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="48"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="50"/>
         <source>Voided by mistake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="49"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="51"/>
         <source>Other (say why in the note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="78"/>
         <source>&amp;Remove from parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="79"/>
         <source>Move to &amp;another parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="73"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="80"/>
         <source>Re&amp;open parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="81"/>
         <source>&amp;Take off bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="82"/>
         <source>&amp;Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="83"/>
         <source>Restor&amp;e</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99"/>
         <source>Take {code} out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103"/>
         <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="108"/>
         <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="112"/>
         <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="116"/>
         <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="120"/>
         <source>Void {code}: it counts nowhere until an admin restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110"/>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="123"/>
         <source>Restore {code}: it can be packed and billed again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -933,17 +959,17 @@
 <context>
     <name>EnrollmentCodeDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="93"/>
         <source>Enrollment code for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="75"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="96"/>
         <source>On station {name}, open Settings (or the first-run setup) and enter this code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="108"/>
         <source>It works once, until {when}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,72 +1503,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="101"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="135"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138"/>
         <source>Asking the server about {code}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="163"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="166"/>
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="167"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="170"/>
         <source>From the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172"/>
         <source>From this station only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="175"/>
         <source>{code} is not known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="176"/>
         <source>Check the label and scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="184"/>
         <source>{code} is voided: it counts nowhere until an admin restores it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="190"/>
         <source>Parent {code}: {n} children, {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="193"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="196"/>
         <source>Child {code} in parent {parent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="197"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201"/>
         <source>Bill: {bill}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201"/>
         <source>not on a bill</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,27 +1634,27 @@
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="37"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="58"/>
         <source>New station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="60"/>
         <source>e.g. Lucknow-3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="62"/>
         <source>(no area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="45"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="66"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="46"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="67"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,7 +1723,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="168"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="175"/>
         <source>New password for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,152 +1750,177 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="55"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="38"/>
+        <source>parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39"/>
+        <source>child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40"/>
+        <source>bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41"/>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="71"/>
         <source>Series name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="56"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72"/>
         <source>Pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="57"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73"/>
         <source>Children per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="58"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
         <source>kg per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="65"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="81"/>
         <source>Add &amp;series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="66"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82"/>
         <source>Remove s&amp;eries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="70"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="86"/>
         <source>Parent pattern, e.g. &quot;SB followed by 5 digits&quot;: SB[0-9]{5}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="90"/>
         <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="93"/>
         <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="95"/>
         <source>One code per line, e.g. SB00042</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="80"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96"/>
         <source>&amp;Try codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="88"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="104"/>
         <source>&amp;Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="113"/>
         <source>&amp;Child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="115"/>
         <source>&amp;Bill pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="118"/>
         <source>Try codes against these rules (not saved):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="112"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="128"/>
         <source>Parent series:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197"/>
         <source>Type at least one code to try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="214"/>
         <source>The child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
         <source>The parent series {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="204"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220"/>
         <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="223"/>
         <source>{what} matches almost anything, even {examples}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="232"/>
         <source>The site uses the default rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="218"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="234"/>
         <source>Version {version} of the site&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="241"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="257"/>
         <source>Version {version} published to every station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="261"/>
         <source>Code rules published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="250"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="266"/>
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,72 +2487,97 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="113"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="38"/>
+        <source>waiting to enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39"/>
+        <source>code expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="40"/>
+        <source>enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41"/>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="42"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="131"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="132"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="133"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="134"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="135"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="121"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="139"/>
         <source>&amp;New station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="140"/>
         <source>New &amp;code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="141"/>
         <source>&amp;Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="179"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="176"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="194"/>
         <source>Station {name} revoked: it can no longer sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="196"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214"/>
         <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="199"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="217"/>
         <source>New code for {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="229"/>
         <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214"/>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="232"/>
         <source>Revoke {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2509,52 +2585,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
         <source>Edit a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="63"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="70"/>
         <source>(no area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="81"/>
         <source>Scan the badge here, or leave empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="83"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="78"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="80"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87"/>
         <source>&amp;Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="108"/>
         <source>Type a username.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2562,133 +2638,133 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="34"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="41"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="36"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="43"/>
         <source>locked until {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="46"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="136"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="143"/>
         <source>At least 8 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="145"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="154"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="161"/>
         <source>Type the password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="156"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="163"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="207"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="217"/>
         <source>&amp;Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220"/>
         <source>Reset &amp;password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="272"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="279"/>
         <source>User {name} added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280"/>
         <source>User {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281"/>
         <source>User {name} disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282"/>
         <source>User {name} enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283"/>
         <source>New password set for {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="305"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="312"/>
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313"/>
         <source>Disable {name}</source>
         <translation type="unfinished"></translation>
     </message>

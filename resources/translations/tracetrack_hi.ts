@@ -16,9 +16,25 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="60" />
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="61" />
         <source>Please confirm</source>
         <translation>कृपया पुष्टि करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="100" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="99" />
+        <source>&amp;OK</source>
+        <translation>ठीक है (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/page.py" line="101" />
+        <source>Close</source>
+        <translation>बंद करें</translation>
     </message>
 </context>
 <context>
@@ -200,34 +216,39 @@
 <context>
     <name>BillEditDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="34" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="37" />
         <source>Edit bill {id}</source>
         <translation>बिल {id} बदलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="40" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="43" />
         <source>at least {n}: already loaded</source>
         <translation>कम से कम {n}: इतने पहले से लदे हैं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="45" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="50" />
         <source>Ca&amp;pacity (parents)</source>
         <translation>क्षमता (पैरेंट बैग) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="47" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="52" />
         <source>&amp;Destination</source>
         <translation>गंतव्य (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="48" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="53" />
         <source>&amp;Vehicle number</source>
         <translation>वाहन नंबर (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="51" />
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="56" />
         <source>&amp;Save changes</source>
         <translation>बदलाव सहेजें (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bill_edit_dialog.py" line="59" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
 </context>
 <context>
@@ -498,145 +519,150 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="152" />
         <source>Pick why</source>
         <translation>कारण चुनें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="156" />
         <source>Required when the reason is Other</source>
         <translation>कारण 'अन्य' हो तो ज़रूरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="158" />
         <source>Scan or type the parent bag</source>
         <translation>पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="147" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="162" />
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="148" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="163" />
         <source>&amp;Note</source>
         <translation>नोट (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="150" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="165" />
         <source>&amp;Into parent</source>
         <translation>किस पैरेंट में (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="157" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="172" />
         <source>&amp;OK</source>
         <translation>ठीक है (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="174" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
     </message>
 </context>
 <context>
     <name>Corrections</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="38" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="40" />
         <source>Packed into the wrong parent</source>
         <translation>गलत पैरेंट में पैक हुआ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="41" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43" />
         <source>Loaded onto the wrong bill</source>
         <translation>गलत बिल पर लोड हुआ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="42" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="44" />
         <source>Bag or label damaged</source>
         <translation>बैग या लेबल खराब</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="43" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="45" />
         <source>Duplicate or misprinted label</source>
         <translation>डुप्लिकेट या गलत छपा लेबल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="46" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="48" />
         <source>Test or training scan</source>
         <translation>टेस्ट या ट्रेनिंग स्कैन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="47" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="49" />
         <source>The goods came back</source>
         <translation>माल वापस आया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="48" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="50" />
         <source>Voided by mistake</source>
         <translation>गलती से अमान्य हुआ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="49" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="51" />
         <source>Other (say why in the note)</source>
         <translation>अन्य (नोट में कारण लिखें)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="71" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="78" />
         <source>&amp;Remove from parent</source>
         <translation>पैरेंट से निकालें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="79" />
         <source>Move to &amp;another parent</source>
         <translation>दूसरे पैरेंट में डालें (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="80" />
         <source>Re&amp;open parent</source>
         <translation>पैरेंट फिर खोलें (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="81" />
         <source>&amp;Take off bill</source>
         <translation>बिल से हटाएँ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="75" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="82" />
         <source>&amp;Void</source>
         <translation>अमान्य करें (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="83" />
         <source>Restor&amp;e</source>
         <translation>वापस मान्य करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="86" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99" />
         <source>Take {code} out of {parent} ({n} children → {m}).</source>
         <translation>{code} को {parent} से निकालें ({n} चाइल्ड → {m})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103" />
         <source>Move {code} out of {parent} ({n} children → {m}) into the parent you scan below.</source>
         <translation>{code} को {parent} से निकालकर ({n} चाइल्ड → {m}) नीचे स्कैन किए पैरेंट में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="108" />
         <source>Reopen {code} ({n} / {capacity} children) so more can be scanned in.</source>
         <translation>{code} फिर खोलें ({n} / {capacity} चाइल्ड) ताकि और चाइल्ड स्कैन हो सकें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="112" />
         <source>Take {code} off bill {bill} ({n} parents → {m}).</source>
         <translation>{code} को बिल {bill} से हटाएँ ({n} पैरेंट → {m})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="103" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="116" />
         <source>Void {code} and take it out of {parent} ({n} children → {m}).</source>
         <translation>{code} अमान्य करें और उसे {parent} से निकालें ({n} चाइल्ड → {m})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="107" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="120" />
         <source>Void {code}: it counts nowhere until an admin restores it.</source>
         <translation>{code} अमान्य करें: एडमिन के वापस मान्य करने तक यह कहीं नहीं गिना जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="110" />
+        <location filename="../../tracetrack_desktop/ui/correction_dialog.py" line="123" />
         <source>Restore {code}: it can be packed and billed again.</source>
         <translation>{code} वापस मान्य करें: इसे फिर पैक और बिल किया जा सकेगा।</translation>
     </message>
@@ -932,17 +958,17 @@
 <context>
     <name>EnrollmentCodeDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="93" />
         <source>Enrollment code for {name}</source>
         <translation>{name} का नामांकन कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="75" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="96" />
         <source>On station {name}, open Settings (or the first-run setup) and enter this code:</source>
         <translation>स्टेशन {name} पर सेटिंग्स (या पहली बार का सेटअप) खोलें और यह कोड डालें:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="108" />
         <source>It works once, until {when}.</source>
         <translation>यह एक बार, {when} तक चलता है।</translation>
     </message>
@@ -1109,97 +1135,97 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="57" />
         <source>Duplicate: the child is in this parent already</source>
-        <translation type="unfinished" />
+        <translation>दोहराव: चाइल्ड पहले से इसी पैरेंट में है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="60" />
         <source>Duplicate: the parent is on this bill already</source>
-        <translation type="unfinished" />
+        <translation>दोहराव: पैरेंट पहले से इसी बिल पर है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="63" />
         <source>Duplicate: this row was imported before</source>
-        <translation type="unfinished" />
+        <translation>दोहराव: यह पंक्ति पहले आयात हो चुकी है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="66" />
         <source>The child is in another parent</source>
-        <translation type="unfinished" />
+        <translation>चाइल्ड दूसरे पैरेंट में है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="69" />
         <source>The parent is full</source>
-        <translation type="unfinished" />
+        <translation>पैरेंट भरा हुआ है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="70" />
         <source>No such bill</source>
-        <translation type="unfinished" />
+        <translation>ऐसा कोई बिल नहीं है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="71" />
         <source>The parent has never been packed</source>
-        <translation type="unfinished" />
+        <translation>यह पैरेंट कभी पैक नहीं हुआ</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="74" />
         <source>Not a bag code</source>
-        <translation type="unfinished" />
+        <translation>बैग कोड नहीं है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="75" />
         <source>Not a bill id</source>
-        <translation type="unfinished" />
+        <translation>बिल आईडी नहीं है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="76" />
         <source>The child is a parent bag</source>
-        <translation type="unfinished" />
+        <translation>चाइल्ड एक पैरेंट बैग है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="79" />
         <source>The parent is a child bag</source>
-        <translation type="unfinished" />
+        <translation>पैरेंट एक चाइल्ड बैग है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="82" />
         <source>A child bag cannot go onto a bill</source>
-        <translation type="unfinished" />
+        <translation>चाइल्ड बैग बिल पर नहीं जा सकता</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="85" />
         <source>The parent is on another bill</source>
-        <translation type="unfinished" />
+        <translation>पैरेंट दूसरे बिल पर है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="88" />
         <source>The bill is completed</source>
-        <translation type="unfinished" />
+        <translation>बिल पूरा हो चुका है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="89" />
         <source>The bill is full</source>
-        <translation type="unfinished" />
+        <translation>बिल भरा हुआ है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="90" />
         <source>The bag was voided</source>
-        <translation type="unfinished" />
+        <translation>बैग रद्द किया गया था</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="91" />
         <source>The child and the parent are the same code</source>
-        <translation type="unfinished" />
+        <translation>चाइल्ड और पैरेंट एक ही कोड हैं</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="95" />
         <source>A cell is missing</source>
-        <translation type="unfinished" />
+        <translation>एक सेल खाली है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="96" />
         <source>Repeated: an earlier row of the sheet names this bag</source>
-        <translation type="unfinished" />
+        <translation>दोहराया गया: शीट की पहले की पंक्ति में यही बैग है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="107" />
@@ -1476,72 +1502,72 @@
         <translation>क्यों</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="101" />
         <source>History</source>
         <translation>इतिहास</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="135" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="138" />
         <source>Asking the server about {code}…</source>
         <translation>{code} के बारे में सर्वर से पूछ रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="163" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="166" />
         <source>Scan or type a code to see its bags, bill and history.</source>
         <translation>बैग, बिल और इतिहास देखने के लिए कोड स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="167" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="170" />
         <source>From the server</source>
         <translation>सर्वर से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="169" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172" />
         <source>From this station only</source>
         <translation>केवल इस स्टेशन से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="175" />
         <source>{code} is not known.</source>
         <translation>{code} ज्ञात नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="176" />
         <source>Check the label and scan it again.</source>
         <translation>लेबल जाँचें और फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="184" />
         <source>{code} is voided: it counts nowhere until an admin restores it.</source>
         <translation>{code} अमान्य है: एडमिन के वापस मान्य करने तक यह कहीं नहीं गिना जाता।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="187" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="190" />
         <source>Parent {code}: {n} children, {status}</source>
         <translation>पैरेंट {code}: {n} चाइल्ड, {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="193" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="196" />
         <source>Child {code} in parent {parent}</source>
         <translation>चाइल्ड {code}, पैरेंट {parent} में</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="194" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="197" />
         <source>(none)</source>
         <translation>(कोई नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201" />
         <source>Bill: {bill}</source>
         <translation>बिल: {bill}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/tabs/lookup_tab.py" line="201" />
         <source>not on a bill</source>
         <translation>किसी बिल पर नहीं</translation>
     </message>
@@ -1607,27 +1633,27 @@
 <context>
     <name>NewStationDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="37" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="58" />
         <source>New station</source>
         <translation>नया स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="60" />
         <source>e.g. Lucknow-3</source>
         <translation>जैसे Lucknow-3</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="62" />
         <source>(no area)</source>
         <translation>(कोई क्षेत्र नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="45" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="66" />
         <source>&amp;Name</source>
         <translation>नाम (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="46" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="67" />
         <source>&amp;Area</source>
         <translation>क्षेत्र (&amp;A)</translation>
     </message>
@@ -1696,7 +1722,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="168" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="175" />
         <source>New password for {name}</source>
         <translation>{name} के लिए नया पासवर्ड</translation>
     </message>
@@ -1723,152 +1749,177 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="55" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="38" />
+        <source>parent</source>
+        <translation>पैरेंट</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39" />
+        <source>child</source>
+        <translation>चाइल्ड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40" />
+        <source>bill</source>
+        <translation>बिल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41" />
+        <source>command</source>
+        <translation>कमांड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42" />
+        <source>unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="71" />
         <source>Series name</source>
         <translation>सीरीज़ का नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="56" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72" />
         <source>Pattern</source>
         <translation>पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="57" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73" />
         <source>Children per parent</source>
         <translation>प्रति पैरेंट चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="58" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74" />
         <source>kg per parent</source>
         <translation>प्रति पैरेंट किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="65" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="81" />
         <source>Add &amp;series</source>
         <translation>सीरीज़ जोड़ें (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="66" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82" />
         <source>Remove s&amp;eries</source>
         <translation>सीरीज़ हटाएँ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="70" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="86" />
         <source>Parent pattern, e.g. "SB followed by 5 digits": SB[0-9]{5}</source>
         <translation>पैरेंट पैटर्न, जैसे "SB के बाद 5 अंक": SB[0-9]{5}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="90" />
         <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
         <translation>चाइल्ड पैटर्न, जैसे 4 से 20 बड़े अक्षर या अंक: [A-Z0-9]{4,20}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="77" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="93" />
         <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
         <translation>बिल पैटर्न, जैसे BILL- और 6 अंक: BILL-[0-9]{6}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="95" />
         <source>One code per line, e.g. SB00042</source>
         <translation>हर पंक्ति में एक कोड, जैसे SB00042</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96" />
         <source>&amp;Try codes</source>
         <translation>कोड आज़माएँ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Code</source>
         <translation>कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Kind</source>
         <translation>प्रकार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Series</source>
         <translation>सीरीज़</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
         <source>Note</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="88" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="104" />
         <source>&amp;Publish to every station</source>
         <translation>हर स्टेशन पर प्रकाशित करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="113" />
         <source>&amp;Child pattern</source>
         <translation>चाइल्ड पैटर्न (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="115" />
         <source>&amp;Bill pattern</source>
         <translation>बिल पैटर्न (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="118" />
         <source>Try codes against these rules (not saved):</source>
         <translation>इन नियमों पर कोड आज़माएँ (सहेजे नहीं जाते):</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="112" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="128" />
         <source>Parent series:</source>
         <translation>पैरेंट सीरीज़:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197" />
         <source>Type at least one code to try.</source>
         <translation>आज़माने के लिए कम से कम एक कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="214" />
         <source>The child pattern</source>
         <translation>चाइल्ड पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="200" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216" />
         <source>The parent series {name}</source>
         <translation>पैरेंट सीरीज़ {name}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="204" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220" />
         <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
         <translation>{what} किसी भी ऐसे कोड से मेल नहीं खाता जो स्कैनर दे सकता है (कोड बड़े अक्षरों में पढ़े जाते हैं)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="207" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="223" />
         <source>{what} matches almost anything, even {examples}.</source>
         <translation>{what} लगभग किसी भी चीज़ से मेल खाता है, {examples} से भी।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="232" />
         <source>The site uses the default rules.</source>
         <translation>साइट डिफ़ॉल्ट नियम इस्तेमाल करती है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="218" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="234" />
         <source>Version {version} of the site's rules.</source>
         <translation>साइट के नियमों का संस्करण {version}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="241" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="257" />
         <source>Version {version} published to every station.</source>
         <translation>संस्करण {version} हर स्टेशन पर प्रकाशित हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="261" />
         <source>Code rules published.</source>
         <translation>कोड नियम प्रकाशित हुए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="250" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="266" />
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation>इस बीच किसी और ने कोड नियम बदल दिए: उनके नियम दिखाए जा रहे हैं; अपना बदलाव फिर से करें।</translation>
     </message>
@@ -2436,72 +2487,97 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="113" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="38" />
+        <source>waiting to enroll</source>
+        <translation>नामांकन की प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="39" />
+        <source>code expired</source>
+        <translation>कोड की अवधि खत्म</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="40" />
+        <source>enrolled</source>
+        <translation>नामांकित</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="41" />
+        <source>revoked</source>
+        <translation>रद्द</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="42" />
+        <source>new</source>
+        <translation>नया</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="131" />
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="114" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="132" />
         <source>Area</source>
         <translation>क्षेत्र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="115" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="133" />
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="116" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="134" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="117" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="135" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="121" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="139" />
         <source>&amp;New station</source>
         <translation>नया स्टेशन (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="140" />
         <source>New &amp;code</source>
         <translation>नया कोड (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="141" />
         <source>&amp;Revoke</source>
         <translation>रद्द करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="161" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="179" />
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="176" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="194" />
         <source>Station {name} revoked: it can no longer sync.</source>
         <translation>स्टेशन {name} रद्द: अब यह सिंक नहीं कर सकता।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="196" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214" />
         <source>A new enrollment code for {name}? Its current token stops working until it enrolls with the new code.</source>
         <translation>{name} के लिए नया नामांकन कोड? नए कोड से नामांकन होने तक इसका मौजूदा टोकन काम नहीं करेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="199" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="217" />
         <source>New code for {name}</source>
         <translation>{name} के लिए नया कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="229" />
         <source>Revoke station {name}? It stops syncing at once; scans it has not sent yet stay on it until it is enrolled again.</source>
         <translation>स्टेशन {name} रद्द करें? यह तुरंत सिंक करना बंद कर देगा; जो स्कैन अभी नहीं भेजे गए वे दोबारा नामांकन तक उसी पर रहेंगे।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="214" />
+        <location filename="../../tracetrack_desktop/ui/admin/stations_page.py" line="232" />
         <source>Revoke {name}</source>
         <translation>{name} रद्द करें</translation>
     </message>
@@ -2509,52 +2585,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61" />
         <source>Add a user</source>
         <translation>उपयोगकर्ता जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="54" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61" />
         <source>Edit a user</source>
         <translation>उपयोगकर्ता बदलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="63" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="70" />
         <source>(no area)</source>
         <translation>(कोई क्षेत्र नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="81" />
         <source>Scan the badge here, or leave empty</source>
         <translation>बैज यहाँ स्कैन करें, या खाली छोड़ें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="83" />
         <source>&amp;Username</source>
         <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="77" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84" />
         <source>&amp;Name</source>
         <translation>नाम (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="78" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85" />
         <source>&amp;Role</source>
         <translation>भूमिका (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86" />
         <source>&amp;Area</source>
         <translation>क्षेत्र (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87" />
         <source>&amp;Badge</source>
         <translation>बैज (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="108" />
         <source>Type a username.</source>
         <translation>उपयोगकर्ता नाम लिखें।</translation>
     </message>
@@ -2562,133 +2638,133 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="34" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="41" />
         <source>disabled</source>
         <translation>निष्क्रिय</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="36" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="43" />
         <source>locked until {when}</source>
         <translation>{when} तक लॉक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="46" />
         <source>active</source>
         <translation>सक्रिय</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="143" />
         <source>At least 8 characters.</source>
         <translation>कम से कम 8 अक्षर।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="145" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="154" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="161" />
         <source>Type the password.</source>
         <translation>पासवर्ड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="156" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="163" />
         <source>The two passwords differ.</source>
         <translation>दोनों पासवर्ड अलग हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="200" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="207" />
         <source>Username</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="201" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208" />
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="202" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209" />
         <source>Role</source>
         <translation>भूमिका</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210" />
         <source>Area</source>
         <translation>क्षेत्र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="204" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
         <source>Badge</source>
         <translation>बैज</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="205" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
         <source>State</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="217" />
         <source>&amp;Add user</source>
         <translation>उपयोगकर्ता जोड़ें (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218" />
         <source>&amp;Edit</source>
         <translation>बदलें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252" />
         <source>&amp;Disable</source>
         <translation>निष्क्रिय करें (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220" />
         <source>Reset &amp;password</source>
         <translation>पासवर्ड रीसेट करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252" />
         <source>&amp;Enable</source>
         <translation>सक्रिय करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="272" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="279" />
         <source>User {name} added.</source>
         <translation>उपयोगकर्ता {name} जोड़ा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="273" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280" />
         <source>User {name} saved.</source>
         <translation>उपयोगकर्ता {name} सहेजा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="274" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281" />
         <source>User {name} disabled.</source>
         <translation>उपयोगकर्ता {name} निष्क्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="275" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282" />
         <source>User {name} enabled.</source>
         <translation>उपयोगकर्ता {name} सक्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="276" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283" />
         <source>New password set for {name}.</source>
         <translation>{name} का नया पासवर्ड सेट हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="305" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="312" />
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation>{name} को निष्क्रिय करें? वे कहीं भी लॉग इन नहीं कर पाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="306" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313" />
         <source>Disable {name}</source>
         <translation>{name} को निष्क्रिय करें</translation>
     </message>

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracetrack_core.events import Reason
 from tracetrack_desktop.ui.import_client import ROLES, SPREADSHEET_SUFFIXES, ImportForm
 from tracetrack_desktop.ui.theme import named
 
@@ -51,23 +52,52 @@ def role_name(role: str) -> str:
 
 def reason_text(reason: str) -> str:
     """A refusal's reason in words (an unknown code is shown as the server wrote it)."""
+
     words = {
-        "duplicate": QCoreApplication.translate("ImportDialog", "Already in the sheet above"),
-        "child_in_other_parent": QCoreApplication.translate(
-            "ImportDialog", "Child is in another parent"
+        Reason.ALREADY_LINKED: QCoreApplication.translate(
+            "ImportDialog", "Duplicate: the child is in this parent already"
         ),
-        "parent_full": QCoreApplication.translate("ImportDialog", "Parent is full"),
-        "unknown_bill": QCoreApplication.translate("ImportDialog", "Unknown bill"),
-        "bill_full": QCoreApplication.translate("ImportDialog", "Bill is full"),
-        "bill_completed": QCoreApplication.translate("ImportDialog", "Bill is completed"),
-        "parent_billed": QCoreApplication.translate("ImportDialog", "Parent is on another bill"),
-        "bad_code": QCoreApplication.translate("ImportDialog", "Not a valid code"),
-        "empty": QCoreApplication.translate("ImportDialog", "A needed cell is empty"),
-        "bag_voided": QCoreApplication.translate("ImportDialog", "Bag is voided"),
-        "not_a_parent": QCoreApplication.translate("ImportDialog", "Not a parent bag"),
-        "not_a_child": QCoreApplication.translate("ImportDialog", "Not a child bag"),
+        Reason.ALREADY_ON_THIS_BILL: QCoreApplication.translate(
+            "ImportDialog", "Duplicate: the parent is on this bill already"
+        ),
+        Reason.ALREADY_RECEIVED: QCoreApplication.translate(
+            "ImportDialog", "Duplicate: this row was imported before"
+        ),
+        Reason.CHILD_IN_OTHER_PARENT: QCoreApplication.translate(
+            "ImportDialog", "The child is in another parent"
+        ),
+        Reason.PARENT_COMPLETED: QCoreApplication.translate("ImportDialog", "The parent is full"),
+        Reason.UNKNOWN_BILL: QCoreApplication.translate("ImportDialog", "No such bill"),
+        Reason.UNKNOWN_BAG: QCoreApplication.translate(
+            "ImportDialog", "The parent has never been packed"
+        ),
+        Reason.INVALID_CODE: QCoreApplication.translate("ImportDialog", "Not a bag code"),
+        Reason.INVALID_BILL_ID: QCoreApplication.translate("ImportDialog", "Not a bill id"),
+        Reason.CODE_IS_PARENT: QCoreApplication.translate(
+            "ImportDialog", "The child is a parent bag"
+        ),
+        Reason.CODE_IS_CHILD: QCoreApplication.translate(
+            "ImportDialog", "The parent is a child bag"
+        ),
+        Reason.WRONG_BAG_TYPE: QCoreApplication.translate(
+            "ImportDialog", "A child bag cannot go onto a bill"
+        ),
+        Reason.ALREADY_ON_OTHER_BILL: QCoreApplication.translate(
+            "ImportDialog", "The parent is on another bill"
+        ),
+        Reason.BILL_COMPLETED: QCoreApplication.translate("ImportDialog", "The bill is completed"),
+        Reason.BILL_FULL: QCoreApplication.translate("ImportDialog", "The bill is full"),
+        Reason.BAG_VOIDED: QCoreApplication.translate("ImportDialog", "The bag was voided"),
+        Reason.SELF_LINK: QCoreApplication.translate(
+            "ImportDialog", "The child and the parent are the same code"
+        ),
+        # the import's own two (sync_server/services/imports.py)
+        "bad_row": QCoreApplication.translate("ImportDialog", "A cell is missing"),
+        "repeated_in_sheet": QCoreApplication.translate(
+            "ImportDialog", "Repeated: an earlier row of the sheet names this bag"
+        ),
     }
-    return words.get(reason, reason.replace("_", " "))
+    return words.get(reason, reason.replace("_", " ").capitalize())
 
 
 def imported_text(result: Mapping[str, Any]) -> str:
