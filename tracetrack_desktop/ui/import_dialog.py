@@ -183,7 +183,9 @@ class ImportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("What the sheet holds"), kind_row)
-        form.addRow(self.tr("&File"), file_row)
+        file_label = QLabel(self.tr("&File"))
+        file_label.setBuddy(self.path)  # a label beside a layout has no buddy of its own
+        form.addRow(file_label, file_row)
 
         self.summary = named(QLabel(), "currentParent")
         self.summary.setWordWrap(True)
