@@ -260,6 +260,32 @@ def test_an_import_fills_the_bar_the_server_records_the_links_and_again_changes_
 
 
 @pytest.mark.postgres
+def test_a_file_that_is_not_a_spreadsheet_gets_the_servers_answer(
+    qtbot: QtBot, biller_app: StationApp, server: tuple[str, str], tmp_path: Path
+) -> None:
+    path = tmp_path / "photo.xlsx"  # a picture saved under a spreadsheet's name
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    dialog = open_dialog(biller_app)
+    check(qtbot, dialog, path)
+    login = requests.post(
+        f"{server[0]}/api/v1/auth/login",
+        json={"username": "bina", "password": SERVER_PASSWORD},
+        timeout=30,
+    )
+    with path.open("rb") as file:
+        answer = requests.post(
+            f"{server[0]}/api/v1/imports/links",
+            headers={"Authorization": f"Bearer {login.json()['session_token']}"},
+            files={"file": (path.name, file)},
+            timeout=60,
+        )
+    assert answer.status_code == 400
+    assert dialog.message.text() == answer.json()["error"]["message"]
+    assert not dialog.import_button.isEnabled()
+    assert not dialog.summary.text()
+
+
+@pytest.mark.postgres
 def test_a_dispatcher_has_no_import_button(
     qtbot: QtBot, biller_app: StationApp, server: tuple[str, str]
 ) -> None:

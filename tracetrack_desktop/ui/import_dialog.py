@@ -102,8 +102,9 @@ def reason_text(reason: str) -> str:
 
 def imported_text(result: Mapping[str, Any]) -> str:
     """What the server recorded for an import, in one sentence."""
-    events = result.get("events") if isinstance(result.get("events"), Mapping) else {}
-    assert isinstance(events, Mapping)
+    events = result.get("events")
+    if not isinstance(events, Mapping):
+        events = {}
     return QCoreApplication.translate(
         "ImportDialog",
         "Imported: {accepted} recorded, {duplicate} already recorded, "
@@ -201,6 +202,7 @@ class ImportDialog(QDialog):
         self.report_button = QPushButton(self.tr("&Save error report…"))
         self.import_button = QPushButton(self.tr("&Import"))
         self.close_button = QPushButton(self.tr("Cancel"))
+        self.check_button.setDefault(True)  # Enter in the path or the password checks
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.report_button)
