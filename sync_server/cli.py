@@ -1,5 +1,5 @@
 """``tracetrack-server``: the admin's command line (database, stations, tokens, users, areas,
-code rules, the audit log, serve).
+code rules, the audit log, reports, serve).
 
 Every admin command takes ``--json``: then stdout holds exactly one JSON document and
 nothing else. Errors go to stderr with exit code 1 (2 for a wrong command line).
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from sync_server.config import Settings, normalise_database_url
 from sync_server.db.schema import current_revision, head_revision, schema_problem, upgrade
 from sync_server.db.session import make_engine, make_session_factory
-from sync_server.services import admin, areas, audit, site_rules, users
+from sync_server.services import admin, areas, audit, eod, eod_pdf, site_rules, users
 from sync_server.services.errors import ServiceError
 from sync_server.services.passwords import MIN_PASSWORD_LENGTH
 from sync_server.services.tokens import SCOPE_ADMIN, SCOPE_READ
@@ -188,6 +188,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", type=_moment, default=None, help="ISO time, inclusive (UTC default)")
     p.add_argument("--until", type=_moment, default=None, help="ISO time, exclusive")
     p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+
+    report = commands.add_parser("report", help="reports to send").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    p = report.add_parser(
+        "eod", parents=[json_flag], help="the end-of-day report of one day, as PDF or XLSX"
+    )
+    p.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
+    p.add_argument(
+        "--tz", default=None, help="IANA time zone (default: $TRACETRACK_SITE_TZ, else UTC)"
+    )
+    p.add_argument("--format", choices=("pdf", "xlsx"), default="pdf")
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="file to write (default: tracetrack-eod-DATE.FORMAT in the current folder)",
+    )
 
     p = commands.add_parser("serve", help="run the HTTP server (gunicorn)")
     p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
@@ -482,6 +500,28 @@ def _cmd_audit(args: argparse.Namespace, session: Session, out: _Output) -> int:
     return 0
 
 
+def _cmd_report(
+    args: argparse.Namespace, session: Session, settings: Settings, out: _Output
+) -> int:
+    day = eod.resolve_day(args.date, args.tz or settings.site_tz)
+    report = eod.build(session, day)
+    path: Path = args.out or Path.cwd() / eod.filename(day, args.format)
+    try:
+        with path.open("wb") as file:
+            if args.format == "xlsx":
+                for chunk in eod.xlsx_chunks(report):
+                    file.write(chunk)
+            else:
+                file.write(eod_pdf.render(report))
+    except OSError as exc:
+        raise CliError(f"Cannot write {path}: {exc}") from exc
+    out.emit(
+        {"path": str(path), "date": day.day.isoformat(), "tz": day.tz.key, "format": args.format},
+        str(path),
+    )
+    return 0
+
+
 def _gunicorn_server(factory: Callable[[], Any], opts: dict[str, Any]) -> Any:
     """A gunicorn application that builds the Flask app in each worker (no preload).
 
@@ -564,6 +604,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 return _cmd_rules(args, session, out)
             if args.command == "audit":
                 return _cmd_audit(args, session, out)
+            if args.command == "report":
+                return _cmd_report(args, session, settings, out)
             return _cmd_user(args, session, out)
         finally:
             session.close()

@@ -20,6 +20,7 @@ from sync_server.api.schemas_reports import (
     ChangesQuery,
     DailyOut,
     DailyQuery,
+    EodQuery,
     FormatQuery,
     ListOut,
     ObjectOut,
@@ -30,7 +31,7 @@ from sync_server.api.schemas_reports import (
     ThroughputQuery,
 )
 from sync_server.api.validation import parse_query, spec
-from sync_server.services import feed, reports
+from sync_server.services import eod, eod_pdf, feed, reports, sheets
 from sync_server.services.errors import ServiceError
 
 bp = Blueprint("reports", __name__, url_prefix="/api/v1")
@@ -214,6 +215,33 @@ def conflicts() -> Response:
     query = parse_query(RangeQuery)
     rows = reports.list_conflicts(db_session(), _range(query), query.station)
     return _answer(rows, "conflicts")
+
+
+@bp.get("/reports/eod")
+@spec(
+    summary="The end-of-day report of one local day, as PDF or XLSX",
+    tags=["reports"],
+    query=EodQuery,
+    responses={200: "the report, an attachment named tracetrack-eod-<date>.pdf (or .xlsx)"},
+)
+@require("read")
+def eod_report() -> Response:
+    """Totals, the hourly series, stations, operators, bills completed, conflicts and
+    corrections of one day in ``tz`` (default: the site's ``TRACETRACK_SITE_TZ``)."""
+    query = parse_query(EodQuery)
+    try:
+        day = eod.resolve_day(query.date, query.tz or context().settings.site_tz)
+    except ServiceError as exc:
+        raise ApiError(400, "invalid_query", exc.message, **exc.detail) from exc
+    report = eod.build(db_session(), day)
+    if query.format == "xlsx":
+        # a day's workbook is small: whole, it goes with a Content-Length
+        response = Response(b"".join(eod.xlsx_chunks(report)), mimetype=sheets.XLSX_MIMETYPE)
+    else:
+        response = Response(eod_pdf.render(report), mimetype="application/pdf")
+    name = eod.filename(day, query.format)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @bp.get("/sync/changes")

@@ -57,6 +57,16 @@ class DailyQuery(BaseModel):
     format: Literal["json", "csv"] = "json"
 
 
+class EodQuery(BaseModel):
+    """One local day's end-of-day report."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    date: str = Field(max_length=10, description="the day, YYYY-MM-DD in tz (2020 to 2199)")
+    tz: str | None = Field(default=None, max_length=64, description=_TZ)
+    format: Literal["pdf", "xlsx"] = "pdf"
+
+
 class FormatQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
