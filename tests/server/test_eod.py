@@ -4,6 +4,7 @@ its PDF read back with poppler (text and a rendered page) and its workbook with 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import shutil
@@ -357,3 +358,41 @@ def test_the_cli_writes_the_file(
     assert openpyxl.load_workbook(out).sheetnames == SHEETS
     assert main([*db, "report", "eod", "--date", "2019-12-31"]) == 1
     assert "outside the days" in capsys.readouterr().err
+
+
+@needs_poppler
+def test_a_quiet_day_and_a_day_the_clocks_change(app, tmp_path: Path) -> None:
+    # Europe/Berlin on 2026-10-25 has 25 hours: 02:00 comes twice
+    with ctx(app).sessions() as session:
+        report = eod.build(session, eod.resolve_day("2026-10-25", "Europe/Berlin"))
+    assert len(report.hours) == 25
+    assert [h.start.strftime("%H:%M %Z") for h in report.hours[2:4]] == [
+        "02:00 CEST",
+        "02:00 CET",
+    ]
+    assert not any(report.totals.values())
+    assert (report.stations, report.bills, report.conflicts, report.corrections) == ([], [], [], [])
+    text = _pdf_text(eod_pdf.render(report), tmp_path)
+    for empty in ("No station worked this day.", "No bill was completed", "No corrections."):
+        assert empty in text
+    # a long table goes on over the pages, under its header on each
+    void = eod.EventRow(
+        at=report.hours[9].start,
+        station="Line A",
+        operator="ravi",
+        type="bag_void",
+        code="SB00001",
+        parent="",
+        bill="",
+        status="accepted",
+        reason="test scan",
+        note="",
+    )
+    long = eod_pdf.render(dataclasses.replace(report, corrections=[void] * 150))
+    pages = _pdf_text(long, tmp_path).split("\f")
+    headed = [page for page in pages if re.search(r"When\s+Station\s+Who\s+What", page)]
+    assert len(headed) >= 3
+    assert all("Bag voided" in page for page in headed)
+    # the first and last days a report covers, whatever the zone's offset
+    for day, zone in (("2020-01-01", "Asia/Kolkata"), ("2199-12-31", "Pacific/Kiritimati")):
+        assert eod.resolve_day(day, zone).day == date.fromisoformat(day)
