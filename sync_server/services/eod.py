@@ -108,7 +108,7 @@ class Day:
         return datetime.combine(self.day + timedelta(days=1), time(), self.tz).astimezone(UTC)
 
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def resolve_day(text: str, tz_name: str) -> Day:

@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from PIL import Image, ImageStat
 
+from sync_server.app import create_app
 from sync_server.cli import main
 from sync_server.db.models import User
 from sync_server.services import eod, eod_pdf, sheets
@@ -396,3 +397,17 @@ def test_a_quiet_day_and_a_day_the_clocks_change(app, tmp_path: Path) -> None:
     # the first and last days a report covers, whatever the zone's offset
     for day, zone in (("2020-01-01", "Asia/Kolkata"), ("2199-12-31", "Pacific/Kiritimati")):
         assert eod.resolve_day(day, zone).day == date.fromisoformat(day)
+
+
+def test_the_embedded_sqlite_server_reports_the_same_day(sqlite_settings) -> None:
+    """The embedded server stores times without a zone: the day's bounds still hold."""
+    app = create_app(sqlite_settings)
+    try:
+        fill_day(app, app.test_client())
+        report = report_of(app, _day())
+    finally:
+        ctx(app).engine.dispose()
+    assert report.totals[Counter.CHILDREN_LINKED] == 41
+    assert [h.counts[Counter.CHILDREN_LINKED] for h in report.hours][::23] == [2, 3]
+    assert [b.bill_id for b in report.bills] == ["EOD-1"]
+    assert (len(report.conflicts), len(report.corrections)) == (1, 1)
