@@ -109,6 +109,11 @@ def _pages(
         last = key(rows[-1])
 
 
+def _station_names(session: Session) -> dict[str, str]:
+    """Station id -> name (a few hundred rows at most)."""
+    return {row.id: row.name for row in session.execute(select(Station.id, Station.name))}
+
+
 # --- bags ------------------------------------------------------------------------------------
 
 BAG_COLUMNS = (
@@ -236,7 +241,7 @@ def activity(session: Session, win: Window) -> Table:
 
     def rows() -> Iterator[Sequence[Any]]:
         with session.begin():
-            names = dict(session.execute(select(Station.id, Station.name)).tuples().all())
+            names = _station_names(session)
             first, last = session.execute(
                 select(func.min(StatBucket.bucket_start), func.max(StatBucket.bucket_start))
             ).one()
@@ -316,7 +321,7 @@ def conflicts(session: Session, win: Window) -> Table:
 
     def rows() -> Iterator[Sequence[Any]]:
         with session.begin():
-            names = dict(session.execute(select(Station.id, Station.name)).tuples().all())
+            names = _station_names(session)
         for page in _pages(
             session,
             stmt,

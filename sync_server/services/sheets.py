@@ -98,7 +98,9 @@ def may_run(text: str) -> bool:
     cell that starts with a tab, CR or LF is neutralised whatever follows. Plain ASCII
     numbers such as ``-5`` stay as they are.
     """
-    if not text or _PLAIN_NUMBER.fullmatch(text):
+    if not text or (text[0].isascii() and text[0].isalpha()):
+        return False  # the common case, decided without folding the whole text
+    if _PLAIN_NUMBER.fullmatch(text):
         return False
     if text[0] in "\t\r\n":
         return True
@@ -310,7 +312,8 @@ class _Sheet:
             ws.write_datetime(row, col, value, self.styles.date)
             return len(_EXCEL_DATE)
         text = as_text(value)[:EXCEL_MAX_TEXT]
-        ws.write_string(row, col, text)
+        if text:  # an empty text is an empty cell, as in the CSV
+            ws.write_string(row, col, text)
         return len(text)
 
     def finish(self) -> None:
