@@ -313,6 +313,8 @@ def test_the_api_answers_a_read_token_in_both_formats(app, client) -> None:
     book = openpyxl.load_workbook(io.BytesIO(xlsx.data))
     assert (book["Totals"]["A6"].value, book["Totals"]["B6"].value) == ("Parent scans", 4)
     assert client.get(url).status_code == 401
+    documented = client.get("/api/v1/openapi.json").get_json()["paths"]["/api/v1/reports/eod"]
+    assert {p["name"] for p in documented["get"]["parameters"]} == {"date", "tz", "format"}
     for bad in (
         "date=2019-12-31",
         "date=2200-01-01",
