@@ -30,6 +30,7 @@ from sync_server.services.errors import ServiceError
 from sync_server.services.ingest import SKEW_CORRECTION_SECONDS
 from sync_server.services.sheets import Column, Kind, Table
 from tracetrack_core.events import CORRECTION_TYPES, Counter, EventType, Status
+from tracetrack_core.rules import normalise_bill_id
 
 FIRST_DAY = date(2020, 1, 1)
 LAST_DAY = date(2199, 12, 31)
@@ -268,8 +269,20 @@ def build(session: Session, day: Day, now: datetime | None = None) -> EodReport:
             (EventType.BILL_COMPLETE,),
             totals[Counter.BILLS_COMPLETED],
         )
-        last_completion = {ev.bill: ev for ev in completions}  # oldest first: the last wins
-        bills = session.scalars(select(Bill).where(Bill.bill_id.in_(last_completion))).all()
+        # oldest first: a bill completed twice that day (reopened between) keeps the last
+        last_completion = {normalise_bill_id(ev.bill): ev for ev in completions}
+        bills = session.execute(
+            select(
+                Bill.bill_id,
+                Bill.destination,
+                Bill.vehicle,
+                Bill.parent_count,
+                Bill.capacity,
+                Bill.expected_kg,
+                Bill.actual_kg,
+                Bill.status,
+            ).where(Bill.bill_id.in_(last_completion))
+        ).all()
 
     def station_name(station_id: str) -> str:
         return stations.get(station_id, (station_id, ""))[0]
