@@ -20,7 +20,15 @@ from typing import Any
 
 from bench.common import Context, Figure, machine
 
-MODULES = ("scan_path", "drain", "many_stations", "read_side", "footprint", "input_accuracy")
+MODULES = (
+    "scan_path",
+    "drain",
+    "many_stations",
+    "read_side",
+    "footprint",
+    "input_accuracy",
+    "exports",
+)
 ROOT = Path(__file__).resolve().parent
 
 
