@@ -671,241 +671,241 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="249"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="253"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="253"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="254"/>
         <source>Export &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="237"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="241"/>
         <source>Custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="244"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="245"/>
         <source>Ran&amp;ge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="251"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="251"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252"/>
         <source>E&amp;nd-of-day report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="273"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="276"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="302"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291"/>
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="335"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338"/>
         <source>Parents completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="296"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299"/>
         <source>Bill status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="296"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299"/>
         <source>Bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="300"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="301"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="304"/>
         <source>Last seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="302"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="305"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="306"/>
         <source>Lag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="334"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337"/>
         <source>Children linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="336"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339"/>
         <source>Parent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="340"/>
         <source>Bills created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="341"/>
         <source>Bills completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="342"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="340"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="343"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="341"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="344"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="342"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="345"/>
         <source>Stations active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="347"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="350"/>
         <source>Parents open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="348"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="351"/>
         <source>Parents complete, not billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="349"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="352"/>
         <source>Parents billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="350"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="353"/>
         <source>Children in open parents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="382"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="385"/>
         <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="394"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="397"/>
         <source>All stations, from the server · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="397"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="400"/>
         <source>This station only (server not reachable) · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="406"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="409"/>
         <source>This station&apos;s own records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="428"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="431"/>
         <source>Figures unavailable: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="444"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447"/>
         <source>Children linked per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="444"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447"/>
         <source>Children linked per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="497"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="500"/>
         <source>Downloading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="500"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="503"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="504"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="507"/>
         <source>Could not save {name}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="515"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="518"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="529"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="532"/>
         <source>End-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="572"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="575"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="579"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="582"/>
         <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -977,27 +977,27 @@
 <context>
     <name>EodDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="203"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="204"/>
         <source>End-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="206"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="207"/>
         <source>PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="208"/>
         <source>Excel workbook (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="209"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="210"/>
         <source>&amp;Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="211"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,57 +1005,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="166"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="167"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170"/>
         <source>Bags (with children, state, bill)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171"/>
         <source>Bills (totals and weights)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172"/>
         <source>Operator activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="173"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="177"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="178"/>
         <source>Excel workbook (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="178"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="179"/>
         <source>CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="180"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="181"/>
         <source>&amp;What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="182"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="183"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="184"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="185"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="186"/>
         <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,186 +1229,209 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="107"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="108"/>
         <source>Imported: {accepted} recorded, {duplicate} already recorded, {conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="140"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="342"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="141"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="346"/>
         <source>Import spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="150"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151"/>
         <source>&amp;Links: child bag → parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="152"/>
         <source>&amp;Bills: parent bag → bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="157"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158"/>
         <source>An .xlsx, .xls, .ods or .csv file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="159"/>
         <source>Bro&amp;wse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="173"/>
         <source>Sign in: the server records the import in your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="174"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="176"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="179"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="180"/>
         <source>Sheet and columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="182"/>
         <source>S&amp;heet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="185"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186"/>
         <source>What the sheet holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197"/>
         <source>Refused because</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197"/>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
         <source>Values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201"/>
         <source>&amp;Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="199"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202"/>
         <source>&amp;Save error report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="200"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="355"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="203"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="359"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="356"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="204"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="360"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="295"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="299"/>
         <source>Choose a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="297"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="301"/>
         <source>Spreadsheets ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="310"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="314"/>
         <source>Choose the spreadsheet first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="317"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="321"/>
         <source>Pick the column for: {roles}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="328"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="332"/>
         <source>Save the error report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="331"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="335"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="344"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="348"/>
         <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="413"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="417"/>
         <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="429"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="433"/>
         <source>Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="484"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="488"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="490"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="494"/>
         <source>Which columns hold what? Pick them, then press Check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="495"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="499"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="497"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="501"/>
         <source>Importing… If you close this window the import goes on on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="517"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="521"/>
         <source>Error report saved as {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatusLabel</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265"/>
+        <source>● live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265"/>
+        <source>refreshing every 5 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="267"/>
+        <source>Figures update as soon as any station&apos;s scans reach the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="269"/>
+        <source>No live connection to the server: figures are fetched every 5 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2439,47 +2462,47 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="392"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="406"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="414"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="428"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="503"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="517"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="592"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="606"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="630"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="669"/>
         <source>the server makes these files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="663"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="703"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="674"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="714"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="713"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="753"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="745"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="785"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -670,241 +670,241 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="249" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250" />
         <source>&amp;Refresh</source>
         <translation>ताज़ा करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="253" />
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="253" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="254" />
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="237" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238" />
         <source>Today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239" />
         <source>Yesterday</source>
         <translation>कल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240" />
         <source>This week</source>
         <translation>इस सप्ताह</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="241" />
         <source>Custom…</source>
         <translation>अपनी तारीखें…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="244" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="245" />
         <source>Ran&amp;ge</source>
         <translation>अवधि (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="251" />
         <source>E&amp;xport…</source>
         <translation>निर्यात करें… (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="251" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252" />
         <source>E&amp;nd-of-day report…</source>
         <translation>दिन के अंत की रिपोर्ट… (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="273" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="276" />
         <source>Now</source>
         <translation>अभी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="302" />
         <source>Station</source>
         <translation>स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291" />
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="291" />
         <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="335" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338" />
         <source>Parents completed</source>
         <translation>पूरे पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297" />
         <source>Operator</source>
         <translation>ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="296" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299" />
         <source>Bill status</source>
         <translation>बिल स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="296" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299" />
         <source>Bills</source>
         <translation>बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="300" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="301" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="304" />
         <source>Last seq</source>
         <translation>आख़िरी क्रमांक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="302" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="305" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="306" />
         <source>Lag</source>
         <translation>देरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="334" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337" />
         <source>Children linked</source>
         <translation>जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="336" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339" />
         <source>Parent scans</source>
         <translation>पैरेंट स्कैन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="340" />
         <source>Bills created</source>
         <translation>बने बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="341" />
         <source>Bills completed</source>
         <translation>पूरे बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="342" />
         <source>Duplicates</source>
         <translation>दोहराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="340" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="343" />
         <source>Conflicts</source>
         <translation>टकराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="341" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="344" />
         <source>Corrections</source>
         <translation>सुधार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="342" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="345" />
         <source>Stations active</source>
         <translation>सक्रिय स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="347" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="350" />
         <source>Parents open</source>
         <translation>खुले पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="348" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="351" />
         <source>Parents complete, not billed</source>
         <translation>पूरे पैरेंट, बिल पर नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="349" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="352" />
         <source>Parents billed</source>
         <translation>बिल पर पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="350" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="353" />
         <source>Children in open parents</source>
         <translation>खुले पैरेंट में चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="382" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="385" />
         <source>{first} to {last}</source>
         <translation>{first} से {last} तक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="394" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="397" />
         <source>All stations, from the server · {when}</source>
         <translation>सभी स्टेशन, सर्वर से · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="397" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="400" />
         <source>This station only (server not reachable) · {when}</source>
         <translation>केवल यह स्टेशन (सर्वर उपलब्ध नहीं) · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="406" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="409" />
         <source>This station's own records</source>
         <translation>इस स्टेशन के अपने रिकॉर्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="428" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="431" />
         <source>Figures unavailable: {reason}</source>
         <translation>आँकड़े उपलब्ध नहीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="444" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447" />
         <source>Children linked per day</source>
         <translation>प्रति दिन जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="444" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447" />
         <source>Children linked per hour</source>
         <translation>प्रति घंटा जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="497" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="500" />
         <source>Downloading {name}…</source>
         <translation>{name} डाउनलोड हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="500" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="503" />
         <source>Saved {path}</source>
         <translation>{path} सहेजा गया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="504" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="507" />
         <source>Could not save {name}: {reason}</source>
         <translation>{name} सहेजा नहीं जा सका: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="515" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="518" />
         <source>Export</source>
         <translation>निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="529" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="532" />
         <source>End-of-day report</source>
         <translation>दिन के अंत की रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="572" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="575" />
         <source>Export CSV</source>
         <translation>CSV निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="579" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="582" />
         <source>Export PNG</source>
         <translation>PNG निर्यात</translation>
     </message>
@@ -976,27 +976,27 @@
 <context>
     <name>EodDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="204" />
         <source>End-of-day report</source>
         <translation>दिन के अंत की रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="206" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="207" />
         <source>PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="207" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="208" />
         <source>Excel workbook (XLSX)</source>
         <translation>एक्सेल वर्कबुक (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="209" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="210" />
         <source>&amp;Day</source>
         <translation>दिन (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="210" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="211" />
         <source>&amp;Format</source>
         <translation>फ़ॉर्मेट (&amp;F)</translation>
     </message>
@@ -1004,57 +1004,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="166" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="167" />
         <source>Export</source>
         <translation>निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="169" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170" />
         <source>Bags (with children, state, bill)</source>
         <translation>बैग (चाइल्ड, स्थिति, बिल सहित)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171" />
         <source>Bills (totals and weights)</source>
         <translation>बिल (कुल और वज़न)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172" />
         <source>Operator activity</source>
         <translation>ऑपरेटर गतिविधि</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="173" />
         <source>Conflicts</source>
         <translation>टकराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="177" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="178" />
         <source>Excel workbook (XLSX)</source>
         <translation>एक्सेल वर्कबुक (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="178" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="179" />
         <source>CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="180" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="181" />
         <source>&amp;What</source>
         <translation>क्या (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="182" />
         <source>&amp;Format</source>
         <translation>फ़ॉर्मेट (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="183" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="184" />
         <source>Days</source>
         <translation>दिन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="185" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="186" />
         <source>{first} to {last}</source>
         <translation>{first} से {last} तक</translation>
     </message>
@@ -1228,187 +1228,210 @@
         <translation>दोहराया गया: शीट की पहले की पंक्ति में यही बैग है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="107" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="108" />
         <source>Imported: {accepted} recorded, {duplicate} already recorded, {conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).</source>
         <translation>आयात हुआ: {accepted} दर्ज, {duplicate} पहले से दर्ज, {conflict} टकराव, {rejected} अस्वीकृत (भेजने से पहले {refused} पंक्तियाँ अस्वीकार)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="140" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="342" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="141" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="346" />
         <source>Import spreadsheet</source>
         <translation>स्प्रेडशीट आयात करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="150" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151" />
         <source>&amp;Links: child bag → parent bag</source>
         <translation>लिंक: चाइल्ड बैग → पैरेंट बैग (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="152" />
         <source>&amp;Bills: parent bag → bill</source>
         <translation>बिल: पैरेंट बैग → बिल (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="157" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158" />
         <source>An .xlsx, .xls, .ods or .csv file</source>
         <translation>एक .xlsx, .xls, .ods या .csv फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="159" />
         <source>Bro&amp;wse…</source>
         <translation>चुनें (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="173" />
         <source>Sign in: the server records the import in your name</source>
         <translation>साइन इन करें: सर्वर आयात को आपके नाम से दर्ज करता है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="174" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175" />
         <source>Username</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="176" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="179" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="180" />
         <source>Sheet and columns</source>
         <translation>शीट और कॉलम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="182" />
         <source>S&amp;heet</source>
         <translation>शीट (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="185" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186" />
         <source>What the sheet holds</source>
         <translation>शीट में क्या है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="187" />
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="194" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197" />
         <source>Refused because</source>
         <translation>अस्वीकार का कारण</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="194" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197" />
         <source>Rows</source>
         <translation>पंक्तियाँ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198" />
         <source>Row</source>
         <translation>पंक्ति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198" />
         <source>Values</source>
         <translation>मान</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="195" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198" />
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201" />
         <source>&amp;Check</source>
         <translation>जाँचें (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="199" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202" />
         <source>&amp;Save error report…</source>
         <translation>त्रुटि रिपोर्ट सहेजें (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="200" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="355" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="359" />
         <source>&amp;Import</source>
         <translation>आयात करें (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="356" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="204" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="360" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="295" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="299" />
         <source>Choose a spreadsheet</source>
         <translation>स्प्रेडशीट चुनें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="297" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="301" />
         <source>Spreadsheets ({patterns})</source>
         <translation>स्प्रेडशीट ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="310" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="314" />
         <source>Choose the spreadsheet first.</source>
         <translation>पहले स्प्रेडशीट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="317" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="321" />
         <source>Pick the column for: {roles}.</source>
         <translation>इनके लिए कॉलम चुनें: {roles}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="328" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="332" />
         <source>Save the error report</source>
         <translation>त्रुटि रिपोर्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="331" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="335" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>एक्सेल वर्कबुक (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="344" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="348" />
         <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
         <translation>“{file}” से {accepted} पंक्तियाँ आयात करें? {duplicates} पंक्तियाँ पहले से दर्ज हैं और कुछ नहीं बदलतीं; {refused} अस्वीकृत पंक्तियाँ छोड़ दी जाती हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="413" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="417" />
         <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
         <translation>शीट “{sheet}”, {rows} पंक्तियाँ: {accepted} आयात होंगी, {duplicates} पहले से दर्ज हैं, {refused} अस्वीकार।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="429" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="433" />
         <source>Columns: {columns}</source>
         <translation>कॉलम: {columns}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="484" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="488" />
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="490" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="494" />
         <source>Which columns hold what? Pick them, then press Check again.</source>
         <translation>किस कॉलम में क्या है? उन्हें चुनें, फिर से जाँचें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="495" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="499" />
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="497" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="501" />
         <source>Importing… If you close this window the import goes on on the server.</source>
         <translation>आयात हो रहा है… यह खिड़की बंद करने पर भी आयात सर्वर पर चलता रहेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="517" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="521" />
         <source>Error report saved as {path}.</source>
         <translation>त्रुटि रिपोर्ट {path} के रूप में सहेजी गई।</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatusLabel</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265" />
+        <source>● live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265" />
+        <source>refreshing every 5 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="267" />
+        <source>Figures update as soon as any station's scans reach the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="269" />
+        <source>No live connection to the server: figures are fetched every 5 s.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2439,47 +2462,47 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="392" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="406" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="414" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="428" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="503" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="517" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="592" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="606" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="630" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="669" />
         <source>the server makes these files</source>
         <translation>ये फ़ाइलें सर्वर बनाता है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="663" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="703" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="674" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="714" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="713" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="753" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="745" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="785" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 from tracetrack_desktop.ui.dialog_keys import guard_enter
 from tracetrack_desktop.ui.views import BillView
 
+FIELD_CHARS = 36
+"""Characters the destination and vehicle fields show at once."""
+
 
 class BillEditDialog(QDialog):
     """The bill's fields, filled in; :meth:`values` after it is accepted.
@@ -41,6 +44,8 @@ class BillEditDialog(QDialog):
         )
         self.destination = QLineEdit(bill.destination)
         self.vehicle = QLineEdit(bill.vehicle)
+        for field in (self.destination, self.vehicle):  # a whole place name shows, not its end
+            field.setMinimumWidth(field.fontMetrics().averageCharWidth() * FIELD_CHARS)
         form = QFormLayout()
         form.addRow(self.tr("Ca&pacity (parents)"), self.capacity)
         form.addRow("", self.capacity_hint)
@@ -50,7 +55,8 @@ class BillEditDialog(QDialog):
         self.save_button = self.buttons.addButton(
             self.tr("&Save changes"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)  # and Esc
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)  # and Esc
+        cancel.setText(self.tr("Cancel"))  # Qt has no Hindi of its own
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

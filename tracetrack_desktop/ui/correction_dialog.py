@@ -8,6 +8,8 @@ scanner never presses OK (:func:`guard_enter`).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +53,11 @@ REASON_LABELS: dict[str, str] = {
 }
 """Each reason as operators read it: the one place that names them (English source text)."""
 
+FIELD_CHARS = 44
+"""Characters the dialog's fields show at once."""
+
+_SHORTCUT_HINT = re.compile(r"\s*\(&\w\)$")
+
 
 def reason_label(value: str) -> str:
     """A reason's text in the operator's language; a reason this station does not know (a newer
@@ -76,6 +83,12 @@ def correction_title(correction: EventType) -> str:
         EventType.BAG_RESTORE: QCoreApplication.translate("Corrections", "Restor&e"),
     }
     return titles[correction]
+
+
+def without_shortcut(label: str) -> str:
+    """A button's label as a title: "Re&open parent" → "Reopen parent", and a translation's
+    bracketed English letter goes too ("... डालें (&A)" → "... डालें")."""
+    return _SHORTCUT_HINT.sub("", label).replace("&", "")
 
 
 def what_happens(correction: EventType, target: CorrectionTarget) -> str:
@@ -130,7 +143,7 @@ class CorrectionDialog(QDialog):
         super().__init__(parent)
         self.correction = correction
         self.target = target
-        self.setWindowTitle(correction_title(correction).replace("&", ""))
+        self.setWindowTitle(without_shortcut(correction_title(correction)))
         self.sentence = QLabel(what_happens(correction, target))
         self.sentence.setWordWrap(True)
         self.reason = QComboBox()
@@ -143,6 +156,8 @@ class CorrectionDialog(QDialog):
         self.note.setPlaceholderText(self.tr("Required when the reason is Other"))
         self.to_parent = ScanLine(scanner)
         self.to_parent.setPlaceholderText(self.tr("Scan or type the parent bag"))
+        # wide enough for the note's hint and a reason's whole text, in Hindi too
+        self.note.setMinimumWidth(self.note.fontMetrics().averageCharWidth() * FIELD_CHARS)
         form = QFormLayout()
         form.addRow(self.tr("&Reason"), self.reason)
         form.addRow(self.tr("&Note"), self.note)
@@ -155,6 +170,8 @@ class CorrectionDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&OK"))  # Enter never presses it (a scanner's would)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))  # Qt has no Hindi of its own
         layout = QVBoxLayout(self)
         layout.addWidget(self.sentence)
         layout.addLayout(form)

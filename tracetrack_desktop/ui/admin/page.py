@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QMessageBox,
     QTableWidget,
@@ -59,7 +60,8 @@ class AdminPage(QWidget):
         """
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Please confirm"), text, parent=self)
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))  # Qt has no Hindi of its own
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter from a scanner: no
 
         def on_clicked(button: object) -> None:
@@ -85,6 +87,22 @@ class AdminPage(QWidget):
         if not isinstance(dialog, QMessageBox):
             self.dialog = dialog
         dialog.open()
+
+
+def dialog_buttons(
+    *buttons: QDialogButtonBox.StandardButton,
+) -> QDialogButtonBox:
+    """A dialog's standard buttons (OK, Cancel, Close) named in the operator's language: Qt
+    ships no Hindi of its own."""
+    box = QDialogButtonBox()
+    names = {
+        QDialogButtonBox.StandardButton.Ok: QCoreApplication.translate("AdminPage", "&OK"),
+        QDialogButtonBox.StandardButton.Cancel: QCoreApplication.translate("AdminPage", "Cancel"),
+        QDialogButtonBox.StandardButton.Close: QCoreApplication.translate("AdminPage", "Close"),
+    }
+    for button in buttons:
+        box.addButton(button).setText(names[button])
+    return box
 
 
 def make_table(headers: Sequence[str]) -> QTableWidget:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -32,6 +33,21 @@ TEST = "/api/v1/admin/code-rules/test"
 SERIES_FIELDS = ("name", "pattern", "capacity", "expected_kg")
 MAX_SAMPLES = 200
 """The most codes the server tries at once."""
+
+KIND_LABELS: dict[str, str] = {
+    "parent": str(QT_TRANSLATE_NOOP("RulesPage", "parent")),
+    "child": str(QT_TRANSLATE_NOOP("RulesPage", "child")),
+    "bill": str(QT_TRANSLATE_NOOP("RulesPage", "bill")),
+    "command": str(QT_TRANSLATE_NOOP("RulesPage", "command")),
+    "unknown": str(QT_TRANSLATE_NOOP("RulesPage", "unknown")),
+}
+"""What the server says a tried code is, as the admin reads it (English source text)."""
+
+
+def kind_text(kind: str) -> str:
+    """``kind`` in the operator's language; one this station does not know, as sent."""
+    label = KIND_LABELS.get(kind)
+    return QCoreApplication.translate("RulesPage", label) if label else kind
 
 
 def _number(value: str) -> int | str:
@@ -110,10 +126,10 @@ class RulesPage(AdminPage):
         publish.addWidget(self.state, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Parent series:")))
-        layout.addWidget(self.series, 1)
+        layout.addWidget(self.series, 2)
         layout.addLayout(series_buttons)
         layout.addLayout(form)
-        layout.addLayout(tried, 1)
+        layout.addLayout(tried, 3)  # every tried code in view, the series list scrolls
         layout.addWidget(self.problems)
         layout.addLayout(publish)
 
@@ -225,7 +241,7 @@ class RulesPage(AdminPage):
                     [
                         [
                             text(r.get("code")),
-                            text(r.get("kind")),
+                            kind_text(text(r.get("kind"))),
                             text(r.get("series")),
                             text(r.get("note")),
                         ]

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,12 +20,34 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_desktop.ui.admin.barcode_view import BarcodeView
-from tracetrack_desktop.ui.admin.page import AdminPage, fill_table, local_time, make_table, text
+from tracetrack_desktop.ui.admin.page import (
+    AdminPage,
+    dialog_buttons,
+    fill_table,
+    local_time,
+    make_table,
+    text,
+)
 from tracetrack_desktop.ui.admin_client import AdminAnswer, AdminRequest, segment
 from tracetrack_desktop.ui.dialog_keys import guard_enter
 
 STATIONS = "/api/v1/admin/stations"
 AREAS = "/api/v1/admin/areas"
+
+STATUS_LABELS: dict[str, str] = {
+    "awaiting_enrollment": str(QT_TRANSLATE_NOOP("StationsPage", "waiting to enroll")),
+    "code_expired": str(QT_TRANSLATE_NOOP("StationsPage", "code expired")),
+    "enrolled": str(QT_TRANSLATE_NOOP("StationsPage", "enrolled")),
+    "revoked": str(QT_TRANSLATE_NOOP("StationsPage", "revoked")),
+    "new": str(QT_TRANSLATE_NOOP("StationsPage", "new")),
+}
+"""A station's status as the server names it, as the admin reads it (English source text)."""
+
+
+def status_text(status: str) -> str:
+    """``status`` in the operator's language; one this station does not know, as sent."""
+    label = STATUS_LABELS.get(status)
+    return QCoreApplication.translate("StationsPage", label) if label else status
 
 
 class NewStationDialog(QDialog):
@@ -44,8 +65,8 @@ class NewStationDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Area"), self.area)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = dialog_buttons(
+            QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
@@ -77,11 +98,8 @@ class EnrollmentCodeDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.code = QLabel(code)
-        font = QFont(self.code.font())
-        font.setPointSize(max(font.pointSize(), 10) * 3)
-        font.setBold(True)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        self.code.setFont(font)
+        # a style sheet, not setFont: the theme's QWidget font-size would win over a font
+        self.code.setStyleSheet("font-size: 30pt; font-weight: 700; font-family: monospace;")
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.barcode = BarcodeView()
@@ -91,7 +109,7 @@ class EnrollmentCodeDialog(QDialog):
                 when=local_time(answer.get("expires_at"))
             )
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = dialog_buttons(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -157,7 +175,7 @@ class StationsPage(AdminPage):
                     [
                         text(s.get("name")),
                         text(s.get("area")),
-                        text(s.get("status")),
+                        status_text(text(s.get("status"))),
                         local_time(s.get("last_seen_at")) or self.tr("never"),
                         text(s.get("pending")),
                     ]

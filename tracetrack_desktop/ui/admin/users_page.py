@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_core.roles import Role
-from tracetrack_desktop.ui.admin.page import AdminPage, fill_table, local_time, make_table, text
+from tracetrack_desktop.ui.admin.page import (
+    AdminPage,
+    dialog_buttons,
+    fill_table,
+    local_time,
+    make_table,
+    text,
+)
 from tracetrack_desktop.ui.admin_client import AdminAnswer, AdminRequest, segment
 from tracetrack_desktop.ui.dialog_keys import guard_enter
 
@@ -83,8 +90,8 @@ class UserDialog(QDialog):
             self.password.hide()
         self.error = QLabel()
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = dialog_buttons(
+            QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
@@ -169,8 +176,8 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         self.password = PasswordFields(form)
         self.error = QLabel()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = dialog_buttons(
+            QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)

@@ -85,7 +85,10 @@ class LookupTab(QWidget):
             ]
         )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 5):  # detail and why share what the short columns leave
+            self.history.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
         self.history.verticalHeader().hide()
         top = QHBoxLayout()
         top.addWidget(self.entry, 1)
@@ -103,7 +106,7 @@ class LookupTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.source)
         headline = QHBoxLayout()
-        headline.addWidget(self.voided_badge)
+        headline.addWidget(self.voided_badge, 0, Qt.AlignmentFlag.AlignVCenter)  # not as tall
         headline.addWidget(self.summary, 1)
         layout.addLayout(headline)
         layout.addWidget(self.details)
@@ -208,4 +211,6 @@ class LookupTab(QWidget):
                 item = QTableWidgetItem(value)
                 if column == 0:
                     item.setToolTip(entry.at)
+                elif column == 5:
+                    item.setToolTip(why)  # a long note is cut in the cell
                 self.history.setItem(row, column, item)
