@@ -48,6 +48,7 @@ from tracetrack_desktop.ui.feedback import (
     make_sound_player,
 )
 from tracetrack_desktop.ui.import_controller import ImportController
+from tracetrack_desktop.ui.live_stats import LiveStats
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.message_bridge import MessageBridge
 from tracetrack_desktop.ui.ports import StationPort
@@ -155,6 +156,8 @@ class StationApp(QObject):
         self.reader_thread: QThread | None = None
         self._started = False
         self.dashboard_in_flight = False
+        self.dashboard_queued = False  # a fetch asked for while one was in flight
+        self.live: LiveStats | None = None  # the server's stats stream, while one is set
         self.conflict_count = 0
         self.idle_reset_timer = QTimer(self)
         self.idle_reset_timer.setSingleShot(True)
@@ -267,6 +270,10 @@ class StationApp(QObject):
             reader.download_done.connect(self.window.dashboard_tab.show_download_done)
             reader.download_failed.connect(self.window.dashboard_tab.show_download_failed)
             self.reader_thread.finished.connect(reader.close)
+            self.live = LiveStats(reader.base_url, reader.token, ca_bundle=reader.ca_bundle)
+            self.live.stats_changed.connect(self.on_live_stats_changed)
+            self.live.live_changed.connect(self.on_live_changed)
+        self.window.dashboard_tab.live_status.setVisible(reader is not None)
         if reader is not None:  # the Admin screen: the reader's server, trusting the same CA
             self.admin.use_server(reader.base_url, reader.ca_bundle)
         # the reader talks to the server the station enrolled with: warn if that is plain http
@@ -284,7 +291,10 @@ class StationApp(QObject):
             self.download_requested.disconnect(self.reader.download)
             self.reader_thread.quit()
             self.reader_thread.wait()
-        self.dashboard_in_flight = False
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+        self.dashboard_in_flight = self.dashboard_queued = False
 
     def connect_server(self, worker: SyncWorker, reader: ServerReader) -> None:
         """Sync with a newly enrolled server from now on, without a restart."""
@@ -297,6 +307,8 @@ class StationApp(QObject):
             assert self.reader_thread is not None
             self.sync_thread.start()
             self.reader_thread.start()
+            if self.live is not None:
+                self.live.start()
 
     # -- life cycle ------------------------------------------------------------------
 
@@ -310,6 +322,8 @@ class StationApp(QObject):
             self.sync_thread.start()
         if self.reader_thread is not None:
             self.reader_thread.start()
+            if self.live is not None:
+                self.live.start()
         self._started = True
         self.clock_timer.start()
         self.window.show()
@@ -598,9 +612,13 @@ class StationApp(QObject):
 
     def on_tabs_current_changed(self, index: int) -> None:
         self.window.focus_scan_line()
-        if self.window.current_tab() == "dashboard":
+        showing = self.window.current_tab() == "dashboard"
+        if self.live is not None:  # a stream only while a dashboard is open
+            self.live.set_active(showing)
+        if showing:
             self.on_dashboard_timer_timeout()
-            self.dashboard_timer.start()
+            if self.live is None or not self.live.live:  # while live, pushes replace polling
+                self.dashboard_timer.start()
         else:
             self.dashboard_timer.stop()
 
@@ -609,7 +627,8 @@ class StationApp(QObject):
         if self.reader is None:
             self.window.dashboard_tab.show_data(self.station.local_dashboard(datetime.now(UTC)))
             return
-        if self.dashboard_in_flight:  # a slow server must not pile requests up
+        if self.dashboard_in_flight:  # a slow server must not pile requests up: one queued
+            self.dashboard_queued = True
             return
         self.dashboard_in_flight = True
         tab = self.window.dashboard_tab
@@ -622,6 +641,26 @@ class StationApp(QObject):
             self.on_dashboard_timer_timeout()
             return
         self.window.dashboard_tab.show_data(data)
+        self._fetch_queued()
+
+    def _fetch_queued(self) -> None:
+        queued, self.dashboard_queued = self.dashboard_queued, False
+        if queued and self.window.current_tab() == "dashboard":
+            self.on_dashboard_timer_timeout()
+
+    def on_live_stats_changed(self) -> None:
+        """The server pushed a change: fetch the figures (coalesced with one in flight)."""
+        if self.window.current_tab() == "dashboard":
+            self.on_dashboard_timer_timeout()
+
+    def on_live_changed(self, live: bool) -> None:
+        """The stream came up (pushes drive the dashboard) or went down (poll every 5 s)."""
+        self.window.dashboard_tab.live_status.set_live(live)
+        if live or self.window.current_tab() != "dashboard":
+            self.dashboard_timer.stop()
+        else:
+            self.dashboard_timer.start()
+            self.on_dashboard_timer_timeout()
 
     def on_dashboard_download_requested(self, job: Download) -> None:
         if self.reader is None:
@@ -635,6 +674,7 @@ class StationApp(QObject):
     def on_reader_dashboard_failed(self, reason: str) -> None:
         self.dashboard_in_flight = False
         self.window.dashboard_tab.show_data(self.station.local_dashboard(datetime.now(UTC)))
+        self._fetch_queued()
 
     # -- sync ------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_core.rules import BILL_COMPLETED, BILL_NEW, BILL_PROCESSING
+from tracetrack_desktop.ui.live_stats import LiveStatusLabel
 from tracetrack_desktop.ui.theme import named
 from tracetrack_desktop.ui.views import (
     DashboardData,
@@ -254,6 +255,8 @@ class DashboardTab(QWidget):
         self.download_status = named(QLabel(), "downloadStatus")
         header = QHBoxLayout()
         header.addWidget(self.source, 1)
+        self.live_status = LiveStatusLabel()  # live stats (ui/live_stats.py)
+        header.addWidget(self.live_status)
         header.addWidget(range_label)
         header.addWidget(self.range_combo)
         header.addWidget(self.from_edit)
