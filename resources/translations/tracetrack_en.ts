@@ -269,6 +269,16 @@
         <source>Complete bill {id}?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="95"/>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="96"/>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BillsTab</name>

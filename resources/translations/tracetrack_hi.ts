@@ -268,6 +268,16 @@
         <source>Complete bill {id}?</source>
         <translation>बिल {id} पूरा करें?</translation>
     </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="95" />
+        <source>&amp;Yes</source>
+        <translation>हाँ (&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/bills_controller.py" line="96" />
+        <source>&amp;No</source>
+        <translation>नहीं (&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>BillsTab</name>
@@ -1416,22 +1426,22 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265" />
         <source>● live</source>
-        <translation type="unfinished" />
+        <translation>● लाइव</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265" />
         <source>refreshing every 5 s</source>
-        <translation type="unfinished" />
+        <translation>हर 5 सेकंड में ताज़ा</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/live_stats.py" line="267" />
         <source>Figures update as soon as any station's scans reach the server.</source>
-        <translation type="unfinished" />
+        <translation>किसी भी स्टेशन के स्कैन सर्वर पर पहुँचते ही आँकड़े बदल जाते हैं।</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/live_stats.py" line="269" />
         <source>No live connection to the server: figures are fetched every 5 s.</source>
-        <translation type="unfinished" />
+        <translation>सर्वर से लाइव कनेक्शन नहीं है: आँकड़े हर 5 सेकंड में लाए जाते हैं।</translation>
     </message>
 </context>
 <context>
