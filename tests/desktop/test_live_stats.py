@@ -22,7 +22,7 @@ from tests.server.factories import batch, children, event, make_read_token, make
 from tracetrack_desktop.ui.app import StationApp, Timing
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.live_stats import SseParser
+from tracetrack_desktop.ui.live_stats import LiveStats, SseParser
 from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 pytestmark = [
@@ -135,3 +135,15 @@ def test_the_parser_reads_events_split_anywhere() -> None:
     got = [item for i in range(len(stream)) for item in parser.feed(stream[i : i + 1])]
     assert got == [("stats", '{"version": 7}')]
     assert parser.retry_s == 2.0
+
+
+def test_a_burst_of_changes_is_fetched_once_now_and_once_after(qtbot: QtBot) -> None:
+    live = LiveStats("http://127.0.0.1:9", "token", min_refetch_ms=100)
+    fetches: list[int] = []
+    live.stats_changed.connect(lambda: fetches.append(1))
+    for _ in range(5):
+        live.reader.stats_changed.emit()
+    assert len(fetches) == 1  # the first change at once, the rest held back
+    qtbot.waitUntil(lambda: len(fetches) == 2)
+    qtbot.wait(300)
+    assert len(fetches) == 2  # the four held back were one fetch

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 
 import requests
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from tracetrack_desktop.sync.backoff import Backoff
@@ -32,6 +32,11 @@ READ_TIMEOUT_S = 35.0
 """Silence longer than this is a dead connection: the server sends a heartbeat every 15 s."""
 DEFAULT_RETRY_S = 2.0
 """Before reconnecting after the server ended a stream, unless it said (``retry:``)."""
+MIN_REFETCH_MS = 1000
+"""A dashboard fetches its figures (six requests) at most this often while changes stream in:
+on a busy site the server tells of a change every 250 ms, and 200 dashboards refetching at
+that pace would cost the server more than its stations do. A change is still shown within
+about a second."""
 
 
 class SseParser:
@@ -208,7 +213,8 @@ class LiveStats(QObject):
     """The GUI thread's side of the live dashboard: the reader, its thread, its state.
 
     Signals:
-        stats_changed: fetch the dashboard's figures again.
+        stats_changed: fetch the dashboard's figures again (at once after a quiet spell,
+            then at most every ``min_refetch_ms`` while changes keep coming).
         live_changed(bool): the stream came up (True) or went down (False).
     """
 
@@ -221,16 +227,22 @@ class LiveStats(QObject):
         token: str,
         *,
         ca_bundle: str | None = None,
+        min_refetch_ms: int = MIN_REFETCH_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.live = False
+        self._held_back = False  # a change came while the throttle ran
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(min_refetch_ms)
+        self._throttle.timeout.connect(self._on_throttle_timeout)
         self.reader = LiveStatsReader(base_url, token, ca_bundle=ca_bundle)
         self.stream_thread = QThread(self)
         self.stream_thread.setObjectName("live-stats")
         self.reader.moveToThread(self.stream_thread)
         self.stream_thread.started.connect(self.reader.run)
-        self.reader.stats_changed.connect(self.stats_changed)
+        self.reader.stats_changed.connect(self._on_reader_stats_changed)
         self.reader.live_changed.connect(self._on_reader_live_changed)
 
     def start(self) -> None:
@@ -244,6 +256,19 @@ class LiveStats(QObject):
         self.reader.stop()
         self.stream_thread.quit()
         self.stream_thread.wait()
+
+    def _on_reader_stats_changed(self) -> None:
+        if self._throttle.isActive():
+            self._held_back = True
+            return
+        self.stats_changed.emit()
+        self._throttle.start()
+
+    def _on_throttle_timeout(self) -> None:
+        if self._held_back:
+            self._held_back = False
+            self.stats_changed.emit()
+            self._throttle.start()
 
     def _on_reader_live_changed(self, live: bool) -> None:
         self.live = live
