@@ -304,3 +304,15 @@ def test_the_hourly_chart_keeps_time_order_across_midnight(qtbot: QtBot) -> None
     assert isinstance(series, QBarSeries)
     [bars] = series.barSets()
     assert [bars.at(i) for i in range(4)] == [10.0, 11.0, 12.0, 13.0]
+
+
+@pytest.mark.postgres
+def test_the_end_of_day_report_is_saved_as_a_pdf(
+    qtbot: QtBot, supervisor: StationApp, tmp_path: Path
+) -> None:
+    supervisor.window.show_tab("dashboard")
+    tab = supervisor.window.dashboard_tab
+    target = tmp_path / "eod.pdf"
+    tab.request_eod(_local_now().date(), "pdf", str(target))
+    qtbot.waitUntil(lambda: tab.download_status.text().startswith("Saved"), timeout=25_000)
+    assert target.read_bytes()[:5] == b"%PDF-"

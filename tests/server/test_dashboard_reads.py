@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from sync_server.app import create_app
+from sync_server.config import Settings
 from tests.server.factories import event
 from tests.server.test_ingest import post, station
 from tests.server.test_reports import IST, fill_parent, read_headers
@@ -120,3 +123,24 @@ def test_daily_refuses_a_backwards_range_and_an_unknown_zone(app, client) -> Non
     assert backwards.get_json()["error"]["code"] == "invalid_query"
     unknown = client.get("/api/v1/stats/daily?tz=Mars/Olympus", headers=headers)
     assert unknown.status_code == 400
+
+
+def test_embedded_sqlite_days_in_the_sites_zone_and_stock(sqlite_settings: Settings) -> None:
+    """SQLite folds the rollups into days itself; no `tz` means the site's (TRACETRACK_SITE_TZ)."""
+    app = create_app(replace(sqlite_settings, site_tz="Asia/Kolkata"))
+    client = app.test_client()
+    sid, headers = station(app)
+    day = (datetime.now(IST) - timedelta(days=2)).date()
+    midnight = datetime.combine(day + timedelta(days=1), time(), IST)
+    fill_parent(client, sid, headers, "SB00001", 30, midnight - timedelta(minutes=10))
+    fill_parent(client, sid, headers, "SB00002", 3, midnight + timedelta(minutes=10))
+    days = client.get(
+        f"/api/v1/stats/daily?from={day}&to={day + timedelta(days=1)}", headers=read_headers(app)
+    ).get_json()["days"]
+    assert [(d["day"], d["children_linked"]) for d in days] == [
+        (str(day), 30),
+        (str(day + timedelta(days=1)), 3),
+    ]
+    stock = client.get("/api/v1/stats/stock", headers=read_headers(app)).get_json()
+    assert (stock["parents_open"], stock["parents_completed"]) == (1, 1)
+    assert stock["children_in_open_parents"] == 3
