@@ -1239,185 +1239,185 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="108"/>
-        <source>Imported: {accepted} recorded, {duplicate} already recorded, {conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).</source>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="107"/>
+        <source>Imported {accepted} of {rows} rows; {duplicates} were recorded already and {refused} refused. New events on the server: {events}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="141"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="346"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="345"/>
         <source>Import spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="150"/>
         <source>&amp;Links: child bag → parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="152"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151"/>
         <source>&amp;Bills: parent bag → bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="157"/>
         <source>An .xlsx, .xls, .ods or .csv file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="159"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158"/>
         <source>Bro&amp;wse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="172"/>
         <source>Sign in: the server records the import in your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="174"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="176"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="180"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="179"/>
         <source>Sheet and columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="181"/>
         <source>S&amp;heet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="185"/>
         <source>What the sheet holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="196"/>
         <source>Refused because</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="196"/>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197"/>
         <source>Values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="200"/>
         <source>&amp;Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201"/>
         <source>&amp;Save error report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="358"/>
+        <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="203"/>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="359"/>
-        <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="204"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="360"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="299"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="298"/>
         <source>Choose a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="301"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="300"/>
         <source>Spreadsheets ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="314"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="313"/>
         <source>Choose the spreadsheet first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="321"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="320"/>
         <source>Pick the column for: {roles}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="332"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="331"/>
         <source>Save the error report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="335"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="334"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="348"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="347"/>
         <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="417"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="416"/>
         <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="433"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="432"/>
         <source>Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="488"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="487"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="494"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="493"/>
         <source>Which columns hold what? Pick them, then press Check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="499"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="498"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="501"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="500"/>
         <source>Importing… If you close this window the import goes on on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="521"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="520"/>
         <source>Error report saved as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,22 +1425,22 @@
 <context>
     <name>LiveStatusLabel</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265"/>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="290"/>
         <source>● live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265"/>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="290"/>
         <source>refreshing every 5 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="267"/>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="292"/>
         <source>Figures update as soon as any station&apos;s scans reach the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="269"/>
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="294"/>
         <source>No live connection to the server: figures are fetched every 5 s.</source>
         <translation type="unfinished"></translation>
     </message>

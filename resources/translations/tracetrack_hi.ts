@@ -1238,185 +1238,185 @@
         <translation>दोहराया गया: शीट की पहले की पंक्ति में यही बैग है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="108" />
-        <source>Imported: {accepted} recorded, {duplicate} already recorded, {conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).</source>
-        <translation>आयात हुआ: {accepted} दर्ज, {duplicate} पहले से दर्ज, {conflict} टकराव, {rejected} अस्वीकृत (भेजने से पहले {refused} पंक्तियाँ अस्वीकार)।</translation>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="107" />
+        <source>Imported {accepted} of {rows} rows; {duplicates} were recorded already and {refused} refused. New events on the server: {events}.</source>
+        <translation>{rows} में से {accepted} पंक्तियाँ आयात हुईं; {duplicates} पहले से दर्ज थीं और {refused} अस्वीकार हुईं। सर्वर पर नई घटनाएँ: {events}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="141" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="346" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="140" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="345" />
         <source>Import spreadsheet</source>
         <translation>स्प्रेडशीट आयात करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="150" />
         <source>&amp;Links: child bag → parent bag</source>
         <translation>लिंक: चाइल्ड बैग → पैरेंट बैग (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="152" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="151" />
         <source>&amp;Bills: parent bag → bill</source>
         <translation>बिल: पैरेंट बैग → बिल (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="157" />
         <source>An .xlsx, .xls, .ods or .csv file</source>
         <translation>एक .xlsx, .xls, .ods या .csv फ़ाइल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="159" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="158" />
         <source>Bro&amp;wse…</source>
         <translation>चुनें (&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="172" />
         <source>Sign in: the server records the import in your name</source>
         <translation>साइन इन करें: सर्वर आयात को आपके नाम से दर्ज करता है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="174" />
         <source>Username</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="176" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="175" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="180" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="179" />
         <source>Sheet and columns</source>
         <translation>शीट और कॉलम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="182" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="181" />
         <source>S&amp;heet</source>
         <translation>शीट (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="185" />
         <source>What the sheet holds</source>
         <translation>शीट में क्या है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="187" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="186" />
         <source>&amp;File</source>
         <translation>फ़ाइल (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="196" />
         <source>Refused because</source>
         <translation>अस्वीकार का कारण</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="196" />
         <source>Rows</source>
         <translation>पंक्तियाँ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197" />
         <source>Row</source>
         <translation>पंक्ति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197" />
         <source>Values</source>
         <translation>मान</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="197" />
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="200" />
         <source>&amp;Check</source>
         <translation>जाँचें (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="201" />
         <source>&amp;Save error report…</source>
         <translation>त्रुटि रिपोर्ट सहेजें (&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="203" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="359" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="358" />
         <source>&amp;Import</source>
         <translation>आयात करें (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="204" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="360" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="203" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="359" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="299" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="298" />
         <source>Choose a spreadsheet</source>
         <translation>स्प्रेडशीट चुनें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="301" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="300" />
         <source>Spreadsheets ({patterns})</source>
         <translation>स्प्रेडशीट ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="314" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="313" />
         <source>Choose the spreadsheet first.</source>
         <translation>पहले स्प्रेडशीट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="321" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="320" />
         <source>Pick the column for: {roles}.</source>
         <translation>इनके लिए कॉलम चुनें: {roles}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="332" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="331" />
         <source>Save the error report</source>
         <translation>त्रुटि रिपोर्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="335" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="334" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>एक्सेल वर्कबुक (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="348" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="347" />
         <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
         <translation>“{file}” से {accepted} पंक्तियाँ आयात करें? {duplicates} पंक्तियाँ पहले से दर्ज हैं और कुछ नहीं बदलतीं; {refused} अस्वीकृत पंक्तियाँ छोड़ दी जाती हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="417" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="416" />
         <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
         <translation>शीट “{sheet}”, {rows} पंक्तियाँ: {accepted} आयात होंगी, {duplicates} पहले से दर्ज हैं, {refused} अस्वीकार।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="433" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="432" />
         <source>Columns: {columns}</source>
         <translation>कॉलम: {columns}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="488" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="487" />
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="494" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="493" />
         <source>Which columns hold what? Pick them, then press Check again.</source>
         <translation>किस कॉलम में क्या है? उन्हें चुनें, फिर से जाँचें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="499" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="498" />
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="501" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="500" />
         <source>Importing… If you close this window the import goes on on the server.</source>
         <translation>आयात हो रहा है… यह खिड़की बंद करने पर भी आयात सर्वर पर चलता रहेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="521" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="520" />
         <source>Error report saved as {path}.</source>
         <translation>त्रुटि रिपोर्ट {path} के रूप में सहेजी गई।</translation>
     </message>
@@ -1424,22 +1424,22 @@
 <context>
     <name>LiveStatusLabel</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265" />
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="290" />
         <source>● live</source>
         <translation>● लाइव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="265" />
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="290" />
         <source>refreshing every 5 s</source>
         <translation>हर 5 सेकंड में ताज़ा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="267" />
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="292" />
         <source>Figures update as soon as any station's scans reach the server.</source>
         <translation>किसी भी स्टेशन के स्कैन सर्वर पर पहुँचते ही आँकड़े बदल जाते हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="269" />
+        <location filename="../../tracetrack_desktop/ui/live_stats.py" line="294" />
         <source>No live connection to the server: figures are fetched every 5 s.</source>
         <translation>सर्वर से लाइव कनेक्शन नहीं है: आँकड़े हर 5 सेकंड में लाए जाते हैं।</translation>
     </message>

@@ -101,20 +101,19 @@ def reason_text(reason: str) -> str:
 
 
 def imported_text(result: Mapping[str, Any]) -> str:
-    """What the server recorded for an import, in one sentence."""
+    """What the server recorded for an import, in one sentence: rows, then events (a parent
+    never seen before is scanned first, so a sheet of links can make more events than rows)."""
     events = result.get("events")
-    if not isinstance(events, Mapping):
-        events = {}
     return QCoreApplication.translate(
         "ImportDialog",
-        "Imported: {accepted} recorded, {duplicate} already recorded, "
-        "{conflict} conflicts, {rejected} rejected ({refused} rows refused before sending).",
+        "Imported {accepted} of {rows} rows; {duplicates} were recorded already and "
+        "{refused} refused. New events on the server: {events}.",
     ).format(
-        accepted=events.get("accepted", result.get("accepted", 0)),
-        duplicate=events.get("duplicate", 0),
-        conflict=events.get("conflict", 0),
-        rejected=events.get("rejected", 0),
-        refused=result.get("refused", 0),
+        accepted=_count(result, "accepted"),
+        rows=_count(result, "rows"),
+        duplicates=_count(result, "duplicates"),
+        refused=_count(result, "refused"),
+        events=_count(events, "accepted") if isinstance(events, Mapping) else 0,
     )
 
 
