@@ -24,7 +24,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -46,7 +46,6 @@ WIDTH_SAMPLE_ROWS = 500
 """Column widths are fitted to the header and this many first rows (later rows are not kept)."""
 MIN_WIDTH, MAX_WIDTH = 6, 60
 CHUNK_BYTES = 1 << 16
-DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _EXCEL_DATETIME = "yyyy-mm-dd hh:mm:ss"
 _EXCEL_DATE = "yyyy-mm-dd"
 
@@ -121,6 +120,8 @@ def neutralise(text: str) -> str:
 
 def as_text(value: Any) -> str:
     """A value as a text cell: ``""`` for None, JSON for a dict or list, neutralised."""
+    if type(value) is str:
+        return neutralise(value)
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
@@ -142,18 +143,20 @@ def wall_time(value: datetime, tz: ZoneInfo) -> datetime:
     return value.astimezone(tz).replace(tzinfo=None) if value.tzinfo else value
 
 
-def _csv_cell(kind: Kind, value: Any, tz: ZoneInfo) -> str:
-    if value is None:
-        return ""
-    if kind is Kind.ANY:
-        kind = _kind_of(value)
+def _csv_formatter(kind: Kind, tz: ZoneInfo) -> Callable[[Any], str]:
+    """How a CSV writes one column's cells (chosen once per column, not per cell)."""
     if kind is Kind.DATETIME:
-        return wall_time(value, tz).strftime(DATETIME_FORMAT)
+        return lambda v: "" if v is None else wall_time(v, tz).isoformat(" ", "seconds")
     if kind is Kind.DATE:
-        return str(value.isoformat())
+        return lambda v: "" if v is None else str(v.isoformat())
     if kind in (Kind.INT, Kind.NUMBER):
-        return str(value)
-    return as_text(value)
+        return lambda v: "" if v is None else str(v)
+    if kind is Kind.ANY:
+        by_kind: dict[Kind, Callable[[Any], str]] = {
+            k: _csv_formatter(k, tz) for k in Kind if k is not Kind.ANY
+        }
+        return lambda v: "" if v is None else by_kind[_kind_of(v)](v)
+    return as_text
 
 
 def _kind_of(value: Any) -> Kind:
@@ -185,9 +188,9 @@ def csv_chunks(table: Table, tz: ZoneInfo, *, bom: bool = True) -> Iterator[byte
     if bom:
         buffer.write("\ufeff")
     writer.writerow(headers(table.columns, tz))
-    kinds = [c.kind for c in table.columns]
+    cells = [_csv_formatter(c.kind, tz) for c in table.columns]
     for row in table.rows:
-        writer.writerow([_csv_cell(k, v, tz) for k, v in zip(kinds, row, strict=True)])
+        writer.writerow([cell(v) for cell, v in zip(cells, row, strict=True)])
         if buffer.tell() >= CHUNK_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
@@ -247,7 +250,7 @@ class _Styles:
 
 def _write_table(workbook: Any, styles: _Styles, table: Table, tz: ZoneInfo) -> None:
     titles = headers(table.columns, tz)
-    kinds = [c.kind for c in table.columns]
+    cells = [_xlsx_cell(c.kind, styles, tz) for c in table.columns]
     part = 1
     sheet = _Sheet(workbook, styles, _sheet_name(table.name, part), titles, table.columns)
     for row in table.rows:
@@ -255,8 +258,48 @@ def _write_table(workbook: Any, styles: _Styles, table: Table, tz: ZoneInfo) -> 
             sheet.finish()
             part += 1
             sheet = _Sheet(workbook, styles, _sheet_name(table.name, part), titles, table.columns)
-        sheet.write(kinds, row, tz)
+        sheet.write(cells, row)
     sheet.finish()
+
+
+_XlsxCell = Callable[[Any, int, int, Any], int]
+"""Writes one (non-None) value at (row, col) of a worksheet; returns about how many
+characters it shows (for the column's width)."""
+
+
+def _xlsx_cell(kind: Kind, styles: _Styles, tz: ZoneInfo) -> _XlsxCell:
+    """How one column's cells are written (chosen once per column, not per cell)."""
+
+    def number(ws: Any, row: int, col: int, value: Any) -> int:
+        ws.write_number(row, col, value)
+        return len(str(value))
+
+    def moment(ws: Any, row: int, col: int, value: Any) -> int:
+        ws.write_datetime(row, col, wall_time(value, tz), styles.datetime)
+        return len(_EXCEL_DATETIME)
+
+    def day(ws: Any, row: int, col: int, value: Any) -> int:
+        ws.write_datetime(row, col, value, styles.date)
+        return len(_EXCEL_DATE)
+
+    def text(ws: Any, row: int, col: int, value: Any) -> int:
+        shown = as_text(value)[:EXCEL_MAX_TEXT]
+        if shown:  # an empty text is an empty cell, as in the CSV
+            ws.write_string(row, col, shown)
+        return len(shown)
+
+    by_kind: dict[Kind, _XlsxCell] = {
+        Kind.INT: number,
+        Kind.NUMBER: number,
+        Kind.DATETIME: moment,
+        Kind.DATE: day,
+        Kind.TEXT: text,
+    }
+
+    def any_kind(ws: Any, row: int, col: int, value: Any) -> int:
+        return by_kind[_kind_of(value)](ws, row, col, value)
+
+    return by_kind.get(kind, any_kind)
 
 
 def _sheet_name(name: str, part: int) -> str:
@@ -287,34 +330,15 @@ class _Sheet:
     def full(self) -> bool:
         return self.row + 1 >= EXCEL_MAX_ROWS
 
-    def write(self, kinds: list[Kind], values: Sequence[Any], tz: ZoneInfo) -> None:
+    def write(self, cells: list[_XlsxCell], values: Sequence[Any]) -> None:
         self.row += 1
-        sample = self.row <= WIDTH_SAMPLE_ROWS
-        for col, (kind, value) in enumerate(zip(kinds, values, strict=True)):
-            if value is None:
-                continue
-            shown = self._cell(col, kind, value, tz)
-            if sample:
-                self.widths[col] = max(self.widths[col], shown)
-
-    def _cell(self, col: int, kind: Kind, value: Any, tz: ZoneInfo) -> int:
-        """Writes one cell; returns about how many characters it shows."""
-        if kind is Kind.ANY:
-            kind = _kind_of(value)
-        ws, row = self.ws, self.row
-        if kind in (Kind.INT, Kind.NUMBER):
-            ws.write_number(row, col, value)
-            return len(str(value))
-        if kind is Kind.DATETIME:
-            ws.write_datetime(row, col, wall_time(value, tz), self.styles.datetime)
-            return len(_EXCEL_DATETIME)
-        if kind is Kind.DATE:
-            ws.write_datetime(row, col, value, self.styles.date)
-            return len(_EXCEL_DATE)
-        text = as_text(value)[:EXCEL_MAX_TEXT]
-        if text:  # an empty text is an empty cell, as in the CSV
-            ws.write_string(row, col, text)
-        return len(text)
+        ws, row, widths = self.ws, self.row, self.widths
+        sample = row <= WIDTH_SAMPLE_ROWS
+        for col, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            if value is not None:
+                shown = cell(ws, row, col, value)
+                if sample and shown > widths[col]:
+                    widths[col] = shown
 
     def finish(self) -> None:
         for col, column in enumerate(self.columns):

@@ -444,9 +444,13 @@ def test_the_xlsx_writer_keeps_its_memory_whatever_the_rows(tmp_path) -> None:
 
     small, large = peak(100), peak(3000)  # 27,000 cells: ~5 MB if they were kept
     assert large < small + 1_000_000, (small, large)
-    ws = openpyxl.load_workbook(tmp_path / "3000.xlsx", read_only=True).worksheets[0]
-    assert ws.max_row == 3001
-    last = next(ws.iter_rows(min_row=3001, values_only=True))
+    book = openpyxl.load_workbook(tmp_path / "3000.xlsx", read_only=True)
+    try:
+        ws = book.worksheets[0]
+        assert ws.max_row == 3001
+        last = next(ws.iter_rows(min_row=3001, values_only=True))
+    finally:
+        book.close()
     assert last[0] == "SB00002999"
     assert last[7] == datetime(2026, 12, 1, 10, 0)
 
