@@ -260,6 +260,21 @@ def test_an_import_fills_the_bar_the_server_records_the_links_and_again_changes_
 
 
 @pytest.mark.postgres
+def test_closing_the_dialog_during_the_import_leaves_it_to_the_server(
+    qtbot: QtBot, biller_app: StationApp, server: tuple[str, str], tmp_path: Path
+) -> None:
+    path = write_sheet(tmp_path / "links.xlsx", ["Child", "Parent"], LINKS)
+    dialog = open_dialog(biller_app)
+    check(qtbot, dialog, path)
+    press_import(qtbot, dialog)
+    dialog.close_button.click()
+    assert biller_app.imports.dialog is None
+    tab = biller_app.window.bills_tab
+    qtbot.waitUntil(lambda: tab.message.text().startswith("Imported 3 of 5"), timeout=WAIT_MS)
+    assert lookup_children(server, "SB00001") == ["C0001", "C0002"]
+
+
+@pytest.mark.postgres
 def test_a_file_that_is_not_a_spreadsheet_gets_the_servers_answer(
     qtbot: QtBot, biller_app: StationApp, server: tuple[str, str], tmp_path: Path
 ) -> None:
