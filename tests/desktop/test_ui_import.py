@@ -275,6 +275,28 @@ def test_closing_the_dialog_during_the_import_leaves_it_to_the_server(
 
 
 @pytest.mark.postgres
+def test_an_ended_session_asks_for_the_password_again(
+    qtbot: QtBot, biller_app: StationApp, server: tuple[str, str], tmp_path: Path
+) -> None:
+    path = write_sheet(tmp_path / "links.xlsx", ["Child", "Parent"], LINKS)
+    dialog = open_dialog(biller_app)
+    check(qtbot, dialog, path)
+    token = biller_app.admin.token
+    ended = requests.post(
+        f"{server[0]}/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
+    assert ended.status_code == 204
+    dialog.message.clear()
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy and bool(dialog.message.text()), timeout=WAIT_MS)
+    assert biller_app.admin.token is None
+    assert dialog.sign_in_box.isVisible()
+    check(qtbot, dialog)  # the password again: a new session
+    assert biller_app.admin.token not in (None, token)
+    assert dialog.answer["accepted"] == 3
+
+
+@pytest.mark.postgres
 def test_a_file_that_is_not_a_spreadsheet_gets_the_servers_answer(
     qtbot: QtBot, biller_app: StationApp, server: tuple[str, str], tmp_path: Path
 ) -> None:
