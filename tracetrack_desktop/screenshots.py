@@ -20,6 +20,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -86,6 +87,7 @@ class _Server:
         self.log = folder / "server.log"
         self.url = f"http://127.0.0.1:{_free_port()}"
         self.process: subprocess.Popen[bytes] | None = None
+        self.filled: Future[None] | None = None
 
     def cli(self, *args: str, stdin: str | None = None) -> None:
         """Run one ``tracetrack-server`` command on this server's database."""
@@ -128,8 +130,14 @@ class _Server:
             )
         self.cli("user", "disable", DISABLED_USER, "--json")
 
-    def wait_ready(self, seconds: float = ANSWER_SECONDS) -> None:
-        """Until ``/readyz`` answers 200; a server that stopped or never answers is an error."""
+    def ready(self) -> None:
+        """Filled, and answering: a fill that failed, or a server that stopped or never
+        answers ``/readyz``, is an error."""
+        if self.filled is not None:
+            self.filled.result()
+        self._wait_ready()
+
+    def _wait_ready(self, seconds: float = ANSWER_SECONDS) -> None:
         assert self.process is not None
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
@@ -161,15 +169,16 @@ class _Server:
 
 @contextmanager
 def _running_server(folder: Path) -> Iterator[_Server]:
-    """A server filled with :meth:`_Server.fill`, stopped on the way out whatever happened."""
+    """A server being filled (:meth:`_Server.fill`) while the station's screens are drawn;
+    :meth:`_Server.ready` waits for both. Stopped on the way out whatever happened."""
     server = _Server(folder)
-    try:
-        server.start()
-        server.fill()  # while gunicorn starts
-        server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="server-fill") as pool:
+        try:
+            server.start()
+            server.filled = pool.submit(server.fill)
+            yield server
+        finally:
+            server.stop()
 
 
 class _Scanner(QObject):
@@ -464,6 +473,7 @@ def _render_corrections(app: StationApp, scanner: _Scanner, folder: Path) -> lis
 def _render_admin(app: StationApp, server: _Server, folder: Path) -> list[Path]:
     """Each Admin page as the station's admin sees it, signed in to the real server."""
     window, tab = app.window, app.window.admin_tab
+    server.ready()
     app.admin.use_server(server.url)  # the station has a server now: the Admin tab shows
     app.on_logout_requested()  # from the next login
     app.on_login_requested("meena", "pw")

@@ -92,6 +92,8 @@ class BillsController(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.tab.window(),
         )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Yes"))  # Qt has no Hindi
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&No"))
         box.setDefaultButton(QMessageBox.StandardButton.No)  # a scanner's Enter: no
         box.setEscapeButton(QMessageBox.StandardButton.No)
         box.buttonClicked.connect(self.on_question_clicked)
