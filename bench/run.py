@@ -28,6 +28,7 @@ MODULES = (
     "footprint",
     "input_accuracy",
     "exports",
+    "live",
 )
 ROOT = Path(__file__).resolve().parent
 
