@@ -326,7 +326,8 @@ def conflicts(session: Session, win: Window) -> Table:
             session,
             stmt,
             lambda r: (r[10], r[11]),
-            lambda last: tuple_(Event.received_at, Event.id) > tuple_(*last),
+            # a plain tuple: each value is bound with its column's type (UTC on SQLite too)
+            lambda last: tuple_(Event.received_at, Event.id) > last,
         ):
             for when, station_id, *rest, _id in page:
                 yield (when, names.get(station_id, station_id), *rest)
