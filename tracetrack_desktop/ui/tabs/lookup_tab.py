@@ -85,10 +85,10 @@ class LookupTab(QWidget):
             ]
         )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for column in (2, 5):  # detail and why share what the short columns leave
-            self.history.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch
-            )
+        header = self.history.horizontalHeader()
+        # a detail is a code or two; why (a reason and a note) takes what the others leave
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.history.verticalHeader().hide()
         top = QHBoxLayout()
         top.addWidget(self.entry, 1)
