@@ -66,16 +66,22 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tz).astimezone(UTC)
 
 
+def _bound(day: date | None, tz: ZoneInfo) -> datetime | None:
+    """The local midnight starting ``day`` as a UTC moment; None (no bound) for no day, or
+    for one at the edge of the calendar (0001-01-01 east of UTC, the day after 9999-12-31)."""
+    try:
+        return _midnight(day, tz) if day else None
+    except OverflowError:
+        return None
+
+
 def window(first: date | None, last: date | None, tz_name: str) -> Window:
     """The local days ``first`` to ``last`` (both included; either may be None) in the zone."""
     tz = zone(tz_name)
     if first and last and last < first:
         raise ServiceError("`to` must not be before `from`.", field="to")
-    try:
-        end = _midnight(last + timedelta(days=1), tz) if last else None
-    except OverflowError:  # the day after 9999-12-31: no end
-        end = None
-    return Window(first, last, tz, _midnight(first, tz) if first else None, end)
+    after = last + timedelta(days=1) if last and last < date.max else None
+    return Window(first, last, tz, _bound(first, tz), _bound(after, tz))
 
 
 def _in(column: Any, win: Window) -> list[Any]:
