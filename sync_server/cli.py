@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -25,7 +26,17 @@ from sqlalchemy.orm import Session
 from sync_server.config import Settings, normalise_database_url
 from sync_server.db.schema import current_revision, head_revision, schema_problem, upgrade
 from sync_server.db.session import make_engine, make_session_factory
-from sync_server.services import admin, areas, audit, eod, eod_pdf, site_rules, users
+from sync_server.services import (
+    admin,
+    areas,
+    audit,
+    eod,
+    eod_pdf,
+    imports,
+    sheets,
+    site_rules,
+    users,
+)
 from sync_server.services.errors import ServiceError
 from sync_server.services.passwords import MIN_PASSWORD_LENGTH
 from sync_server.services.tokens import SCOPE_ADMIN, SCOPE_READ
@@ -205,6 +216,33 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="file to write (default: tracetrack-eod-DATE.FORMAT in the current folder)",
+    )
+
+    p = commands.add_parser(
+        "import",
+        parents=[json_flag],
+        help="import a spreadsheet of child -> parent links or parent -> bill assignments",
+    )
+    p.add_argument("kind", choices=("links", "bills"))
+    p.add_argument("file", type=Path, help="an .xlsx, .xls, .ods or .csv file")
+    p.add_argument("--sheet", default=None, help="the sheet (default: the first that fits)")
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="ROLE=HEADER",
+        help="which header holds child, parent or bill (when the headers are not clear)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    p.add_argument(
+        "--as", dest="as_user", default=None, help="the biller or admin the rows are recorded for"
+    )
+    p.add_argument(
+        "--error-report",
+        type=Path,
+        default=None,
+        metavar="OUT.xlsx",
+        help="write the rows not accepted, with Row and Reason (.xlsx or .csv)",
     )
 
     p = commands.add_parser("serve", help="run the HTTP server (gunicorn)")
@@ -581,6 +619,105 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace, session: Session, out: _Output) -> int:
+    columns: dict[str, str] = {}
+    for given in args.column:
+        role, equals, header = given.partition("=")
+        if not equals or not role.strip() or not header.strip():
+            raise CliError(f"--column takes ROLE=HEADER (e.g. child='Bag No'), not {given!r}.")
+        columns[role.strip().lower()] = header.strip()
+    if not args.dry_run and not args.as_user:
+        raise CliError("Name the biller or admin the rows are recorded for: --as USERNAME.")
+    fmt = "csv" if args.error_report and args.error_report.suffix.lower() == ".csv" else "xlsx"
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {args.file}: {exc.strerror or exc}") from exc
+    request = imports.ImportRequest(
+        kind=args.kind,
+        data=data,
+        operator=users.normalise_username(args.as_user or ""),
+        filename=args.file.name,
+        sheet=args.sheet,
+        columns=columns or None,
+        dry_run=args.dry_run,
+    )
+    report = imports.ErrorReport() if args.error_report else None
+    progress = _ProgressLine(sys.stderr)
+    try:
+        summary = imports.complete(
+            imports.run(session, request, report=report), progress=progress.show
+        )
+    except imports.ColumnsUnknownError as exc:
+        guess = ", ".join(f"{role}={name or '?'}" for role, name in exc.detail["guess"].items())
+        other_sheets = ", or pick a --sheet" if len(exc.detail["sheets"]) > 1 else ""
+        raise CliError(
+            f"{exc.message} The sheet {exc.detail['sheet']!r} has the columns "
+            f"{', '.join(exc.detail['headers'])} (best guess: {guess}); name them with "
+            f"--column ROLE=HEADER{other_sheets}."
+        ) from exc
+    finally:
+        progress.end()
+    if report is not None:
+        utc = ZoneInfo("UTC")
+        table = report.table()
+        if fmt == "xlsx":
+            sheets.write_xlsx(args.error_report, [table], utc)
+        else:
+            with args.error_report.open("wb") as target:
+                for chunk in sheets.csv_chunks(table, utc):
+                    target.write(chunk)
+    out.emit(summary.as_json(), lambda: _import_text(summary, args.error_report))
+    return 0
+
+
+def _import_text(summary: imports.ImportSummary, report: Path | None) -> str:
+    verb = "would be" if summary.dry_run else "were"
+    lines = [
+        f"{'Dry run: ' if summary.dry_run else ''}sheet {summary.sheet!r} "
+        f"({', '.join(f'{role}: {header}' for role, header in summary.columns.items())}), "
+        f"{summary.rows:,} rows: {summary.accepted:,} {verb} accepted, "
+        f"{summary.duplicates:,} duplicates, {summary.refused:,} refused."
+    ]
+    for reason, count in summary.by_reason.most_common():
+        lines.append(f"  {count:>7,}  {imports.reason_words(reason)} ({reason})")
+    shown = summary.refusals[:20]
+    if shown:
+        lines.append("First rows not accepted:")
+        lines += [f"  row {r.row}: {r.message}" for r in shown]
+    if report is not None:
+        lines.append(f"Every row not accepted, with its reason: {report}")
+    return "\n".join(lines)
+
+
+class _ProgressLine:
+    """ "Importing: n / N rows" on stderr: rewritten in place on a terminal, else a line at
+    every tenth of the sheet (a log stays short)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.tenth = 0
+        self.drawn = False
+
+    def show(self, step: imports.Progress) -> None:
+        percent = 100 * step.done // max(step.total, 1)
+        text = f"Importing: {step.done:,} / {step.total:,} rows ({percent} %)"
+        if self.live:
+            self.stream.write("\r" + text)
+            self.drawn = True
+        elif percent // 10 > self.tenth or step.done == step.total:
+            self.tenth = percent // 10
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def end(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.drawn = False
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "serve":
         return _cmd_serve(args, settings)
@@ -604,6 +741,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 return _cmd_rules(args, session, out)
             if args.command == "audit":
                 return _cmd_audit(args, session, out)
+            if args.command == "import":
+                return _cmd_import(args, session, out)
             if args.command == "report":
                 return _cmd_report(args, session, settings, out)
             return _cmd_user(args, session, out)

@@ -49,7 +49,7 @@ from sync_server.db.ingest_store import (
 from sync_server.services.site_rules import SiteRules
 from tracetrack_core import rules as core
 from tracetrack_core.events import EARLIEST_TIME, EventType, Reason, Status
-from tracetrack_core.roles import ROLES_FOR
+from tracetrack_core.roles import IMPORT_ROLES, ROLES_FOR
 from tracetrack_core.wire import (
     EVENT_FIELD_NAMES,
     EVENT_FIELDS,
@@ -118,6 +118,10 @@ class BatchInput:
     """Apply this batch only once this event is stored: a station sending a batch before the
     one ahead of it is answered names the last event of that one, so its batches take effect
     in its order whichever reaches a worker first."""
+    imported: bool = False
+    """The events are a spreadsheet import's (``services/imports.py``), never a station's: their
+    operator needs an import role (``IMPORT_ROLES``) instead of the role a scan of each type
+    needs. Only the import service sets it; no upload can."""
 
 
 @dataclass(slots=True)
@@ -404,7 +408,7 @@ def _ingest_once(
                     assert item.rejection is not None
                     outcome = item.rejection
                 else:
-                    refusal = _operator_refusal(item, context.operators)
+                    refusal = _operator_refusal(item, context.operators, batch.imported)
                     outcome = refusal or rules.apply(item.rule_input, state)
                 bucket = counts[(item.bucket, item.operator)]
                 for counter, n in outcome.counts.items():
@@ -445,7 +449,9 @@ def _ingest_once(
     return IngestOutcome(final, now, dict(totals))
 
 
-def _operator_refusal(item: _Parsed, operators: Mapping[str, Operator]) -> core.Outcome | None:
+def _operator_refusal(
+    item: _Parsed, operators: Mapping[str, Operator], imported: bool = False
+) -> core.Outcome | None:
     """Why the operator an event names may not record it, if they may not (docs/domain.md#roles).
 
     An operator is judged as they were when the event happened: a station offline when a
@@ -457,6 +463,8 @@ def _operator_refusal(item: _Parsed, operators: Mapping[str, Operator]) -> core.
     allowed = ROLES_FOR.get(event_type)
     if allowed is None or (not name and event_type == EventType.SCAN_REJECTED):
         return None  # an unknown type is the rules' to answer
+    if imported:
+        allowed = IMPORT_ROLES
     user = operators.get(name)
     if user is None:
         return core.rejected(
