@@ -29,6 +29,7 @@ MODULES = (
     "input_accuracy",
     "exports",
     "live",
+    "imports",
 )
 ROOT = Path(__file__).resolve().parent
 

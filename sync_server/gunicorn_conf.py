@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from sync_server.config import Settings
+from sync_server.services.imports import MAX_UPLOAD_BYTES, UPLOAD_PATH_PREFIX
 from tracetrack_core.process import (
     GC_THRESHOLDS,  # noqa: F401 - the workers' thresholds
     settle_collector,
@@ -144,6 +145,8 @@ class ReadLimits:
     header_timeout: float
     body_min_rate: int
     max_body_bytes: int
+    upload_bytes: int = MAX_UPLOAD_BYTES
+    """What a spreadsheet import (``POST /api/v1/imports/...``) may send instead."""
 
     def __post_init__(self) -> None:
         if self.header_timeout <= 0 or self.body_min_rate <= 0 or self.max_body_bytes <= 0:
@@ -159,6 +162,13 @@ class ReadLimits:
             body_min_rate=settings.body_min_bytes_per_second,
             max_body_bytes=settings.max_batch_bytes,
         )
+
+    def body_limit(self, request_line: bytes) -> int:
+        """The largest body the request may declare: a sheet's for an import, else a batch's."""
+        target = request_line.split(b" ", 2)[1:2]
+        if target and target[0].startswith(UPLOAD_PATH_PREFIX.encode()):
+            return max(self.max_body_bytes, self.upload_bytes)
+        return self.max_body_bytes
 
     def body_seconds(self, length: int) -> float:
         """Seconds a body of ``length`` bytes may take once its headers are in."""
@@ -251,7 +261,8 @@ class IncomingRequest:
         self.head_end = end + 4
         lengths: list[bytes] = []
         expect_continue = False
-        for line in bytes(self.data[:end]).split(b"\r\n")[1:]:
+        head = bytes(self.data[:end]).split(b"\r\n")
+        for line in head[1:]:
             name, colon, value = line.partition(b":")
             if not colon:
                 continue  # gunicorn's parser refuses it with 400
@@ -268,7 +279,7 @@ class IncomingRequest:
             self.refusal = Verdict.BAD_LENGTH
             return
         length = int(lengths[0]) if lengths else 0
-        if length > self.limits.max_body_bytes:
+        if length > self.limits.body_limit(head[0]):
             self.needed = self.head_end  # the app refuses it from the header alone
             self.verdict_when_whole = Verdict.READY_UNREAD_BODY
             return

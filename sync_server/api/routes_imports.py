@@ -22,10 +22,7 @@ from sync_server.services import imports, sheets
 from sync_server.services.errors import ServiceError
 from tracetrack_core.roles import IMPORT_ROLES
 
-bp = Blueprint("imports", __name__, url_prefix="/api/v1/imports")
-
-MAX_UPLOAD_BYTES = 64 * 1024 * 1024
-"""A sheet's upload (the app's own limit, ``max_batch_bytes``, is for event batches)."""
+bp = Blueprint("imports", __name__, url_prefix=imports.UPLOAD_PATH_PREFIX.rstrip("/"))
 
 NDJSON = "application/x-ndjson"
 
@@ -35,7 +32,7 @@ _Job = Generator[imports.Progress, None, imports.ImportSummary]
 @bp.before_request
 def _allow_sheets() -> None:
     # before anything reads the body: Flask checks the limit as the stream is read
-    request.max_content_length = MAX_UPLOAD_BYTES
+    request.max_content_length = imports.MAX_UPLOAD_BYTES
 
 
 _RESPONSES: dict[int, type[Any] | str] = {

@@ -85,6 +85,11 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
 """The headers each role is recognised by, compared with case, spaces and punctuation taken
 out (``Child Bag No.`` is ``childbagno``). docs/api.md#imports lists them."""
 
+MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+"""A sheet's upload (the server's own body limit, ``max_batch_bytes``, is an event batch's)."""
+UPLOAD_PATH_PREFIX = "/api/v1/imports/"
+"""Where sheets are uploaded (the routes, and the slow-client guard that lets them be large)."""
+
 MAX_ROWS = 200_000
 MAX_REFUSALS = 1000
 """Refused rows an answer lists (the first ones; ``by_reason`` counts them all)."""

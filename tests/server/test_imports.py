@@ -23,7 +23,9 @@ from sync_server.app import create_app
 from sync_server.cli import main
 from sync_server.config import Settings
 from sync_server.db.models import AuditLog, Bag, Bill
+from sync_server.gunicorn_conf import IncomingRequest, ReadLimits, Verdict
 from sync_server.services import users
+from tests.procs import ServerProcess, server_admin
 from tests.server.factories import event
 from tests.server.test_ingest import post, station
 
@@ -502,3 +504,38 @@ def test_cli_progress_is_a_line_per_tenth(
     assert code == 0, err
     progress = [line for line in err.splitlines() if line.startswith("Importing:")]
     assert len(progress) == 10  # not one per chunk of 2,000 (15 of them)
+
+
+def test_a_sheet_over_the_batch_limit_reaches_the_served_app(server: ServerProcess) -> None:
+    """``tracetrack-server serve``: the slow-client guard lets an import's body past the
+    1 MB batch limit (tests/faults/test_slow_clients.py holds every other route to it)."""
+    server_admin(server.database_url, "user", "add", "anita", "--role", "admin",
+                 "--password-stdin", stdin=PASSWORD)  # fmt: skip
+    login = requests.post(
+        server.url + "/api/v1/auth/login",
+        json={"username": "anita", "password": PASSWORD},
+        timeout=30,
+    )
+    headers = {"Authorization": f"Bearer {login.json()['session_token']}"}
+    rows = [["child", "parent", "note"]]
+    rows += [[f"CG{i:06d}", f"SB{800 + i // 30:05d}", "x" * 40] for i in range(30_000)]
+    data = csv_bytes(rows)
+    assert len(data) > Settings().max_batch_bytes
+    response = requests.post(
+        server.url + LINKS, files={"file": ("big.csv", data)}, headers=headers, timeout=120
+    )
+    assert response.status_code == 200, response.text[:500]
+    assert response.json()["accepted"] == 30_000
+
+
+def test_the_slow_client_guard_reads_an_import_up_to_its_own_limit() -> None:
+    limits = ReadLimits(header_timeout=10, body_min_rate=1000, max_body_bytes=100, upload_bytes=500)
+
+    def verdict(target: bytes, length: int) -> Verdict:
+        incoming = IncomingRequest(limits)
+        incoming.add(b"POST " + target + b" HTTP/1.1\r\nContent-Length: %d\r\n\r\n" % length, 0.0)
+        return incoming.examine(0.0)
+
+    assert verdict(b"/api/v1/imports/links", 400) is Verdict.WAIT  # its body is awaited
+    assert verdict(b"/api/v1/imports/bills?format=xlsx", 501) is Verdict.READY_UNREAD_BODY
+    assert verdict(b"/api/v1/sync/events", 101) is Verdict.READY_UNREAD_BODY
