@@ -339,4 +339,4 @@ if __name__ == "__main__":  # pragma: no cover
 
     with tempfile.TemporaryDirectory() as work:
         for figure in run(Context(smoke="--smoke" in sys.argv, work_dir=Path(work))):
-            print(figure.name, round(figure.value, 2), figure.unit, figure.note)
+            print(figure.name, round(figure.value, 2), figure.unit, figure.limit, figure.note)

@@ -6,10 +6,11 @@ dashboards starve every upload. Instead, after the route has checked the token, 
 socket is *taken over* by this process's :class:`LiveHub`: one thread and one selector own
 every stream socket of the process, and the request thread goes back to the pool at once.
 That thread asks the database one cheap question (:func:`stats_version`) every
-``poll_seconds`` while any stream is open, whoever many streams there are, and writes a few
-bytes to each stream when the answer changes (at most one event per poll: coalesced) and a
-comment line as a heartbeat. A stream ends after ``stream_seconds`` and the client reconnects
-(``retry:``), so streams spread over the workers again after a worker is recycled.
+``poll_seconds`` while any stream is open, however many streams there are, and writes a few
+bytes to each stream when the answer changes (coalesced: at most one event a second to a
+stream) and a comment line as a heartbeat. A stream ends after ``stream_seconds`` and the
+client reconnects (``retry:``), so streams spread over the workers again after a worker is
+recycled.
 
 Where the socket cannot be taken over (TLS terminated by gunicorn itself, a test or
 development server), :meth:`LiveHub.long_poll` serves the same events from the request thread
@@ -73,8 +74,12 @@ class LiveTiming:
     """How often the hub looks and writes (shorter in tests).
 
     Attributes:
-        poll_seconds: between two looks at :func:`stats_version` (also the coalescing window:
-            at most one event per look, ~4 a second).
+        poll_seconds: between two looks at :func:`stats_version`: a change is told at most
+            this long after its commit (after a quiet spell).
+        event_gap_seconds: at least this between two events to one stream; changes meanwhile
+            are coalesced into the next event. A dashboard fetches its figures at most once a
+            second (the station's ``ui/live_stats.py``), so telling it faster on a busy site
+            would cost the server and 200 dashboards wake-ups for nothing.
         heartbeat_seconds: a comment line this often keeps proxies and clients from taking a
             quiet stream for a dead one.
         stream_seconds: a stream ends after this long and its client reconnects.
@@ -83,6 +88,7 @@ class LiveTiming:
     """
 
     poll_seconds: float = 0.25
+    event_gap_seconds: float = 1.0
     heartbeat_seconds: float = 15.0
     stream_seconds: float = 300.0
     retry_ms: int = 2000
@@ -115,6 +121,7 @@ class _Stream:
     sock: socket.socket
     opened_at: float
     sent: int | None = None  # the last version this client was told
+    sent_at: float = float("-inf")  # when
 
 
 class LiveHub:
@@ -290,8 +297,12 @@ class LiveHub:
                 self._drop(selector, fd)  # the client reconnects after retry_ms
                 continue
             data = b""
-            if version is not None and stream.sent != version:
-                data, stream.sent = stats_event(version), version
+            if (
+                version is not None
+                and stream.sent != version
+                and now - stream.sent_at >= self.timing.event_gap_seconds
+            ):
+                data, stream.sent, stream.sent_at = stats_event(version), version, now
             elif heartbeat:
                 data = HEARTBEAT
             if data and not self._send(stream.sock, data):

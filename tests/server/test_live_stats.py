@@ -164,16 +164,24 @@ def test_the_hub_sends_heartbeats_coalesces_changes_and_ends_streams() -> None:
     versions = Versions()
     hub = LiveHub(
         versions,
-        LiveTiming(poll_seconds=0.05, heartbeat_seconds=0.2, stream_seconds=1.5, retry_ms=10),
+        LiveTiming(
+            poll_seconds=0.05,
+            event_gap_seconds=0.3,
+            heartbeat_seconds=0.2,
+            stream_seconds=1.5,
+            retry_ms=10,
+        ),
     )
     try:
         with closing(_hub_stream(hub)) as client:
             assert b'data: {"version": 1}' in _read_until(client, b'{"version": 1}\n\n')
             assert b": keep-alive" in _read_until(client, b": keep-alive\n\n")
             versions.value = 5
-            versions.value = 7  # two changes within one poll: one event, of the latest
+            _read_until(client, b'{"version": 5}\n\n')
+            versions.value = 6  # two changes within the gap after an event: one event,
+            versions.value = 7  # of the latest
             got = _read_until(client, b'{"version": 7}\n\n')
-            assert b'"version": 5' not in got
+            assert b'"version": 6' not in got
             # the stream ends cleanly: the hub closes it, the client reconnects after retry:
             while client.recv(4096):
                 pass

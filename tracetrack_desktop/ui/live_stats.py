@@ -33,8 +33,8 @@ READ_TIMEOUT_S = 35.0
 DEFAULT_RETRY_S = 2.0
 """Before reconnecting after the server ended a stream, unless it said (``retry:``)."""
 MIN_REFETCH_MS = 1000
-"""A dashboard fetches its figures (six requests) at most this often while changes stream in:
-on a busy site the server tells of a change every 250 ms, and 200 dashboards refetching at
+"""A dashboard fetches its figures (six requests) at most this often while changes stream in,
+whatever a server tells (the contract allows ~4 events a second): 200 dashboards refetching at
 that pace would cost the server more than its stations do. A change is still shown within
 about a second."""
 
