@@ -473,6 +473,8 @@ def run(
         job.apply(chunk, columns)
         done += len(chunk)
         yield Progress(done, max(total, done))
+    if 0 < done < total:  # empty rows made the bound high: the end says so
+        yield Progress(done, done)
     if summary.rows == 0:
         raise ImportRefusedError(
             "empty_sheet",
