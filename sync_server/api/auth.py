@@ -120,8 +120,9 @@ def _check_session(token: str, roles: Collection[Role]) -> None:
     limiter.token_accepted(token, g.get("rate_key", ""))
     g.operator = operator
     g.log_fields["operator"] = operator.username
-    if operator.role not in roles:
-        raise ApiError(403, "admin_required", "Only an admin may do this; log in as an admin.")
+    if operator.role not in roles:  # (the code stays: clients of the admin API know it)
+        who = " or ".join(f"{'an' if r[0] in 'aeiou' else 'a'} {r}" for r in sorted(roles))
+        raise ApiError(403, "admin_required", f"Only {who} may do this; log in as {who}.")
 
 
 def require_session(roles: Collection[Role] = MANAGE_ROLES) -> Callable[[F], F]:
