@@ -41,7 +41,14 @@ from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.settings_model import SettingsValues, validate
 from tracetrack_desktop.ui.theme import apply_theme
-from tracetrack_desktop.ui.views import DashboardData, StationHealth, ThroughputRow
+from tracetrack_desktop.ui.views import (
+    DashboardData,
+    DayRange,
+    DayRow,
+    StationHealth,
+    Stock,
+    ThroughputRow,
+)
 from tracetrack_desktop.ui.workflow_station import WorkflowStation, open_station
 
 SIZE = (1366, 768)
@@ -83,6 +90,7 @@ class _Server:
 
     def __init__(self, folder: Path) -> None:
         self.command = _server_command()
+        self.folder = folder
         self.env = {**os.environ, "TRACETRACK_DATABASE_URL": f"sqlite:///{folder / 'server.db'}"}
         self.log = folder / "server.log"
         self.url = f"http://127.0.0.1:{_free_port()}"
@@ -247,6 +255,45 @@ def _server_dashboard(now: datetime) -> DashboardData:
     )
 
 
+def _week_dashboard(now: datetime) -> DashboardData:
+    """The same site over this week so far: a day per bar, and what it holds now."""
+    today = now.astimezone().date()
+    span = DayRange.this_week(today)
+    days = [span.first + timedelta(days=n) for n in range((span.last - span.first).days + 1)]
+    daily = tuple(
+        DayRow(day, 3100 + 370 * (n % 3), (3100 + 370 * (n % 3)) // 30)
+        for n, day in enumerate(days)
+    )
+    base = _server_dashboard(now)
+    total = sum(row.children_linked for row in daily)
+    summary = {
+        **base.summary,
+        "children_linked": total,
+        "parents_completed": total // 30,
+        "parent_scans": total // 30 + 40,
+        "bills_created": 61,
+        "bills_completed": 48,
+        "corrections": 9,
+    }
+    return DashboardData(
+        source="server",
+        fetched_at=now,
+        summary=summary,
+        by_station=base.by_station,
+        by_operator=base.by_operator,
+        bills_by_status={"new": 4, "processing": 9, "completed": 48},
+        stations=base.stations,
+        span=span,
+        daily=daily,
+        stock=Stock(
+            parents_open=37,
+            parents_completed=212,
+            parents_billed=1430,
+            children_in_open_parents=611,
+        ),
+    )
+
+
 def _save(widget: QWidget, folder: Path, name: str) -> Path:
     QApplication.processEvents()
     path = folder / f"{name}.png"
@@ -383,6 +430,12 @@ def _render(station: WorkflowStation, server: _Server, folder: Path) -> list[Pat
     window.show_tab("dashboard")
     window.dashboard_tab.show_data(_server_dashboard(datetime.now(UTC)))
     paths.append(_save(window, folder, "dashboard"))
+    week = window.dashboard_tab.range_combo
+    week.blockSignals(True)  # the picture's figures are drawn here, not fetched
+    week.setCurrentIndex(week.findData("week"))
+    week.blockSignals(False)
+    window.dashboard_tab.show_data(_week_dashboard(datetime.now(UTC)))
+    paths.append(_save(window, folder, "dashboard_week"))
 
     app.on_settings_requested()
     dialog = app.settings_dialog
@@ -515,7 +568,34 @@ def _render_admin(app: StationApp, server: _Server, folder: Path) -> list[Path]:
     tab.page_tabs.setCurrentWidget(tab.audit)
     _wait_for(lambda: tab.audit.table.rowCount() > 0, "the audit log", window)
     paths.append(_save(window, folder, "admin_audit"))
+    paths += _render_import(app, server, folder)
     app.admin.sign_out()
+    return paths
+
+
+def _import_sheet(folder: Path) -> Path:
+    """A supplier's sheet of child -> parent links, with the mistakes real sheets carry."""
+    rows = [("Bag No.", "Master Bag")]
+    rows += [(f"{16600 + n:07d}", "SB00077") for n in range(1, 21)]
+    rows += [(f"{16700 + n:07d}", "SB00078") for n in range(1, 32)]  # one more than fits
+    rows += [("0016601", "SB00079"), ("12", "SB00079"), ("0016799", "")]
+    path = folder / "supplier-links.csv"
+    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _render_import(app: StationApp, server: _Server, folder: Path) -> list[Path]:
+    """The import dialog's answer to a dry run of a supplier's sheet (the admin is signed in)."""
+    window = app.window
+    window.show_tab("bills")
+    app.imports.on_import_requested()
+    dialog = app.imports.dialog
+    assert dialog is not None
+    dialog.path.setText(str(_import_sheet(server.folder)))
+    dialog.check_button.click()
+    _wait_for(lambda: bool(dialog.summary.text()) and not dialog.busy, "the dry run", window)
+    paths = [_save_over(window, dialog, folder, "import_dry_run")]
+    dialog.reject()
     return paths
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +29,7 @@ from sync_server.services import sheets
 from sync_server.services.errors import ServiceError
 from sync_server.services.ingest import SKEW_CORRECTION_SECONDS
 from sync_server.services.sheets import Column, Kind, Table
+from sync_server.services.zones import zone
 from tracetrack_core.events import CORRECTION_TYPES, Counter, EventType, Status
 from tracetrack_core.rules import normalise_bill_id
 
@@ -118,12 +119,7 @@ def resolve_day(text: str, tz_name: str) -> Day:
     Raises:
         ServiceError: naming the field (``date`` or ``tz``) that is wrong.
     """
-    try:
-        tz = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ServiceError(
-            f"Unknown time zone {tz_name!r}; use an IANA name such as Asia/Kolkata.", field="tz"
-        ) from exc
+    tz = zone(tz_name)
     try:
         if not _ISO_DAY.fullmatch(text):
             raise ValueError(text)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import BigInteger, Select, cast, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
@@ -26,6 +26,7 @@ from sync_server.db.models import STAT_COLUMNS, Bag, Bill, Event, StatBucket, St
 from sync_server.db.session import read_planned
 from sync_server.services.errors import ServiceError
 from sync_server.services.sheets import Column, Kind, Table
+from sync_server.services.zones import zone
 from tracetrack_core.events import EventType, Status
 
 PAGE_ROWS = 5000
@@ -50,16 +51,6 @@ class Window:
         today = (now or datetime.now(UTC)).astimezone(self.tz).date()
         first = self.first.isoformat() if self.first else "start"
         return f"{first}-{(self.last or today).isoformat()}"
-
-
-def zone(name: str) -> ZoneInfo:
-    """An IANA zone, or a :class:`ServiceError` naming ``tz``."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ServiceError(
-            f"Unknown time zone {name!r}; use an IANA name such as Asia/Kolkata.", field="tz"
-        ) from exc
 
 
 def _midnight(day: date, tz: ZoneInfo) -> datetime:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import BigInteger, Select, cast, func, or_, select
 from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ from sync_server.db.models import (
 from sync_server.db.session import read_planned
 from sync_server.services.errors import NotFoundError, ServiceError
 from sync_server.services.site_rules import read_code_rules
+from sync_server.services.zones import zone
 from tracetrack_core.codes import CodeRules, normalise
 from tracetrack_core.events import CORRECTION_TYPES, EARLIEST_TIME, LATEST_TIME, EventType, Status
 from tracetrack_core.rules import (
@@ -62,15 +63,6 @@ class Filters:
     operator: str | None = None
 
 
-def _zone(name: str | None) -> ZoneInfo:
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ServiceError(
-            f"Unknown time zone {name!r}; use an IANA name such as Asia/Kolkata.", field="tz"
-        ) from exc
-
-
 def _moment(text: str, tz: ZoneInfo, *, end: bool) -> datetime:
     try:
         if len(text) == 10:
@@ -101,7 +93,7 @@ def resolve_range(
     start: str | None, end: str | None, tz_name: str | None, now: datetime | None = None
 ) -> Range:
     """Dates are local midnights in ``tz``; the default is today in ``tz``."""
-    tz = _zone(tz_name)
+    tz = zone(tz_name)
     now = now or datetime.now(UTC)
     today = datetime.combine(now.astimezone(tz).date(), time(), tz)
     first = _moment(start, tz, end=False) if start else today
