@@ -38,7 +38,10 @@ typecheck: install
 	$(VENV)/bin/mypy
 
 test: install lint typecheck
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	# two workers, a test file each at a time; the X-server suite after, alone (it measures
+	# keyboard input on a real X server and must not share the cores)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/xserver
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/xserver
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --full

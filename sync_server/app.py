@@ -60,3 +60,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     register_hooks(app)
     register_blueprints(app)
     return app
+
+
+def dispose_app(app: Flask) -> None:
+    """Release what :func:`create_app` made: the live streams' hub and the database pool (tests
+    and anything else that builds apps in a process that lives on)."""
+    routes_live.close_live_hub(app)
+    app.extensions["tracetrack"].engine.dispose()

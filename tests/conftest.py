@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import Base
 from sync_server.db.schema import upgrade
@@ -80,7 +80,7 @@ def settings(pg_db: str) -> Settings:
 def app(settings: Settings):  # type: ignore[no-untyped-def]
     application = create_app(settings)
     yield application
-    application.extensions["tracetrack"].engine.dispose()
+    dispose_app(application)
 
 
 @pytest.fixture

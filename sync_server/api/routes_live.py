@@ -23,6 +23,14 @@ _HUB_KEY = "tracetrack_live"
 _hub_lock = threading.Lock()
 
 
+def close_live_hub(app: Flask) -> None:
+    """End this app's streams and its hub's thread, if it made one (the app is disposed of)."""
+    with _hub_lock:
+        hub: LiveHub | None = app.extensions.pop(_HUB_KEY, None)
+    if hub is not None:
+        hub.close()
+
+
 def live_hub(app: Flask) -> LiveHub:
     """This app's hub, made on first use (in the worker process: its thread starts there)."""
     with _hub_lock:

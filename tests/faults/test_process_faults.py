@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from tests.faults.recount import assert_consistent
 from tests.procs import Pty, ServerProcess, StationProcess, server_admin, station_cli, wait_for
@@ -85,7 +85,7 @@ class Line:
             return assert_consistent(app, {self.station_id(): store})
         finally:
             store.close()
-            app.extensions["tracetrack"].engine.dispose()
+            dispose_app(app)
 
     def close(self) -> None:
         for proc in self.processes:

@@ -22,7 +22,7 @@ import requests
 from sqlalchemy import func
 from sqlalchemy import select as sql_select
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import Event
 from sync_server.gunicorn_conf import IncomingRequest, ReadLimits, Verdict
@@ -142,7 +142,7 @@ def test_fifty_slow_clients_cannot_starve_twenty_stations_or_the_health_probe(
     try:
         _attack_and_check(app, ctx, pg_db)
     finally:
-        ctx.engine.dispose()
+        dispose_app(app)
 
 
 def _attack_and_check(app: Any, ctx: Any, pg_db: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, update
 
 from sync_server.api.extension import ServerContext
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.cli import main
 from sync_server.config import Settings
 from sync_server.db.models import OperatorSession, Station
@@ -138,7 +138,7 @@ def test_a_session_has_its_own_rate_budget_as_a_token_has(settings: Settings) ->
         codes = [client.get("/api/v1/admin/users", headers=bogus).status_code for _ in range(5)]
         assert codes == [401] * 4 + [429]
     finally:
-        app.extensions["tracetrack"].engine.dispose()
+        dispose_app(app)
 
 
 def _endpoints() -> list[tuple[str, str, dict[str, Any] | None]]:

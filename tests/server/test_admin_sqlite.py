@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.cli import main
 from sync_server.config import Settings
 from tests.server.factories import batch, event
@@ -43,7 +43,7 @@ def test_station_user_and_enrollment_on_sqlite(
             "area": "",
         }
     finally:
-        app.extensions["tracetrack"].engine.dispose()
+        dispose_app(app)
 
     assert main([*db, "station", "list", "--json"]) == 0
     [station] = json.loads(capsys.readouterr().out)["stations"]
@@ -102,4 +102,4 @@ def test_the_admin_api_on_sqlite(
         assert client.post("/api/v1/auth/logout", headers=auth).status_code == 204
         assert client.get("/api/v1/admin/users", headers=auth).status_code == 401
     finally:
-        app.extensions["tracetrack"].engine.dispose()
+        dispose_app(app)

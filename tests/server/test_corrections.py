@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from tests.faults.recount import assert_stats_match_recount, state_problems
 from tests.server.factories import add_operators, batch, event, make_read_token, make_station
@@ -30,7 +30,7 @@ def server(request: pytest.FixtureRequest) -> Iterator[Flask]:
     with app.extensions["tracetrack"].sessions() as session, session.begin():
         add_operators(session, {"dina": "dispatcher"})
     yield app
-    app.extensions["tracetrack"].engine.dispose()
+    dispose_app(app)
 
 
 class Station:

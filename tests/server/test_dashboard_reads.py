@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from tests.server.factories import event
 from tests.server.test_ingest import post, station
@@ -143,4 +143,5 @@ def test_embedded_sqlite_days_in_the_sites_zone_and_stock(sqlite_settings: Setti
     ]
     stock = client.get("/api/v1/stats/stock", headers=read_headers(app)).get_json()
     assert (stock["parents_open"], stock["parents_completed"]) == (1, 1)
+    dispose_app(app)
     assert stock["children_in_open_parents"] == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import Bag, Event
 from sync_server.db.session import make_engine
@@ -40,7 +40,7 @@ def test_ingest_replay_and_conflict_on_sqlite(sqlite_settings: Settings) -> None
         assert session.get(Bag, "SB00001").status == "completed"  # type: ignore[union-attr]
         assert session.scalar(select(func.count()).select_from(Event)) == 33
     assert client.get("/readyz").status_code == 200
-    app.extensions["tracetrack"].engine.dispose()
+    dispose_app(app)
 
 
 def test_out_of_date_schema_is_refused_with_the_fix(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -55,7 +55,7 @@ def test_out_of_date_schema_is_refused_with_the_fix(tmp_path) -> None:  # type: 
     assert upload.status_code == 503
     assert "tracetrack-server db upgrade" in upload.get_json()["error"]["message"]
     assert client.get("/healthz").status_code == 200
-    app.extensions["tracetrack"].engine.dispose()
+    dispose_app(app)
 
 
 def test_unreachable_database_gives_503_with_retry_after_not_a_crash() -> None:
@@ -67,4 +67,4 @@ def test_unreachable_database_gives_503_with_retry_after_not_a_crash() -> None:
     assert upload.status_code == 503
     assert upload.headers["Retry-After"]
     assert "unreachable" in upload.get_json()["error"]["message"]
-    app.extensions["tracetrack"].engine.dispose()
+    dispose_app(app)

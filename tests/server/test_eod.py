@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 from PIL import Image, ImageStat
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.cli import main
 from sync_server.db.models import User
 from sync_server.services import eod, eod_pdf, sheets
@@ -408,7 +408,7 @@ def test_the_embedded_sqlite_server_reports_the_same_day(sqlite_settings) -> Non
         fill_day(app, app.test_client())
         report = report_of(app, _day())
     finally:
-        ctx(app).engine.dispose()
+        dispose_app(app)
     assert report.totals[Counter.CHILDREN_LINKED] == 41
     assert [h.counts[Counter.CHILDREN_LINKED] for h in report.hours][::23] == [2, 3]
     assert [b.bill_id for b in report.bills] == ["EOD-1"]

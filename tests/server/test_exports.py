@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 from sqlalchemy import delete, select, text, update
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import Bag, Bill, Event
 from sync_server.services import exports, sheets
@@ -353,7 +353,7 @@ def test_pages_neither_lose_nor_repeat_rows(request, monkeypatch, backend: str) 
     for what in exports.EXPORTS:
         assert csv_rows(client, app, what) == whole[what], what
     if backend == "sqlite":
-        ctx(app).engine.dispose()
+        dispose_app(app)
 
 
 # --- every export --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync_server.api.ratelimit import client_address
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import AuditLog
 from sync_server.db.session import make_engine
@@ -39,7 +39,7 @@ def _app(settings: Settings, **changes: Any) -> Iterator[Flask]:
     try:
         yield app
     finally:
-        app.extensions["tracetrack"].engine.dispose()
+        dispose_app(app)
 
 
 def _from(app, address: str):  # type: ignore[no-untyped-def]

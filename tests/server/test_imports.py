@@ -19,7 +19,7 @@ import xlsxwriter
 from sqlalchemy import select
 
 from sync_server.api.extension import ServerContext
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.cli import main
 from sync_server.config import Settings
 from sync_server.db.models import AuditLog, Bag, Bill
@@ -444,7 +444,7 @@ def test_embedded_sqlite(sqlite_settings: Settings) -> None:
         assert (again["accepted"], again["duplicates"]) == (0, 2)
         assert _bags(context)["SB00400"][1] == 2
     finally:
-        app.extensions["tracetrack"].engine.dispose()
+        dispose_app(app)
 
 
 # --- the command line -----------------------------------------------------------------------

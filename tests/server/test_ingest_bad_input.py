@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from sync_server.app import create_app
+from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import Event, Station
 from sync_server.services.tokens import revoke_tokens_of_station
@@ -186,4 +186,4 @@ def test_a_runaway_client_is_rate_limited_with_retry_after(pg_db) -> None:
     assert limited.get_json()["error"]["code"] == "rate_limited"
     other = client.post(URL, json={}, headers={"Authorization": "Bearer someone-else"})
     assert other.status_code == 401  # limits are per client
-    app.extensions["tracetrack"].engine.dispose()
+    dispose_app(app)

@@ -208,7 +208,7 @@ def test_the_hub_forgets_a_client_that_left() -> None:
 
 
 def test_the_version_grows_with_an_ingest_on_the_embedded_database(sqlite_settings) -> None:  # type: ignore[no-untyped-def]
-    from sync_server.app import create_app  # noqa: PLC0415
+    from sync_server.app import create_app, dispose_app  # noqa: PLC0415
 
     app = create_app(sqlite_settings)
     context = app.extensions["tracetrack"]
@@ -225,6 +225,7 @@ def test_the_version_grows_with_an_ingest_on_the_embedded_database(sqlite_settin
     assert answer.status_code == 200
     with context.sessions() as session:
         assert stats_version(session) > before
+    dispose_app(app)
 
 
 def test_a_server_without_gunicorn_serves_the_stream_from_its_thread(
