@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from argon2 import PasswordHasher
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
@@ -256,15 +256,27 @@ def _server_dashboard(now: datetime) -> DashboardData:
 
 
 def _week_dashboard(now: datetime) -> DashboardData:
-    """The same site over this week so far: a day per bar, and what it holds now."""
+    """The same site over its last seven days: a day per bar, and what it holds now."""
     today = now.astimezone().date()
-    span = DayRange.this_week(today)
+    span = DayRange(today - timedelta(days=6), today)  # the last seven days
     days = [span.first + timedelta(days=n) for n in range((span.last - span.first).days + 1)]
     daily = tuple(
         DayRow(day, 3100 + 370 * (n % 3), (3100 + 370 * (n % 3)) // 30)
         for n, day in enumerate(days)
     )
     base = _server_dashboard(now)
+    stations = sorted({row.key for row in base.by_station})
+    by_station = tuple(
+        ThroughputRow(
+            datetime.combine(day, datetime.min.time()).astimezone().isoformat(),
+            name,
+            row.children_linked // len(stations) + 90 * index,
+            row.parents_completed // len(stations),
+        )
+        for row in daily
+        for day in (row.day,)
+        for index, name in enumerate(stations)
+    )
     total = sum(row.children_linked for row in daily)
     summary = {
         **base.summary,
@@ -279,7 +291,7 @@ def _week_dashboard(now: datetime) -> DashboardData:
         source="server",
         fetched_at=now,
         summary=summary,
-        by_station=base.by_station,
+        by_station=by_station,
         by_operator=base.by_operator,
         bills_by_status={"new": 4, "processing": 9, "completed": 48},
         stations=base.stations,
@@ -294,8 +306,16 @@ def _week_dashboard(now: datetime) -> DashboardData:
     )
 
 
-def _save(widget: QWidget, folder: Path, name: str) -> Path:
+def _settle() -> None:
+    """Let the window draw what it was just given; a running event loop would also delete
+    what it replaced (an old chart axis), which processEvents alone leaves for later."""
     QApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> Path:
+    _settle()
     path = folder / f"{name}.png"
     widget.grab().save(str(path), "PNG")
     return path
@@ -307,7 +327,7 @@ TITLE_BAR = 30
 def _save_over(window: QWidget, dialog: QWidget, folder: Path, name: str) -> Path:
     """The window with ``dialog`` over its middle, framed and titled as a window manager would
     (offscreen there is none, and a dialog's grab has neither)."""
-    QApplication.processEvents()
+    _settle()
     shot = window.grab()
     over = dialog.grab()
     framed = QPixmap(over.width() + 2, over.height() + TITLE_BAR + 1)
@@ -430,11 +450,17 @@ def _render(station: WorkflowStation, server: _Server, folder: Path) -> list[Pat
     window.show_tab("dashboard")
     window.dashboard_tab.show_data(_server_dashboard(datetime.now(UTC)))
     paths.append(_save(window, folder, "dashboard"))
-    week = window.dashboard_tab.range_combo
-    week.blockSignals(True)  # the picture's figures are drawn here, not fetched
-    week.setCurrentIndex(week.findData("week"))
-    week.blockSignals(False)
-    window.dashboard_tab.show_data(_week_dashboard(datetime.now(UTC)))
+    week = _week_dashboard(datetime.now(UTC))
+    assert week.span is not None
+    picker = window.dashboard_tab
+    for widget in (picker.range_combo, picker.from_edit, picker.to_edit):
+        widget.blockSignals(True)  # the picture's figures are drawn here, not fetched
+    picker.set_span(week.span)
+    picker.from_edit.setVisible(True)
+    picker.to_edit.setVisible(True)
+    for widget in (picker.range_combo, picker.from_edit, picker.to_edit):
+        widget.blockSignals(False)
+    picker.show_data(week)
     paths.append(_save(window, folder, "dashboard_week"))
 
     app.on_settings_requested()

@@ -187,7 +187,7 @@ class ImportDialog(QDialog):
         file_label.setBuddy(self.path)  # a label beside a layout has no buddy of its own
         form.addRow(file_label, file_row)
 
-        self.summary = named(QLabel(), "currentParent")
+        self.summary = named(QLabel(), "importSummary")
         self.summary.setWordWrap(True)
         self.message = named(QLabel(), "scanMessage")
         self.message.setWordWrap(True)

@@ -32,6 +32,7 @@ QLabel#stateBanner[mode="bill"] { background: #0f766e; }
 QLabel#counter { font-size: 64pt; font-weight: 800; }
 QLabel#currentParent { font-size: 26pt; font-weight: 600; }
 QLabel#scanMessage { font-size: 15pt; }
+QLabel#importSummary { font-size: 15pt; font-weight: 600; }
 QLabel#scanMessage[kind="error"] { color: #b91c1c; font-weight: 700; }
 QLabel#scanMessage[kind="needs_confirmation"] { color: #b45309; font-weight: 700; }
 QLabel#scannerAlarm { background: #b91c1c; color: white; font-size: 16pt; font-weight: 700;
