@@ -29,8 +29,10 @@ from tracetrack_desktop.config import (
     StationConfig,
     default_config_path,
     load_config,
+    save_config,
     server_url_problem,
 )
+from tracetrack_desktop.kiosk import is_child, keep_running
 from tracetrack_desktop.token_store import TokenStoreError, check_token_store, save_token
 
 EXIT_USAGE = 2
@@ -50,6 +52,10 @@ def _config(args: argparse.Namespace) -> StationConfig:
     return load_config(_config_path(args))
 
 
+def _token_file(args: argparse.Namespace) -> str | None:
+    return _config(args).token_file(args.insecure_token_file)
+
+
 def _fail(message: str, code: int = 1) -> int:
     print(f"tracetrack-station: {message}", file=sys.stderr)
     return code
@@ -64,13 +70,18 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     if problem:  # before the code is spent: the enrollment itself would cross in clear
         return _fail(f"--server: {problem}", EXIT_USAGE)
     try:
-        check_token_store(args.insecure_token_file)
+        token_file = config.token_file(args.insecure_token_file)
+        check_token_store(token_file)
         enrolled = enroll(
             args.server, args.code, socket.gethostname(), ca_bundle=config.server.ca_bundle
         )
-        where = save_token(enrolled.station_id, enrolled.token, args.insecure_token_file)
+        where = save_token(enrolled.station_id, enrolled.token, token_file)
     except (SyncError, TokenStoreError) as exc:
         return _fail(f"enrollment failed: {exc}")
+    if token_file and token_file != config.server.token_file:
+        # later commands and the window find the token without the flag
+        server = config.server.model_copy(update={"token_file": str(Path(token_file).resolve())})
+        save_config(config.model_copy(update={"server": server}), _config_path(args))
     store = LocalStore(_data_dir(args))
     try:
         store.set_identity(enrolled.station_id, args.server.rstrip("/"))
@@ -102,7 +113,7 @@ def _identity(args: argparse.Namespace, server: str | None) -> Identity:
 
     store = LocalStore(_data_dir(args))
     try:
-        return station_identity(store, args.insecure_token_file, server)
+        return station_identity(store, _token_file(args), server)
     finally:
         store.close()
 
@@ -157,10 +168,14 @@ def cmd_headless(args: argparse.Namespace) -> int:
 def cmd_window(args: argparse.Namespace) -> int:
     from tracetrack_desktop.window import main as window_main  # noqa: PLC0415
 
+    kiosk = args.kiosk or _config(args).ui.kiosk
+    if kiosk and not is_child():  # this process keeps the window running
+        return keep_running(args.argv)
     return window_main(
         config_path=_config_path(args),
         data_dir=_data_dir(args),
-        token_file=args.insecure_token_file,
+        token_file=_token_file(args),
+        kiosk=kiosk,
     )
 
 
@@ -211,6 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --headless: a serial scanner (repeat for several)",
     )
     parser.add_argument("--operator", help="with --headless: the operator of this shift")
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="full screen, closed only by an admin, started again after a crash "
+        "(also [ui] kiosk = true)",
+    )
     commands = parser.add_subparsers(dest="command")
     enroll = commands.add_parser("enroll", help="enroll this station with a one-time code")
     _common(enroll, top=False)
@@ -232,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)  # kiosk mode runs them again
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -4,7 +4,9 @@
 a file that cannot be read or holds a bad value stops the station with a message naming the
 file, the setting and what is allowed, never a half-applied configuration. The file is
 written atomically (a temporary file, then a rename), so a crash never leaves it cut short.
-The token is never kept here: it lives in the OS keyring.
+The token is never kept here: it lives in the OS keyring, or where no keyring works and the
+admin chose so (the guided setup, ``--insecure-token-file``), in its own file readable only by
+the station's user, named by ``[server] token_file``.
 
 Example (every key is optional)::
 
@@ -13,6 +15,7 @@ Example (every key is optional)::
     ca_bundle = "/etc/ssl/certs/site-ca.pem"  # empty: the system's certificate store
     sync_interval_s = 5
     allow_plain_http = false   # true: allow http:// to a host other than this machine
+    token_file = ""            # where no OS keyring works: the token in this file (mode 0600)
 
 An ``http://`` URL is refused unless its host is this machine (127.0.0.0/8, ::1, localhost) or
 ``allow_plain_http`` is true: the sync traffic carries the site's password hashes and every
@@ -37,6 +40,7 @@ scan, so plain HTTP over a network needs the admin's visible opt-in
     language = "en"   # en or hi
     muted = false
     high_contrast = false
+    kiosk = false     # full screen, closed only by an admin, restarted after a crash
 """
 
 from __future__ import annotations
@@ -115,6 +119,7 @@ class ServerSettings(_Section):
     sync_interval_s: Annotated[float, Field(ge=0.2, le=3600)] = 5.0
     timeout_s: Annotated[float, Field(ge=1, le=300)] = 15.0
     allow_plain_http: bool = False
+    token_file: str = ""
 
     @field_validator("url")
     @classmethod
@@ -219,6 +224,7 @@ class UiSettings(_Section):
     muted: bool = False
     high_contrast: bool = False
     idle_logout_min: Annotated[int, Field(ge=1, le=24 * 60)] = 30
+    kiosk: bool = False
 
 
 class StationConfig(_Section):
@@ -227,6 +233,11 @@ class StationConfig(_Section):
     server: ServerSettings = ServerSettings()
     scanner: ScannerSettings = ScannerSettings()
     ui: UiSettings = UiSettings()
+
+    def token_file(self, asked: str | None = None) -> str | None:
+        """Where the token is kept: the file asked for on the command line, else the one the
+        settings name, else None (the OS keyring)."""
+        return asked or self.server.token_file or None
 
     def to_toml(self) -> str:
         return tomli_w.dumps(self.model_dump(mode="json"))

@@ -7,6 +7,9 @@
    never written anywhere.
 3. The window, exactly as ``tracetrack-station`` opens it (``ui/app.py:main``): the sync worker
    in its own thread, every scan committed locally before it is shown.
+
+Ctrl+C or SIGTERM closes the window (its threads stopped, its store closed) and then stops
+the server: nothing is left running.
 """
 
 from __future__ import annotations
@@ -15,12 +18,14 @@ import getpass
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+from types import FrameType
 
 PORT = int(os.environ.get("TRACETRACK_PORT", "8600"))
 URL = f"http://127.0.0.1:{PORT}"
@@ -33,10 +38,9 @@ def _server_cli() -> str:
     )
 
 
-def _cli(*args: str, stdin: str | None = None) -> object:
-    done = subprocess.run(
-        [_server_cli(), *args, "--json"], input=stdin, capture_output=True, text=True, check=True
-    )
+def _cli(*args: str) -> object:
+    command = [_server_cli(), *args, "--json"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
 
@@ -55,16 +59,25 @@ def _wait_ready(process: subprocess.Popen[bytes], seconds: float = 60.0) -> bool
     return False
 
 
+ADMIN_TRIES = 3
+
+
 def _ensure_admin() -> None:
+    """Ask for the first admin on the terminal. The server's own ``user add`` asks for the
+    password twice, states its rule and explains a refusal in one line; a refusal asks again."""
     listed = _cli("user", "list")
     if isinstance(listed, dict) and listed.get("users"):
         return
     if not sys.stdin.isatty():
         raise SystemExit("The first run needs a terminal to create the first admin.")
     print("No operators yet. Create the first admin (no default credentials exist).")
-    name = input("  admin name: ").strip() or getpass.getuser()
-    password = getpass.getpass("  password (8 or more characters): ")
-    _cli("user", "add", name, "--role", "admin", "--password-stdin", stdin=password + "\n")
+    for _ in range(ADMIN_TRIES):
+        name = input("Admin name: ").strip() or getpass.getuser()
+        added = subprocess.run([_server_cli(), "user", "add", name, "--role", "admin"], check=False)
+        if added.returncode == 0:
+            return
+        print("No admin was created (the line above says why); try again.")
+    raise SystemExit(f"No admin was created after {ADMIN_TRIES} tries; run `make run` again.")
 
 
 def _enrollment_code() -> str:
@@ -77,10 +90,19 @@ def _enrollment_code() -> str:
     return str(made["enrollment_code"])
 
 
+def _stop_on_sigterm(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)  # through main's ``finally``: the server is stopped too
+
+
 def main() -> int:
     server = _server_cli()
     subprocess.run([server, "db", "upgrade"], check=True)
-    process = subprocess.Popen([server, "serve", "--host", "127.0.0.1", "--port", str(PORT)])
+    # Its own session: Ctrl+C reaches only this process, which closes the window and then
+    # stops the server in order (the window's last sync, then the server).
+    process = subprocess.Popen(
+        [server, "serve", "--host", "127.0.0.1", "--port", str(PORT)], start_new_session=True
+    )
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         if not _wait_ready(process):
             print(f"The sync server did not become ready at {URL}.", file=sys.stderr)
@@ -88,12 +110,16 @@ def main() -> int:
         _ensure_admin()
         print(f"Sync server ready at {URL} (embedded database).")
         return _run_station(_enrollment_code())
+    except KeyboardInterrupt:  # Ctrl+C before the window opened (at the admin prompt)
+        print()
+        return 130
     finally:
         process.terminate()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+        print("Sync server stopped.")
 
 
 def _run_station(code: str) -> int:
@@ -116,6 +142,9 @@ def _run_station(code: str) -> int:
         config_path=default_config_path(),
         data_dir=data_dir,
         identity=Identity(enrolled.station_id, URL, enrolled.token),
+        on_open=lambda: print(
+            "The station window is open. Ctrl+C here (or closing it) stops both.", flush=True
+        ),
     )
 
 

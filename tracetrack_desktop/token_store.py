@@ -8,6 +8,7 @@ The station never falls back to a plaintext file by itself. Where no keyring bac
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 KEYRING_SERVICE = "tracetrack-station"
@@ -46,11 +47,14 @@ def save_token(station_id: str, token: str, token_file: str | None = None) -> st
     """
     if token_file:
         path = Path(token_file)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(token)
-        os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(token)
+            os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+        except OSError as exc:
+            raise TokenStoreError(f"cannot write the token file {path}: {exc}") from exc
         return f"token written to {path} (readable only by you) as asked: keep that file safe"
     import keyring  # noqa: PLC0415
     from keyring.errors import KeyringError  # noqa: PLC0415
@@ -89,8 +93,43 @@ def load_token(station_id: str, token_file: str | None = None) -> str | None:
         raise TokenStoreError(f"The OS keyring did not answer: {exc}") from exc
 
 
+@dataclass(frozen=True)
+class TokenPlace:
+    """Where the token of an enrollment about to happen will be kept, checked before a code
+    is spent (a one-time code whose token cannot be kept is a dead end).
+
+    Attributes:
+        asked: a file the admin asked for (``--insecure-token-file``, ``[server] token_file``);
+            None: the OS keyring.
+        fallback: a file the guided setup may offer where no keyring works, with a warning;
+            None: offer none.
+    """
+
+    asked: str | None = None
+    fallback: Path | None = None
+
+    def file(self, use_fallback: bool = False) -> str | None:
+        """The file the token goes to (None: the keyring)."""
+        if self.asked:
+            return self.asked
+        return str(self.fallback) if use_fallback and self.fallback else None
+
+    def problem(self, use_fallback: bool = False) -> str | None:
+        """Why the token could not be kept as things stand, or None."""
+        try:
+            check_token_store(self.file(use_fallback))
+        except TokenStoreError as exc:
+            return str(exc)
+        return None
+
+    def keep(self, station_id: str, token: str, use_fallback: bool = False) -> str:
+        """:func:`save_token` to this place; raises :class:`TokenStoreError`."""
+        return save_token(station_id, token, self.file(use_fallback))
+
+
 __all__ = [
     "KEYRING_SERVICE",
+    "TokenPlace",
     "TokenStoreError",
     "check_token_store",
     "load_token",

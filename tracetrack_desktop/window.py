@@ -15,12 +15,19 @@ The headless station has its own root, ``headless.py``; what both build the same
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import signal
+import socket
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tracetrack_core.process import settle_collector
@@ -39,7 +46,7 @@ from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.storage.errors import StorageError
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.worker import SyncWorker
-from tracetrack_desktop.token_store import TokenStoreError, save_token
+from tracetrack_desktop.token_store import TokenPlace, TokenStoreError, save_token
 from tracetrack_desktop.ui.app import ScanInput, StationApp, Timing
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.dashboard_client import ServerReader
@@ -58,6 +65,8 @@ from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 log = logging.getLogger(__name__)
+TOKEN_FILE_NAME = "station-token"  # noqa: S105 - a file name, not a secret
+"""Where the guided setup offers to keep the token (in the data folder) when no keyring works."""
 
 
 def qt_application() -> QApplication:
@@ -74,33 +83,28 @@ def qt_application() -> QApplication:
 
 
 def run_first_run(
-    enroller: Enroller, wedge: WedgeConfig | None = None
-) -> tuple[FirstRunResult, EnrollAnswer | None] | None:
+    enroller: Enroller, wedge: WedgeConfig | None = None, place: TokenPlace | None = None
+) -> FirstRunResult | None:
     """Show the guided setup; None if the operator closed it.
 
-    Enrollment runs in the background while the wizard stays responsive; the answer (with the
-    token, on success) comes back for the caller to store with the rest of the configuration.
-    A keyboard scanner is read while it is open, so a scan never types into its fields or
-    presses its buttons: the wizard shows what was read.
+    Enrollment runs in the background while the wizard stays responsive; the wizard keeps the
+    token (``place``: the keyring, or the file asked for or offered) before it lets the
+    operator on, and the result says where. A keyboard scanner is read while it is open, so a
+    scan never types into its fields or presses its buttons: the wizard shows what was read.
     """
-    wizard = FirstRunWizard()
+    wizard = FirstRunWizard(place=place)
     scans = WedgeEventFilter(WedgeDetector(wedge or WedgeConfig()), wizard)
     scans.scan_read.connect(wizard.show_scan)
     qt_app = QCoreApplication.instance()
     if qt_app is not None:
         qt_app.installEventFilter(scans)
-    answers: list[EnrollAnswer] = []
     calls: list[BackgroundCall] = []
 
     def on_enroll_requested(url: str, code: str) -> None:
         call = BackgroundCall(lambda: enroller(url, code), wizard)
-        call.done.connect(on_done)
+        call.done.connect(wizard.show_enrollment)
         calls.append(call)
         call.start()
-
-    def on_done(answer: EnrollAnswer) -> None:
-        answers.append(answer)
-        wizard.show_enrollment(answer.ok, answer.message)
 
     wizard.enroll_requested.connect(on_enroll_requested)
     try:
@@ -110,10 +114,7 @@ def run_first_run(
             qt_app.removeEventFilter(scans)
     for call in calls:
         call.stop()
-    if not accepted:
-        return None
-    good = [a for a in answers if a.ok]
-    return wizard.result_values(), (good[-1] if good else None)
+    return wizard.result_values() if accepted else None
 
 
 def _say(title: str, text: str) -> None:
@@ -131,31 +132,23 @@ def _offscreen() -> bool:
 
 
 def _first_run(
-    store: LocalStore, config: StationConfig, config_path: Path, token_file: str | None
+    store: LocalStore, config: StationConfig, config_path: Path, place: TokenPlace
 ) -> StationConfig | None:
     """The guided setup; returns the saved settings, or None if the operator closed it."""
     from argon2 import PasswordHasher  # noqa: PLC0415
 
-    answer = run_first_run(enroller(config), config.scanner.wedge())
-    if answer is None:
+    result = run_first_run(enroller(config), config.scanner.wedge(), place)
+    if result is None:
         return None
-    result, enrolled = answer
-    config = config.model_copy(
-        update={
-            "server": config.server.model_copy(
-                update={"url": "" if result.offline_only else result.server_url.rstrip("/")}
-            )
-        }
-    )
+    server = {"url": "" if result.offline_only else result.server_url.rstrip("/")}
+    if result.token_file:  # where no keyring works: later runs read it from there
+        server["token_file"] = result.token_file
+    config = config.model_copy(update={"server": config.server.model_copy(update=server)})
     if result.scanner_profile is not None:  # learned on the wizard's scanner page
         config = config_with_profile(config, result.scanner_profile)
-    if enrolled is not None and enrolled.ok:
-        try:
-            save_token(enrolled.station_id, enrolled.token, token_file)
-        except TokenStoreError as exc:
-            _say(QCoreApplication.translate("StationApp", "Token not saved"), str(exc))
-        else:
-            store.set_identity(enrolled.station_id, enrolled.server_url.rstrip("/"))
+    if result.enrollment is not None:  # its token is kept already
+        enrolled = result.enrollment
+        store.set_identity(enrolled.station_id, enrolled.server_url.rstrip("/"))
     if result.offline_only and result.username and result.password:
         store.add_local_user(result.username, PasswordHasher().hash(result.password), "admin")
     store.set_meta("setup_done", datetime.now(UTC).isoformat())
@@ -163,11 +156,18 @@ def _first_run(
     return config
 
 
-def enroller(config: StationConfig) -> Enroller:
-    """How the window enrolls (the guided setup, Settings), trusting the site's CA."""
+def enroller(config: StationConfig, place: TokenPlace | None = None) -> Enroller:
+    """How the window enrolls (the guided setup, Settings), trusting the site's CA.
+
+    ``place``: where the token will be kept, checked before the code is sent (Settings); the
+    guided setup checks its own choice first and passes None.
+    """
     ca_bundle = config.server.ca_bundle
 
     def enroll(url: str, code: str) -> EnrollAnswer:
+        problem = place.problem() if place is not None else None
+        if problem is not None:  # the code would be spent on a token nobody can keep
+            return EnrollAnswer(False, problem)
         return enroll_station(url, code, ca_bundle=ca_bundle)
 
     return enroll
@@ -219,9 +219,11 @@ def build_station(
         sync_worker=worker,
         reader=reader,
         sounds=sounds,
-        settings=values_from_config(config, store.code_rules()),
+        settings=values_from_config(
+            config, store.code_rules(), enrolled_with=identity.server_url if identity else None
+        ),
         list_ports=port_choices,
-        enroller=enroller(config),
+        enroller=enroller(config, TokenPlace(token_file)),
         timing=Timing(idle_logout_ms=config.ui.idle_logout_min * 60_000),
     )
     saved = [config]
@@ -262,15 +264,84 @@ def build_station(
     return station_app
 
 
-def run_station(qt_app: QApplication, station_app: StationApp) -> int:
-    """Show the window and run the event loop until the window closes; stops every thread."""
+def run_station(
+    qt_app: QApplication, station_app: StationApp, on_open: Callable[[], None] | None = None
+) -> int:
+    """Show the window and run the event loop until the window closes; stops every thread.
+
+    SIGTERM and SIGINT (a shutdown, Ctrl+C on ``make run``) close the window the same way,
+    kiosk or not: threads stopped, the store closed, exit code 0. ``on_open`` is called once
+    the window shows.
+    """
     qt_app.aboutToQuit.connect(station_app.stop)
     station_app.start()
     settle_collector()
+    log.info("the station window is open (pid %d)", os.getpid())
+    if on_open is not None:
+        on_open()
+    with _closing_on_termination(qt_app, station_app):
+        try:
+            return qt_app.exec()
+        finally:
+            station_app.stop()
+
+
+@contextmanager
+def _closing_on_termination(qt_app: QApplication, station_app: StationApp) -> Iterator[None]:
+    """While the event loop runs, a SIGTERM or SIGINT closes the window from the GUI thread.
+
+    Python runs a signal handler only between bytecodes, which an idle Qt loop never reaches;
+    the signal's number is written to a socket (``signal.set_wakeup_fd``) that Qt watches.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only
+        return
+    read, write = socket.socketpair()
+    read.setblocking(False)
+    write.setblocking(False)
+    notifier = QSocketNotifier(read.fileno(), QSocketNotifier.Type.Read)
+
+    def on_activated() -> None:
+        with contextlib.suppress(OSError):
+            read.recv(64)
+        log.info("asked to stop: closing the station window")
+        station_app.window.close_now()
+        qt_app.exit(0)  # also leaves the loop of any dialog that is open
+
+    notifier.activated.connect(on_activated)
+    handled = (signal.SIGTERM, signal.SIGINT)
+    previous = {sig: signal.signal(sig, lambda _sig, _frame: None) for sig in handled}
+    previous_fd = signal.set_wakeup_fd(write.fileno())
     try:
-        return qt_app.exec()
+        yield
     finally:
-        station_app.stop()
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        notifier.setEnabled(False)
+        read.close()
+        write.close()
+
+
+QUIT_AFTER_ENV = "TRACETRACK_QUIT_AFTER"
+"""Set to a number of seconds, the window quits by itself that long after it is shown (the
+bundle's test and its start-up bench: ``tests/bundle``, ``bench/bundle.py``)."""
+
+
+def _quit_after(qt_app: QApplication) -> None:
+    """With :data:`QUIT_AFTER_ENV` set: once the loop runs with the window shown, log
+    "window shown" and quit later, as closing the window does."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    seconds = os.environ.get(QUIT_AFTER_ENV)
+    if not seconds:
+        return
+
+    def shown() -> None:
+        log.info("window shown; quitting in %s s (%s)", seconds, QUIT_AFTER_ENV)
+        QTimer.singleShot(round(float(seconds) * 1000), qt_app.quit)
+
+    QTimer.singleShot(0, shown)
 
 
 def main(
@@ -279,12 +350,19 @@ def main(
     data_dir: Path,
     token_file: str | None = None,
     identity: Identity | None = None,
+    kiosk: bool = False,
+    on_open: Callable[[], None] | None = None,
 ) -> int:
     """``tracetrack-station``: open the window and run until it closes (see the module doc).
 
     Args:
+        token_file: the token's file asked for on the command line (None: the settings' file,
+            else the OS keyring).
         identity: who the station is, when the caller holds the token in memory (``make run``);
             otherwise it is read from the store and the keyring.
+        kiosk: full screen, closed only by an admin (``kiosk.py`` starts it again after a
+            crash); otherwise the window opens maximised.
+        on_open: called once the window shows.
     """
     qt_app = qt_application()
     config = load_config(config_path)
@@ -297,10 +375,12 @@ def main(
         return 1
     try:
         if store.meta("setup_done") is None and store.meta("station_id") is None:
-            setup = _first_run(store, config, config_path, token_file)
+            place = TokenPlace(config.token_file(token_file), data_dir / TOKEN_FILE_NAME)
+            setup = _first_run(store, config, config_path, place)
             if setup is None:
                 return 1
             config = setup
+        token_file = config.token_file(token_file)
         if identity is None and store.meta("station_id"):
             try:
                 identity = station_identity(store, token_file)
@@ -317,7 +397,9 @@ def main(
             identity=identity,
             token_file=token_file,
         )
+        station_app.window.set_presentation("kiosk" if kiosk else "maximized")
         del translator  # installed on the app, which keeps it
-        return run_station(qt_app, station_app)
+        _quit_after(qt_app)
+        return run_station(qt_app, station_app, on_open)
     finally:
         store.close()

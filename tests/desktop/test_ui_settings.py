@@ -203,11 +203,11 @@ def test_run_first_run_returns_what_the_operator_chose(qtbot: QtBot) -> None:
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
     QTimer.singleShot(0, drive)
-    answer = run_first_run(lambda url, code: EnrollAnswer(False, "not used"))
-    assert answer is not None
-    result, enrollment = answer
+    result = run_first_run(lambda url, code: EnrollAnswer(False, "not used"))
+    assert result is not None
     assert (result.offline_only, result.username, result.password) == (True, "meena", "secret1")
-    assert enrollment is None
+    assert result.enrollment is None
+    assert result.token_file is None
 
 
 def test_keyboard_scanner_settings_round_trip_through_the_settings_file(tmp_path: Path) -> None:

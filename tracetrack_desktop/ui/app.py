@@ -46,6 +46,7 @@ from tracetrack_desktop.ui.feedback import (
     FeedbackPresenter,
     SoundPlayer,
     make_sound_player,
+    mute_reason,
 )
 from tracetrack_desktop.ui.import_controller import ImportController
 from tracetrack_desktop.ui.live_stats import LiveStats
@@ -190,6 +191,7 @@ class StationApp(QObject):
         self.imports = ImportController(self.window, self.admin.session, self)  # one sign-in
         self._attach_server(sync_worker, reader)
         self.feedback.set_muted(self.settings.muted)
+        self.window.set_mute_reason(mute_reason(self.feedback.sounds))
         if reader is None:
             self.window.connection.set_offline_only()
 
@@ -199,6 +201,7 @@ class StationApp(QObject):
         w = self.window
         self.bridge.message_shown.connect(w.show_message)
         w.closing.connect(self.stop)
+        w.close_refused.connect(self.on_close_refused)
         w.settings_requested.connect(self.on_settings_requested)
         w.login_page.login_requested.connect(self.on_login_requested)
         w.operator.logout_requested.connect(self.on_logout_requested)
@@ -326,7 +329,17 @@ class StationApp(QObject):
                 self.live.start()
         self._started = True
         self.clock_timer.start()
-        self.window.show()
+        self.window.present()
+
+    def on_close_refused(self) -> None:
+        text = QCoreApplication.translate(
+            "StationApp", "This station stays open: an admin can close it (log in, then Ctrl+Q)."
+        )
+        if self.window.logged_in():
+            self.bridge.warning(text)
+        else:
+            self.window.login_page.show_error(text)
+        self.feedback.present("error")
 
     def stop(self) -> None:
         """Stop timers and threads; safe to call twice (close event and app quit)."""

@@ -2,15 +2,28 @@
 
 Sound sits behind :class:`SoundPlayer` so a station with no audio device (or a test run) stays
 silent and harmless: :func:`make_sound_player` returns a :class:`SilentPlayer` when Qt reports no
-audio output, instead of letting QtMultimedia complain on every scan.
+audio output or its audio libraries cannot load, instead of letting QtMultimedia complain on
+every scan. Such a player says why (``SilentPlayer.reason``): the status bar tells the operator
+the station is mute, and the log says it once; the colour flash carries on.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QLoggingCategory, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QEvent,
+    QLoggingCategory,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    QUrl,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +41,9 @@ SOUND_FILES = {
 """Feedback kind → WAV in ``resources/sounds`` (made by ``make_sounds.py``)."""
 
 FLASH_MS = 450
+NO_AUDIO_DEVICE = "no audio device"
+
+log = logging.getLogger(__name__)
 
 
 class SoundPlayer(Protocol):
@@ -38,11 +54,17 @@ class SoundPlayer(Protocol):
 
 
 class SilentPlayer:
-    """A player for stations without audio: remembers what it would have played."""
+    """A player for stations without audio: remembers what it would have played.
 
-    def __init__(self) -> None:
+    Attributes:
+        reason: why the station is mute (:data:`NO_AUDIO_DEVICE`), or "" when silence was
+            asked for (tests, screenshots, sound disabled).
+    """
+
+    def __init__(self, reason: str = "") -> None:
         self.played: list[str] = []
         self.muted = False
+        self.reason = reason
 
     def play(self, kind: str) -> None:
         if not self.muted:
@@ -89,11 +111,31 @@ def make_sound_player(parent: QObject | None = None, *, enabled: bool = True) ->
     quiet_multimedia_logging()
     if not enabled:
         return SilentPlayer()
-    from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - loads audio backends
+    said: list[str] = []  # what the audio backend complains of while it looks for devices
 
-    if not QMediaDevices.audioOutputs():
-        return SilentPlayer()
+    def hold(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        said.append(message)
+
+    previous = qInstallMessageHandler(hold)
+    try:
+        from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - loads audio backends
+
+        outputs = QMediaDevices.audioOutputs()
+    except ImportError as exc:  # e.g. libpulse missing: QtMultimedia cannot load at all
+        said.append(str(exc))
+        outputs = []
+    finally:
+        qInstallMessageHandler(previous)
+    if not outputs:
+        detail = f" ({'; '.join(said)})" if said else ""
+        log.warning("sound off: %s%s; the colour flash carries on", NO_AUDIO_DEVICE, detail)
+        return SilentPlayer(NO_AUDIO_DEVICE)
     return QtSoundPlayer(RESOURCES / "sounds", parent)
+
+
+def mute_reason(player: SoundPlayer) -> str:
+    """Why ``player`` can make no sound ("" if it can, or was made silent on purpose)."""
+    return player.reason if isinstance(player, SilentPlayer) else ""
 
 
 ERROR_FLASH_MS = 900

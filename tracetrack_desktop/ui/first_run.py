@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from tracetrack_desktop.scanner.decode import printable
 from tracetrack_desktop.scanner.records import ScanRecord
+from tracetrack_desktop.token_store import TokenPlace, TokenStoreError
 from tracetrack_desktop.ui.dialog_keys import guard_enter
+from tracetrack_desktop.ui.enrollment import EnrollAnswer
 from tracetrack_desktop.ui.scanner_test_panel import ScannerTestPanel
 from tracetrack_desktop.ui.settings_model import LearnedProfile, check_server_url
 from tracetrack_desktop.ui.theme import named
@@ -42,6 +44,8 @@ class FirstRunResult:
     Attributes:
         scanner_profile: keyboard-scanner settings learned on the scanner page and chosen
             with "Use these settings"; None to keep the defaults.
+        enrollment: the server's answer whose token the wizard kept (None: not enrolled).
+        token_file: the file the token was kept in (None: the OS keyring).
     """
 
     server_url: str
@@ -50,6 +54,8 @@ class FirstRunResult:
     username: str
     password: str
     scanner_profile: LearnedProfile | None = None
+    enrollment: EnrollAnswer | None = None
+    token_file: str | None = None
 
 
 def _error() -> QLabel:
@@ -98,41 +104,131 @@ class ServerPage(QWizardPage):
 
 
 class EnrollPage(QWizardPage):
-    """Trade the one-time code for this station's token (in the background)."""
+    """Trade the one-time code for this station's token (in the background) and keep it.
+
+    Where the token will go is checked before the code is sent: with no working OS keyring
+    the page offers a protected file (with a warning) and sends nothing until it is chosen.
+    If keeping the token still fails after the server answered, the token stays in memory and
+    "Save token" tries again: the code is never needed twice.
+    """
 
     enroll_requested = Signal(str, str)
 
-    def __init__(self, server: ServerPage) -> None:
+    def __init__(self, server: ServerPage, place: TokenPlace) -> None:
         super().__init__()
         self.server = server
+        self.place = place
         self.setTitle(self.tr("Enroll this station"))
         self.setSubTitle(self.tr("Type the enrollment code from the admin, then press Enroll."))
         self.code = QLineEdit()
         self.button = QPushButton(self.tr("&Enroll"))
+        self.keyring_note = named(QLabel(), "fieldWarning")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.hide()
+        self.use_file = QCheckBox()
+        self.use_file.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.enrolled = False
+        self.enrolled = False  # the token is kept: the station is enrolled
+        self.answer: EnrollAnswer | None = None  # the server's answer, kept or not yet
         row = QHBoxLayout()
         row.addWidget(self.code, 1)
         row.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.use_file)
         layout.addWidget(self.status)
+        layout.addStretch(1)
         self.button.clicked.connect(self._on_button_clicked)
+        self.use_file.toggled.connect(self._on_use_file_toggled)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        if self.place.problem() is None:
+            return
+        self.keyring_note.setText(
+            self.tr(
+                "No OS keyring works on this computer, so the station's token cannot be kept "
+                "there. Nothing has been sent yet."
+            )
+        )
+        self.keyring_note.show()
+        if self.place.fallback is not None:
+            self.use_file.setText(
+                self.tr("Keep the token in a protected file instead: {path}").format(
+                    path=self.place.fallback
+                )
+            )
+            self.use_file.setToolTip(
+                self.tr(
+                    "Anyone who can log in as this computer's user can read that file and sync "
+                    "as this station: use it only on a station PC that is locked down."
+                )
+            )
+            self.use_file.show()
+        self._on_use_file_toggled()
+
+    def _on_use_file_toggled(self) -> None:
+        blocked = self.place.problem(self.use_file.isChecked()) is not None
+        self.button.setEnabled(not blocked)
+        if self.use_file.isChecked():
+            self.status.setText(self.use_file.toolTip())
 
     def _on_button_clicked(self) -> None:
+        if self.answer is not None and not self.enrolled:
+            self._keep(self.answer)  # the server answered; only keeping the token failed
+            return
         code = self.code.text().strip()
         if not code:
             self.status.setText(self.tr("Type the enrollment code first."))
+            return
+        problem = self.place.problem(self.use_file.isChecked())
+        if problem is not None:  # checked again: a keyring can lock between pages
+            self.status.setText(problem)
             return
         self.button.setEnabled(False)
         self.status.setText(self.tr("Enrolling…"))
         self.enroll_requested.emit(self.server.url.text().strip(), code)
 
-    def show_enrollment(self, ok: bool, message: str) -> None:
+    def show_enrollment(self, answer: EnrollAnswer) -> None:
         self.button.setEnabled(True)
-        self.enrolled = ok
-        self.status.setText(message)
+        if not answer.ok:
+            self.status.setText(answer.message)
+            return
+        self.answer = answer
+        self.code.setEnabled(False)
+        self._keep(answer)
+
+    def token_file(self) -> str | None:
+        """The file the token was kept in (None: the OS keyring)."""
+        return self.place.file(self.use_file.isChecked())
+
+    def _keep(self, answer: EnrollAnswer) -> None:
+        try:
+            self.place.keep(answer.station_id, answer.token, self.use_file.isChecked())
+        except TokenStoreError as exc:
+            if self.place.fallback is not None:
+                self.use_file.show()
+            self.button.setText(self.tr("&Save token"))
+            self.status.setText(
+                self.tr(
+                    "Enrolled, but the token could not be kept: {reason}. Choose where to keep "
+                    "it and press Save token; the code is not needed again."
+                ).format(reason=exc)
+            )
+            return
+        where = self.token_file()
+        kept = (
+            self.tr("The token is kept in the OS keyring.")
+            if where is None
+            else self.tr("The token is kept in {path}, readable only by this user.").format(
+                path=where
+            )
+        )
+        self.enrolled = True
+        self.button.setEnabled(False)
+        self.use_file.setEnabled(False)
+        self.status.setText(f"{answer.message} {kept}")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
@@ -212,11 +308,11 @@ class FirstRunWizard(QWizard):
     enroll_requested = Signal(str, str)
     PAGE_SERVER, PAGE_ENROLL, PAGE_SCANNER, PAGE_OPERATOR = range(4)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, place: TokenPlace | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Set up TraceTrack Station"))
         self.server_page = ServerPage()
-        self.enroll_page = EnrollPage(self.server_page)
+        self.enroll_page = EnrollPage(self.server_page, place or TokenPlace())
         self.scanner_page = ScannerPage()
         self.operator_page = OperatorPage()
         self.setPage(self.PAGE_SERVER, self.server_page)
@@ -236,8 +332,8 @@ class FirstRunWizard(QWizard):
             return -1  # a server station's operators come from the server
         return super().nextId()
 
-    def show_enrollment(self, ok: bool, message: str) -> None:
-        self.enroll_page.show_enrollment(ok, message)
+    def show_enrollment(self, answer: EnrollAnswer) -> None:
+        self.enroll_page.show_enrollment(answer)
 
     def show_scan(self, record: ScanRecord) -> None:
         """A scanner read while the wizard is open: tested on the scanner page, else refused
@@ -263,11 +359,15 @@ class FirstRunWizard(QWizard):
         self._subtitles.clear()
 
     def result_values(self) -> FirstRunResult:
+        offline = self.server_page.offline.isChecked()
+        enrolled = self.enroll_page.enrolled and not offline
         return FirstRunResult(
             server_url=self.server_page.url.text().strip(),
-            offline_only=self.server_page.offline.isChecked(),
-            enrolled=self.enroll_page.enrolled,
+            offline_only=offline,
+            enrolled=enrolled,
             username=self.operator_page.username.text().strip().lower(),
             password=self.operator_page.password.text(),
             scanner_profile=self.scanner_page.profile,
+            enrollment=self.enroll_page.answer if enrolled else None,
+            token_file=self.enroll_page.token_file() if enrolled else None,
         )

@@ -2,7 +2,7 @@
 
 The window only lays widgets out and exposes them; ``app.py`` connects them to the logic.
 Keys: F9 undo, F10 finish (F10 again confirms), Esc cancels, Ctrl+L logs out, Ctrl+, settings,
-Ctrl+1..5 switch tabs.
+Ctrl+1..5 switch tabs, Ctrl+Q closes the station (in kiosk mode only for an admin).
 """
 
 from __future__ import annotations
@@ -54,12 +54,14 @@ class MainWindow(QMainWindow):
     Signals:
         settings_requested: open the settings dialog.
         closing: the window is about to close (the app stops its threads).
+        close_refused: a kiosk refused to close: nobody or a non-admin is logged in.
         workspace_shown(str, str): an operator (name, role) logged in.
         login_shown: the login page is back (the operator logged out).
     """
 
     settings_requested = Signal()
     closing = Signal()
+    close_refused = Signal()
     workspace_shown = Signal(str, str)
     login_shown = Signal()
 
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.connection)
         bar.addWidget(SteadyBox(self.pending, self.pending.widest_text(), expanding=False))
         bar.addWidget(self.conflicts)
+        self.sound_off = named(QLabel(self.tr("sound off: no audio device")), "soundOff")
+        self.sound_off.hide()
+        bar.addPermanentWidget(self.sound_off)
         bar.addPermanentWidget(self.scanners)
         bar.addPermanentWidget(self.operator)
         self.setStatusBar(bar)
@@ -114,6 +119,10 @@ class MainWindow(QMainWindow):
         for index, action in enumerate(self._tab_actions):
             action.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
         self.role = ""
+        self.presentation = "normal"
+        self._may_close = False
+        self.close_action = self._action(self.tr("Close the station"), "Ctrl+Q")
+        self.close_action.triggered.connect(self.close)
         self.show_login()
 
     def _action(self, text: str, keys: str) -> QAction:
@@ -173,6 +182,10 @@ class MainWindow(QMainWindow):
         self.focus_scan_line()
         self.workspace_shown.emit(operator, role)
 
+    def set_mute_reason(self, reason: str) -> None:
+        """Say in the status bar that the station makes no sound ("" hides it)."""
+        self.sound_off.setVisible(bool(reason))
+
     def set_server_available(self, available: bool) -> None:
         """Whether the station has a server (the server's tabs show from the next login)."""
         self.server_available = available
@@ -218,6 +231,28 @@ class MainWindow(QMainWindow):
             self.message_line.setProperty("level", level)
         self.message_line.setText(text)
 
+    def set_presentation(self, presentation: str) -> None:
+        """How :meth:`present` shows the window: "normal" (its own size, for tests and
+        tools), "maximized" (a station), or "kiosk" (full screen; only an admin closes it)."""
+        self.presentation = presentation
+
+    def present(self) -> None:
+        if self.presentation == "kiosk":
+            self.showFullScreen()
+        elif self.presentation == "maximized":
+            self.showMaximized()
+        else:
+            self.show()
+
+    def close_now(self) -> None:
+        """Close even in kiosk mode (the system is shutting down, or an admin asked)."""
+        self._may_close = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.presentation == "kiosk" and not self._may_close and self.role != "admin":
+            event.ignore()  # a kiosk stays up: only an admin closes it
+            self.close_refused.emit()
+            return
         self.closing.emit()
         super().closeEvent(event)

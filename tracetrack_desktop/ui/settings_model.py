@@ -197,13 +197,21 @@ def validate(values: SettingsValues) -> dict[str, str]:
     return errors
 
 
-def values_from_config(config: StationConfig, codes: CodeRules | None = None) -> SettingsValues:
-    """What the dialog shows for the station's settings file (and the site's code rules)."""
+def values_from_config(
+    config: StationConfig, codes: CodeRules | None = None, *, enrolled_with: str | None = None
+) -> SettingsValues:
+    """What the dialog shows for the station's settings file (and the site's code rules).
+
+    ``enrolled_with``: the server the station enrolled with, which is the one it syncs with
+    whatever the file's ``url`` says (``make run`` enrolls without writing the file); shown
+    instead, so pressing OK keeps it rather than writing an empty address.
+    """
     serial = config.scanner.serial[0] if config.scanner.serial else None
     codes = codes or CodeRules()
+    url = enrolled_with or config.server.url
     return SettingsValues(
-        server_url=config.server.url,
-        offline_only=not config.server.url,
+        server_url=url,
+        offline_only=not url,
         allow_plain_http=config.server.allow_plain_http,
         serial_port=serial.port if serial else "",
         baud=serial.baud if serial else 9600,

@@ -38,6 +38,7 @@ QLabel#scanMessage[kind="needs_confirmation"] { color: #b45309; font-weight: 700
 QLabel#scannerAlarm { background: #b91c1c; color: white; font-size: 16pt; font-weight: 700;
     padding: 6px; }
 QLabel#fieldError { color: #b91c1c; }
+QLabel#fieldWarning { color: #b45309; }
 QLabel#sourceLabel { font-style: italic; }
 QFrame#confirmBar { background: #fef3c7; border: 2px solid #d97706; }
 """
