@@ -12,7 +12,7 @@ help:
 	@echo "lint         ruff + import-linter contracts"
 	@echo "typecheck    mypy --strict"
 	@echo "bench        full benchmark suite -> bench/RESULTS.md"
-	@echo "screenshots  render each tab to build/screenshots/"
+	@echo "screenshots  every screen, en and hi, 1366x768 and 1920x1080 -> build/screenshots/"
 
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || python3 -m venv $(VENV)
@@ -50,8 +50,7 @@ bench-smoke: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --smoke
 
 screenshots: install
-	QT_QPA_PLATFORM=offscreen $(PY) -m tracetrack_desktop.screenshots build/screenshots
-	QT_QPA_PLATFORM=offscreen $(PY) -m tracetrack_desktop.screenshots build/screenshots/hi hi
+	QT_QPA_PLATFORM=offscreen $(PY) -m tracetrack_desktop.screenshots build/screenshots en hi
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,9 @@
-"""Render each station screen at 1366x768 to PNG.
+"""Walk every station screen: render each to PNG, or check that its texts fit.
 
-``python -m tracetrack_desktop.screenshots DIR [LANGUAGE]`` (``en`` or ``hi``).
+``python -m tracetrack_desktop.screenshots DIR [LANGUAGE...]`` (``en``, ``hi``; both by
+default) saves ``DIR/LANGUAGE/1366x768/NAME.png`` and ``.../1920x1080/NAME.png``.
+:func:`walk` hands each screen to a :class:`Camera`; ``tests/desktop/test_ui_fit.py`` walks
+the same screens with one that checks every text reads whole (``ui/fit.py``).
 
 The window is driven through its real slots on the real station (the workflow and its SQLite
 store, in a temporary folder), so the pictures show what an operator sees. The Admin screen talks
@@ -35,13 +38,16 @@ from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
 from tracetrack_desktop.ui.admin.stations_page import EnrollmentCodeDialog, NewStationDialog
 from tracetrack_desktop.ui.app import StationApp
+from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
 from tracetrack_desktop.ui.correction_dialog import CorrectionDialog
 from tracetrack_desktop.ui.feedback import SilentPlayer
+from tracetrack_desktop.ui.first_run import FirstRunWizard
 from tracetrack_desktop.ui.i18n import install_translator
 from tracetrack_desktop.ui.main_window import MainWindow
 from tracetrack_desktop.ui.settings_model import SettingsValues, validate
 from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.views import (
+    ConflictRow,
     DashboardData,
     DayRange,
     DayRow,
@@ -50,8 +56,6 @@ from tracetrack_desktop.ui.views import (
     ThroughputRow,
 )
 from tracetrack_desktop.ui.workflow_station import WorkflowStation, open_station
-
-SIZE = (1366, 768)
 
 ADMIN_PASSWORD = "screenshots-only"  # noqa: S105 - the throwaway server's admin, gone after
 ANSWER_SECONDS = 20.0
@@ -306,6 +310,59 @@ def _week_dashboard(now: datetime) -> DashboardData:
     )
 
 
+SIZES: tuple[tuple[int, int], ...] = ((1366, 768), (1920, 1080))
+"""The screens a station is drawn for: a small laptop's, and a full-HD monitor's."""
+
+TITLE_BAR = 30
+
+
+class Camera:
+    """Where each screen of the walk goes, at each of ``sizes``: :class:`PngCamera` saves it,
+    the fit test (``tests/desktop/test_ui_fit.py``) checks that its texts read whole."""
+
+    def __init__(self, sizes: tuple[tuple[int, int], ...] = SIZES) -> None:
+        self.sizes = sizes
+
+    def shot(
+        self, name: str, window: QWidget, dialog: QWidget | None = None, *, resize: bool = True
+    ) -> list[Path]:
+        """``window`` (with ``dialog`` over it) at each size, then back at the first; a
+        window of its own size (the wizard: ``resize=False``) stays as it is."""
+        taken: list[Path] = []
+        for size in self.sizes:
+            if resize:
+                window.resize(*size)
+            _settle()
+            taken += self.take(name, size, window, dialog)
+        if resize:
+            window.resize(*self.sizes[0])
+        return taken
+
+    def take(
+        self, name: str, size: tuple[int, int], window: QWidget, dialog: QWidget | None
+    ) -> list[Path]:
+        """One screen at one size (the window is at that size and drawn)."""
+        raise NotImplementedError
+
+
+class PngCamera(Camera):
+    """Saves each screen as ``folder/WxH/name.png``."""
+
+    def __init__(self, folder: Path, sizes: tuple[tuple[int, int], ...] = SIZES) -> None:
+        super().__init__(sizes)
+        self.folder = folder
+
+    def take(
+        self, name: str, size: tuple[int, int], window: QWidget, dialog: QWidget | None
+    ) -> list[Path]:
+        folder = self.folder / f"{size[0]}x{size[1]}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{name}.png"
+        shot = window.grab() if dialog is None else _framed_over(window, dialog)
+        shot.save(str(path), "PNG")
+        return [path]
+
+
 def _settle() -> None:
     """Let the window draw what it was just given; a running event loop would also delete
     what it replaced (an old chart axis), which processEvents alone leaves for later."""
@@ -314,20 +371,9 @@ def _settle() -> None:
     QApplication.processEvents()
 
 
-def _save(widget: QWidget, folder: Path, name: str) -> Path:
-    _settle()
-    path = folder / f"{name}.png"
-    widget.grab().save(str(path), "PNG")
-    return path
-
-
-TITLE_BAR = 30
-
-
-def _save_over(window: QWidget, dialog: QWidget, folder: Path, name: str) -> Path:
+def _framed_over(window: QWidget, dialog: QWidget) -> QPixmap:
     """The window with ``dialog`` over its middle, framed and titled as a window manager would
     (offscreen there is none, and a dialog's grab has neither)."""
-    _settle()
     shot = window.grab()
     over = dialog.grab()
     framed = QPixmap(over.width() + 2, over.height() + TITLE_BAR + 1)
@@ -347,9 +393,7 @@ def _save_over(window: QWidget, dialog: QWidget, folder: Path, name: str) -> Pat
     )
     painter.drawPixmap(corner, framed)
     painter.end()
-    path = folder / f"{name}.png"
-    shot.save(str(path), "PNG")
-    return path
+    return shot
 
 
 def _wait_for(ready: Callable[[], bool], what: str, window: MainWindow) -> None:
@@ -375,19 +419,20 @@ def _accept(dialog: QDialog) -> None:
     button.click()
 
 
-def render(folder: Path) -> list[Path]:
-    """Drive a fresh station through a morning and save one PNG per screen."""
-    folder.mkdir(parents=True, exist_ok=True)
+def walk(camera: Camera) -> list[Path]:
+    """Drive a fresh station through a morning and hand each screen to ``camera``: the
+    first-run wizard's pages, then the window's (the tabs, their dialogs, the Admin pages)."""
+    paths = _walk_wizard(camera)
     with tempfile.TemporaryDirectory(prefix="tracetrack-screenshots-") as data:
         station = open_station(Path(data), {"meena": ("pw", "admin")}, PasswordHasher().hash)
         try:
             with _running_server(Path(data)) as server:
-                return _render(station, server, folder)
+                return paths + _render(station, server, camera)
         finally:
             station.store.close()
 
 
-def _render(station: WorkflowStation, server: _Server, folder: Path) -> list[Path]:
+def _render(station: WorkflowStation, server: _Server, camera: Camera) -> list[Path]:
     scanner = _Scanner()
     app = StationApp(
         station,
@@ -400,12 +445,12 @@ def _render(station: WorkflowStation, server: _Server, folder: Path) -> list[Pat
         ],
     )
     window = app.window
-    window.resize(*SIZE)
+    window.resize(*camera.sizes[0])
     app.start()
     window.login_page.show_error(
         QCoreApplication.translate("StationApp", "This badge belongs to nobody. Log in by name.")
     )
-    paths = [_save(window, folder, "login")]
+    paths = camera.shot("login", window)
     app.on_login_requested("meena", "pw")
     scanner.scanner_state_changed.emit("/dev/ttyACM0", "connected", "9600 baud")
     window.connection.set_state(
@@ -420,36 +465,51 @@ def _render(station: WorkflowStation, server: _Server, folder: Path) -> list[Pat
             scanner.read("CMD-CONFIRM")
     window.pending.set_pending(4, datetime.now(UTC) - timedelta(seconds=40))
     window.overlay.stop()
-    paths.append(_save(window, folder, "scan"))
+    paths += camera.shot("scan", window)
     window.scan_tab.entry.setText("0016")  # a person half way through typing a label
-    paths.append(_save(window, folder, "scan_typing"))
+    paths += camera.shot("scan_typing", window)
     window.scan_tab.entry.clear()
 
     scanner.read("LABEL NO.0410003 LOT NO.:STAR44GG")  # already in SB00041: names the parent
     window.conflicts.set_count(2)
     window.overlay.stop()
-    paths.append(_save(window, folder, "scan_error"))
+    paths += camera.shot("scan_error", window)
 
     scanner.wedge("0420017004201", (3.0,) * 12, Suspect.TWO_READS)  # a lost Enter: refused
     window.overlay.stop()
-    paths.append(_save(window, folder, "scan_refused"))
+    paths += camera.shot("scan_refused", window)
+
+    scanner.read("SB00043")  # another parent while SB00042 is open: the longest message
+    window.overlay.stop()
+    paths += camera.shot("scan_switch_parent", window)
+    scanner.read("SB00042")  # back to it
+    scanner.read("CMD-FINISH")  # 17 of 30: asked first, in the bar
+    window.overlay.stop()
+    paths += camera.shot("scan_finish_early", window)
+    scanner.read("CMD-CANCEL")
+    conflicts = ConflictsDialog(_conflict_rows(), window)
+    conflicts.show()
+    paths += camera.shot("scan_conflicts", window, conflicts)
+    conflicts.reject()
+    conflicts.deleteLater()
+    window.overlay.stop()
 
     window.show_tab("bills")
     app.on_bill_create_requested("BILL-2025-001", 4, "Indore C&F", "MP09 HX 4471")
     for parent in ("SB00041", "M444-00017"):  # M444-00017 holds 12 of 30: asked about first
         scanner.read(parent)
     window.overlay.stop()
-    paths.append(_save(window, folder, "bills"))
-    paths += _render_bill_changes(app, folder)
+    paths += camera.shot("bills", window)
+    paths += _render_bill_changes(app, camera)
 
     window.show_tab("lookup")
     scanner.read("LABEL NO.0420005 LOT NO.:STAR44GG")
-    paths.append(_save(window, folder, "lookup"))  # with the corrections an admin may make
-    paths += _render_corrections(app, scanner, folder)
+    paths += camera.shot("lookup", window)  # with the corrections an admin may make
+    paths += _render_corrections(app, scanner, camera)
 
     window.show_tab("dashboard")
     window.dashboard_tab.show_data(_server_dashboard(datetime.now(UTC)))
-    paths.append(_save(window, folder, "dashboard"))
+    paths += camera.shot("dashboard", window)
     week = _week_dashboard(datetime.now(UTC))
     assert week.span is not None
     picker = window.dashboard_tab
@@ -461,47 +521,79 @@ def _render(station: WorkflowStation, server: _Server, folder: Path) -> list[Pat
     for widget in (picker.range_combo, picker.from_edit, picker.to_edit):
         widget.blockSignals(False)
     picker.show_data(week)
-    paths.append(_save(window, folder, "dashboard_week"))
+    paths += camera.shot("dashboard_week", window)
 
     app.on_settings_requested()
     dialog = app.settings_dialog
     assert dialog is not None
-    dialog.resize(*SIZE)
     dialog.tabs.setCurrentIndex(1)
-    paths.append(_save(dialog, folder, "settings"))
+    paths += camera.shot("settings", dialog)
     dialog.tabs.setCurrentWidget(dialog.test_panel)
     for gaps in ((14.0, 52.0, 9.0, 61.0, 33.0, 18.0), (22.0, 47.0, 12.0, 58.0, 30.0, 25.0)) * 2:
         dialog.test_panel.show_record(_wedge_record("0016586", gaps))
-    paths.append(_save(dialog, folder, "settings_scanner_test"))
+    paths += camera.shot("settings_scanner_test", dialog)
     dialog.server_url.setText("tracetrack.local")
     dialog.tabs.setCurrentIndex(0)
     dialog.show_errors(validate(dialog.values()))
-    paths.append(_save(dialog, folder, "settings_error"))
+    paths += camera.shot("settings_error", dialog)
     dialog.server_url.setText("http://10.0.0.5:8000")  # plain http to another machine
     dialog.allow_plain_http.setChecked(True)
     dialog.show_errors(validate(dialog.values()))
-    paths.append(_save(dialog, folder, "settings_plain_http"))
+    paths += camera.shot("settings_plain_http", dialog)
     dialog.reject()
     window.show_tab("scan")
     window.connection.set_server("http://10.0.0.5:8000")  # what the opt-in looks like after
-    paths.append(_save(window, folder, "scan_plain_http"))
+    paths += camera.shot("scan_plain_http", window)
     window.connection.set_server("https://tracetrack.example.com")
 
     qt_app = QApplication.instance()
     if isinstance(qt_app, QApplication):
         apply_theme(qt_app, high_contrast=True)
         window.show_tab("scan")
-        paths.append(_save(window, folder, "scan_high_contrast"))
+        paths += camera.shot("scan_high_contrast", window)
         apply_theme(qt_app)
-        window.resize(*SIZE)  # the bigger type widened the window; the screen did not grow
-    paths += _render_admin(app, server, folder)
+        window.resize(*camera.sizes[0])  # the bigger type widened the window; not the screen
+    paths += _render_admin(app, server, camera)
     window.overlay.stop()
     app.stop()
     window.close()
     return paths
 
 
-def _render_bill_changes(app: StationApp, folder: Path) -> list[Path]:
+def _conflict_rows() -> list[ConflictRow]:
+    """Scans another station won, as the conflicts dialog lists them."""
+    at = (datetime.now(UTC) - timedelta(minutes=12)).isoformat()
+    return [
+        ConflictRow(at, "child_link", "0420011", "child_in_other_parent", "SB00040"),
+        ConflictRow(at, "bill_add", "SB00041", "parent_on_other_bill", "BILL-2025-000"),
+        ConflictRow(at, "parent_finish", "SB00039", "already_completed", ""),
+    ]
+
+
+def _walk_wizard(camera: Camera) -> list[Path]:
+    """Each page of the first-run wizard, as a new station shows it (before any window)."""
+    wizard = FirstRunWizard()
+    wizard.show()
+    paths: list[Path] = []
+    pages = (
+        ("wizard_server", wizard.PAGE_SERVER),
+        ("wizard_enroll", wizard.PAGE_ENROLL),
+        ("wizard_scanner", wizard.PAGE_SCANNER),
+        ("wizard_operator", wizard.PAGE_OPERATOR),
+    )
+    wizard.server_page.url.setText("https://tracetrack.example.com")
+    for name, page in pages:
+        wizard.setStartId(page)
+        wizard.restart()
+        wizard.adjustSize()  # a window manager grows a window to its new page's minimum
+        paths += camera.shot(name, wizard, resize=False)
+    wizard.close()
+    wizard.deleteLater()
+    _settle()
+    return paths
+
+
+def _render_bill_changes(app: StationApp, camera: Camera) -> list[Path]:
     """The open bill's edit dialog, and the question before completing it part-loaded."""
     window, tab, bills = app.window, app.window.bills_tab, app.bills
     tab.confirm_button.click()  # yes: M444-00017 goes on part-full
@@ -509,11 +601,11 @@ def _render_bill_changes(app: StationApp, folder: Path) -> list[Path]:
     tab.edit_button.click()
     assert bills.dialog is not None
     bills.dialog.destination.setText("Indore C&F, Sanwer Road")
-    paths = [_save_over(window, bills.dialog, folder, "bills_edit")]
+    paths = camera.shot("bills_edit", window, bills.dialog)
     bills.dialog.reject()
     tab.complete_button.click()  # 2 of 4 parents: asked first (opened, never executed)
     assert bills.question is not None
-    paths.append(_save_over(window, bills.question, folder, "bills_complete_early"))
+    paths += camera.shot("bills_complete_early", window, bills.question)
     bills.question.reject()
     window.overlay.stop()
     return paths
@@ -531,7 +623,7 @@ def _correct(
     return dialog
 
 
-def _render_corrections(app: StationApp, scanner: _Scanner, folder: Path) -> list[Path]:
+def _render_corrections(app: StationApp, scanner: _Scanner, camera: Camera) -> list[Path]:
     """A child moved to another parent (the dialog), and a voided child's lookup."""
     window = app.window
     app.on_lookup_requested("M444-00017")  # reopened first, so there is a parent to move into
@@ -540,16 +632,16 @@ def _render_corrections(app: StationApp, scanner: _Scanner, folder: Path) -> lis
     dialog = _correct(app, EventType.CHILD_MOVE, CorrectionReason.WRONG_PARENT)
     scanner.read("M444-00017")  # a serial scanner's read fills the dialog's parent field
     window.overlay.stop()
-    paths = [_save_over(window, dialog, folder, "lookup_correction_move")]
+    paths = camera.shot("lookup_correction_move", window, dialog)
     _accept(dialog)
     app.on_lookup_requested("LABEL NO.0420006 LOT NO.:STAR44GG")
     _accept(_correct(app, EventType.BAG_VOID, CorrectionReason.DAMAGED, "label torn at the seam"))
     window.overlay.stop()
-    paths.append(_save(window, folder, "lookup_voided"))
+    paths += camera.shot("lookup_voided", window)
     return paths
 
 
-def _render_admin(app: StationApp, server: _Server, folder: Path) -> list[Path]:
+def _render_admin(app: StationApp, server: _Server, camera: Camera) -> list[Path]:
     """Each Admin page as the station's admin sees it, signed in to the real server."""
     window, tab = app.window, app.window.admin_tab
     server.ready()
@@ -563,7 +655,7 @@ def _render_admin(app: StationApp, server: _Server, folder: Path) -> list[Path]:
     _wait_for(lambda: tab.users.table.rowCount() == len(SITE_USERS), "the users", window)
     usernames = [user.get("username") for user in tab.users.users]
     tab.users.table.selectRow(usernames.index(DISABLED_USER))  # its button says Enable
-    paths = [_save(window, folder, "admin_users")]
+    paths = camera.shot("admin_users", window)
 
     stations = tab.stations
     tab.page_tabs.setCurrentWidget(stations)
@@ -576,12 +668,12 @@ def _render_admin(app: StationApp, server: _Server, folder: Path) -> list[Path]:
     _wait_for(lambda: isinstance(stations.dialog, EnrollmentCodeDialog), "a new station", window)
     _wait_for(lambda: stations.table.rowCount() == len(SITE_STATIONS) + 1, "stations", window)
     assert stations.dialog is not None
-    paths.append(_save_over(window, stations.dialog, folder, "admin_stations"))
+    paths += camera.shot("admin_stations", window, stations.dialog)
     stations.dialog.reject()
 
     tab.page_tabs.setCurrentWidget(tab.areas)
     _wait_for(lambda: tab.areas.table.rowCount() >= 4, "the areas", window)
-    paths.append(_save(window, folder, "admin_areas"))
+    paths += camera.shot("admin_areas", window)
 
     rules = tab.rules
     tab.page_tabs.setCurrentWidget(rules)
@@ -589,12 +681,12 @@ def _render_admin(app: StationApp, server: _Server, folder: Path) -> list[Path]:
     rules.samples.setPlainText("\n".join(SAMPLE_CODES))
     rules.try_button.click()
     _wait_for(lambda: rules.results.rowCount() == len(SAMPLE_CODES), "trying codes", window)
-    paths.append(_save(window, folder, "admin_rules"))
+    paths += camera.shot("admin_rules", window)
 
     tab.page_tabs.setCurrentWidget(tab.audit)
     _wait_for(lambda: tab.audit.table.rowCount() > 0, "the audit log", window)
-    paths.append(_save(window, folder, "admin_audit"))
-    paths += _render_import(app, server, folder)
+    paths += camera.shot("admin_audit", window)
+    paths += _render_import(app, server, camera)
     app.admin.sign_out()
     return paths
 
@@ -610,7 +702,7 @@ def _import_sheet(folder: Path) -> Path:
     return path
 
 
-def _render_import(app: StationApp, server: _Server, folder: Path) -> list[Path]:
+def _render_import(app: StationApp, server: _Server, camera: Camera) -> list[Path]:
     """The import dialog's answer to a dry run of a supplier's sheet (the admin is signed in)."""
     window = app.window
     window.show_tab("bills")
@@ -620,23 +712,29 @@ def _render_import(app: StationApp, server: _Server, folder: Path) -> list[Path]
     dialog.path.setText(str(_import_sheet(server.folder)))
     dialog.check_button.click()
     _wait_for(lambda: bool(dialog.summary.text()) and not dialog.busy, "the dry run", window)
-    paths = [_save_over(window, dialog, folder, "import_dry_run")]
+    paths = camera.shot("import_dry_run", window, dialog)
     dialog.reject()
     return paths
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``DIR [LANGUAGE...]``: every screen in each language (default ``en hi``) at each of
+    :data:`SIZES`, into ``DIR/LANGUAGE/WxH/``."""
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0] if args else "build/screenshots")
-    language = args[1] if len(args) > 1 else "en"
+    languages = args[1:] or ["en", "hi"]
     install_emit_refcount_fix()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
-    translator = install_translator(qt_app, language)
     apply_theme(qt_app)
-    for path in render(folder):
-        print(path)  # noqa: T201 - the command's output is the list of files
-    del translator  # installed on the application, which keeps it
+    for language in languages:
+        translator = install_translator(qt_app, language)
+        try:
+            for path in walk(PngCamera(folder / language)):
+                print(path)  # noqa: T201 - the command's output is the list of files
+        finally:
+            if translator is not None:
+                qt_app.removeTranslator(translator)
     return 0
 
 

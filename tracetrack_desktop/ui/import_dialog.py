@@ -237,6 +237,8 @@ class ImportDialog(QDialog):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        # a reason wraps in the last column: its row grows to show it whole
+        table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
         return table
 
     # -- the operator's choices ------------------------------------------------------------
@@ -469,6 +471,8 @@ class ImportDialog(QDialog):
             self.refusals.setItem(row, 0, QTableWidgetItem(str(refusal.get("row", ""))))
             self.refusals.setItem(row, 1, QTableWidgetItem(shown))
             self.refusals.setItem(row, 2, reason)
+        self.reasons.resizeRowsToContents()
+        self.refusals.resizeRowsToContents()
 
     def ask_columns(self, detail: Mapping[str, Any], message: str) -> None:
         """422 ``columns_unknown``: a combo per needed column, the server's guess picked."""

@@ -19,6 +19,9 @@ class ConnectionWidget(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # on a narrow screen the warning and the sync time take two lines rather than
+        # widening the window past the screen
+        self.setWordWrap(True)
         self.online = False
         self.unencrypted_host: str | None = None
         self._style = ""

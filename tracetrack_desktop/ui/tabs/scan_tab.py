@@ -8,7 +8,7 @@ a key can answer it without reaching for the mouse.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,7 +78,13 @@ class ScanTab(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # time, code and outcome as wide as their texts; the message takes the rest and wraps,
+        # its row as tall as it needs: a message reads whole (a cut one left "scan the nex…")
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        header.sectionResized.connect(self._on_header_section_resized)
 
         self.entry = ScanLine()
         self.entry.setPlaceholderText(
@@ -160,10 +166,28 @@ class ScanTab(QWidget):
             self.message.style().unpolish(self.message)
             self.message.style().polish(self.message)
 
+    def _on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 3:  # a wider or narrower message column wraps into other heights
+            # once the resize is over (the other columns may still be moving)
+            QTimer.singleShot(0, self.table.resizeRowsToContents)
+
+    def outcome_word(self, kind: str) -> str:
+        """A feedback kind as the outcome column names it, in the operator's language."""
+        words = {
+            "good": self.tr("GOOD"),
+            "parent": self.tr("PARENT"),
+            "complete": self.tr("COMPLETE"),
+            "duplicate": self.tr("DUPLICATE"),
+            "error": self.tr("ERROR"),
+            "info": self.tr("INFO"),
+            "needs_confirmation": self.tr("CONFIRM?"),
+        }
+        return words.get(kind, kind.replace("_", " ").upper())
+
     def add_row(self, row: ScanRow) -> None:
         """Put one outcome at the top of the last-scans table."""
         self.table.insertRow(0)
-        outcome = QTableWidgetItem(row.kind.replace("_", " ").upper())
+        outcome = QTableWidgetItem(self.outcome_word(row.kind))
         outcome.setBackground(QColor(FLASH_COLOURS.get(row.kind, FLASH_COLOURS["info"])))
         outcome.setForeground(QColor("white"))
         for column, item in enumerate(
@@ -175,6 +199,7 @@ class ScanTab(QWidget):
             )
         ):
             self.table.setItem(0, column, item)
+        self.table.resizeRowToContents(0)
         while self.table.rowCount() > MAX_ROWS:
             self.table.removeRow(self.table.rowCount() - 1)
 
