@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: help install run server test lint typecheck bench bench-smoke screenshots clean
+.PHONY: help install run server test lint typecheck bench bench-smoke screenshots bundle clean
 
 help:
 	@echo "install      create .venv and install the project with all extras"
@@ -13,6 +13,7 @@ help:
 	@echo "typecheck    mypy --strict"
 	@echo "bench        full benchmark suite -> bench/RESULTS.md"
 	@echo "screenshots  every screen, en and hi, 1366x768 and 1920x1080 -> build/screenshots/"
+	@echo "bundle       self-contained station (PyInstaller) -> dist/tracetrack-station/"
 
 $(VENV)/.installed: pyproject.toml
 	test -d $(VENV) || python3 -m venv $(VENV)
@@ -51,6 +52,11 @@ bench-smoke: install
 
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m tracetrack_desktop.screenshots build/screenshots en hi
+
+bundle: install
+	$(PY) -m pip install -q -e '.[server,station,dev,bundle]'
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/tracetrack-station.spec
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

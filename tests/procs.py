@@ -156,10 +156,17 @@ class StationProcess:
         self.proc: subprocess.Popen[bytes] | None = None
         self.stderr = b""
 
+    def command(self) -> list[str]:
+        """The program and its arguments (``tests/bundle`` runs the built bundle instead)."""
+        return [str(BIN / "tracetrack-station"), *self.args]
+
+    def env(self) -> dict[str, str]:
+        return clean_env(QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND="")
+
     def start(self) -> StationProcess:
         self.proc = subprocess.Popen(
-            [str(BIN / "tracetrack-station"), *self.args],
-            env=clean_env(QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND=""),
+            self.command(),
+            env=self.env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )

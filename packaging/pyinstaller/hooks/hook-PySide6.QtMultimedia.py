@@ -1,0 +1,8 @@
+"""PyInstaller's own QtMultimedia hook, without the plugins ``qt_plugins.py`` leaves out (and
+without QtMultimediaWidgets, which the station does not use)."""
+
+from PyInstaller.utils.hooks.qt import add_qt6_dependencies
+from qt_plugins import kept
+
+hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
+binaries = kept(binaries)
