@@ -283,172 +283,172 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80"/>
         <source>&amp;Create bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81"/>
         <source>&amp;Open bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83"/>
         <source>Bill &amp;id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84"/>
         <source>Ca&amp;pacity (parents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85"/>
         <source>Destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="86"/>
         <source>Vehicle number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="90"/>
         <source>Create or open a bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99"/>
         <source>Record &amp;return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="100"/>
         <source>Return ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102"/>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="103"/>
         <source>C&amp;&amp;F location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="103"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104"/>
         <source>Parent bag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="109"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="110"/>
         <source>Import spreads&amp;heet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="123"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="124"/>
         <source>Con&amp;firm: put it on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="124"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="125"/>
         <source>&amp;Keep it off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="135"/>
         <source>Parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="135"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="135"/>
         <source>Expected kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="143"/>
         <source>Remo&amp;ve selected parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="144"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="145"/>
         <source>Comple&amp;te bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="146"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="147"/>
         <source>&amp;Edit bill…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="147"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="148"/>
         <source>Reope&amp;n bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="274"/>
         <source>Scan or type a parent bag to put on this bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="146"/>
         <source>Close bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="206"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="207"/>
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="218"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="219"/>
         <source>Type or scan the id of the bill to open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="232"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="233"/>
         <source>Select a parent in the list, then press Remove.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="241"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="242"/>
         <source>Scan or type the returned parent bag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="275"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="276"/>
         <source>Scan or type a bill id to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280"/>
         <source>NO BILL OPEN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="281"/>
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="288"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="289"/>
         <source>BILL {id} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="291"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="294"/>
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="298"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="301"/>
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,27 +502,27 @@
 <context>
     <name>ConnectionWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="36"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="39"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="38"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41"/>
         <source>● Online · last sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44"/>
         <source>○ Offline · last sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="47"/>
         <source>Unencrypted connection to {host}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="54"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="57"/>
         <source>Offline-only station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,243 +679,306 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129"/>
+        <source>Jan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130"/>
+        <source>Feb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131"/>
+        <source>Mar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="132"/>
+        <source>Apr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="133"/>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="134"/>
+        <source>Jun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="135"/>
+        <source>Jul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="136"/>
+        <source>Aug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="137"/>
+        <source>Sep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="138"/>
+        <source>Oct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="139"/>
+        <source>Nov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="140"/>
+        <source>Dec</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="277"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="253"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280"/>
         <source>Export &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="254"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="281"/>
         <source>Export &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="265"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="266"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="267"/>
         <source>This week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="241"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="268"/>
         <source>Custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="272"/>
         <source>Ran&amp;ge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="251"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="278"/>
         <source>E&amp;xport…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="279"/>
         <source>E&amp;nd-of-day report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="276"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="302"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="321"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="329"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="321"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324"/>
         <source>Children</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297"/>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="321"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="365"/>
         <source>Parents completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="326"/>
         <source>Bill status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="326"/>
         <source>Bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="330"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="304"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="331"/>
         <source>Last seq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="305"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="332"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="306"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="333"/>
         <source>Lag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="364"/>
         <source>Children linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="366"/>
         <source>Parent scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="340"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="367"/>
         <source>Bills created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="341"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="368"/>
         <source>Bills completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="342"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="369"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="343"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="370"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="344"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="371"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="345"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="372"/>
         <source>Stations active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="350"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="377"/>
         <source>Parents open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="351"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="378"/>
         <source>Parents complete, not billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="352"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="379"/>
         <source>Parents billed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="353"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="380"/>
         <source>Children in open parents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="385"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="412"/>
         <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="397"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="424"/>
         <source>All stations, from the server · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="400"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="427"/>
         <source>This station only (server not reachable) · {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="409"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="436"/>
         <source>This station&apos;s own records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="431"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="461"/>
         <source>Figures unavailable: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="477"/>
         <source>Children linked per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="477"/>
         <source>Children linked per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="500"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="530"/>
         <source>Downloading {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="503"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="533"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="507"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="537"/>
         <source>Could not save {name}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="518"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="548"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="532"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="562"/>
         <source>End-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="575"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="605"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="582"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="612"/>
         <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
@@ -923,28 +986,63 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="121"/>
         <source>Enroll this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="109"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122"/>
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="111"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="124"/>
         <source>&amp;Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="126"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="151"/>
+        <source>No OS keyring works on this computer, so the station&apos;s token cannot be kept there. Nothing has been sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="158"/>
+        <source>Keep the token in a protected file instead: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164"/>
+        <source>Anyone who can log in as this computer&apos;s user can read that file and sync as this station: use it only on a station PC that is locked down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190"/>
         <source>Enrolling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="212"/>
+        <source>&amp;Save token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="215"/>
+        <source>Enrolled, but the token could not be kept: {reason}. Choose where to keep it and press Save token; the code is not needed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="222"/>
+        <source>The token is kept in the OS keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="224"/>
+        <source>The token is kept in {path}, readable only by this user.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -987,27 +1085,27 @@
 <context>
     <name>EodDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="204"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="231"/>
         <source>End-of-day report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="234"/>
         <source>PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="208"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="235"/>
         <source>Excel workbook (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="237"/>
         <source>&amp;Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,57 +1113,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="167"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="194"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="197"/>
         <source>Bags (with children, state, bill)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="198"/>
         <source>Bills (totals and weights)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="199"/>
         <source>Operator activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="200"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="178"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="205"/>
         <source>Excel workbook (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="179"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="206"/>
         <source>CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="208"/>
         <source>&amp;What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="182"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="209"/>
         <source>&amp;Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="184"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="211"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="186"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="213"/>
         <source>{first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1073,12 +1171,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="217"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="313"/>
         <source>Set up TraceTrack Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="348"/>
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,7 +1343,7 @@
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="140"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="345"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="347"/>
         <source>Import spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1341,83 +1439,83 @@
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="358"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="360"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="203"/>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="359"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="361"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="298"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="300"/>
         <source>Choose a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="300"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="302"/>
         <source>Spreadsheets ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="313"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="315"/>
         <source>Choose the spreadsheet first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="320"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="322"/>
         <source>Pick the column for: {roles}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="331"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="333"/>
         <source>Save the error report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="334"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="336"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="347"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="349"/>
         <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="416"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="418"/>
         <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="432"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="434"/>
         <source>Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="487"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="491"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="493"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="497"/>
         <source>Which columns hold what? Pick them, then press Check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="498"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="502"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="500"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="504"/>
         <source>Importing… If you close this window the import goes on on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="520"/>
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="524"/>
         <source>Error report saved as {path}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,6 +1573,14 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/login.py" line="81"/>
         <source>Type your username, then your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lookup</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/workflow_station.py" line="272"/>
+        <source>this station</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1609,58 +1715,466 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="71"/>
         <source>TraceTrack Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="107"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="105"/>
+        <source>sound off: no audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="112"/>
         <source>Undo last link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="113"/>
         <source>Finish parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="109"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="114"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="110"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="115"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="111"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="116"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="124"/>
+        <source>Close the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="146"/>
         <source>&amp;Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="147"/>
         <source>&amp;Bills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="148"/>
         <source>&amp;Lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="149"/>
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="150"/>
         <source>Ad&amp;min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="22"/>
+        <source>{code} into {parent}: {count} / {capacity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="23"/>
+        <source>{holder} already holds this child ({code}) — put it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="24"/>
+        <source>{code} is already in {parent} ({count} / {capacity}). Nothing to do; scan the next child.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="28"/>
+        <source>{parent} is complete ({count} / {capacity}). Close it and scan the next parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="32"/>
+        <source>{parent} is complete: {count} / {capacity}. Scan the next parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="35"/>
+        <source>{code} opened (0 / {capacity}). Scan its children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="36"/>
+        <source>Resuming {code} ({count} / {capacity}). Scan its children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="37"/>
+        <source>{code} is already open ({count} / {capacity}). Keep scanning its children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="40"/>
+        <source>Now filling {code} ({count} / {capacity}). {previous} stays open at {pcount} / {pcapacity}; scan it again to resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="44"/>
+        <source>{code} is already complete ({count} / {capacity}). Scan the next parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="47"/>
+        <source>{code} is already complete ({count} / {capacity}). Keep filling {previous} ({pcount} / {pcapacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="51"/>
+        <source>Scan a parent bag first: {code} is a child bag. Put it aside, scan the parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="55"/>
+        <source>Finish {parent} with only {count} / {capacity}? Press FINISH again or CONFIRM to finish it; CANCEL to keep scanning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="59"/>
+        <source>Not finished. Keep scanning children of {parent} ({count} / {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="62"/>
+        <source>{parent} finished with {count} children. Close it and scan the next parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="66"/>
+        <source>{parent} was already complete. Scan the next parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="67"/>
+        <source>No parent is open to finish. Scan a parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="68"/>
+        <source>{parent} has no children yet. Scan its children, or scan another parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="71"/>
+        <source>Nothing to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="72"/>
+        <source>Nothing to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="73"/>
+        <source>Nothing to undo in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="74"/>
+        <source>Undone: take {child} out of {parent} ({count} / {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="77"/>
+        <source>Undone: take {child} out of {parent} ({count} / {capacity}). {again} is open again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="81"/>
+        <source>{child} is no longer in {parent}; nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="82"/>
+        <source>Log in first, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="83"/>
+        <source>Welcome, {name}. Scan a parent bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="84"/>
+        <source>Welcome, {name}. Scan or create a bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="85"/>
+        <source>Welcome, {name}. Scan a bag to look it up, or open the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="88"/>
+        <source>{name} logged out. Log in to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="89"/>
+        <source>Log in to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="90"/>
+        <source>{code} holds {count} of {capacity} children. Scan it again or press Confirm to put it on the bill anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="94"/>
+        <source>{parent} on bill {bill}: {count} / {capacity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="95"/>
+        <source>Bill {bill} created for {capacity} parents. Scan its parent bags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="98"/>
+        <source>{code} stays off bill {bill}. Scan the next parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="99"/>
+        <source>Open or create a bill first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="100"/>
+        <source>Open a bill first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="101"/>
+        <source>There is no bill {bill} here. Create it first (or wait for sync).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="104"/>
+        <source>{code} is already on another bill ({bill}). Take it off that bill first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="107"/>
+        <source>Unknown bag {code}: it has never been packed. Send it to a packing station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="111"/>
+        <source>Wrong bag type: {code} is a child bag. Only parent bags go onto a bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="114"/>
+        <source>Invalid format: {code} is not a bag code. Scan the parent bag&apos;s label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="117"/>
+        <source>Unknown bill {bill}. Create it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="118"/>
+        <source>Bill full ({capacity} parents). Complete it, or raise its capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="121"/>
+        <source>Bill full ({capacity} parent). Complete it, or raise its capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="124"/>
+        <source>{code} is not a parent or child label. Scan the bag&apos;s own label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="127"/>
+        <source>Bill mode: scan or create a bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="128"/>
+        <source>Bill mode: bill {bill} is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="129"/>
+        <source>Scan mode: scan a parent bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="130"/>
+        <source>{code} taken out of {parent} and voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="131"/>
+        <source>{code} voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="132"/>
+        <source>{code} restored; it can be used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="133"/>
+        <source>{parent} reopened ({count} / {capacity}); scan more children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="136"/>
+        <source>{code} moved from {source} to {target}: {count} / {capacity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="139"/>
+        <source>{code} removed from {parent} ({count} / {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="140"/>
+        <source>{code} taken off bill {bill}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="141"/>
+        <source>Bill {bill} completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="142"/>
+        <source>Bill {bill} reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="143"/>
+        <source>{code} returned from bill {bill}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="144"/>
+        <source>No scans for {minutes} minutes: scan a parent to continue ({parent} stays open at {count} / {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="148"/>
+        <source>{code} was read twice in a row by the scanner; it counts once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="151"/>
+        <source>Two labels ran together in one read; neither was counted. Check that the scanner ends each read with Enter or Tab. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="155"/>
+        <source>Only the end of a label arrived (its start went elsewhere); it was not counted. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="159"/>
+        <source>Typed keys and a scan ran together in the scan line; neither was counted. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="163"/>
+        <source>The scanner sent a read shorter than any label; it was not counted. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="167"/>
+        <source>This badge belongs to nobody. Log in by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="168"/>
+        <source>Wrong user name or password. Check and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="169"/>
+        <source>Wrong user name or password. {left} tries left before the account locks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="172"/>
+        <source>The account {user} is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="173"/>
+        <source>Bill {bill} completed with {count} parents (capacity lowered from {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="177"/>
+        <source>Bill {bill} has no parents yet: scan parents onto it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="180"/>
+        <source>{code} is a child bag; only parent bags go onto a bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="181"/>
+        <source>{code} is already on bill {bill}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="182"/>
+        <source>{code} is already on bill {bill}. Take it off there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="183"/>
+        <source>Bill {bill} is completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="184"/>
+        <source>Bill {bill} is full ({count} / {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="185"/>
+        <source>{code} is full ({count} / {capacity}). Scan a new parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="186"/>
+        <source>{code} was voided; put it aside (an admin may restore it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="187"/>
+        <source>Nothing to change on bill {bill}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="188"/>
+        <source>label number {label} from a long label</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1695,42 +2209,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="171"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="267"/>
         <source>First operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="268"/>
         <source>This person becomes the station&apos;s admin and can add others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="180"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="276"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="277"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="182"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="278"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="286"/>
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="192"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="288"/>
         <source>The password needs at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="290"/>
         <source>The two passwords differ; type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,17 +2252,17 @@
 <context>
     <name>OperatorWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="21"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="23"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="31"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="33"/>
         <source>{name} ({role})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="33"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="35"/>
         <source>Nobody logged in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,7 +2270,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="175"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="176"/>
         <source>New password for {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1781,179 +2295,230 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="198"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="199"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="200"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="201"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="202"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="194"/>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="195"/>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="196"/>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="197"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="38"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39"/>
         <source>parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40"/>
         <source>child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41"/>
         <source>bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42"/>
         <source>command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="43"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72"/>
         <source>Series name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73"/>
         <source>Pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
         <source>Children per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="75"/>
         <source>kg per parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82"/>
         <source>Add &amp;series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83"/>
         <source>Remove s&amp;eries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="87"/>
         <source>Parent pattern, e.g. &quot;SB followed by 5 digits&quot;: SB[0-9]{5}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="91"/>
         <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="93"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="94"/>
         <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96"/>
         <source>One code per line, e.g. SB00042</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97"/>
         <source>&amp;Try codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100"/>
         <source>Series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="104"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="105"/>
         <source>&amp;Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="113"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="114"/>
         <source>&amp;Child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="115"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="116"/>
         <source>&amp;Bill pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="118"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="119"/>
         <source>Try codes against these rules (not saved):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="129"/>
         <source>Parent series:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198"/>
         <source>Type at least one code to try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="214"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="215"/>
         <source>The child pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="217"/>
         <source>The parent series {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="221"/>
         <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="223"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="224"/>
         <source>{what} matches almost anything, even {examples}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="232"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="233"/>
         <source>The site uses the default rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="234"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="235"/>
         <source>Version {version} of the site&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="257"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="258"/>
         <source>Version {version} published to every station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="261"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="262"/>
         <source>Code rules published.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="266"/>
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="267"/>
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,58 +2556,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="85"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="91"/>
         <source>Type a code and press Enter (scanners need no click)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="93"/>
         <source>Undo last (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="88"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="94"/>
         <source>Finish parent (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="127"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="133"/>
         <source>LOG IN TO SCAN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="134"/>
         <source>SCAN PARENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="135"/>
         <source>SCAN CHILDREN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="136"/>
         <source>FINISH EARLY?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="131"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="137"/>
         <source>SCAN PARENTS ONTO BILL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="145"/>
         <source>Parent {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="148"/>
         <source>No parent open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="149"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="155"/>
         <source>{parent} has only {n} of {cap} children. Finish it anyway? Press F10 or scan CONFIRM to finish, Esc or scan CANCEL to keep scanning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="177"/>
+        <source>GOOD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="178"/>
+        <source>PARENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="179"/>
+        <source>COMPLETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="180"/>
+        <source>DUPLICATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="181"/>
+        <source>ERROR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="182"/>
+        <source>INFO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="183"/>
+        <source>CONFIRM?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2057,17 +2657,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="241"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="146"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="242"/>
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="257"/>
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,27 +2675,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="298"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="306"/>
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="302"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="310"/>
         <source>The scanner ends each code with {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="303"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311"/>
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="307"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="315"/>
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="319"/>
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2103,73 +2703,73 @@
 <context>
     <name>ScannerTestPanel</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="65"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="66"/>
         <source>Scan &amp;here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="67"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="68"/>
         <source>Scan a label now. Nothing is recorded while you test.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="75"/>
         <source>&amp;Use these settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="88"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="88"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="89"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="90"/>
         <source>Code and kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="91"/>
         <source>Symbology</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="91"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="92"/>
         <source>GS1 fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="92"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="93"/>
         <source>Gaps between keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="119"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="122"/>
         <source>refused: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="125"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="129"/>
         <source>none sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="132"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="136"/>
         <source>{gaps}
 total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="137"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="141"/>
         <source>(serial scanner: no keystroke timing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="158"/>
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="162"/>
         <source>Scan the same label a few times to learn this scanner&apos;s settings: {done} of {need}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,12 +2777,12 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ScannersWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="28"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="30"/>
         <source>Scanners: keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="31"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="33"/>
         <source>Scanners: {list}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,22 +2790,22 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="64"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70"/>
         <source>Where is the server?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="66"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="72"/>
         <source>Type the address your admin gave you, or run this station on its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="76"/>
         <source>&amp;Offline only: no server for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="73"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="79"/>
         <source>Server &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,47 +3072,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="406"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="335"/>
+        <source>This station stays open: an admin can close it (log in, then Ctrl+Q).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="419"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="428"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="441"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="517"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="530"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="606"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="619"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="669"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="682"/>
         <source>the server makes these files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="703"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="716"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="714"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="727"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="753"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="766"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="785"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="798"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2616,54 +3221,167 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="239"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="240"/>
+        <source>processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="241"/>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="243"/>
+        <source>dispatcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="244"/>
+        <source>biller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="245"/>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="246"/>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="248"/>
+        <source>parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="249"/>
+        <source>child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="250"/>
+        <source>bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="251"/>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="252"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="253"/>
+        <source>keyboard scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="254"/>
+        <source>serial scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="255"/>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="256"/>
+        <source>keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="258"/>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="259"/>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="260"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="261"/>
+        <source>listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="262"/>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="263"/>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="62"/>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="62"/>
         <source>Edit a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="70"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="71"/>
         <source>(no area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="82"/>
         <source>Scan the badge here, or leave empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87"/>
         <source>&amp;Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="88"/>
         <source>&amp;Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="109"/>
         <source>Type a username.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2671,133 +3389,133 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="42"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="43"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="44"/>
         <source>locked until {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="46"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="47"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="143"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="144"/>
         <source>At least 8 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="147"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="161"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="162"/>
         <source>Type the password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="163"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="164"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="207"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="217"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218"/>
         <source>&amp;Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219"/>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="253"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="221"/>
         <source>Reset &amp;password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="253"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="279"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280"/>
         <source>User {name} added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281"/>
         <source>User {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282"/>
         <source>User {name} disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283"/>
         <source>User {name} enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="284"/>
         <source>New password set for {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="312"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313"/>
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313"/>
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="314"/>
         <source>Disable {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -282,172 +282,172 @@
 <context>
     <name>BillsTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
         <source>&amp;Create bill</source>
         <translation>बिल बनाएँ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="80" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="81" />
         <source>&amp;Open bill</source>
         <translation>बिल खोलें (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="82" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
         <source>Bill &amp;id</source>
         <translation>बिल आईडी (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84" />
         <source>Ca&amp;pacity (parents)</source>
         <translation>क्षमता (पैरेंट बैग) (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85" />
         <source>Destination</source>
         <translation>गंतव्य</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="85" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="86" />
         <source>Vehicle number</source>
         <translation>वाहन नंबर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="90" />
         <source>Create or open a bill</source>
         <translation>बिल बनाएँ या खोलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99" />
         <source>Record &amp;return</source>
         <translation>वापसी दर्ज करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="100" />
         <source>Return ticket</source>
         <translation>वापसी टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102" />
         <source>Ticket</source>
         <translation>टिकट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="103" />
         <source>C&amp;&amp;F location</source>
         <translation>C&amp;&amp;F स्थान</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="103" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="104" />
         <source>Parent bag</source>
         <translation>पैरेंट बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="109" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="110" />
         <source>Import spreads&amp;heet…</source>
         <translation>स्प्रेडशीट आयात करें (&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="123" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="124" />
         <source>Con&amp;firm: put it on</source>
         <translation>पुष्टि करें: बिल पर रखें (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="125" />
         <source>&amp;Keep it off</source>
         <translation>बिल पर न रखें (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="135" />
         <source>Parent</source>
         <translation>पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="135" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="134" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="135" />
         <source>Expected kg</source>
         <translation>अपेक्षित किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="143" />
         <source>Remo&amp;ve selected parent</source>
         <translation>चुना पैरेंट हटाएँ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="144" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="145" />
         <source>Comple&amp;te bill</source>
         <translation>बिल पूरा करें (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="146" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="147" />
         <source>&amp;Edit bill…</source>
         <translation>बिल बदलें… (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="147" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="148" />
         <source>Reope&amp;n bill</source>
         <translation>बिल फिर खोलें (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="273" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="274" />
         <source>Scan or type a parent bag to put on this bill</source>
         <translation>इस बिल पर रखने के लिए पैरेंट बैग स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="146" />
         <source>Close bill</source>
         <translation>बिल बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="206" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="207" />
         <source>Type a bill id first, e.g. BILL-2025-001.</source>
         <translation>पहले बिल आईडी लिखें, जैसे BILL-2025-001।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="218" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="219" />
         <source>Type or scan the id of the bill to open.</source>
         <translation>खोलने के लिए बिल की आईडी लिखें या स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="232" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="233" />
         <source>Select a parent in the list, then press Remove.</source>
         <translation>सूची में एक पैरेंट चुनें, फिर हटाएँ दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="241" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="242" />
         <source>Scan or type the returned parent bag.</source>
         <translation>लौटाया गया पैरेंट बैग स्कैन करें या लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="275" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="276" />
         <source>Scan or type a bill id to open it</source>
         <translation>बिल खोलने के लिए उसकी आईडी स्कैन करें या लिखें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="279" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280" />
         <source>NO BILL OPEN</source>
         <translation>कोई बिल खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="280" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="281" />
         <source>Create a bill or open one to scan parents onto it.</source>
         <translation>पैरेंट बैग स्कैन करने के लिए बिल बनाएँ या खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="288" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="289" />
         <source>BILL {id} · {status}</source>
         <translation>बिल {id} · {status}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="291" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="294" />
         <source>Destination: {dest} · Vehicle: {veh}</source>
         <translation>गंतव्य: {dest} · वाहन: {veh}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="298" />
+        <location filename="../../tracetrack_desktop/ui/tabs/bills_tab.py" line="301" />
         <source>{linked} / {cap} parents · {actual} kg of {expected} kg expected</source>
         <translation>{linked} / {cap} पैरेंट · {actual} किग्रा, अपेक्षित {expected} किग्रा</translation>
     </message>
@@ -501,27 +501,27 @@
 <context>
     <name>ConnectionWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="36" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="39" />
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="38" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41" />
         <source>● Online · last sync {when}</source>
         <translation>● ऑनलाइन · पिछला सिंक {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44" />
         <source>○ Offline · last sync {when}</source>
         <translation>○ ऑफ़लाइन · पिछला सिंक {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="47" />
         <source>Unencrypted connection to {host}</source>
         <translation>{host} से बिना एन्क्रिप्शन का कनेक्शन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="54" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="57" />
         <source>Offline-only station</source>
         <translation>केवल ऑफ़लाइन स्टेशन</translation>
     </message>
@@ -678,243 +678,306 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="129" />
+        <source>Jan</source>
+        <translation>जन॰</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="130" />
+        <source>Feb</source>
+        <translation>फ़र॰</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="131" />
+        <source>Mar</source>
+        <translation>मार्च</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="132" />
+        <source>Apr</source>
+        <translation>अप्रैल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="133" />
+        <source>May</source>
+        <translation>मई</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="134" />
+        <source>Jun</source>
+        <translation>जून</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="135" />
+        <source>Jul</source>
+        <translation>जुल॰</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="136" />
+        <source>Aug</source>
+        <translation>अग॰</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="137" />
+        <source>Sep</source>
+        <translation>सित॰</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="138" />
+        <source>Oct</source>
+        <translation>अक्तू॰</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="139" />
+        <source>Nov</source>
+        <translation>नव॰</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="140" />
+        <source>Dec</source>
+        <translation>दिस॰</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="250" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="277" />
         <source>&amp;Refresh</source>
         <translation>ताज़ा करें (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="253" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="280" />
         <source>Export &amp;CSV…</source>
         <translation>&amp;CSV निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="254" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="281" />
         <source>Export &amp;PNG…</source>
         <translation>&amp;PNG निर्यात…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="265" />
         <source>Today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="239" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="266" />
         <source>Yesterday</source>
         <translation>कल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="240" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="267" />
         <source>This week</source>
         <translation>इस सप्ताह</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="241" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="268" />
         <source>Custom…</source>
         <translation>अपनी तारीखें…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="272" />
         <source>Ran&amp;ge</source>
         <translation>अवधि (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="251" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="278" />
         <source>E&amp;xport…</source>
         <translation>निर्यात करें… (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="252" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="279" />
         <source>E&amp;nd-of-day report…</source>
         <translation>दिन के अंत की रिपोर्ट… (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="276" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303" />
         <source>Now</source>
         <translation>अभी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="302" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="321" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="329" />
         <source>Station</source>
         <translation>स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="321" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324" />
         <source>Children</source>
         <translation>चाइल्ड बैग</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="294" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297" />
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="338" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="321" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="365" />
         <source>Parents completed</source>
         <translation>पूरे पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="297" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="324" />
         <source>Operator</source>
         <translation>ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="326" />
         <source>Bill status</source>
         <translation>बिल स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="299" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="326" />
         <source>Bills</source>
         <translation>बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="303" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="330" />
         <source>Last seen</source>
         <translation>आख़िरी बार देखा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="304" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="331" />
         <source>Last seq</source>
         <translation>आख़िरी क्रमांक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="305" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="332" />
         <source>Pending</source>
         <translation>बाकी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="306" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="333" />
         <source>Lag</source>
         <translation>देरी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="337" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="364" />
         <source>Children linked</source>
         <translation>जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="339" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="366" />
         <source>Parent scans</source>
         <translation>पैरेंट स्कैन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="340" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="367" />
         <source>Bills created</source>
         <translation>बने बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="341" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="368" />
         <source>Bills completed</source>
         <translation>पूरे बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="342" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="369" />
         <source>Duplicates</source>
         <translation>दोहराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="343" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="370" />
         <source>Conflicts</source>
         <translation>टकराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="344" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="371" />
         <source>Corrections</source>
         <translation>सुधार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="345" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="372" />
         <source>Stations active</source>
         <translation>सक्रिय स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="350" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="377" />
         <source>Parents open</source>
         <translation>खुले पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="351" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="378" />
         <source>Parents complete, not billed</source>
         <translation>पूरे पैरेंट, बिल पर नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="352" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="379" />
         <source>Parents billed</source>
         <translation>बिल पर पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="353" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="380" />
         <source>Children in open parents</source>
         <translation>खुले पैरेंट में चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="385" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="412" />
         <source>{first} to {last}</source>
         <translation>{first} से {last} तक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="397" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="424" />
         <source>All stations, from the server · {when}</source>
         <translation>सभी स्टेशन, सर्वर से · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="400" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="427" />
         <source>This station only (server not reachable) · {when}</source>
         <translation>केवल यह स्टेशन (सर्वर उपलब्ध नहीं) · {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="409" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="436" />
         <source>This station's own records</source>
         <translation>इस स्टेशन के अपने रिकॉर्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="431" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="461" />
         <source>Figures unavailable: {reason}</source>
         <translation>आँकड़े उपलब्ध नहीं: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="477" />
         <source>Children linked per day</source>
         <translation>प्रति दिन जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="447" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="477" />
         <source>Children linked per hour</source>
         <translation>प्रति घंटा जोड़े गए चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="500" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="530" />
         <source>Downloading {name}…</source>
         <translation>{name} डाउनलोड हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="503" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="533" />
         <source>Saved {path}</source>
         <translation>{path} सहेजा गया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="507" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="537" />
         <source>Could not save {name}: {reason}</source>
         <translation>{name} सहेजा नहीं जा सका: {reason}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="518" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="548" />
         <source>Export</source>
         <translation>निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="532" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="562" />
         <source>End-of-day report</source>
         <translation>दिन के अंत की रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="575" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="605" />
         <source>Export CSV</source>
         <translation>CSV निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="582" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="612" />
         <source>Export PNG</source>
         <translation>PNG निर्यात</translation>
     </message>
@@ -922,29 +985,64 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="108" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="121" />
         <source>Enroll this station</source>
         <translation>इस स्टेशन को पंजीकृत करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="109" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122" />
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation>एडमिन से मिला पंजीकरण कोड लिखें, फिर पंजीकृत करें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="111" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="124" />
         <source>&amp;Enroll</source>
         <translation>पंजीकृत करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="126" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="151" />
+        <source>No OS keyring works on this computer, so the station's token cannot be kept there. Nothing has been sent yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="158" />
+        <source>Keep the token in a protected file instead: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164" />
+        <source>Anyone who can log in as this computer's user can read that file and sync as this station: use it only on a station PC that is locked down.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="212" />
+        <source>&amp;Save token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="215" />
+        <source>Enrolled, but the token could not be kept: {reason}. Choose where to keep it and press Save token; the code is not needed again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="222" />
+        <source>The token is kept in the OS keyring.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="224" />
+        <source>The token is kept in {path}, readable only by this user.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -986,27 +1084,27 @@
 <context>
     <name>EodDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="204" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="231" />
         <source>End-of-day report</source>
         <translation>दिन के अंत की रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="207" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="234" />
         <source>PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="208" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="235" />
         <source>Excel workbook (XLSX)</source>
         <translation>एक्सेल वर्कबुक (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="210" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="237" />
         <source>&amp;Day</source>
         <translation>दिन (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="238" />
         <source>&amp;Format</source>
         <translation>फ़ॉर्मेट (&amp;F)</translation>
     </message>
@@ -1014,57 +1112,57 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="167" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="194" />
         <source>Export</source>
         <translation>निर्यात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="170" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="197" />
         <source>Bags (with children, state, bill)</source>
         <translation>बैग (चाइल्ड, स्थिति, बिल सहित)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="171" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="198" />
         <source>Bills (totals and weights)</source>
         <translation>बिल (कुल और वज़न)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="199" />
         <source>Operator activity</source>
         <translation>ऑपरेटर गतिविधि</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="200" />
         <source>Conflicts</source>
         <translation>टकराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="178" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="205" />
         <source>Excel workbook (XLSX)</source>
         <translation>एक्सेल वर्कबुक (XLSX)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="179" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="206" />
         <source>CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="208" />
         <source>&amp;What</source>
         <translation>क्या (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="182" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="209" />
         <source>&amp;Format</source>
         <translation>फ़ॉर्मेट (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="184" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="211" />
         <source>Days</source>
         <translation>दिन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="186" />
+        <location filename="../../tracetrack_desktop/ui/tabs/dashboard_tab.py" line="213" />
         <source>{first} to {last}</source>
         <translation>{first} से {last} तक</translation>
     </message>
@@ -1072,12 +1170,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="217" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="313" />
         <source>Set up TraceTrack Station</source>
         <translation>TraceTrack स्टेशन सेट करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="252" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="348" />
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation>एक स्कैन पढ़ा गया ({code}) पर उसका उपयोग नहीं हुआ: सेटअप में स्कैन नहीं लिए जाते। अपना स्कैनर, स्कैनर जाँच पेज पर आज़माएँ।</translation>
     </message>
@@ -1244,7 +1342,7 @@
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="140" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="345" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="347" />
         <source>Import spreadsheet</source>
         <translation>स्प्रेडशीट आयात करें</translation>
     </message>
@@ -1340,83 +1438,83 @@
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="202" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="358" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="360" />
         <source>&amp;Import</source>
         <translation>आयात करें (&amp;I)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="203" />
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="359" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="361" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="298" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="300" />
         <source>Choose a spreadsheet</source>
         <translation>स्प्रेडशीट चुनें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="300" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="302" />
         <source>Spreadsheets ({patterns})</source>
         <translation>स्प्रेडशीट ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="313" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="315" />
         <source>Choose the spreadsheet first.</source>
         <translation>पहले स्प्रेडशीट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="320" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="322" />
         <source>Pick the column for: {roles}.</source>
         <translation>इनके लिए कॉलम चुनें: {roles}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="331" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="333" />
         <source>Save the error report</source>
         <translation>त्रुटि रिपोर्ट सहेजें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="334" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="336" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>एक्सेल वर्कबुक (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="347" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="349" />
         <source>Import {accepted} rows from “{file}”? {duplicates} rows are recorded already and change nothing; {refused} refused rows are left out.</source>
         <translation>“{file}” से {accepted} पंक्तियाँ आयात करें? {duplicates} पंक्तियाँ पहले से दर्ज हैं और कुछ नहीं बदलतीं; {refused} अस्वीकृत पंक्तियाँ छोड़ दी जाती हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="416" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="418" />
         <source>Sheet “{sheet}”, {rows} rows: {accepted} would be imported, {duplicates} are recorded already, {refused} refused.</source>
         <translation>शीट “{sheet}”, {rows} पंक्तियाँ: {accepted} आयात होंगी, {duplicates} पहले से दर्ज हैं, {refused} अस्वीकार।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="432" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="434" />
         <source>Columns: {columns}</source>
         <translation>कॉलम: {columns}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="487" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="491" />
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="493" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="497" />
         <source>Which columns hold what? Pick them, then press Check again.</source>
         <translation>किस कॉलम में क्या है? उन्हें चुनें, फिर से जाँचें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="498" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="502" />
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="500" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="504" />
         <source>Importing… If you close this window the import goes on on the server.</source>
         <translation>आयात हो रहा है… यह खिड़की बंद करने पर भी आयात सर्वर पर चलता रहेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="520" />
+        <location filename="../../tracetrack_desktop/ui/import_dialog.py" line="524" />
         <source>Error report saved as {path}.</source>
         <translation>त्रुटि रिपोर्ट {path} के रूप में सहेजी गई।</translation>
     </message>
@@ -1475,6 +1573,14 @@
         <location filename="../../tracetrack_desktop/ui/login.py" line="81" />
         <source>Type your username, then your password.</source>
         <translation>अपना उपयोगकर्ता नाम, फिर पासवर्ड लिखें।</translation>
+    </message>
+</context>
+<context>
+    <name>Lookup</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/workflow_station.py" line="272" />
+        <source>this station</source>
+        <translation>यह स्टेशन</translation>
     </message>
 </context>
 <context>
@@ -1608,59 +1714,467 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="69" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="71" />
         <source>TraceTrack Station</source>
         <translation>TraceTrack स्टेशन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="107" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="105" />
+        <source>sound off: no audio device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="112" />
         <source>Undo last link</source>
         <translation>आख़िरी जोड़ वापस लें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="108" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="113" />
         <source>Finish parent</source>
         <translation>पैरेंट पूरा करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="109" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="114" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="110" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="115" />
         <source>Log out</source>
         <translation>लॉग आउट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="111" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="116" />
         <source>Settings</source>
         <translation>सेटिंग्स</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="124" />
+        <source>Close the station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="146" />
         <source>&amp;Scan</source>
         <translation>स्कैन (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="138" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="147" />
         <source>&amp;Bills</source>
         <translation>बिल (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="148" />
         <source>&amp;Lookup</source>
         <translation>खोज (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="140" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="149" />
         <source>&amp;Dashboard</source>
         <translation>डैशबोर्ड (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/main_window.py" line="141" />
+        <location filename="../../tracetrack_desktop/ui/main_window.py" line="150" />
         <source>Ad&amp;min</source>
         <translation>प्रबंधन (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="22" />
+        <source>{code} into {parent}: {count} / {capacity}.</source>
+        <translation>{code} → {parent}: {count} / {capacity}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="23" />
+        <source>{holder} already holds this child ({code}) — put it back.</source>
+        <translation>यह चाइल्ड ({code}) पहले से {holder} में है — इसे वापस रखें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="24" />
+        <source>{code} is already in {parent} ({count} / {capacity}). Nothing to do; scan the next child.</source>
+        <translation>{code} पहले से {parent} में है ({count} / {capacity})। कुछ करना नहीं; अगला चाइल्ड स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="28" />
+        <source>{parent} is complete ({count} / {capacity}). Close it and scan the next parent.</source>
+        <translation>{parent} पूरा हो गया ({count} / {capacity})। इसे बंद करें और अगला पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="32" />
+        <source>{parent} is complete: {count} / {capacity}. Scan the next parent.</source>
+        <translation>{parent} पूरा हो गया: {count} / {capacity}। अगला पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="35" />
+        <source>{code} opened (0 / {capacity}). Scan its children.</source>
+        <translation>{code} खुला (0 / {capacity})। इसके चाइल्ड स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="36" />
+        <source>Resuming {code} ({count} / {capacity}). Scan its children.</source>
+        <translation>{code} फिर से शुरू ({count} / {capacity})। इसके चाइल्ड स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="37" />
+        <source>{code} is already open ({count} / {capacity}). Keep scanning its children.</source>
+        <translation>{code} पहले से खुला है ({count} / {capacity})। इसके चाइल्ड स्कैन करते रहें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="40" />
+        <source>Now filling {code} ({count} / {capacity}). {previous} stays open at {pcount} / {pcapacity}; scan it again to resume it.</source>
+        <translation>अब {code} भर रहे हैं ({count} / {capacity})। {previous} {pcount} / {pcapacity} पर खुला रहता है; उसे फिर शुरू करने के लिए दोबारा स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="44" />
+        <source>{code} is already complete ({count} / {capacity}). Scan the next parent.</source>
+        <translation>{code} पहले से पूरा है ({count} / {capacity})। अगला पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="47" />
+        <source>{code} is already complete ({count} / {capacity}). Keep filling {previous} ({pcount} / {pcapacity}).</source>
+        <translation>{code} पहले से पूरा है ({count} / {capacity})। {previous} भरते रहें ({pcount} / {pcapacity})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="51" />
+        <source>Scan a parent bag first: {code} is a child bag. Put it aside, scan the parent.</source>
+        <translation>पहले पैरेंट बैग स्कैन करें: {code} चाइल्ड बैग है। इसे अलग रखें, पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="55" />
+        <source>Finish {parent} with only {count} / {capacity}? Press FINISH again or CONFIRM to finish it; CANCEL to keep scanning.</source>
+        <translation>{parent} केवल {count} / {capacity} पर पूरा करें? पूरा करने के लिए फिर FINISH या CONFIRM दबाएँ; स्कैन जारी रखने के लिए CANCEL।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="59" />
+        <source>Not finished. Keep scanning children of {parent} ({count} / {capacity}).</source>
+        <translation>पूरा नहीं किया। {parent} के चाइल्ड स्कैन करते रहें ({count} / {capacity})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="62" />
+        <source>{parent} finished with {count} children. Close it and scan the next parent.</source>
+        <translation>{parent} {count} चाइल्ड के साथ पूरा हुआ। इसे बंद करें और अगला पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="66" />
+        <source>{parent} was already complete. Scan the next parent.</source>
+        <translation>{parent} पहले से पूरा था। अगला पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="67" />
+        <source>No parent is open to finish. Scan a parent.</source>
+        <translation>पूरा करने के लिए कोई पैरेंट खुला नहीं है। एक पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="68" />
+        <source>{parent} has no children yet. Scan its children, or scan another parent.</source>
+        <translation>{parent} में अभी कोई चाइल्ड नहीं है। इसके चाइल्ड स्कैन करें, या दूसरा पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="71" />
+        <source>Nothing to confirm.</source>
+        <translation>पुष्टि के लिए कुछ नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="72" />
+        <source>Nothing to cancel.</source>
+        <translation>रद्द करने के लिए कुछ नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="73" />
+        <source>Nothing to undo in this session.</source>
+        <translation>इस सत्र में पूर्ववत करने के लिए कुछ नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="74" />
+        <source>Undone: take {child} out of {parent} ({count} / {capacity}).</source>
+        <translation>पूर्ववत: {child} को {parent} से निकालें ({count} / {capacity})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="77" />
+        <source>Undone: take {child} out of {parent} ({count} / {capacity}). {again} is open again.</source>
+        <translation>पूर्ववत: {child} को {parent} से निकालें ({count} / {capacity})। {again} फिर से खुला है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="81" />
+        <source>{child} is no longer in {parent}; nothing to undo.</source>
+        <translation>{child} अब {parent} में नहीं है; पूर्ववत करने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="82" />
+        <source>Log in first, then scan.</source>
+        <translation>पहले लॉग इन करें, फिर स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="83" />
+        <source>Welcome, {name}. Scan a parent bag.</source>
+        <translation>स्वागत है, {name}। पैरेंट बैग स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="84" />
+        <source>Welcome, {name}. Scan or create a bill.</source>
+        <translation>स्वागत है, {name}। बिल स्कैन करें या बनाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="85" />
+        <source>Welcome, {name}. Scan a bag to look it up, or open the dashboard.</source>
+        <translation>स्वागत है, {name}। खोजने के लिए बैग स्कैन करें, या डैशबोर्ड खोलें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="88" />
+        <source>{name} logged out. Log in to scan.</source>
+        <translation>{name} लॉग आउट हुए। स्कैन करने के लिए लॉग इन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="89" />
+        <source>Log in to scan.</source>
+        <translation>स्कैन करने के लिए लॉग इन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="90" />
+        <source>{code} holds {count} of {capacity} children. Scan it again or press Confirm to put it on the bill anyway.</source>
+        <translation>{code} में {capacity} में से {count} चाइल्ड हैं। फिर भी बिल पर रखने के लिए इसे दोबारा स्कैन करें या पुष्टि दबाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="94" />
+        <source>{parent} on bill {bill}: {count} / {capacity}.</source>
+        <translation>{parent} बिल {bill} पर: {count} / {capacity}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="95" />
+        <source>Bill {bill} created for {capacity} parents. Scan its parent bags.</source>
+        <translation>बिल {bill} {capacity} पैरेंट के लिए बना। इसके पैरेंट बैग स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="98" />
+        <source>{code} stays off bill {bill}. Scan the next parent.</source>
+        <translation>{code} बिल {bill} से बाहर रहता है। अगला पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="99" />
+        <source>Open or create a bill first.</source>
+        <translation>पहले बिल खोलें या बनाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="100" />
+        <source>Open a bill first.</source>
+        <translation>पहले एक बिल खोलें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="101" />
+        <source>There is no bill {bill} here. Create it first (or wait for sync).</source>
+        <translation>यहाँ कोई बिल {bill} नहीं है। पहले इसे बनाएँ (या सिंक की प्रतीक्षा करें)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="104" />
+        <source>{code} is already on another bill ({bill}). Take it off that bill first.</source>
+        <translation>{code} पहले से दूसरे बिल ({bill}) पर है। पहले उसे उस बिल से हटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="107" />
+        <source>Unknown bag {code}: it has never been packed. Send it to a packing station.</source>
+        <translation>अज्ञात बैग {code}: यह कभी पैक नहीं हुआ। इसे पैकिंग स्टेशन भेजें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="111" />
+        <source>Wrong bag type: {code} is a child bag. Only parent bags go onto a bill.</source>
+        <translation>गलत बैग प्रकार: {code} चाइल्ड बैग है। बिल पर केवल पैरेंट बैग जाते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="114" />
+        <source>Invalid format: {code} is not a bag code. Scan the parent bag's label.</source>
+        <translation>अमान्य प्रारूप: {code} बैग कोड नहीं है। पैरेंट बैग का लेबल स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="117" />
+        <source>Unknown bill {bill}. Create it first.</source>
+        <translation>अज्ञात बिल {bill}। पहले इसे बनाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="118" />
+        <source>Bill full ({capacity} parents). Complete it, or raise its capacity.</source>
+        <translation>बिल भरा है ({capacity} पैरेंट)। इसे पूरा करें, या इसकी क्षमता बढ़ाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="121" />
+        <source>Bill full ({capacity} parent). Complete it, or raise its capacity.</source>
+        <translation>बिल भरा है ({capacity} पैरेंट)। इसे पूरा करें, या इसकी क्षमता बढ़ाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="124" />
+        <source>{code} is not a parent or child label. Scan the bag's own label.</source>
+        <translation>{code} पैरेंट या चाइल्ड लेबल नहीं है। बैग का अपना लेबल स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="127" />
+        <source>Bill mode: scan or create a bill.</source>
+        <translation>बिल मोड: बिल स्कैन करें या बनाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="128" />
+        <source>Bill mode: bill {bill} is open.</source>
+        <translation>बिल मोड: बिल {bill} खुला है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="129" />
+        <source>Scan mode: scan a parent bag.</source>
+        <translation>स्कैन मोड: पैरेंट बैग स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="130" />
+        <source>{code} taken out of {parent} and voided.</source>
+        <translation>{code} को {parent} से निकाला और रद्द किया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="131" />
+        <source>{code} voided.</source>
+        <translation>{code} रद्द किया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="132" />
+        <source>{code} restored; it can be used again.</source>
+        <translation>{code} बहाल; इसे फिर से उपयोग किया जा सकता है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="133" />
+        <source>{parent} reopened ({count} / {capacity}); scan more children.</source>
+        <translation>{parent} फिर से खुला ({count} / {capacity}); और चाइल्ड स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="136" />
+        <source>{code} moved from {source} to {target}: {count} / {capacity}.</source>
+        <translation>{code} को {source} से {target} में ले जाया गया: {count} / {capacity}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="139" />
+        <source>{code} removed from {parent} ({count} / {capacity}).</source>
+        <translation>{code} को {parent} से हटाया ({count} / {capacity})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="140" />
+        <source>{code} taken off bill {bill}.</source>
+        <translation>{code} को बिल {bill} से हटाया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="141" />
+        <source>Bill {bill} completed.</source>
+        <translation>बिल {bill} पूरा हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="142" />
+        <source>Bill {bill} reopened.</source>
+        <translation>बिल {bill} फिर से खुला।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="143" />
+        <source>{code} returned from bill {bill}.</source>
+        <translation>{code} बिल {bill} से लौटाया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="144" />
+        <source>No scans for {minutes} minutes: scan a parent to continue ({parent} stays open at {count} / {capacity}).</source>
+        <translation>{minutes} मिनट से कोई स्कैन नहीं: जारी रखने के लिए पैरेंट स्कैन करें ({parent} {count} / {capacity} पर खुला रहता है)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="148" />
+        <source>{code} was read twice in a row by the scanner; it counts once.</source>
+        <translation>{code} स्कैनर ने लगातार दो बार पढ़ा; यह एक बार गिना जाता है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="151" />
+        <source>Two labels ran together in one read; neither was counted. Check that the scanner ends each read with Enter or Tab. Scan the label again.</source>
+        <translation>एक रीड में दो लेबल साथ आ गए; कोई नहीं गिना गया। देखें कि स्कैनर हर रीड के अंत में Enter या Tab भेजता है। लेबल फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="155" />
+        <source>Only the end of a label arrived (its start went elsewhere); it was not counted. Scan the label again.</source>
+        <translation>लेबल का केवल अंत आया (उसकी शुरुआत कहीं और गई); यह नहीं गिना गया। लेबल फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="159" />
+        <source>Typed keys and a scan ran together in the scan line; neither was counted. Scan the label again.</source>
+        <translation>स्कैन लाइन में टाइप की गई कुंजियाँ और एक स्कैन साथ आ गए; कोई नहीं गिना गया। लेबल फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="163" />
+        <source>The scanner sent a read shorter than any label; it was not counted. Scan the label again.</source>
+        <translation>स्कैनर ने किसी भी लेबल से छोटा रीड भेजा; यह नहीं गिना गया। लेबल फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="167" />
+        <source>This badge belongs to nobody. Log in by name.</source>
+        <translation>यह बैज किसी का नहीं है। नाम से लॉग इन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="168" />
+        <source>Wrong user name or password. Check and try again.</source>
+        <translation>गलत उपयोगकर्ता नाम या पासवर्ड। जाँचें और फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="169" />
+        <source>Wrong user name or password. {left} tries left before the account locks.</source>
+        <translation>गलत उपयोगकर्ता नाम या पासवर्ड। खाता लॉक होने से पहले {left} कोशिशें बाकी हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="172" />
+        <source>The account {user} is disabled.</source>
+        <translation>खाता {user} बंद है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="173" />
+        <source>Bill {bill} completed with {count} parents (capacity lowered from {capacity}).</source>
+        <translation>बिल {bill} {count} पैरेंट के साथ पूरा हुआ (क्षमता {capacity} से घटाई गई)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="177" />
+        <source>Bill {bill} has no parents yet: scan parents onto it first.</source>
+        <translation>बिल {bill} पर अभी कोई पैरेंट नहीं है: पहले उस पर पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="180" />
+        <source>{code} is a child bag; only parent bags go onto a bill.</source>
+        <translation>{code} चाइल्ड बैग है; बिल पर केवल पैरेंट बैग जाते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="181" />
+        <source>{code} is already on bill {bill}.</source>
+        <translation>{code} पहले से बिल {bill} पर है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="182" />
+        <source>{code} is already on bill {bill}. Take it off there first.</source>
+        <translation>{code} पहले से बिल {bill} पर है। पहले उसे वहाँ से हटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="183" />
+        <source>Bill {bill} is completed.</source>
+        <translation>बिल {bill} पूरा हो चुका है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="184" />
+        <source>Bill {bill} is full ({count} / {capacity}).</source>
+        <translation>बिल {bill} भरा है ({count} / {capacity})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="185" />
+        <source>{code} is full ({count} / {capacity}). Scan a new parent.</source>
+        <translation>{code} भरा है ({count} / {capacity})। नया पैरेंट स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="186" />
+        <source>{code} was voided; put it aside (an admin may restore it).</source>
+        <translation>{code} रद्द किया गया था; इसे अलग रखें (एडमिन इसे बहाल कर सकता है)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="187" />
+        <source>Nothing to change on bill {bill}.</source>
+        <translation>बिल {bill} पर बदलने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="188" />
+        <source>label number {label} from a long label</source>
+        <translation>लंबे लेबल से लेबल नंबर {label}</translation>
     </message>
 </context>
 <context>
@@ -1694,42 +2208,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="171" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="267" />
         <source>First operator</source>
         <translation>पहला ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="268" />
         <source>This person becomes the station's admin and can add others.</source>
         <translation>यह व्यक्ति स्टेशन का एडमिन बनेगा और दूसरों को जोड़ सकेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="180" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="276" />
         <source>&amp;Username</source>
         <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="277" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="182" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="278" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="286" />
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation>2 से 32 छोटे अक्षर, अंक, बिंदु, डैश या अंडरस्कोर इस्तेमाल करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="192" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="288" />
         <source>The password needs at least {n} characters.</source>
         <translation>पासवर्ड में कम से कम {n} अक्षर चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="194" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="290" />
         <source>The two passwords differ; type them again.</source>
         <translation>दोनों पासवर्ड अलग हैं; फिर से लिखें।</translation>
     </message>
@@ -1737,17 +2251,17 @@
 <context>
     <name>OperatorWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="21" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="23" />
         <source>Log out</source>
         <translation>लॉग आउट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="31" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="33" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="33" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="35" />
         <source>Nobody logged in</source>
         <translation>कोई लॉग इन नहीं</translation>
     </message>
@@ -1755,7 +2269,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="175" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="176" />
         <source>New password for {name}</source>
         <translation>{name} के लिए नया पासवर्ड</translation>
     </message>
@@ -1780,179 +2294,230 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="198" />
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="199" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="200" />
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="201" />
+        <source>Apply</source>
+        <translation>लागू करें</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="202" />
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="194" />
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; पीछे (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="195" />
+        <source>&amp;Next &gt;</source>
+        <translation>आगे (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="196" />
+        <source>&amp;Finish</source>
+        <translation>पूरा करें (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="197" />
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="38" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39" />
         <source>parent</source>
         <translation>पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40" />
         <source>child</source>
         <translation>चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="40" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41" />
         <source>bill</source>
         <translation>बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="41" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42" />
         <source>command</source>
         <translation>कमांड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="42" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="43" />
         <source>unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="71" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72" />
         <source>Series name</source>
         <translation>सीरीज़ का नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73" />
         <source>Pattern</source>
         <translation>पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74" />
         <source>Children per parent</source>
         <translation>प्रति पैरेंट चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="75" />
         <source>kg per parent</source>
         <translation>प्रति पैरेंट किग्रा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82" />
         <source>Add &amp;series</source>
         <translation>सीरीज़ जोड़ें (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="82" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="83" />
         <source>Remove s&amp;eries</source>
         <translation>सीरीज़ हटाएँ (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="86" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="87" />
         <source>Parent pattern, e.g. "SB followed by 5 digits": SB[0-9]{5}</source>
         <translation>पैरेंट पैटर्न, जैसे "SB के बाद 5 अंक": SB[0-9]{5}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="91" />
         <source>Child pattern, e.g. 4 to 20 capital letters or digits: [A-Z0-9]{4,20}</source>
         <translation>चाइल्ड पैटर्न, जैसे 4 से 20 बड़े अक्षर या अंक: [A-Z0-9]{4,20}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="93" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="94" />
         <source>Bill pattern, e.g. BILL- and 6 digits: BILL-[0-9]{6}</source>
         <translation>बिल पैटर्न, जैसे BILL- और 6 अंक: BILL-[0-9]{6}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96" />
         <source>One code per line, e.g. SB00042</source>
         <translation>हर पंक्ति में एक कोड, जैसे SB00042</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="96" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="97" />
         <source>&amp;Try codes</source>
         <translation>कोड आज़माएँ (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100" />
         <source>Code</source>
         <translation>कोड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100" />
         <source>Kind</source>
         <translation>प्रकार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100" />
         <source>Series</source>
         <translation>सीरीज़</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="100" />
         <source>Note</source>
         <translation>टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="105" />
         <source>&amp;Publish to every station</source>
         <translation>हर स्टेशन पर प्रकाशित करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="113" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="114" />
         <source>&amp;Child pattern</source>
         <translation>चाइल्ड पैटर्न (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="115" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="116" />
         <source>&amp;Bill pattern</source>
         <translation>बिल पैटर्न (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="118" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="119" />
         <source>Try codes against these rules (not saved):</source>
         <translation>इन नियमों पर कोड आज़माएँ (सहेजे नहीं जाते):</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="129" />
         <source>Parent series:</source>
         <translation>पैरेंट सीरीज़:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="197" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="198" />
         <source>Type at least one code to try.</source>
         <translation>आज़माने के लिए कम से कम एक कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="214" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="215" />
         <source>The child pattern</source>
         <translation>चाइल्ड पैटर्न</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="216" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="217" />
         <source>The parent series {name}</source>
         <translation>पैरेंट सीरीज़ {name}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="220" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="221" />
         <source>{what} matches no code a scanner can deliver (codes are read in capitals).</source>
         <translation>{what} किसी भी ऐसे कोड से मेल नहीं खाता जो स्कैनर दे सकता है (कोड बड़े अक्षरों में पढ़े जाते हैं)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="223" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="224" />
         <source>{what} matches almost anything, even {examples}.</source>
         <translation>{what} लगभग किसी भी चीज़ से मेल खाता है, {examples} से भी।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="232" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="233" />
         <source>The site uses the default rules.</source>
         <translation>साइट डिफ़ॉल्ट नियम इस्तेमाल करती है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="234" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="235" />
         <source>Version {version} of the site's rules.</source>
         <translation>साइट के नियमों का संस्करण {version}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="257" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="258" />
         <source>Version {version} published to every station.</source>
         <translation>संस्करण {version} हर स्टेशन पर प्रकाशित हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="261" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="262" />
         <source>Code rules published.</source>
         <translation>कोड नियम प्रकाशित हुए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="266" />
+        <location filename="../../tracetrack_desktop/ui/admin/rules_page.py" line="267" />
         <source>Someone else changed the code rules meanwhile: showing theirs; make your change again.</source>
         <translation>इस बीच किसी और ने कोड नियम बदल दिए: उनके नियम दिखाए जा रहे हैं; अपना बदलाव फिर से करें।</translation>
     </message>
@@ -1990,59 +2555,94 @@
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="85" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="91" />
         <source>Type a code and press Enter (scanners need no click)</source>
         <translation>कोड लिखें और Enter दबाएँ (स्कैनर को क्लिक की ज़रूरत नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="93" />
         <source>Undo last (F9)</source>
         <translation>आख़िरी वापस (F9)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="88" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="94" />
         <source>Finish parent (F10)</source>
         <translation>पैरेंट पूरा (F10)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="127" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="133" />
         <source>LOG IN TO SCAN</source>
         <translation>स्कैन के लिए लॉग इन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="134" />
         <source>SCAN PARENT</source>
         <translation>पैरेंट स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="135" />
         <source>SCAN CHILDREN</source>
         <translation>चाइल्ड स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="136" />
         <source>FINISH EARLY?</source>
         <translation>पहले ही पूरा करें?</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="131" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="137" />
         <source>SCAN PARENTS ONTO BILL</source>
         <translation>बिल पर पैरेंट स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="145" />
         <source>Parent {code}</source>
         <translation>पैरेंट {code}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="148" />
         <source>No parent open</source>
         <translation>कोई पैरेंट खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="149" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="155" />
         <source>{parent} has only {n} of {cap} children. Finish it anyway? Press F10 or scan CONFIRM to finish, Esc or scan CANCEL to keep scanning.</source>
         <translation>{parent} में {cap} में से केवल {n} चाइल्ड हैं। फिर भी पूरा करें? पूरा करने के लिए F10 दबाएँ या CONFIRM स्कैन करें; स्कैन जारी रखने के लिए Esc दबाएँ या CANCEL स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="177" />
+        <source>GOOD</source>
+        <translation>सही</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="178" />
+        <source>PARENT</source>
+        <translation>पैरेंट</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="179" />
+        <source>COMPLETE</source>
+        <translation>पूरा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="180" />
+        <source>DUPLICATE</source>
+        <translation>दोहराव</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="181" />
+        <source>ERROR</source>
+        <translation>त्रुटि</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="182" />
+        <source>INFO</source>
+        <translation>सूचना</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="183" />
+        <source>CONFIRM?</source>
+        <translation>पुष्टि?</translation>
     </message>
 </context>
 <context>
@@ -2056,17 +2656,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="241" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="146" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="242" />
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation>कोई भी बैग लेबल स्कैन करें। आप इसे छोड़कर बाद में जाँच सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="161" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="257" />
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation>सेटअप पूरा करने पर ये स्कैनर सेटिंग्स सहेजी जाएँगी; आप इन्हें बाद में सेटिंग्स में बदल सकते हैं।</translation>
     </message>
@@ -2074,27 +2674,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="298" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="306" />
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation>{reads} स्कैन में कुंजियों के बीच सबसे धीमा अंतर: {slowest} ms। कुंजी अंतर: {gap} ms।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="302" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="310" />
         <source>The scanner ends each code with {key}.</source>
         <translation>स्कैनर हर कोड के अंत में {key} भेजता है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="303" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311" />
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation>स्कैनर कोड के बाद कुछ नहीं भेजता: थोड़ा रुकने पर स्कैन पूरा माना जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="307" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="315" />
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation>स्कैन अलग-अलग कुंजियों पर खत्म हुए: Enter और Tab दोनों से स्कैन पूरा होगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="319" />
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation>यह स्कैनर लगभग इंसान जितना धीरे लिखता है; स्कैनर पर एक प्रीफ़िक्स सेट करें (docs/scanners.md देखें) और वही यहाँ भी लिखें।</translation>
     </message>
@@ -2102,74 +2702,74 @@
 <context>
     <name>ScannerTestPanel</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="65" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="66" />
         <source>Scan &amp;here</source>
         <translation>यहाँ स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="67" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="68" />
         <source>Scan a label now. Nothing is recorded while you test.</source>
         <translation>अब एक लेबल स्कैन करें। जाँच के दौरान कुछ दर्ज नहीं होता।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="75" />
         <source>&amp;Use these settings</source>
         <translation>ये सेटिंग्स अपनाएँ</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="88" />
         <source>Received</source>
         <translation>प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="88" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="89" />
         <source>From</source>
         <translation>कहाँ से</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="90" />
         <source>Code and kind</source>
         <translation>कोड और प्रकार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="91" />
         <source>Symbology</source>
         <translation>सिम्बोलॉजी</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="91" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="92" />
         <source>GS1 fields</source>
         <translation>GS1 फ़ील्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="92" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="93" />
         <source>Gaps between keys (ms)</source>
         <translation>कुंजियों के बीच अंतर (ms)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="119" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="122" />
         <source>refused: {why}</source>
         <translation>अस्वीकार: {why}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="125" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="129" />
         <source>none sent</source>
         <translation>नहीं भेजा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="132" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="136" />
         <source>{gaps}
 total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>{gaps}
 कुल {total:.0f} ms, सबसे धीमा अंतर {worst:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="141" />
         <source>(serial scanner: no keystroke timing)</source>
         <translation>(सीरियल स्कैनर: कुंजी समय नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="158" />
+        <location filename="../../tracetrack_desktop/ui/scanner_test_panel.py" line="162" />
         <source>Scan the same label a few times to learn this scanner's settings: {done} of {need}.</source>
         <translation>इस स्कैनर की सेटिंग्स सीखने के लिए एक ही लेबल कुछ बार स्कैन करें: {need} में से {done}।</translation>
     </message>
@@ -2177,12 +2777,12 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ScannersWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="28" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="30" />
         <source>Scanners: keyboard</source>
         <translation>स्कैनर: कीबोर्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="31" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="33" />
         <source>Scanners: {list}</source>
         <translation>स्कैनर: {list}</translation>
     </message>
@@ -2190,22 +2790,22 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="64" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70" />
         <source>Where is the server?</source>
         <translation>सर्वर कहाँ है?</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="66" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="72" />
         <source>Type the address your admin gave you, or run this station on its own.</source>
         <translation>एडमिन का दिया पता लिखें, या इस स्टेशन को अकेले चलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="76" />
         <source>&amp;Offline only: no server for now</source>
         <translation>केवल ऑफ़लाइन: अभी कोई सर्वर नहीं (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="79" />
         <source>Server &amp;address</source>
         <translation>सर्वर पता (&amp;A)</translation>
     </message>
@@ -2472,47 +3072,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="406" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="335" />
+        <source>This station stays open: an admin can close it (log in, then Ctrl+Q).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="419" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="428" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="441" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="517" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="530" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="606" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="619" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="669" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="682" />
         <source>the server makes these files</source>
         <translation>ये फ़ाइलें सर्वर बनाता है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="703" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="716" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="714" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="727" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="753" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="766" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="785" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="798" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>
@@ -2616,54 +3221,167 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
     </message>
 </context>
 <context>
+    <name>Status</name>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="239" />
+        <source>new</source>
+        <translation>नया</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="240" />
+        <source>processing</source>
+        <translation>चालू</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="241" />
+        <source>completed</source>
+        <translation>पूरा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="243" />
+        <source>dispatcher</source>
+        <translation>डिस्पैचर</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="244" />
+        <source>biller</source>
+        <translation>बिलर</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="245" />
+        <source>supervisor</source>
+        <translation>सुपरवाइज़र</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="246" />
+        <source>admin</source>
+        <translation>एडमिन</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="248" />
+        <source>parent</source>
+        <translation>पैरेंट</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="249" />
+        <source>child</source>
+        <translation>चाइल्ड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="250" />
+        <source>bill</source>
+        <translation>बिल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="251" />
+        <source>command</source>
+        <translation>कमांड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="252" />
+        <source>unknown</source>
+        <translation>अज्ञात</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="253" />
+        <source>keyboard scanner</source>
+        <translation>कीबोर्ड स्कैनर</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="254" />
+        <source>serial scanner</source>
+        <translation>सीरियल स्कैनर</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="255" />
+        <source>typed</source>
+        <translation>टाइप किया</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="256" />
+        <source>keyboard</source>
+        <translation>कीबोर्ड</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="258" />
+        <source>connected</source>
+        <translation>जुड़ा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="259" />
+        <source>ready</source>
+        <translation>तैयार</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="260" />
+        <source>open</source>
+        <translation>खुला</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="261" />
+        <source>listening</source>
+        <translation>सुन रहा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="262" />
+        <source>reconnecting</source>
+        <translation>फिर से जुड़ रहा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="263" />
+        <source>disconnected</source>
+        <translation>कटा हुआ</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="62" />
         <source>Add a user</source>
         <translation>उपयोगकर्ता जोड़ें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="61" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="62" />
         <source>Edit a user</source>
         <translation>उपयोगकर्ता बदलें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="70" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="71" />
         <source>(no area)</source>
         <translation>(कोई क्षेत्र नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="82" />
         <source>Scan the badge here, or leave empty</source>
         <translation>बैज यहाँ स्कैन करें, या खाली छोड़ें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84" />
         <source>&amp;Username</source>
         <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85" />
         <source>&amp;Name</source>
         <translation>नाम (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="85" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86" />
         <source>&amp;Role</source>
         <translation>भूमिका (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="86" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87" />
         <source>&amp;Area</source>
         <translation>क्षेत्र (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="87" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="88" />
         <source>&amp;Badge</source>
         <translation>बैज (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="108" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="109" />
         <source>Type a username.</source>
         <translation>उपयोगकर्ता नाम लिखें।</translation>
     </message>
@@ -2671,133 +3389,133 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="41" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="42" />
         <source>disabled</source>
         <translation>निष्क्रिय</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="43" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="44" />
         <source>locked until {when}</source>
         <translation>{when} तक लॉक</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="46" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="47" />
         <source>active</source>
         <translation>सक्रिय</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="144" />
         <source>At least 8 characters.</source>
         <translation>कम से कम 8 अक्षर।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="146" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="147" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="161" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="162" />
         <source>Type the password.</source>
         <translation>पासवर्ड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="163" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="164" />
         <source>The two passwords differ.</source>
         <translation>दोनों पासवर्ड अलग हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="207" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208" />
         <source>Username</source>
         <translation>उपयोगकर्ता नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="208" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209" />
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="209" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210" />
         <source>Role</source>
         <translation>भूमिका</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="210" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
         <source>Area</source>
         <translation>क्षेत्र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="211" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
         <source>Badge</source>
         <translation>बैज</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="212" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="213" />
         <source>State</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="217" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218" />
         <source>&amp;Add user</source>
         <translation>उपयोगकर्ता जोड़ें (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="218" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219" />
         <source>&amp;Edit</source>
         <translation>बदलें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="219" />
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="253" />
         <source>&amp;Disable</source>
         <translation>निष्क्रिय करें (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="220" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="221" />
         <source>Reset &amp;password</source>
         <translation>पासवर्ड रीसेट करें (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="252" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="253" />
         <source>&amp;Enable</source>
         <translation>सक्रिय करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="279" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280" />
         <source>User {name} added.</source>
         <translation>उपयोगकर्ता {name} जोड़ा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="280" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281" />
         <source>User {name} saved.</source>
         <translation>उपयोगकर्ता {name} सहेजा गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="281" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282" />
         <source>User {name} disabled.</source>
         <translation>उपयोगकर्ता {name} निष्क्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="282" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283" />
         <source>User {name} enabled.</source>
         <translation>उपयोगकर्ता {name} सक्रिय किया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="283" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="284" />
         <source>New password set for {name}.</source>
         <translation>{name} का नया पासवर्ड सेट हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="312" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313" />
         <source>Disable {name}? They can no longer log in anywhere.</source>
         <translation>{name} को निष्क्रिय करें? वे कहीं भी लॉग इन नहीं कर पाएँगे।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="313" />
+        <location filename="../../tracetrack_desktop/ui/admin/users_page.py" line="314" />
         <source>Disable {name}</source>
         <translation>{name} को निष्क्रिय करें</translation>
     </message>

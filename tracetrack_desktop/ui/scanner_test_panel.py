@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tracetrack_core.codes import CodeRules, InvalidReadError, decode
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.scanner.wedge import WedgeConfig
+from tracetrack_desktop.ui.messages import status_word, translate_message
 from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.settings_model import (
     LEARN_KEEP_READS,
@@ -112,7 +113,9 @@ class ScannerTestPanel(QWidget):
     def show_record(self, record: ScanRecord) -> None:
         """Show what a read was and, for a keyboard scanner, learn from its timing."""
         self.raw.setText(_visible(record.text))
-        self.source.setText(f"{record.source.value} · {record.scanner_id}")
+        self.source.setText(
+            f"{status_word(record.source.value)} · {status_word(record.scanner_id)}"
+        )
         try:
             decoded = decode(record.text, self.rules)
         except InvalidReadError as exc:
@@ -120,8 +123,9 @@ class ScannerTestPanel(QWidget):
             self.symbology.setText("-")
             self.gs1.setText("-")
         else:
-            line = f"{decoded.code} · {decoded.kind.value}"
-            self.code.setText(line + (f" ({decoded.note})" if decoded.note else ""))
+            line = f"{decoded.code} · {status_word(decoded.kind.value)}"
+            note = translate_message(decoded.note or "")
+            self.code.setText(line + (f" ({note})" if note else ""))
             self.symbology.setText(decoded.symbology or self.tr("none sent"))
             self.gs1.setText(
                 ", ".join(f"({ai}) {value}" for ai, value in decoded.gs1.items()) or "-"

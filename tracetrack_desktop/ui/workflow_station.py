@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from tracetrack_core.events import CORRECTION_TYPES, EventType
 from tracetrack_core.wire import WireEvent
 from tracetrack_desktop.domain import results as domain
@@ -23,6 +25,7 @@ from tracetrack_desktop.domain.corrections import (
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.scanner.records import ScanRecord
 from tracetrack_desktop.storage.store import LocalStore, local_now
+from tracetrack_desktop.ui.messages import translate_message
 from tracetrack_desktop.ui.views import (
     BillParentRow,
     BillView,
@@ -69,7 +72,7 @@ class WorkflowStation:
     def _out(self, result: domain.ActionResult) -> Outcome:
         return Outcome(
             result.feedback.value,
-            result.message,
+            translate_message(result.message),
             result.code,
             self._screen(result.screen),
             self.current_bill(),
@@ -78,7 +81,8 @@ class WorkflowStation:
 
     def _login(self, result: domain.ActionResult) -> LoginResult:
         screen = result.screen
-        return LoginResult(result.ok, result.message, screen.operator, screen.role)
+        message = translate_message(result.message)
+        return LoginResult(result.ok, message, screen.operator, screen.role)
 
     # -- sessions and scanning ---------------------------------------------------------
 
@@ -265,7 +269,7 @@ def _history_row(event: WireEvent) -> HistoryRow:
         event.type,
         detail,
         event.operator,
-        "this station",
+        QCoreApplication.translate("Lookup", "this station"),
         str(data.get("reason") or ""),
         str(data.get("note") or ""),
     )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tracetrack_desktop.ui.admin.page import AdminPage, fill_table, make_table, text
 from tracetrack_desktop.ui.admin_client import AdminAnswer, AdminRequest
+from tracetrack_desktop.ui.messages import translate_message
 
 RULES = "/api/v1/admin/code-rules"
 TEST = "/api/v1/admin/code-rules/test"
@@ -243,7 +244,7 @@ class RulesPage(AdminPage):
                             text(r.get("code")),
                             kind_text(text(r.get("kind"))),
                             text(r.get("series")),
-                            text(r.get("note")),
+                            translate_message(text(r.get("note"))),
                         ]
                         for r in answer.field("results") or []
                         if isinstance(r, dict)

@@ -30,6 +30,7 @@ from tracetrack_desktop.ui.admin.page import (
 )
 from tracetrack_desktop.ui.admin_client import AdminAnswer, AdminRequest, segment
 from tracetrack_desktop.ui.dialog_keys import guard_enter
+from tracetrack_desktop.ui.messages import status_word
 
 USERS = "/api/v1/admin/users"
 AREAS = "/api/v1/admin/areas"
@@ -262,7 +263,7 @@ class UsersPage(AdminPage):
                     [
                         text(u.get("username")),
                         text(u.get("display_name")),
-                        text(u.get("role")),
+                        status_word(text(u.get("role"))),
                         text(u.get("area")),
                         text(u.get("badge")),
                         state_text(u),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from tracetrack_desktop.ui.messages import status_word
+
 
 class OperatorWidget(QWidget):
     """Shows the operator and role; "Log out" ends the session.
@@ -28,7 +30,7 @@ class OperatorWidget(QWidget):
 
     def set_operator(self, name: str, role: str) -> None:
         if name:
-            self.label.setText(self.tr("{name} ({role})").format(name=name, role=role))
+            self.label.setText(self.tr("{name} ({role})").format(name=name, role=status_word(role)))
         else:
             self.label.setText(self.tr("Nobody logged in"))
         self.button.setVisible(bool(name))

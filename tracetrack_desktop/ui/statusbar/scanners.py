@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from tracetrack_desktop.ui.messages import status_word
+
 GOOD_STATES = frozenset({"connected", "ready", "open", "listening"})
 
 
@@ -27,6 +29,6 @@ class ScannersWidget(QLabel):
         if not self.states:
             self.setText(self.tr("Scanners: keyboard"))
             return
-        parts = [f"{sid} {state}" for sid, (state, _) in sorted(self.states.items())]
+        parts = [f"{sid} {status_word(state)}" for sid, (state, _) in sorted(self.states.items())]
         self.setText(self.tr("Scanners: {list}").format(list=" · ".join(parts)))
         self.setToolTip("\n".join(f"{sid}: {d}" for sid, (_, d) in self.states.items() if d))

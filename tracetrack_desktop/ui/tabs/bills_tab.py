@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracetrack_core.rules import BILL_COMPLETED
+from tracetrack_desktop.ui.messages import status_word
 from tracetrack_desktop.ui.scan_line import ScanLine
 from tracetrack_desktop.ui.theme import named
 from tracetrack_desktop.ui.views import BillView
@@ -285,7 +286,9 @@ class BillsTab(QWidget):
             return
         self.form_error.clear()
         self.title.setText(
-            self.tr("BILL {id} · {status}").format(id=bill.bill_id, status=bill.status.upper())
+            self.tr("BILL {id} · {status}").format(
+                id=bill.bill_id, status=status_word(bill.status).upper()
+            )
         )
         self.details.setText(
             self.tr("Destination: {dest} · Vehicle: {veh}").format(

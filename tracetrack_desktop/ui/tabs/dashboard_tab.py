@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from tracetrack_core.rules import BILL_COMPLETED, BILL_NEW, BILL_PROCESSING
 from tracetrack_desktop.ui.live_stats import LiveStatusLabel
+from tracetrack_desktop.ui.messages import status_word
 from tracetrack_desktop.ui.theme import named
 from tracetrack_desktop.ui.views import (
     DashboardData,
@@ -122,6 +123,28 @@ def _in_bill_order(counts: dict[str, int]) -> list[tuple[object, ...]]:
         (status, counts[status])
         for status in sorted(counts, key=lambda s: (order.get(s, len(order)), s))
     ]
+
+
+_MONTHS = (
+    str(QT_TRANSLATE_NOOP("Dashboard", "Jan")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Feb")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Mar")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Apr")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "May")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Jun")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Jul")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Aug")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Sep")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Oct")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Nov")),
+    str(QT_TRANSLATE_NOOP("Dashboard", "Dec")),
+)
+
+
+def _day_label(day: date) -> str:
+    """A chart day, "07 Dec", its month in the operator's language (strftime's is English)."""
+    month = QCoreApplication.translate("Dashboard", _MONTHS[day.month - 1])
+    return f"{day.day:02d} {month}"
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -418,7 +441,10 @@ class DashboardTab(QWidget):
         self._draw_chart(data)
         _fill(self.stations_table, list(_totals(data.by_station)))
         _fill(self.operators_table, list(_totals(data.by_operator)))
-        _fill(self.bills_table, _in_bill_order(data.bills_by_status))
+        _fill(
+            self.bills_table,
+            [(status_word(str(s)), n) for s, n in _in_bill_order(data.bills_by_status)],
+        )
         _fill(
             self.health_table,
             [
@@ -453,7 +479,7 @@ class DashboardTab(QWidget):
         # slots (a local hour, or a day: a datetime is a date too) in time order; a per-day
         # chart has every day of the range, quiet ones too
         slots: dict[date, str] = (
-            {row.day: row.day.strftime("%d %b") for row in data.daily} if per_day else {}
+            {row.day: _day_label(row.day) for row in data.daily} if per_day else {}
         )
         per_key: dict[str, dict[date, int]] = defaultdict(dict)
         for row in data.by_station:

@@ -84,6 +84,10 @@ class ScanTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
+        self._rows_timer = QTimer(self)  # owned: never fires at a deleted table
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(0)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(self._on_header_section_resized)
 
         self.entry = ScanLine()
@@ -168,8 +172,7 @@ class ScanTab(QWidget):
 
     def _on_header_section_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 3:  # a wider or narrower message column wraps into other heights
-            # once the resize is over (the other columns may still be moving)
-            QTimer.singleShot(0, self.table.resizeRowsToContents)
+            self._rows_timer.start()  # once the resize is over (other columns still move)
 
     def outcome_word(self, kind: str) -> str:
         """A feedback kind as the outcome column names it, in the operator's language."""
