@@ -276,10 +276,10 @@ def run_station(
     qt_app.aboutToQuit.connect(station_app.stop)
     station_app.start()
     settle_collector()
-    log.info("the station window is open (pid %d)", os.getpid())
-    if on_open is not None:
-        on_open()
     with _closing_on_termination(qt_app, station_app):
+        log.info("the station window is open (pid %d)", os.getpid())
+        if on_open is not None:
+            on_open()
         try:
             return qt_app.exec()
         finally:
