@@ -53,7 +53,7 @@ from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.enrollment import EnrollAnswer, Enroller, enroll_station
 from tracetrack_desktop.ui.feedback import SoundPlayer, quiet_multimedia_logging
 from tracetrack_desktop.ui.first_run import FirstRunResult, FirstRunWizard
-from tracetrack_desktop.ui.i18n import install_translator
+from tracetrack_desktop.ui.i18n import Language
 from tracetrack_desktop.ui.settings_model import (
     SettingsValues,
     config_with_profile,
@@ -193,6 +193,7 @@ def build_station(
     identity: Identity | None,
     token_file: str | None = None,
     sounds: SoundPlayer | None = None,
+    language: Language | None = None,
 ) -> StationApp:
     """The running station on ``store``: call ``start()`` on it (or :func:`run_station`).
 
@@ -224,6 +225,7 @@ def build_station(
         ),
         list_ports=port_choices,
         enroller=enroller(config, TokenPlace(token_file)),
+        language=language,
         timing=Timing(idle_logout_ms=config.ui.idle_logout_min * 60_000),
     )
     saved = [config]
@@ -366,7 +368,7 @@ def main(
     """
     qt_app = qt_application()
     config = load_config(config_path)
-    translator = install_translator(qt_app, config.ui.language)
+    language = Language(qt_app, config.ui.language)
     apply_theme(qt_app, high_contrast=config.ui.high_contrast)
     try:
         store = LocalStore(data_dir)
@@ -396,9 +398,9 @@ def main(
             data_dir=data_dir,
             identity=identity,
             token_file=token_file,
+            language=language,
         )
         station_app.window.set_presentation("kiosk" if kiosk else "maximized")
-        del translator  # installed on the app, which keeps it
         _quit_after(qt_app)
         return run_station(qt_app, station_app, on_open)
     finally:

@@ -48,6 +48,7 @@ from tracetrack_desktop.ui.feedback import (
     make_sound_player,
     mute_reason,
 )
+from tracetrack_desktop.ui.i18n import Language
 from tracetrack_desktop.ui.import_controller import ImportController
 from tracetrack_desktop.ui.live_stats import LiveStats
 from tracetrack_desktop.ui.main_window import MainWindow
@@ -141,6 +142,7 @@ class StationApp(QObject):
         settings: SettingsValues | None = None,
         list_ports: Callable[[], list[tuple[str, str]]] | None = None,
         enroller: Enroller | None = None,
+        language: Language | None = None,
     ) -> None:
         super().__init__()
         self.station = station
@@ -173,6 +175,9 @@ class StationApp(QObject):
         self.settings = settings or SettingsValues(offline_only=reader is None)
         self.list_ports = list_ports or (lambda: [])
         self.enroller = enroller
+        self.language = language  # None: a language chosen in Settings speaks from the next start
+        if language is not None:
+            language.changed.connect(self.on_language_changed)
         self.settings_dialog: SettingsDialog | None = None
         self.enrollment: BackgroundCall | None = None
         self._stopped = False
@@ -762,8 +767,19 @@ class StationApp(QObject):
         app = QCoreApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, high_contrast=values.high_contrast)
+        if self.language is not None:
+            self.language.switch(values.language, self.window)
         self.settings_changed.emit(values)
         self.bridge.info(QCoreApplication.translate("StationApp", "Settings saved."))
+
+    def on_language_changed(self, _code: str) -> None:
+        """Texts drawn with values, drawn again in the new language (``ui/i18n.py`` has put
+        every fixed text into it already)."""
+        w = self.window
+        if w.logged_in():
+            w.scan_tab.show_screen(self.station.screen())
+            w.bills_tab.show_bill(self.station.current_bill())
+            self.on_tabs_current_changed(w.tabs.currentIndex())  # the dashboard fetches again
 
     def _configure_scan_lines(self, config: WedgeConfig) -> None:
         for line in self.window.scan_lines().values():

@@ -216,7 +216,7 @@ class SettingsDialog(QDialog):
         look_form = QFormLayout(look)
         look_form.addRow(self.muted)
         look_form.addRow(self.high_contrast)
-        self._row(look_form, self.tr("&Language (after restart)"), self.language, "language")
+        self._row(look_form, self.tr("&Language"), self.language, "language")
         self.tabs.addTab(look, self.tr("Sounds and language"))
 
         self.buttons = QDialogButtonBox(

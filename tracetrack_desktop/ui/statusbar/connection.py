@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QWidget
 
 from tracetrack_desktop.config import plain_http_host
@@ -35,6 +36,7 @@ class ConnectionWidget(QLabel):
         self.set_state(online=self.online, last_sync=self._last_sync, error=self._error)
 
     def set_state(self, *, online: bool, last_sync: datetime | None, error: str | None) -> None:
+        self.offline_only = False
         self.online, self._last_sync, self._error = online, last_sync, error
         when = last_sync.astimezone().strftime("%H:%M:%S") if last_sync else self.tr("never")
         if online:
@@ -51,7 +53,25 @@ class ConnectionWidget(QLabel):
         self.setText(text)
         self.setToolTip(error or "")
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """One line when the bar has room (a wrapping label asks for less and wraps early);
+        its minimum stays a word wide, so a narrow screen wraps it instead."""
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        one_line = self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.margin() + 2
+        width = one_line + margins.left() + margins.right()
+        height = self.heightForWidth(width)
+        return QSize(width, height if height > 0 else hint.height())
+
+    def retranslate(self) -> None:
+        """Draw the text again in the language now chosen (``ui/i18n.py``)."""
+        if self.offline_only:
+            self.set_offline_only()
+        else:
+            self.set_state(online=self.online, last_sync=self._last_sync, error=self._error)
+
     def set_offline_only(self) -> None:
+        self.offline_only = True
         self.online = False
         self.unencrypted_host = None
         self.setText(self.tr("Offline-only station"))

@@ -29,8 +29,13 @@ class OperatorWidget(QWidget):
         self.set_operator("", "")
 
     def set_operator(self, name: str, role: str) -> None:
+        self._who = (name, role)
         if name:
             self.label.setText(self.tr("{name} ({role})").format(name=name, role=status_word(role)))
         else:
             self.label.setText(self.tr("Nobody logged in"))
         self.button.setVisible(bool(name))
+
+    def retranslate(self) -> None:
+        """Draw the text again in the language now chosen (``ui/i18n.py``)."""
+        self.set_operator(*self._who)

@@ -29,6 +29,10 @@ class PendingWidget(QLabel):
         """The longest text it shows in a shift (its status-bar slot is this wide)."""
         return self.tr("{n} waiting to sync (oldest {age})").format(n=999999, age="59 min")
 
+    def retranslate(self) -> None:
+        """Draw the text again in the language now chosen (``ui/i18n.py``)."""
+        self.refresh()
+
     def refresh(self, now: datetime | None = None) -> None:
         """Redraw the age of the oldest waiting event (it grows while the station is offline)."""
         self.set_pending(self.count, self.oldest, now)

@@ -25,6 +25,10 @@ class ScannersWidget(QLabel):
         """Scanners that are not in a working state."""
         return [sid for sid, (state, _) in self.states.items() if state not in GOOD_STATES]
 
+    def retranslate(self) -> None:
+        """Draw the text again in the language now chosen (``ui/i18n.py``)."""
+        self._redraw()
+
     def _redraw(self) -> None:
         if not self.states:
             self.setText(self.tr("Scanners: keyboard"))
