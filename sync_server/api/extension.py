@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync_server.api.ratelimit import Network, RateLimiter, parse_networks
 from sync_server.config import Settings
+from sync_server.db.rate_window import SharedRateWindow
 from sync_server.db.schema import schema_problem
 from sync_server.services.site_rules import SiteRules
 
@@ -35,7 +36,9 @@ class ServerContext:
     trusted_proxies: tuple[Network, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.limiter = RateLimiter(self.settings.rate_limit_per_minute)
+        # PostgreSQL: one count for every worker and app node (SQLite serves one process)
+        shared = SharedRateWindow(self.engine) if self.engine.dialect.name == "postgresql" else None
+        self.limiter = RateLimiter(self.settings.rate_limit_per_minute, shared)
         self.trusted_proxies = parse_networks(self.settings.trusted_proxies)
 
     def recheck_schema(self) -> str | None:

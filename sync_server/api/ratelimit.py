@@ -1,4 +1,9 @@
-"""Per-client request rate limit (in each worker process): shields the server, not a drain.
+"""Per-client request rate limit: shields the server, not a drain.
+
+On PostgreSQL the counts are shared by every worker of every app node
+(:class:`~sync_server.db.rate_window.SharedRateWindow`), so a client spread over nodes by a
+load balancer gets one limit, not one per process; while the counts cannot be read, and on
+the embedded SQLite (one process), each process counts on its own.
 
 The limit is per token over a sliding minute, and per client address for everything else:
 requests without a token, and requests whose token this worker has not yet seen accepted.
@@ -15,10 +20,17 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import logging
 import threading
 import time
 from collections import deque
 from collections.abc import Sequence
+
+import psycopg
+
+from sync_server.db.rate_window import SharedRateWindow
+
+log = logging.getLogger(__name__)
 
 WINDOW_SECONDS = 60.0
 MAX_CLIENTS = 50_000  # bound memory under address spraying
@@ -79,8 +91,9 @@ def parse_networks(entries: Sequence[str]) -> tuple[Network, ...]:
 
 
 class RateLimiter:
-    def __init__(self, per_minute: int) -> None:
+    def __init__(self, per_minute: int, shared: SharedRateWindow | None = None) -> None:
         self.per_minute = per_minute
+        self.shared = shared
         self._hits: dict[str, deque[float]] = {}
         self._known: set[str] = set()
         self._lock = threading.Lock()
@@ -98,6 +111,11 @@ class RateLimiter:
         """Record a request; None if allowed, else seconds until the next is allowed."""
         if self.per_minute <= 0:
             return None
+        if self.shared is not None:
+            try:
+                return self.shared.charge(key, self.per_minute)
+            except psycopg.Error as exc:  # the request itself will say what is wrong
+                log.warning("rate limit counted in this process only: %s", exc)
         now = time.monotonic() if now is None else now
         with self._lock:
             hits = self._hits_of(key, now)
@@ -118,8 +136,15 @@ class RateLimiter:
             if len(self._known) >= MAX_KNOWN_TOKENS:
                 self._known.clear()
             self._known.add(key)
-            if self.per_minute <= 0:
+        if self.per_minute <= 0:
+            return
+        if self.shared is not None:
+            try:
+                self.shared.move(charged, key)
                 return
+            except psycopg.Error as exc:
+                log.warning("rate limit: a request stays on its address: %s", exc)
+        with self._lock:
             moved = self._hits.get(charged)
             if moved:
                 moved.pop()

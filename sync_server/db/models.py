@@ -320,3 +320,15 @@ class AuditLog(Base):
     outcome: Mapped[str] = mapped_column(String(20), default="ok")
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class RateHit(Base):
+    """Requests per client key and time slot, shared by every app node and worker
+    (``db/rate_window.py``). UNLOGGED on PostgreSQL (migration 0008): counts of the last
+    minute are worth no WAL, and a crash that empties them only forgives a minute."""
+
+    __tablename__ = "rate_hits"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    slot: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer)
