@@ -551,10 +551,24 @@ def _render(station: WorkflowStation, server: _Server, camera: Camera) -> list[P
         paths += camera.shot("scan_high_contrast", window)
         apply_theme(qt_app)
         window.resize(*camera.sizes[0])  # the bigger type widened the window; not the screen
+    paths += _render_kiosk(app, camera)
     paths += _render_admin(app, server, camera)
     window.overlay.stop()
     app.stop()
     window.close()
+    return paths
+
+
+def _render_kiosk(app: StationApp, camera: Camera) -> list[Path]:
+    """A kiosk station after its operator logged out: closing it is refused, and it says so."""
+    window = app.window
+    window.set_presentation("kiosk")
+    app.on_logout_requested()
+    window.close()  # nobody is logged in: only an admin closes a kiosk
+    window.overlay.stop()
+    paths = camera.shot("kiosk_close_refused", window)
+    window.set_presentation("normal")
+    app.on_login_requested("meena", "pw")
     return paths
 
 

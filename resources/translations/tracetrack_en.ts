@@ -502,27 +502,27 @@
 <context>
     <name>ConnectionWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="39"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="43"/>
         <source>● Online · last sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="46"/>
         <source>○ Offline · last sync {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="47"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="49"/>
         <source>Unencrypted connection to {host}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="57"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="77"/>
         <source>Offline-only station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,7 +1571,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/login.py" line="83"/>
         <source>Type your username, then your password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2257,12 +2257,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="33"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="34"/>
         <source>{name} ({role})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="35"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="36"/>
         <source>Nobody logged in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2278,18 +2278,18 @@
 <context>
     <name>PendingWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="40"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="44"/>
         <source>All synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="43"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="47"/>
         <source>{n} waiting to sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="30"/>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="47"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="51"/>
         <source>{n} waiting to sync (oldest {age})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2556,92 +2556,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="91"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="95"/>
         <source>Type a code and press Enter (scanners need no click)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="93"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="97"/>
         <source>Undo last (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="94"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="98"/>
         <source>Finish parent (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="133"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="137"/>
         <source>LOG IN TO SCAN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="134"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="138"/>
         <source>SCAN PARENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="135"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="139"/>
         <source>SCAN CHILDREN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="136"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="140"/>
         <source>FINISH EARLY?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="137"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="141"/>
         <source>SCAN PARENTS ONTO BILL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="145"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="149"/>
         <source>Parent {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="148"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="152"/>
         <source>No parent open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="155"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="159"/>
         <source>{parent} has only {n} of {cap} children. Finish it anyway? Press F10 or scan CONFIRM to finish, Esc or scan CANCEL to keep scanning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="177"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="180"/>
         <source>GOOD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="178"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="181"/>
         <source>PARENT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="179"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="182"/>
         <source>COMPLETE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="180"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="183"/>
         <source>DUPLICATE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="184"/>
         <source>ERROR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="182"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="185"/>
         <source>INFO</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="183"/>
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="186"/>
         <source>CONFIRM?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2777,12 +2777,12 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ScannersWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="30"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="34"/>
         <source>Scanners: keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="33"/>
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="37"/>
         <source>Scanners: {list}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2949,7 +2949,7 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="219"/>
-        <source>&amp;Language (after restart)</source>
+        <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3072,52 +3072,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="335"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="340"/>
         <source>This station stays open: an admin can close it (log in, then Ctrl+Q).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="419"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="424"/>
         <source>Logged in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="441"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="446"/>
         <source>Logged out after a long idle time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="530"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="535"/>
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="619"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="624"/>
         <source>Server not reachable ({reason}); showing this station&apos;s records.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="682"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="687"/>
         <source>the server makes these files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="716"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="721"/>
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="727"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="732"/>
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="766"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="773"/>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="798"/>
+        <location filename="../../tracetrack_desktop/ui/app.py" line="814"/>
         <source>Enrollment is not available.</source>
         <translation type="unfinished"></translation>
     </message>

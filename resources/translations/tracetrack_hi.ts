@@ -501,27 +501,27 @@
 <context>
     <name>ConnectionWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="39" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41" />
         <source>never</source>
         <translation>कभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="41" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="43" />
         <source>● Online · last sync {when}</source>
         <translation>● ऑनलाइन · पिछला सिंक {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="44" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="46" />
         <source>○ Offline · last sync {when}</source>
         <translation>○ ऑफ़लाइन · पिछला सिंक {when}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="47" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="49" />
         <source>Unencrypted connection to {host}</source>
         <translation>{host} से बिना एन्क्रिप्शन का कनेक्शन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="57" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/connection.py" line="77" />
         <source>Offline-only station</source>
         <translation>केवल ऑफ़लाइन स्टेशन</translation>
     </message>
@@ -1002,17 +1002,17 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="151" />
         <source>No OS keyring works on this computer, so the station's token cannot be kept there. Nothing has been sent yet.</source>
-        <translation type="unfinished" />
+        <translation>इस कंप्यूटर पर कोई OS कीरिंग काम नहीं करती, इसलिए स्टेशन का टोकन वहाँ नहीं रखा जा सकता। अभी कुछ भी भेजा नहीं गया है।</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="158" />
         <source>Keep the token in a protected file instead: {path}</source>
-        <translation type="unfinished" />
+        <translation>इसके बजाय टोकन एक सुरक्षित फ़ाइल में रखें: {path}</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="164" />
         <source>Anyone who can log in as this computer's user can read that file and sync as this station: use it only on a station PC that is locked down.</source>
-        <translation type="unfinished" />
+        <translation>जो भी इस कंप्यूटर के यूज़र के रूप में लॉग इन कर सकता है, वह यह फ़ाइल पढ़कर इस स्टेशन के नाम से सिंक कर सकता है: इसे केवल सुरक्षित (लॉक किए गए) स्टेशन पीसी पर ही इस्तेमाल करें।</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="183" />
@@ -1027,22 +1027,22 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="212" />
         <source>&amp;Save token</source>
-        <translation type="unfinished" />
+        <translation>टोकन सहेजें (&amp;S)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="215" />
         <source>Enrolled, but the token could not be kept: {reason}. Choose where to keep it and press Save token; the code is not needed again.</source>
-        <translation type="unfinished" />
+        <translation>एनरोल हो गया, पर टोकन रखा नहीं जा सका: {reason}। उसे रखने की जगह चुनें और "टोकन सहेजें" दबाएँ; कोड दोबारा नहीं चाहिए।</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="222" />
         <source>The token is kept in the OS keyring.</source>
-        <translation type="unfinished" />
+        <translation>टोकन OS कीरिंग में रखा गया है।</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/first_run.py" line="224" />
         <source>The token is kept in {path}, readable only by this user.</source>
-        <translation type="unfinished" />
+        <translation>टोकन {path} में रखा गया है, जिसे केवल यही यूज़र पढ़ सकता है।</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1570,7 @@
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/login.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/login.py" line="83" />
         <source>Type your username, then your password.</source>
         <translation>अपना उपयोगकर्ता नाम, फिर पासवर्ड लिखें।</translation>
     </message>
@@ -1721,7 +1721,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="105" />
         <source>sound off: no audio device</source>
-        <translation type="unfinished" />
+        <translation>आवाज़ बंद: कोई ऑडियो डिवाइस नहीं</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="112" />
@@ -1751,7 +1751,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="124" />
         <source>Close the station</source>
-        <translation type="unfinished" />
+        <translation>स्टेशन बंद करें</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/main_window.py" line="146" />
@@ -2256,12 +2256,12 @@
         <translation>लॉग आउट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="33" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="34" />
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="35" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/operator.py" line="36" />
         <source>Nobody logged in</source>
         <translation>कोई लॉग इन नहीं</translation>
     </message>
@@ -2277,18 +2277,18 @@
 <context>
     <name>PendingWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="40" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="44" />
         <source>All synced</source>
         <translation>सब सिंक हो गया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="43" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="47" />
         <source>{n} waiting to sync</source>
         <translation>{n} सिंक की प्रतीक्षा में</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="30" />
-        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="47" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/pending.py" line="51" />
         <source>{n} waiting to sync (oldest {age})</source>
         <translation>{n} सिंक की प्रतीक्षा में (सबसे पुराना {age})</translation>
     </message>
@@ -2298,7 +2298,7 @@
     <message>
         <location filename="../../tracetrack_desktop/ui/messages.py" line="198" />
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation>ठीक है</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/messages.py" line="199" />
@@ -2555,92 +2555,92 @@
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="91" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="95" />
         <source>Type a code and press Enter (scanners need no click)</source>
         <translation>कोड लिखें और Enter दबाएँ (स्कैनर को क्लिक की ज़रूरत नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="93" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="97" />
         <source>Undo last (F9)</source>
         <translation>आख़िरी वापस (F9)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="94" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="98" />
         <source>Finish parent (F10)</source>
         <translation>पैरेंट पूरा (F10)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="133" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="137" />
         <source>LOG IN TO SCAN</source>
         <translation>स्कैन के लिए लॉग इन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="134" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="138" />
         <source>SCAN PARENT</source>
         <translation>पैरेंट स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="135" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="139" />
         <source>SCAN CHILDREN</source>
         <translation>चाइल्ड स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="140" />
         <source>FINISH EARLY?</source>
         <translation>पहले ही पूरा करें?</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="137" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="141" />
         <source>SCAN PARENTS ONTO BILL</source>
         <translation>बिल पर पैरेंट स्कैन करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="145" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="149" />
         <source>Parent {code}</source>
         <translation>पैरेंट {code}</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="148" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="152" />
         <source>No parent open</source>
         <translation>कोई पैरेंट खुला नहीं</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="155" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="159" />
         <source>{parent} has only {n} of {cap} children. Finish it anyway? Press F10 or scan CONFIRM to finish, Esc or scan CANCEL to keep scanning.</source>
         <translation>{parent} में {cap} में से केवल {n} चाइल्ड हैं। फिर भी पूरा करें? पूरा करने के लिए F10 दबाएँ या CONFIRM स्कैन करें; स्कैन जारी रखने के लिए Esc दबाएँ या CANCEL स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="177" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="180" />
         <source>GOOD</source>
         <translation>सही</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="178" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="181" />
         <source>PARENT</source>
         <translation>पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="179" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="182" />
         <source>COMPLETE</source>
         <translation>पूरा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="180" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="183" />
         <source>DUPLICATE</source>
         <translation>दोहराव</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="184" />
         <source>ERROR</source>
         <translation>त्रुटि</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="182" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="185" />
         <source>INFO</source>
         <translation>सूचना</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="183" />
+        <location filename="../../tracetrack_desktop/ui/tabs/scan_tab.py" line="186" />
         <source>CONFIRM?</source>
         <translation>पुष्टि?</translation>
     </message>
@@ -2777,12 +2777,12 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ScannersWidget</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="30" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="34" />
         <source>Scanners: keyboard</source>
         <translation>स्कैनर: कीबोर्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="33" />
+        <location filename="../../tracetrack_desktop/ui/statusbar/scanners.py" line="37" />
         <source>Scanners: {list}</source>
         <translation>स्कैनर: {list}</translation>
     </message>
@@ -2949,8 +2949,8 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="219" />
-        <source>&amp;Language (after restart)</source>
-        <translation>भाषा (पुनः आरंभ के बाद) (&amp;L)</translation>
+        <source>&amp;Language</source>
+        <translation>भाषा (&amp;L)</translation>
     </message>
     <message>
         <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="220" />
@@ -3072,52 +3072,52 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>StationApp</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="335" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="340" />
         <source>This station stays open: an admin can close it (log in, then Ctrl+Q).</source>
-        <translation type="unfinished" />
+        <translation>यह स्टेशन खुला रहता है: इसे एडमिन ही बंद कर सकता है (लॉग इन करें, फिर Ctrl+Q)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="419" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="424" />
         <source>Logged in as {name}.</source>
         <translation>{name} के रूप में लॉग इन।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="441" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="446" />
         <source>Logged out after a long idle time.</source>
         <translation>लंबे समय तक निष्क्रिय रहने पर लॉग आउट।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="530" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="535" />
         <source>Keys typed here went nowhere ({text}): click a field, then type.</source>
         <translation>यहाँ दबाई गई कुंजियाँ कहीं नहीं पहुँचीं ({text}): पहले किसी फ़ील्ड पर क्लिक करें, फिर लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="619" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="624" />
         <source>Server not reachable ({reason}); showing this station's records.</source>
         <translation>सर्वर उपलब्ध नहीं ({reason}); इस स्टेशन के रिकॉर्ड दिखा रहे हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="682" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="687" />
         <source>the server makes these files</source>
         <translation>ये फ़ाइलें सर्वर बनाता है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="716" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="721" />
         <source>{n} scans lost to another station; click the conflicts count.</source>
         <translation>{n} स्कैन दूसरे स्टेशन से हारे; टकराव संख्या पर क्लिक करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="727" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="732" />
         <source>The server no longer accepts this station. Scans are kept here; ask an admin for an enrollment code and enter it in Settings.</source>
         <translation>सर्वर अब इस स्टेशन को स्वीकार नहीं करता। स्कैन यहाँ सुरक्षित हैं; एडमिन से पंजीकरण कोड लें और सेटिंग्स में डालें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="766" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="773" />
         <source>Settings saved.</source>
         <translation>सेटिंग्स सहेजी गईं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/app.py" line="798" />
+        <location filename="../../tracetrack_desktop/ui/app.py" line="814" />
         <source>Enrollment is not available.</source>
         <translation>पंजीकरण उपलब्ध नहीं है।</translation>
     </message>

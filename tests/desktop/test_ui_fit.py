@@ -49,7 +49,7 @@ KEPT_IN_ENGLISH = {
     "priya", "singh", "lucknow", "indore", "kanpur", "varanasi", "sanwer", "road", "cf", "sam",
     "https", "http", "example", "com", "local", "kg", "ms", "csv", "xlsx", "pdf", "png",
     "enter", "esc", "tab", "ctrl", "alt", "shift", "url", "id", "ok", "sb", "hx", "mp", "cmd",
-    "finish", "confirm", "cancel", "undo", "logout", "tls", "bill",
+    "finish", "confirm", "cancel", "undo", "logout", "tls", "bill", "os",
 }  # fmt: skip
 """Words a Hindi screen may show in Latin letters: names, units, key names, command barcodes."""
 
@@ -57,9 +57,6 @@ DATA = ("label torn at the seam", "more of its lot found", "Bag No.", "Master Ba
 """What the walk itself typed or imported (a note, a supplier's column names): data, not UI."""
 
 NOT_OURS_YET = {
-    # tracetrack_desktop/ui/first_run.py: the keyring check's text is not passed through tr()
-    "No OS keyring works on this computer, so the station's token cannot be kept there. "
-    "Nothing has been sent yet.",
     # ui/settings_model.py TERMINATORS: the serial terminator's default shows as its code
     "AUTO",
 }
@@ -171,7 +168,7 @@ EXPECTED_SCREENS = {
     "bills_edit", "bills_complete_early", "lookup", "lookup_correction_move", "lookup_voided",
     "dashboard", "dashboard_week", "settings", "settings_error", "settings_scanner_test",
     "admin_users", "admin_stations", "admin_areas", "admin_rules", "admin_audit",
-    "import_dry_run",
+    "import_dry_run", "kiosk_close_refused",
 }  # fmt: skip
 
 

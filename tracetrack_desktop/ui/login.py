@@ -50,7 +50,9 @@ class LoginPage(QWidget):
         form.addRow(self.tr("&Username"), self.username)
         form.addRow(self.tr("&Password"), self.password)
         box = QWidget()
-        box.setMaximumWidth(520)
+        # one width, so a wrapped error's height is measured at the width it is drawn at (a
+        # centred box narrower than its maximum squeezed the form's labels under a long error)
+        box.setFixedWidth(520)
         inner = QVBoxLayout(box)
         inner.addLayout(form)
         inner.addWidget(self.button)
