@@ -28,9 +28,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTabBar,
+    QTableWidget,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from tracetrack_desktop import screenshots
 from tracetrack_desktop.screenshots import Camera
@@ -183,3 +186,32 @@ def test_every_text_fits(walked: Walked) -> None:
 def test_no_operator_word_is_left_in_english(walked: Walked) -> None:
     left = {text: sorted(screens) for text, screens in walked.english.items()}
     assert left == {}
+
+
+def test_the_checker_names_a_cut_label_a_cut_header_and_a_split_cluster(qtbot: QtBot) -> None:
+    """``fit.misfits`` itself: what it must catch, and what it must let be."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    cut = QLabel("Scan the next parent bag, then its children", page)
+    cut.setGeometry(0, 0, 80, 30)
+    whole = QLabel("Fits", page)
+    whole.setGeometry(0, 40, 200, 30)
+    wrapped = QLabel("A long message that wraps onto three lines at least " * 2, page)
+    wrapped.setWordWrap(True)
+    wrapped.setGeometry(0, 80, 120, 20)  # too short for its lines
+    marker = QPushButton("प&ासवर्ड", page)  # the marker inside the word
+    marker.setGeometry(0, 110, 300, 30)
+    table = QTableWidget(1, 2, page)
+    table.setHorizontalHeaderLabels(["Parents completed", "Bills"])
+    table.setGeometry(0, 150, 300, 100)
+    table.horizontalHeader().resizeSection(0, 40)
+    page.resize(400, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    texts = {misfit.text for misfit in misfits(page)}
+    assert cut.text() in texts
+    assert wrapped.text() in texts
+    assert marker.text() in texts
+    assert "Parents completed" in texts
+    assert "Fits" not in texts
+    assert "Bills" not in texts
