@@ -597,7 +597,7 @@ def _walk_wizard(camera: Camera) -> list[Path]:
     for name, page in pages:
         wizard.setStartId(page)
         wizard.restart()
-        wizard.adjustSize()  # a window manager grows a window to its new page's minimum
+        wizard.adjustSize()  # Next grows the wizard to a taller page; restart does not
         paths += camera.shot(name, wizard, resize=False)
     wizard.close()
     wizard.deleteLater()
