@@ -32,6 +32,7 @@ MODULES = (
     "exports",
     "live",
     "imports",
+    "bundle",
 )
 ROOT = Path(__file__).resolve().parent
 
