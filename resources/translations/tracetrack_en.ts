@@ -2958,17 +2958,27 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="313"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="266"/>
+        <source>Automatic (CR, LF or CRLF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="267"/>
+        <source>A pause (no suffix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="321"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="316"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="324"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="332"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="340"/>
         <source>Learned from {n} test reads; press OK to keep.</source>
         <translation type="unfinished"></translation>
     </message>

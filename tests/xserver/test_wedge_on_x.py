@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import subprocess
 import time
 
 import pytest
@@ -76,6 +77,20 @@ def test_every_read_is_recorded_exactly_once_as_sent(
         station.scan(profile, sent, rng, pause_ms=pause)
         got = recorded(station, len(sent))
     assert got == sent
+
+
+def test_the_window_fills_the_screen_with_no_window_manager(open_station: StationFactory) -> None:
+    """A bare X session ignores "maximise": the station sizes itself to the screen."""
+    station = open_station()
+    shown = subprocess.run(
+        ["xdotool", "getwindowgeometry", "--shell", station.window],
+        env=station.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    geometry = dict(line.split("=", 1) for line in shown.stdout.split())
+    assert (geometry["WIDTH"], geometry["HEIGHT"]) == ("1280", "800")  # the rig's Xvfb screen
 
 
 def test_right_after_login_and_a_tab_switch_the_scan_line_has_the_keyboard(

@@ -237,6 +237,10 @@ class MainWindow(QMainWindow):
         self.presentation = presentation
 
     def present(self) -> None:
+        screen = self.screen()
+        if self.presentation != "normal" and screen is not None:
+            # a bare X session (no window manager) ignores "maximised": fill the screen first
+            self.setGeometry(screen.availableGeometry())
         if self.presentation == "kiosk":
             self.showFullScreen()
         elif self.presentation == "maximized":

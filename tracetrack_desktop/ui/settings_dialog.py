@@ -129,7 +129,7 @@ class SettingsDialog(QDialog):
         self.baud.setCurrentIndex(max(0, self.baud.findData(values.baud)))
         self.terminator = QComboBox()
         for name in TERMINATORS:
-            self.terminator.addItem(name, name)
+            self.terminator.addItem(self._terminator_name(name), name)
         self.terminator.setCurrentIndex(max(0, self.terminator.findData(values.terminator)))
         self.wedge_gap = QSpinBox()
         self.wedge_gap.setRange(1, 1000)
@@ -259,6 +259,14 @@ class SettingsDialog(QDialog):
         )
         self.allow_plain_http.setVisible(plain or self.allow_plain_http.isChecked())
         self.plain_http_warning.setVisible(plain)
+
+    def _terminator_name(self, code: str) -> str:
+        """A serial terminator's choice in words (the settings file keeps its code)."""
+        names = {
+            "AUTO": self.tr("Automatic (CR, LF or CRLF)"),
+            "IDLE": self.tr("A pause (no suffix)"),
+        }
+        return names.get(code, code)
 
     def values(self) -> SettingsValues:
         return SettingsValues(
