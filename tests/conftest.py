@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -22,6 +26,13 @@ from tests.procs import ServerProcess
 from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The station's settings and data default to the user's platform dirs (platformdirs reads these
+# on every call, and processes the tests start inherit them): a test that names no --config or
+# --data-dir must neither write the real user's files nor read what an earlier run left there.
+_USER_DIRS = Path(tempfile.mkdtemp(prefix="tt-test-user-"))
+atexit.register(shutil.rmtree, _USER_DIRS, ignore_errors=True)
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = str(_USER_DIRS / _name.lower())
 # PySide6 6.12 loses a reference to True on every emit(); without the guard a long test run
 # (thousands of scans) aborts the interpreter. See tracetrack_desktop/pyside_fix.py.
 install_emit_refcount_fix()

@@ -367,7 +367,7 @@ def test_the_window_does_not_sync_with_an_enrolled_remote_plain_http_server(
 
     data, token = _enrolled_over_plain_http(tmp_path)
     built: list[object] = []
-    monkeypatch.setattr(window, "run_station", lambda _qt, app: built.append(app) or 0)
+    monkeypatch.setattr(window, "run_station", lambda _qt, app, *_: built.append(app) or 0)
     for allowed in (False, True):
         config = tmp_path / f"station-{allowed}.toml"
         config.write_text(f"[server]\nallow_plain_http = {str(allowed).lower()}\n")
