@@ -1,5 +1,5 @@
-"""``tracetrack-server``: the admin's command line (database, stations, tokens, users, areas,
-code rules, the audit log, reports, serve).
+"""``tracetrack-server``: the admin's command line (database, backup and restore, stations,
+tokens, users, areas, code rules, the audit log, reports, serve).
 
 Every admin command takes ``--json``: then stdout holds exactly one JSON document and
 nothing else. Errors go to stderr with exit code 1 (2 for a wrong command line).
@@ -30,6 +30,7 @@ from sync_server.services import (
     admin,
     areas,
     audit,
+    backup,
     eod,
     eod_pdf,
     imports,
@@ -245,6 +246,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the rows not accepted, with Row and Reason (.xlsx or .csv)",
     )
 
+    p = commands.add_parser(
+        "backup",
+        parents=[json_flag],
+        help="write a consistent copy of the database to FILE (pg_dump custom format; "
+        "SQLite's backup API for the embedded database)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p = commands.add_parser(
+        "restore",
+        parents=[json_flag],
+        help="replace the database with a backup (pg_restore); stop every server first. "
+        "Stations then send again what the backup lacks",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--yes", action="store_true", help="replace a database that holds data (else refused)"
+    )
+
     p = commands.add_parser("serve", help="run the HTTP server (gunicorn)")
     p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=None, help="port (default 8600)")
@@ -292,6 +311,29 @@ def _cmd_db(args: argparse.Namespace, engine: Engine, out: _Output) -> int:
         + ("Up to date." if problem is None else problem),
     )
     return 0 if problem is None else 1
+
+
+def _cmd_backup(args: argparse.Namespace, engine: Engine, out: _Output) -> int:
+    if args.command == "backup":
+        made = backup.backup_database(engine, args.file)
+        out.emit(
+            {"file": str(made.path), "bytes": made.size, "epoch": made.epoch},
+            f"Backed up {made.database} to {made.path} ({made.size} bytes).",
+        )
+        return 0
+    restored = backup.restore_database(engine, args.file, overwrite=args.yes)
+    out.emit(
+        {
+            "file": str(restored.path),
+            "revision": restored.revision,
+            "epoch": restored.epoch,
+            "backup_epoch": restored.backup_epoch,
+        },
+        f"Restored {restored.database} from {restored.path} (schema {restored.revision}). "
+        f"New database epoch {restored.epoch}: stations will send again what the backup lacks "
+        "once the server runs.",
+    )
+    return 0
 
 
 def _issued_text(issued: admin.IssuedCode) -> str:
@@ -726,6 +768,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.command == "db":
             return _cmd_db(args, engine, out)
+        if args.command in ("backup", "restore"):
+            return _cmd_backup(args, engine, out)
         problem = schema_problem(engine)
         if problem:
             raise CliError(problem)

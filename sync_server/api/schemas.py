@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, create_model
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, create_model, model_validator
 
 from tracetrack_core.events import EventType
 from tracetrack_core.wire import EVENT_FIELDS, Kind, WireField
@@ -74,6 +74,12 @@ class BatchIn(BaseModel):
         "batch sent before it and not yet answered); if it does not arrive in time: 409 "
         "out_of_order, nothing written",
     )
+    epoch: str | None = Field(
+        default=None,
+        max_length=64,
+        description="the database epoch this station last saw (extension); if the server's "
+        "differs (a restore): 409 epoch_changed naming the new one, nothing written",
+    )
 
 
 class EventResult(BaseModel):
@@ -98,3 +104,37 @@ class BatchOut(BaseModel):
         description="this server honours a batch's after_event: a station may send its next "
         "batch before this one is answered",
     )
+    epoch: str | None = Field(
+        default=None,
+        description="the database epoch (extension): a new one means the server was restored "
+        "from a backup; ask POST /api/v1/sync/held what it still holds",
+    )
+
+
+MAX_HELD_RANGES = 10_000
+
+
+class HeldIn(BaseModel):
+    """Seq ranges a station delivered; which of them does the server still hold?"""
+
+    model_config = ConfigDict(extra="ignore")
+
+    station_id: str = Field(min_length=1, max_length=40)
+    ranges: list[tuple[int, int]] = Field(
+        max_length=MAX_HELD_RANGES,
+        description="inclusive [first, last] seq ranges, first <= last, seqs 0 .. 2^63-1",
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> HeldIn:
+        for first, last in self.ranges:
+            if not 0 <= first <= last < 2**63:
+                raise ValueError(f"range [{first}, {last}] is not 0 <= first <= last < 2^63")
+        return self
+
+
+class HeldOut(BaseModel):
+    """The station's seqs the server holds an event for, within the ranges asked."""
+
+    epoch: str
+    held: list[tuple[int, int]] = Field(description="inclusive [first, last] ranges, in order")

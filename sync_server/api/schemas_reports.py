@@ -215,3 +215,7 @@ class ChangesOut(BaseModel):
     changes: list[dict[str, Any]]
     cursor: str
     more: bool
+    epoch: str | None = Field(
+        default=None,
+        description="the database epoch (extension): a new one means the server was restored",
+    )
