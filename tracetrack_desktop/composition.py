@@ -97,6 +97,7 @@ def open_engine_factory(
             client,
             identity.station_id,
             pull_every_s=config.server.sync_interval_s,  # uploads at once, pulls on the timer
+            keep_delivered_days=config.server.keep_delivered_days,
         )
 
         def close() -> None:

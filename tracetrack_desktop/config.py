@@ -16,6 +16,7 @@ Example (every key is optional)::
     sync_interval_s = 5
     allow_plain_http = false   # true: allow http:// to a host other than this machine
     token_file = ""            # where no OS keyring works: the token in this file (mode 0600)
+    keep_delivered_days = 14   # delivered scans kept to send again after a server restore
 
 An ``http://`` URL is refused unless its host is this machine (127.0.0.0/8, ::1, localhost) or
 ``allow_plain_http`` is true: the sync traffic carries the site's password hashes and every
@@ -120,6 +121,9 @@ class ServerSettings(_Section):
     timeout_s: Annotated[float, Field(ge=1, le=300)] = 15.0
     allow_plain_http: bool = False
     token_file: str = ""
+    keep_delivered_days: Annotated[int, Field(ge=1, le=3650)] = 14
+    """Delivered events stay in the outbox this long, so a server restored from a backup
+    gets them again (docs/server-admin.md: back up more often than this)."""
 
     @field_validator("url")
     @classmethod

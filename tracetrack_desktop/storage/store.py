@@ -137,6 +137,33 @@ again for each of its four values (a backlog's 2,000-event batch: ~7 against ~11
 
 _ACCEPTED = Status.ACCEPTED.value
 
+_KEPT_DELIVERED = (
+    "sync_state = 'done'"
+    # an event refused alone was settled here, never stored by the server: not delivered
+    " AND coalesce(json_extract(result_detail, '$.refused_alone'), 0) != 1"
+)
+
+_DELIVERED_RANGES = text(
+    # gaps and islands: consecutive seqs share seq - rank, so each group is one range
+    "SELECT min(seq), max(seq) FROM (SELECT seq, seq - row_number() OVER (ORDER BY seq) AS"  # noqa: S608 - our own text
+    f" island FROM events WHERE {_KEPT_DELIVERED}) GROUP BY island ORDER BY 1"
+)
+"""The delivered events the outbox still keeps, as inclusive seq ranges."""
+
+_RESEND = text(
+    "UPDATE events SET sync_state = 'pending', result_status = NULL, result_reason = NULL,"  # noqa: S608 - our own text
+    f" result_detail = NULL, settled_at = NULL WHERE {_KEPT_DELIVERED}"
+    " AND NOT EXISTS (SELECT 1 FROM json_each(:held) AS h"
+    "  WHERE events.seq BETWEEN h.value ->> 0 AND h.value ->> 1)"
+    " RETURNING id"
+)
+"""Queue again the delivered events whose seq is in none of the held ranges (a JSON array of
+``[first, last]``): the same rows, so the same id, seq and times."""
+
+_PRUNE = text(
+    "DELETE FROM events WHERE sync_state = 'done' AND coalesce(settled_at, created_at) < :before"
+)
+
 
 @dataclass(frozen=True)
 class UserRecord:
@@ -866,6 +893,49 @@ class LocalStore:
     def changes_cursor(self) -> str | None:
         with self._read() as conn:
             return _meta_get(conn, "cursor")
+
+    # -- after a server restore (docs/protocol.md, "Restores") ---------------------------
+
+    def server_epoch(self) -> str | None:
+        """The server's database epoch this station last took in (None: none yet)."""
+        with self._read() as conn:
+            return _meta_get(conn, "server_epoch")
+
+    def record_server_epoch(self, epoch: str) -> None:
+        with self._write() as conn:
+            _meta_put(conn, "server_epoch", epoch)
+
+    def delivered_seq_ranges(self) -> list[tuple[int, int]]:
+        """The delivered events still kept, as inclusive seq ranges in order."""
+        with self._read() as conn:
+            return [(int(a), int(b)) for a, b in conn.execute(_DELIVERED_RANGES).all()]
+
+    def resend_missing(self, held: Sequence[tuple[int, int]]) -> int:
+        """Queue again every kept delivered event whose seq is not in ``held``, in one
+        transaction: they go out in seq order, as they were, and their new answers settle
+        them afresh (the conflicts recorded for them are dropped until then). The changes
+        cursor is forgotten too: the restored server's feed starts again from the beginning.
+
+        Returns:
+            How many events were queued again.
+        """
+        with self._write() as conn:
+            ids = list(conn.execute(_RESEND, {"held": _dumps([list(r) for r in held])}).scalars())
+            for start in range(0, len(ids), _IN_CHUNK):
+                conn.execute(
+                    delete(schema.conflicts).where(
+                        schema.conflicts.c.event_id.in_(ids[start : start + _IN_CHUNK])
+                    )
+                )
+            conn.execute(delete(schema.meta).where(schema.meta.c.key == "cursor"))
+        return len(ids)
+
+    def prune_delivered(self, before: datetime) -> int:
+        """Drop delivered events settled before ``before`` (the retention,
+        ``[server] keep_delivered_days``); pending events are never dropped."""
+        with self._write() as conn:
+            done = conn.execute(_PRUNE, {"before": _iso(before.astimezone(UTC))})
+            return int(done.rowcount or 0)
 
     def apply_changes(self, changes: Sequence[Mapping[str, Any]], cursor: str) -> None:
         self._rules_cache = None  # the feed may bring new code rules

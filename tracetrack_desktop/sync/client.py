@@ -132,6 +132,7 @@ class UploadReply:
         received_at: our clock when the reply arrived.
         ordered: the server honours ``after_event`` (it said so in the reply), so the next
             batch may be sent before this one is answered.
+        epoch: the server's database epoch (None: a server that does not say).
     """
 
     results: list[EventResult]
@@ -139,6 +140,7 @@ class UploadReply:
     sent_at: datetime
     received_at: datetime
     ordered: bool = False
+    epoch: str | None = None
 
     def clock_skew_ms(self) -> int | None:
         """Server clock minus station clock, taking the request's midpoint as "now"."""
@@ -156,6 +158,15 @@ class ChangesPage:
     cursor: str
     more: bool
     server_time: datetime | None = None
+    epoch: str | None = None
+
+
+@dataclass(frozen=True)
+class HeldReply:
+    """``POST /api/v1/sync/held``: the seqs asked about that the server holds, and its epoch."""
+
+    epoch: str
+    held: list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -190,6 +201,11 @@ def _parse_time(value: Any) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _epoch(body: Mapping[str, Any]) -> str | None:
+    epoch = body.get("epoch")
+    return epoch if isinstance(epoch, str) and epoch else None
 
 
 def _error_fields(response: requests.Response) -> tuple[str, str, dict[str, Any]]:
@@ -293,6 +309,9 @@ class SyncClient:
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
+        self.epoch: str | None = None
+        """The server epoch every upload names (set by the engine between uploads): a
+        server restored since answers 409 ``epoch_changed`` and writes nothing."""
 
     def __repr__(self) -> str:
         return f"SyncClient({self.base_url!r})"
@@ -329,6 +348,7 @@ class SyncClient:
         pending: int | None = None,
         oldest_pending_at: datetime | None = None,
         after_event: str | None = None,
+        epoch: str | None = None,
     ) -> bytes:
         """The upload body exactly as sent (the engine measures it against the byte limit)."""
         body: dict[str, Any] = {
@@ -342,6 +362,8 @@ class SyncClient:
             body["oldest_pending_at"] = oldest_pending_at.isoformat()
         if after_event is not None:
             body["after_event"] = after_event
+        if epoch is not None:
+            body["epoch"] = epoch
         # each event is JSON already (``wire_json`` falls back for what orjson refuses); the
         # envelope holds only text and counts
         return orjson.dumps(body)
@@ -367,7 +389,7 @@ class SyncClient:
         """
         sent_at = self._clock()
         body = self.encode_batch(
-            station_id, events, sent_at, pending, oldest_pending_at, after_event
+            station_id, events, sent_at, pending, oldest_pending_at, after_event, self.epoch
         )
         response = _request(
             self._session,
@@ -403,7 +425,30 @@ class SyncClient:
             sent_at=sent_at,
             received_at=received_at,
             ordered=reply.get("after_event") is True,
+            epoch=_epoch(reply),
         )
+
+    def held(self, station_id: str, ranges: Sequence[tuple[int, int]]) -> HeldReply:
+        """``POST /api/v1/sync/held``: which of ``ranges`` (inclusive seq ranges this station
+        delivered) the server holds an event for."""
+        response = _request(
+            self._session,
+            "POST",
+            f"{self.base_url}/api/v1/sync/held",
+            timeout=self._timeout,
+            data=orjson.dumps({"station_id": station_id, "ranges": [list(r) for r in ranges]}),
+            headers={"Content-Type": "application/json"},
+        )
+        raise_for_answer(response)
+        body = _json_body(response)
+        epoch, held = _epoch(body), body.get("held")
+        if epoch is None or not isinstance(held, list):
+            raise ProtocolError("the held reply lacks `epoch` or `held`")
+        try:
+            ranges_held = [(int(first), int(last)) for first, last in held]
+        except (TypeError, ValueError) as exc:
+            raise ProtocolError("the held reply's ranges are not [first, last] pairs") from exc
+        return HeldReply(epoch=epoch, held=ranges_held)
 
     def changes(self, since: str | None, limit: int | None = None) -> ChangesPage:
         """``GET /api/v1/sync/changes``: one page from ``since`` (None = the beginning)."""
@@ -430,6 +475,7 @@ class SyncClient:
             cursor=str(cursor),
             more=bool(body.get("more", False)),
             server_time=_parse_time(body.get("server_time")),
+            epoch=_epoch(body),
         )
 
 

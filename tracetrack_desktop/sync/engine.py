@@ -50,6 +50,20 @@ server works on one while the other travels, is parsed, and is settled here."""
 OUT_OF_ORDER = "out_of_order"
 """The server's code for a batch whose ``after_event`` has not arrived (nothing written)."""
 
+EPOCH_CHANGED = "epoch_changed"
+"""The server's code for a batch naming an epoch that is not its database's: it was restored
+from a backup since (nothing written)."""
+
+HELD_CHUNK = 1_000
+"""Seq ranges per ``POST /sync/held`` (the server takes up to 10,000)."""
+
+PRUNE_EVERY_S = 3600.0
+"""How often delivered events past their retention are dropped from the outbox."""
+
+
+class _EpochChangedError(Exception):
+    """The server's database epoch is not the one recorded: it was restored from a backup."""
+
 
 @dataclass(frozen=True)
 class SyncLimits:
@@ -81,6 +95,7 @@ class SyncReport:
         conflicts: conflicts and rejections found this round (server's and local splits').
         rejected_locally: events refused alone with a 4xx, settled as ``rejected``.
         changes_applied: changes-feed items handed to the store.
+        resent: delivered events queued again because a restored server no longer held them.
         pending: events still queued.
         oldest_pending_age_s: age of the oldest queued event.
         retry_at: when the next attempt should run (None: no retry is scheduled).
@@ -98,6 +113,7 @@ class SyncReport:
     conflicts: list[EventResult] = field(default_factory=list)
     rejected_locally: int = 0
     changes_applied: int = 0
+    resent: int = 0
     pending: int = 0
     oldest_pending_age_s: float | None = None
     retry_at: datetime | None = None
@@ -115,6 +131,7 @@ class _Round:
     conflicts: list[EventResult] = field(default_factory=list)
     rejected_locally: int = 0
     changes_applied: int = 0
+    resent: int = 0
     skew_ms: int | None = None
     probed: bool = False
 
@@ -137,6 +154,14 @@ class SyncEngine:
         pipeline_depth: most uploads in flight at once. More than one only once the server
             has said (in an upload reply) that it honours ``after_event``; a server that does
             not could apply two batches out of order.
+        keep_delivered_days: how long delivered events stay in the outbox, to be sent again
+            if the server is restored from a backup that lacks them (None: kept for ever).
+
+    After a restore. Every upload names the server's database epoch last taken in; a
+    restored server has a new one and refuses the batch (``epoch_changed``), and a pull shows
+    it too. The engine then asks which of its kept delivered seqs the server still holds,
+    queues the others again (they go out first, in seq order: they have the lowest seqs),
+    and only then records the new epoch, so a crash in between asks again.
     """
 
     def __init__(
@@ -152,6 +177,7 @@ class SyncEngine:
         pull_changes: bool = True,
         pull_every_s: float = 0.0,
         pipeline_depth: int = PIPELINE_DEPTH,
+        keep_delivered_days: int | None = 14,
     ) -> None:
         self.outbox = outbox
         self.client = client
@@ -173,6 +199,10 @@ class SyncEngine:
         self._sender = ThreadPoolExecutor(
             max_workers=self.pipeline_depth, thread_name_prefix="sync-upload"
         )
+        self.keep_delivered_days = keep_delivered_days
+        self._last_prune: float | None = None
+        self._epoch = outbox.server_epoch()
+        self.client.epoch = self._epoch
 
     def close(self) -> None:
         """Stop the sender thread (after any upload in flight)."""
@@ -221,10 +251,7 @@ class SyncEngine:
         previous = self.outbox.sync_status()
         state = _Round()
         try:
-            drained = self._upload_all(state)
-            if self.pull_changes and not self._cancel.is_set() and self._pull_due():
-                self._pull_changes(state)
-                self._last_pull = self._monotonic()
+            drained = self._sync(state)
         except TokenRevokedError as exc:
             self.stopped_reason = str(exc)
             log.error("sync stopped: %s", exc)
@@ -265,6 +292,7 @@ class SyncEngine:
 
         self.backoff.reset()
         self._not_before = self._server_not_before = None
+        self._prune()
         status = SyncStatus(
             online=True,
             last_success_at=self._clock(),
@@ -299,6 +327,7 @@ class SyncEngine:
             conflicts=list(state.conflicts),
             rejected_locally=state.rejected_locally,
             changes_applied=state.changes_applied,
+            resent=state.resent,
             pending=pending,
             oldest_pending_age_s=(now - oldest).total_seconds() if oldest else None,
             retry_at=now + timedelta(seconds=retry) if retry is not None else None,
@@ -307,6 +336,77 @@ class SyncEngine:
             token_revoked=token_revoked,
             status=status or self.outbox.sync_status(),
         )
+
+    def _sync(self, state: _Round) -> bool:
+        """Upload, then pull when due; after a restore, send again what the server lost
+        and go on. True if the queue is empty."""
+        for _ in range(3):
+            try:
+                drained = self._upload_all(state)
+                if self.pull_changes and not self._cancel.is_set() and self._pull_due():
+                    self._pull_changes(state)
+                    self._last_pull = self._monotonic()
+            except BatchRefusedError as exc:
+                if exc.code != EPOCH_CHANGED:
+                    raise
+            except _EpochChangedError:
+                pass
+            else:
+                return drained
+            self._catch_up(state)
+        raise ProtocolError("the server's database epoch kept changing during one round")
+
+    def _note_epoch(self, epoch: str | None) -> None:
+        """Take in the epoch a reply names: the first one is recorded, another one means
+        the server was restored since."""
+        if epoch is None or epoch == self._epoch:
+            return
+        if self._epoch is not None:
+            raise _EpochChangedError(epoch)
+        self.outbox.record_server_epoch(epoch)
+        self._epoch = self.client.epoch = epoch
+
+    def _catch_up(self, state: _Round) -> None:
+        """The server was restored: queue again the delivered events it no longer holds.
+
+        The new epoch is recorded only after they are queued, so a crash in between asks
+        again (what was queued is pending by then, and not asked about).
+        """
+        ranges = self.outbox.delivered_seq_ranges()
+        held: list[tuple[int, int]] = []
+        epoch = None
+        for start in range(0, max(len(ranges), 1), HELD_CHUNK):
+            reply = self.client.held(self.station_id, ranges[start : start + HELD_CHUNK])
+            held.extend(reply.held)
+            epoch = reply.epoch
+        assert epoch is not None
+        resent = self.outbox.resend_missing(held)
+        self.outbox.record_server_epoch(epoch)
+        self._epoch = self.client.epoch = epoch
+        self._last_pull = None  # the restored server's feed, from its beginning, this round
+        state.resent += resent
+        log.warning(
+            "the server was restored from a backup (database epoch %s): %d delivered events "
+            "it no longer holds are queued again",
+            epoch,
+            resent,
+        )
+
+    def _prune(self) -> None:
+        """Drop delivered events past their retention, at most every PRUNE_EVERY_S."""
+        if self.keep_delivered_days is None:
+            return
+        now_m = self._monotonic()
+        if self._last_prune is not None and now_m - self._last_prune < PRUNE_EVERY_S:
+            return
+        self._last_prune = now_m
+        dropped = self.outbox.prune_delivered(
+            self._clock() - timedelta(days=self.keep_delivered_days)
+        )
+        if dropped:
+            log.info(
+                "dropped %d delivered events older than %d days", dropped, self.keep_delivered_days
+            )
 
     def _pull_due(self) -> bool:
         if self.pull_every_s <= 0 or self._last_pull is None:
@@ -354,6 +454,8 @@ class SyncEngine:
                 try:
                     reply = future.result()
                 except BatchRefusedError as exc:
+                    if exc.code == EPOCH_CHANGED:
+                        raise  # nothing of it was written; what is in flight is finished below
                     # what was sent after it names it: wait for those answers, then start again
                     # from the oldest pending event
                     self._finish(inflight, state)
@@ -368,6 +470,7 @@ class SyncEngine:
                 if self._settle(sent, reply.results, state) == 0:
                     # the server answered none of them: sending the same batch again would spin
                     raise ProtocolError("the server answered none of the events sent")
+                self._note_epoch(reply.epoch)
             return False
         finally:
             # never leave a request behind: the next round must not overtake it
@@ -442,12 +545,17 @@ class SyncEngine:
             if reply.server_time is not None:
                 state.skew_ms = reply.clock_skew_ms()
             settled += self._settle(part, reply.results, state)
+            self._note_epoch(reply.epoch)
             if self._cancel.is_set():
                 break
         return settled
 
     def _too_big(self, part: Sequence[OutboxEvent]) -> bool:
-        size = len(SyncClient.encode_batch(self.station_id, part, self._clock(), 0, self._clock()))
+        size = len(
+            SyncClient.encode_batch(
+                self.station_id, part, self._clock(), 0, self._clock(), None, self.client.epoch
+            )
+        )
         return size > self.limits.max_batch_bytes
 
     @staticmethod
@@ -504,6 +612,7 @@ class SyncEngine:
         cursor = self.outbox.changes_cursor()
         for _ in range(MAX_CHANGE_PAGES):
             page = self.client.changes(cursor)
+            self._note_epoch(page.epoch)  # a restored server's page is not applied
             for item in page.changes:
                 if item.get("kind") == "setting" and item.get("key") == "limits":
                     data = item.get("data")

@@ -38,4 +38,25 @@ class OutboxPort(Protocol):
 
     def record_sync(self, status: SyncStatus) -> None: ...
 
+    # after a server restore (docs/protocol.md, "Restores")
+
+    def server_epoch(self) -> str | None:
+        """The server's database epoch last taken in (None: none yet)."""
+        ...
+
+    def record_server_epoch(self, epoch: str) -> None: ...
+
+    def delivered_seq_ranges(self) -> list[tuple[int, int]]:
+        """The delivered events still kept, as inclusive seq ranges in order."""
+        ...
+
+    def resend_missing(self, held: Sequence[tuple[int, int]]) -> int:
+        """Queue again the kept delivered events outside ``held`` (same ids, seqs, times),
+        drop their recorded conflicts and forget the changes cursor, atomically; how many."""
+        ...
+
+    def prune_delivered(self, before: datetime) -> int:
+        """Drop delivered events settled before ``before``; how many."""
+        ...
+
     def sync_status(self) -> SyncStatus: ...
