@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from sync_server.db.models import Setting
 
@@ -46,6 +47,25 @@ def write_new_epoch(conn: Connection) -> str:
     if updated.rowcount == 0:
         conn.execute(insert(Setting).values(key=EPOCH_KEY, value=value, version=0))
     return epoch
+
+
+def ensure_epoch(conn: Connection) -> str:
+    """The stored epoch, made first where there is none (a database older than 0009, or one
+    whose settings were emptied). Two processes may get here at once: the first insert wins,
+    the other keeps nothing of its own and reads the winner's."""
+    epoch = read_epoch(conn)
+    if epoch is not None:
+        return epoch
+    value = {"epoch": uuid.uuid4().hex, "since": datetime.now(UTC).isoformat()}
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(
+        dialect.insert(Setting)
+        .values(key=EPOCH_KEY, value=value, version=0)
+        .on_conflict_do_nothing(index_elements=[Setting.key])
+    )
+    made = read_epoch(conn)
+    assert made is not None
+    return made
 
 
 def held_seq_ranges(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from sync_server.db.epoch import SeqRange, held_seq_ranges, read_epoch, write_new_epoch
+from sync_server.db.epoch import SeqRange, ensure_epoch, held_seq_ranges
 
 _cache: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
@@ -37,7 +37,7 @@ def current_epoch(session: Session) -> str:
         return epoch
     with session.begin():
         conn = session.connection()
-        epoch = read_epoch(conn) or write_new_epoch(conn)  # a database older than 0009
+        epoch = ensure_epoch(conn)
     with _cache_lock:
         _cache[engine] = epoch
     return epoch
