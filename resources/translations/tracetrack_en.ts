@@ -1783,398 +1783,1013 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="22"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="28"/>
         <source>{code} into {parent}: {count} / {capacity}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="23"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="29"/>
         <source>{holder} already holds this child ({code}) — put it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="24"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="30"/>
         <source>{code} is already in {parent} ({count} / {capacity}). Nothing to do; scan the next child.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="28"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="34"/>
         <source>{parent} is complete ({count} / {capacity}). Close it and scan the next parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="32"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="38"/>
         <source>{parent} is complete: {count} / {capacity}. Scan the next parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="35"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="41"/>
         <source>{code} opened (0 / {capacity}). Scan its children.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="36"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="42"/>
         <source>Resuming {code} ({count} / {capacity}). Scan its children.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="37"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="43"/>
         <source>{code} is already open ({count} / {capacity}). Keep scanning its children.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="40"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="46"/>
         <source>Now filling {code} ({count} / {capacity}). {previous} stays open at {pcount} / {pcapacity}; scan it again to resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="44"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="50"/>
         <source>{code} is already complete ({count} / {capacity}). Scan the next parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="47"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="53"/>
         <source>{code} is already complete ({count} / {capacity}). Keep filling {previous} ({pcount} / {pcapacity}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="51"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="57"/>
         <source>Scan a parent bag first: {code} is a child bag. Put it aside, scan the parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="55"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="61"/>
         <source>Finish {parent} with only {count} / {capacity}? Press FINISH again or CONFIRM to finish it; CANCEL to keep scanning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="59"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="65"/>
         <source>Not finished. Keep scanning children of {parent} ({count} / {capacity}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="62"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="68"/>
         <source>{parent} finished with {count} children. Close it and scan the next parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="66"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="72"/>
         <source>{parent} was already complete. Scan the next parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="67"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="73"/>
         <source>No parent is open to finish. Scan a parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="68"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="74"/>
         <source>{parent} has no children yet. Scan its children, or scan another parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="71"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="77"/>
         <source>Nothing to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="78"/>
         <source>Nothing to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="73"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="79"/>
         <source>Nothing to undo in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="74"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="80"/>
         <source>Undone: take {child} out of {parent} ({count} / {capacity}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="77"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="83"/>
         <source>Undone: take {child} out of {parent} ({count} / {capacity}). {again} is open again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="87"/>
         <source>{child} is no longer in {parent}; nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="82"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="88"/>
         <source>Log in first, then scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="83"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="89"/>
         <source>Welcome, {name}. Scan a parent bag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="84"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="90"/>
         <source>Welcome, {name}. Scan or create a bill.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="85"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="91"/>
         <source>Welcome, {name}. Scan a bag to look it up, or open the dashboard.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="88"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="94"/>
         <source>{name} logged out. Log in to scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="89"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="95"/>
         <source>Log in to scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="96"/>
         <source>{code} holds {count} of {capacity} children. Scan it again or press Confirm to put it on the bill anyway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="94"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="100"/>
         <source>{parent} on bill {bill}: {count} / {capacity}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="95"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="101"/>
         <source>Bill {bill} created for {capacity} parents. Scan its parent bags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="104"/>
         <source>{code} stays off bill {bill}. Scan the next parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="99"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="105"/>
         <source>Open or create a bill first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="100"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="106"/>
         <source>Open a bill first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="101"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="107"/>
         <source>There is no bill {bill} here. Create it first (or wait for sync).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="104"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="110"/>
         <source>{code} is already on another bill ({bill}). Take it off that bill first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="107"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="113"/>
         <source>Unknown bag {code}: it has never been packed. Send it to a packing station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="111"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="117"/>
         <source>Wrong bag type: {code} is a child bag. Only parent bags go onto a bill.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="114"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="120"/>
         <source>Invalid format: {code} is not a bag code. Scan the parent bag&apos;s label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="117"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="123"/>
         <source>Unknown bill {bill}. Create it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="118"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="124"/>
         <source>Bill full ({capacity} parents). Complete it, or raise its capacity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="121"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="127"/>
         <source>Bill full ({capacity} parent). Complete it, or raise its capacity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="124"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="130"/>
         <source>{code} is not a parent or child label. Scan the bag&apos;s own label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="127"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="133"/>
         <source>Bill mode: scan or create a bill.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="128"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="134"/>
         <source>Bill mode: bill {bill} is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="129"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="135"/>
         <source>Scan mode: scan a parent bag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="130"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="136"/>
         <source>{code} taken out of {parent} and voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="131"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="137"/>
         <source>{code} voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="132"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="138"/>
         <source>{code} restored; it can be used again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="133"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="139"/>
         <source>{parent} reopened ({count} / {capacity}); scan more children.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="136"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="142"/>
         <source>{code} moved from {source} to {target}: {count} / {capacity}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="139"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="145"/>
         <source>{code} removed from {parent} ({count} / {capacity}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="140"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="146"/>
         <source>{code} taken off bill {bill}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="141"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="147"/>
         <source>Bill {bill} completed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="142"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="148"/>
         <source>Bill {bill} reopened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="143"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="149"/>
         <source>{code} returned from bill {bill}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="144"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="150"/>
         <source>No scans for {minutes} minutes: scan a parent to continue ({parent} stays open at {count} / {capacity}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="148"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="154"/>
         <source>{code} was read twice in a row by the scanner; it counts once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="151"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="157"/>
         <source>Two labels ran together in one read; neither was counted. Check that the scanner ends each read with Enter or Tab. Scan the label again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="155"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="161"/>
         <source>Only the end of a label arrived (its start went elsewhere); it was not counted. Scan the label again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="159"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="165"/>
         <source>Typed keys and a scan ran together in the scan line; neither was counted. Scan the label again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="163"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="169"/>
         <source>The scanner sent a read shorter than any label; it was not counted. Scan the label again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="167"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="173"/>
         <source>This badge belongs to nobody. Log in by name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="168"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="174"/>
         <source>Wrong user name or password. Check and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="169"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="175"/>
         <source>Wrong user name or password. {left} tries left before the account locks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="172"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="178"/>
         <source>The account {user} is disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="173"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="179"/>
         <source>Bill {bill} completed with {count} parents (capacity lowered from {capacity}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="177"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="183"/>
         <source>Bill {bill} has no parents yet: scan parents onto it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="180"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="186"/>
         <source>{code} is a child bag; only parent bags go onto a bill.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="181"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="187"/>
         <source>{code} is already on bill {bill}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="182"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="188"/>
         <source>{code} is already on bill {bill}. Take it off there first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="183"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="189"/>
         <source>Bill {bill} is completed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="184"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="190"/>
         <source>Bill {bill} is full ({count} / {capacity}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="185"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="191"/>
         <source>{code} is full ({count} / {capacity}). Scan a new parent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="186"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="192"/>
         <source>{code} was voided; put it aside (an admin may restore it).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="187"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="193"/>
         <source>Nothing to change on bill {bill}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="188"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="194"/>
         <source>label number {label} from a long label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="196"/>
+        <source>Welcome, {name}. {next_step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="197"/>
+        <source>Scan a parent bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="198"/>
+        <source>Scan or create a bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="199"/>
+        <source>Scan a bag to look it up, or open the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="200"/>
+        <source>{message} Log in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="201"/>
+        <source>{message} Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="202"/>
+        <source>That request timed out. {again}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="203"/>
+        <source>Scan {parent} again if you still want it on the bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="204"/>
+        <source>Press FINISH again if you still want to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="205"/>
+        <source>Undone: take {child} out of {parent} ({count} / {capacity}).{again}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="208"/>
+        <source> {parent} is open again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="209"/>
+        <source>A {role} cannot {what}. Ask an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="210"/>
+        <source>A nobody cannot {what}. Ask an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="211"/>
+        <source>pack bags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="212"/>
+        <source>work on bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="213"/>
+        <source>create bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="214"/>
+        <source>change bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="215"/>
+        <source>complete bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="216"/>
+        <source>reopen bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="217"/>
+        <source>handle returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="218"/>
+        <source>This label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="219"/>
+        <source>Bill full ({capacity} {parents}). Complete it, or raise its capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="222"/>
+        <source>Bill {bill} changed: {changes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="223"/>
+        <source>capacity {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="224"/>
+        <source>destination {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="225"/>
+        <source>vehicle {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="226"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="227"/>
+        <source>{what} needs both the child and its parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="228"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="229"/>
+        <source>Removing a child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="230"/>
+        <source>{code} is not in {parent}; {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="231"/>
+        <source>it is in {parent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="232"/>
+        <source>{code} is in no parent bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="233"/>
+        <source>Parent {code}: {count} children, {status}{where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="234"/>
+        <source>, on bill {bill}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="236"/>
+        <source>Bill {bill} ({state}): {count} / {capacity} parents. Scan its parent bags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="239"/>
+        <source>Bill {bill} is open again ({count} / {capacity} parents). Scan parents onto it, or edit its capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="243"/>
+        <source>{code} is not a bill id or bag code. Scan the bill or the bag label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="246"/>
+        <source>{code} is not a bag code. Scan the parent bag&apos;s label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="247"/>
+        <source>There is no bill {bill}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="248"/>
+        <source>{code} is a parent bag: open or create a bill first, then scan it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="251"/>
+        <source>Bill {bill} already holds {count} parents: its capacity cannot go below {least}. Take parents off first to go lower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="256"/>
+        <source>Too many wrong passwords: {user} is locked until {time}. Wait, or ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="260"/>
+        <source>{user} has no station role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="261"/>
+        <source>{user} is not an operator known to this station. Check the name, or let the station sync once with the server to receive the operator list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="265"/>
+        <source>{user} is a {role} and cannot scan bags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="266"/>
+        <source>{tries} wrong passwords: {user} is locked for {minutes} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="270"/>
+        <source>Child {code} is in {parent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="271"/>
+        <source>Child {code} is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="272"/>
+        <source>Bill {bill}: {count} / {capacity} parents, {actual} of {expected} kg, {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="276"/>
+        <source>{code} is voided: it counts nowhere until an admin restores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="279"/>
+        <source>{code} is not known at this station (it may not have synced yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="283"/>
+        <source>A {role} cannot correct bags. Ask a biller or an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="284"/>
+        <source>Only an admin can restore a voided bag; a {role} cannot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="285"/>
+        <source>{code} is in no parent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="286"/>
+        <source>Scan or type the parent to move it into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="287"/>
+        <source>{code} is on no bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="288"/>
+        <source>Log in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="289"/>
+        <source>Pick the reason for this correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="290"/>
+        <source>Say why in the note (the reason is Other).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="291"/>
+        <source>Keep the note under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="293"/>
+        <source>{code} moved from {source}; {target} is complete: {count} / {capacity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="296"/>
+        <source>{parent} finished with {count} children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="297"/>
+        <source>Bill {bill} created for {capacity} parents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="298"/>
+        <source>Bill {bill} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="299"/>
+        <source>Refused read recorded ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="300"/>
+        <source>Unknown event type {type}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="301"/>
+        <source>Pick why this correction is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="302"/>
+        <source>{reason} is not a correction reason; pick one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="305"/>
+        <source>The reason is &apos;other&apos;: say why in a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="306"/>
+        <source>No parent code was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="307"/>
+        <source>{code} is a child bag, not a parent. Scan a parent bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="308"/>
+        <source>{code} is not a parent bag code. Scan a parent label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="309"/>
+        <source>{code} is already complete with {count} children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="310"/>
+        <source>{code}: scan its children ({count} / {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="311"/>
+        <source>No child code was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="312"/>
+        <source>{code} cannot go into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="313"/>
+        <source>{code} is a parent bag, not a child. Scan a child label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="314"/>
+        <source>{code} is not a child bag code. Scan a child label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="315"/>
+        <source>{code} is already in {parent}. Nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="316"/>
+        <source>{holder} already holds {code}. Put it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="317"/>
+        <source>Undone: {code} is out of {parent} ({count} / {capacity}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="318"/>
+        <source>Name the parent the child leaves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="319"/>
+        <source>{code} is not a known bag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="320"/>
+        <source>{code} is already complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="321"/>
+        <source>{code} has no children; scan some before finishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="322"/>
+        <source>{code} is open already; nothing to reopen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="323"/>
+        <source>{code} holds {count} / {capacity}: remove a child first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="324"/>
+        <source>No bag code was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="325"/>
+        <source>{code} is voided already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="326"/>
+        <source>{code} is on bill {bill}: take it off the bill first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="327"/>
+        <source>{code} still holds children: move or remove its {count} children first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="330"/>
+        <source>{code} is not voided; nothing to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="331"/>
+        <source>A bill holds 1 to {limit} parents, not {capacity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="332"/>
+        <source>The bill already holds {count} parents; capacity cannot be {capacity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="335"/>
+        <source>data.{field} must be text of up to 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="336"/>
+        <source>Bill {bill} exists already; open it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="337"/>
+        <source>{code} is not a bag code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="338"/>
+        <source>There is no bill {bill}. Create it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="339"/>
+        <source>{code} has never been packed; pack it at a station first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="340"/>
+        <source>{code} is not on bill {bill}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="341"/>
+        <source>Bill {bill} is already completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="342"/>
+        <source>Bill {bill} holds {count} of {capacity} parents; lower its capacity to close it early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="346"/>
+        <source>Bill {bill} is open already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="347"/>
+        <source>{code} is not on any bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="348"/>
+        <source>{code} is not in {parent}; nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="349"/>
+        <source>No bill id was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="350"/>
+        <source>{bill} is not a valid bill id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="352"/>
+        <source>The scanner sent binary noise, not a barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="353"/>
+        <source>This read holds more than one line (two labels ran together); check the scanner&apos;s suffix setting and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="357"/>
+        <source>The read is {length} characters long; no label is over {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="360"/>
+        <source>The scanner sent an empty read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="361"/>
+        <source>The scanner sent unreadable characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="362"/>
+        <source>The GS1 barcode could not be read: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="363"/>
+        <source>EAN/UPC barcode failed its check: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="364"/>
+        <source>GS1 barcode failed its check: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="365"/>
+        <source>Two labels ran together in one read; neither was counted. Check that the scanner ends each read with Enter or Tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="369"/>
+        <source>Only the end of a label arrived (its start went elsewhere); it was not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="373"/>
+        <source>Typed keys and a scan ran together in the scan line; neither was counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="376"/>
+        <source>The scanner sent a read shorter than any label; it was not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="379"/>
+        <source>The scanner sent a label without Enter or Tab at the end; it was not counted. Set its suffix, or choose &apos;no suffix&apos; in Settings, Scanners.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="383"/>
+        <source>The read was not whole; scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="384"/>
+        <source>The scanner sent more than {limit} characters without an end of line; check its terminator setting.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2297,27 +2912,27 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="198"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="397"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="199"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="398"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="200"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="399"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="201"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="400"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="202"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="401"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2325,22 +2940,22 @@
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="194"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="393"/>
         <source>&lt; &amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="195"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="394"/>
         <source>&amp;Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="196"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="395"/>
         <source>&amp;Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="197"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="396"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3233,112 +3848,112 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="239"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="530"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="240"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="531"/>
         <source>processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="241"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="532"/>
         <source>completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="243"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="534"/>
         <source>dispatcher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="244"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="535"/>
         <source>biller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="245"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="536"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="246"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="537"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="248"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="539"/>
         <source>parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="249"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="540"/>
         <source>child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="250"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="541"/>
         <source>bill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="251"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="542"/>
         <source>command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="252"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="543"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="253"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="544"/>
         <source>keyboard scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="254"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="545"/>
         <source>serial scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="255"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="546"/>
         <source>typed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="256"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="547"/>
         <source>keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="258"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="549"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="259"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="550"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="260"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="551"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="261"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="552"/>
         <source>listening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="262"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="553"/>
         <source>reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="263"/>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="554"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>

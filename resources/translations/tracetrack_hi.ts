@@ -1782,399 +1782,1014 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="22" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="28" />
         <source>{code} into {parent}: {count} / {capacity}.</source>
         <translation>{code} → {parent}: {count} / {capacity}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="23" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="29" />
         <source>{holder} already holds this child ({code}) — put it back.</source>
         <translation>यह चाइल्ड ({code}) पहले से {holder} में है — इसे वापस रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="24" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="30" />
         <source>{code} is already in {parent} ({count} / {capacity}). Nothing to do; scan the next child.</source>
         <translation>{code} पहले से {parent} में है ({count} / {capacity})। कुछ करना नहीं; अगला चाइल्ड स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="28" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="34" />
         <source>{parent} is complete ({count} / {capacity}). Close it and scan the next parent.</source>
         <translation>{parent} पूरा हो गया ({count} / {capacity})। इसे बंद करें और अगला पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="32" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="38" />
         <source>{parent} is complete: {count} / {capacity}. Scan the next parent.</source>
         <translation>{parent} पूरा हो गया: {count} / {capacity}। अगला पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="35" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="41" />
         <source>{code} opened (0 / {capacity}). Scan its children.</source>
         <translation>{code} खुला (0 / {capacity})। इसके चाइल्ड स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="36" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="42" />
         <source>Resuming {code} ({count} / {capacity}). Scan its children.</source>
         <translation>{code} फिर से शुरू ({count} / {capacity})। इसके चाइल्ड स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="37" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="43" />
         <source>{code} is already open ({count} / {capacity}). Keep scanning its children.</source>
         <translation>{code} पहले से खुला है ({count} / {capacity})। इसके चाइल्ड स्कैन करते रहें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="40" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="46" />
         <source>Now filling {code} ({count} / {capacity}). {previous} stays open at {pcount} / {pcapacity}; scan it again to resume it.</source>
         <translation>अब {code} भर रहे हैं ({count} / {capacity})। {previous} {pcount} / {pcapacity} पर खुला रहता है; उसे फिर शुरू करने के लिए दोबारा स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="44" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="50" />
         <source>{code} is already complete ({count} / {capacity}). Scan the next parent.</source>
         <translation>{code} पहले से पूरा है ({count} / {capacity})। अगला पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="47" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="53" />
         <source>{code} is already complete ({count} / {capacity}). Keep filling {previous} ({pcount} / {pcapacity}).</source>
         <translation>{code} पहले से पूरा है ({count} / {capacity})। {previous} भरते रहें ({pcount} / {pcapacity})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="51" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="57" />
         <source>Scan a parent bag first: {code} is a child bag. Put it aside, scan the parent.</source>
         <translation>पहले पैरेंट बैग स्कैन करें: {code} चाइल्ड बैग है। इसे अलग रखें, पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="55" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="61" />
         <source>Finish {parent} with only {count} / {capacity}? Press FINISH again or CONFIRM to finish it; CANCEL to keep scanning.</source>
         <translation>{parent} केवल {count} / {capacity} पर पूरा करें? पूरा करने के लिए फिर FINISH या CONFIRM दबाएँ; स्कैन जारी रखने के लिए CANCEL।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="59" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="65" />
         <source>Not finished. Keep scanning children of {parent} ({count} / {capacity}).</source>
         <translation>पूरा नहीं किया। {parent} के चाइल्ड स्कैन करते रहें ({count} / {capacity})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="62" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="68" />
         <source>{parent} finished with {count} children. Close it and scan the next parent.</source>
         <translation>{parent} {count} चाइल्ड के साथ पूरा हुआ। इसे बंद करें और अगला पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="66" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="72" />
         <source>{parent} was already complete. Scan the next parent.</source>
         <translation>{parent} पहले से पूरा था। अगला पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="67" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="73" />
         <source>No parent is open to finish. Scan a parent.</source>
         <translation>पूरा करने के लिए कोई पैरेंट खुला नहीं है। एक पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="68" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="74" />
         <source>{parent} has no children yet. Scan its children, or scan another parent.</source>
         <translation>{parent} में अभी कोई चाइल्ड नहीं है। इसके चाइल्ड स्कैन करें, या दूसरा पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="71" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="77" />
         <source>Nothing to confirm.</source>
         <translation>पुष्टि के लिए कुछ नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="78" />
         <source>Nothing to cancel.</source>
         <translation>रद्द करने के लिए कुछ नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="73" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="79" />
         <source>Nothing to undo in this session.</source>
         <translation>इस सत्र में पूर्ववत करने के लिए कुछ नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="74" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="80" />
         <source>Undone: take {child} out of {parent} ({count} / {capacity}).</source>
         <translation>पूर्ववत: {child} को {parent} से निकालें ({count} / {capacity})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="77" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="83" />
         <source>Undone: take {child} out of {parent} ({count} / {capacity}). {again} is open again.</source>
         <translation>पूर्ववत: {child} को {parent} से निकालें ({count} / {capacity})। {again} फिर से खुला है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="87" />
         <source>{child} is no longer in {parent}; nothing to undo.</source>
         <translation>{child} अब {parent} में नहीं है; पूर्ववत करने को कुछ नहीं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="82" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="88" />
         <source>Log in first, then scan.</source>
         <translation>पहले लॉग इन करें, फिर स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="83" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="89" />
         <source>Welcome, {name}. Scan a parent bag.</source>
         <translation>स्वागत है, {name}। पैरेंट बैग स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="84" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="90" />
         <source>Welcome, {name}. Scan or create a bill.</source>
         <translation>स्वागत है, {name}। बिल स्कैन करें या बनाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="85" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="91" />
         <source>Welcome, {name}. Scan a bag to look it up, or open the dashboard.</source>
         <translation>स्वागत है, {name}। खोजने के लिए बैग स्कैन करें, या डैशबोर्ड खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="88" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="94" />
         <source>{name} logged out. Log in to scan.</source>
         <translation>{name} लॉग आउट हुए। स्कैन करने के लिए लॉग इन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="89" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="95" />
         <source>Log in to scan.</source>
         <translation>स्कैन करने के लिए लॉग इन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="96" />
         <source>{code} holds {count} of {capacity} children. Scan it again or press Confirm to put it on the bill anyway.</source>
         <translation>{code} में {capacity} में से {count} चाइल्ड हैं। फिर भी बिल पर रखने के लिए इसे दोबारा स्कैन करें या पुष्टि दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="94" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="100" />
         <source>{parent} on bill {bill}: {count} / {capacity}.</source>
         <translation>{parent} बिल {bill} पर: {count} / {capacity}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="95" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="101" />
         <source>Bill {bill} created for {capacity} parents. Scan its parent bags.</source>
         <translation>बिल {bill} {capacity} पैरेंट के लिए बना। इसके पैरेंट बैग स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="104" />
         <source>{code} stays off bill {bill}. Scan the next parent.</source>
         <translation>{code} बिल {bill} से बाहर रहता है। अगला पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="99" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="105" />
         <source>Open or create a bill first.</source>
         <translation>पहले बिल खोलें या बनाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="100" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="106" />
         <source>Open a bill first.</source>
         <translation>पहले एक बिल खोलें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="101" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="107" />
         <source>There is no bill {bill} here. Create it first (or wait for sync).</source>
         <translation>यहाँ कोई बिल {bill} नहीं है। पहले इसे बनाएँ (या सिंक की प्रतीक्षा करें)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="104" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="110" />
         <source>{code} is already on another bill ({bill}). Take it off that bill first.</source>
         <translation>{code} पहले से दूसरे बिल ({bill}) पर है। पहले उसे उस बिल से हटाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="107" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="113" />
         <source>Unknown bag {code}: it has never been packed. Send it to a packing station.</source>
         <translation>अज्ञात बैग {code}: यह कभी पैक नहीं हुआ। इसे पैकिंग स्टेशन भेजें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="111" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="117" />
         <source>Wrong bag type: {code} is a child bag. Only parent bags go onto a bill.</source>
         <translation>गलत बैग प्रकार: {code} चाइल्ड बैग है। बिल पर केवल पैरेंट बैग जाते हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="114" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="120" />
         <source>Invalid format: {code} is not a bag code. Scan the parent bag's label.</source>
         <translation>अमान्य प्रारूप: {code} बैग कोड नहीं है। पैरेंट बैग का लेबल स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="117" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="123" />
         <source>Unknown bill {bill}. Create it first.</source>
         <translation>अज्ञात बिल {bill}। पहले इसे बनाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="118" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="124" />
         <source>Bill full ({capacity} parents). Complete it, or raise its capacity.</source>
         <translation>बिल भरा है ({capacity} पैरेंट)। इसे पूरा करें, या इसकी क्षमता बढ़ाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="121" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="127" />
         <source>Bill full ({capacity} parent). Complete it, or raise its capacity.</source>
         <translation>बिल भरा है ({capacity} पैरेंट)। इसे पूरा करें, या इसकी क्षमता बढ़ाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="130" />
         <source>{code} is not a parent or child label. Scan the bag's own label.</source>
         <translation>{code} पैरेंट या चाइल्ड लेबल नहीं है। बैग का अपना लेबल स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="127" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="133" />
         <source>Bill mode: scan or create a bill.</source>
         <translation>बिल मोड: बिल स्कैन करें या बनाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="128" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="134" />
         <source>Bill mode: bill {bill} is open.</source>
         <translation>बिल मोड: बिल {bill} खुला है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="129" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="135" />
         <source>Scan mode: scan a parent bag.</source>
         <translation>स्कैन मोड: पैरेंट बैग स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="130" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="136" />
         <source>{code} taken out of {parent} and voided.</source>
         <translation>{code} को {parent} से निकाला और रद्द किया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="131" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="137" />
         <source>{code} voided.</source>
         <translation>{code} रद्द किया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="132" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="138" />
         <source>{code} restored; it can be used again.</source>
         <translation>{code} बहाल; इसे फिर से उपयोग किया जा सकता है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="133" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="139" />
         <source>{parent} reopened ({count} / {capacity}); scan more children.</source>
         <translation>{parent} फिर से खुला ({count} / {capacity}); और चाइल्ड स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="136" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="142" />
         <source>{code} moved from {source} to {target}: {count} / {capacity}.</source>
         <translation>{code} को {source} से {target} में ले जाया गया: {count} / {capacity}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="139" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="145" />
         <source>{code} removed from {parent} ({count} / {capacity}).</source>
         <translation>{code} को {parent} से हटाया ({count} / {capacity})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="140" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="146" />
         <source>{code} taken off bill {bill}.</source>
         <translation>{code} को बिल {bill} से हटाया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="141" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="147" />
         <source>Bill {bill} completed.</source>
         <translation>बिल {bill} पूरा हुआ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="142" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="148" />
         <source>Bill {bill} reopened.</source>
         <translation>बिल {bill} फिर से खुला।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="143" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="149" />
         <source>{code} returned from bill {bill}.</source>
         <translation>{code} बिल {bill} से लौटाया गया।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="144" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="150" />
         <source>No scans for {minutes} minutes: scan a parent to continue ({parent} stays open at {count} / {capacity}).</source>
         <translation>{minutes} मिनट से कोई स्कैन नहीं: जारी रखने के लिए पैरेंट स्कैन करें ({parent} {count} / {capacity} पर खुला रहता है)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="148" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="154" />
         <source>{code} was read twice in a row by the scanner; it counts once.</source>
         <translation>{code} स्कैनर ने लगातार दो बार पढ़ा; यह एक बार गिना जाता है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="151" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="157" />
         <source>Two labels ran together in one read; neither was counted. Check that the scanner ends each read with Enter or Tab. Scan the label again.</source>
         <translation>एक रीड में दो लेबल साथ आ गए; कोई नहीं गिना गया। देखें कि स्कैनर हर रीड के अंत में Enter या Tab भेजता है। लेबल फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="155" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="161" />
         <source>Only the end of a label arrived (its start went elsewhere); it was not counted. Scan the label again.</source>
         <translation>लेबल का केवल अंत आया (उसकी शुरुआत कहीं और गई); यह नहीं गिना गया। लेबल फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="159" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="165" />
         <source>Typed keys and a scan ran together in the scan line; neither was counted. Scan the label again.</source>
         <translation>स्कैन लाइन में टाइप की गई कुंजियाँ और एक स्कैन साथ आ गए; कोई नहीं गिना गया। लेबल फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="163" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="169" />
         <source>The scanner sent a read shorter than any label; it was not counted. Scan the label again.</source>
         <translation>स्कैनर ने किसी भी लेबल से छोटा रीड भेजा; यह नहीं गिना गया। लेबल फिर से स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="167" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="173" />
         <source>This badge belongs to nobody. Log in by name.</source>
         <translation>यह बैज किसी का नहीं है। नाम से लॉग इन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="168" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="174" />
         <source>Wrong user name or password. Check and try again.</source>
         <translation>गलत उपयोगकर्ता नाम या पासवर्ड। जाँचें और फिर से कोशिश करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="169" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="175" />
         <source>Wrong user name or password. {left} tries left before the account locks.</source>
         <translation>गलत उपयोगकर्ता नाम या पासवर्ड। खाता लॉक होने से पहले {left} कोशिशें बाकी हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="172" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="178" />
         <source>The account {user} is disabled.</source>
         <translation>खाता {user} बंद है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="173" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="179" />
         <source>Bill {bill} completed with {count} parents (capacity lowered from {capacity}).</source>
         <translation>बिल {bill} {count} पैरेंट के साथ पूरा हुआ (क्षमता {capacity} से घटाई गई)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="177" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="183" />
         <source>Bill {bill} has no parents yet: scan parents onto it first.</source>
         <translation>बिल {bill} पर अभी कोई पैरेंट नहीं है: पहले उस पर पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="180" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="186" />
         <source>{code} is a child bag; only parent bags go onto a bill.</source>
         <translation>{code} चाइल्ड बैग है; बिल पर केवल पैरेंट बैग जाते हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="181" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="187" />
         <source>{code} is already on bill {bill}.</source>
         <translation>{code} पहले से बिल {bill} पर है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="182" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="188" />
         <source>{code} is already on bill {bill}. Take it off there first.</source>
         <translation>{code} पहले से बिल {bill} पर है। पहले उसे वहाँ से हटाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="183" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="189" />
         <source>Bill {bill} is completed.</source>
         <translation>बिल {bill} पूरा हो चुका है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="184" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="190" />
         <source>Bill {bill} is full ({count} / {capacity}).</source>
         <translation>बिल {bill} भरा है ({count} / {capacity})।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="185" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="191" />
         <source>{code} is full ({count} / {capacity}). Scan a new parent.</source>
         <translation>{code} भरा है ({count} / {capacity})। नया पैरेंट स्कैन करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="186" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="192" />
         <source>{code} was voided; put it aside (an admin may restore it).</source>
         <translation>{code} रद्द किया गया था; इसे अलग रखें (एडमिन इसे बहाल कर सकता है)।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="187" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="193" />
         <source>Nothing to change on bill {bill}.</source>
         <translation>बिल {bill} पर बदलने को कुछ नहीं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="188" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="194" />
         <source>label number {label} from a long label</source>
         <translation>लंबे लेबल से लेबल नंबर {label}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="196" />
+        <source>Welcome, {name}. {next_step}</source>
+        <translation>स्वागत है, {name}। {next_step}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="197" />
+        <source>Scan a parent bag.</source>
+        <translation>पैरेंट बैग स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="198" />
+        <source>Scan or create a bill.</source>
+        <translation>बिल स्कैन करें या बनाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="199" />
+        <source>Scan a bag to look it up, or open the dashboard.</source>
+        <translation>खोजने के लिए बैग स्कैन करें, या डैशबोर्ड खोलें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="200" />
+        <source>{message} Log in first.</source>
+        <translation>{message} पहले लॉग इन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="201" />
+        <source>{message} Scan the label again.</source>
+        <translation>{message} लेबल फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="202" />
+        <source>That request timed out. {again}</source>
+        <translation>समय खत्म हो गया। {again}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="203" />
+        <source>Scan {parent} again if you still want it on the bill.</source>
+        <translation>अगर अब भी इसे बिल पर रखना है, तो {parent} फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="204" />
+        <source>Press FINISH again if you still want to finish.</source>
+        <translation>अगर अब भी पूरा करना है, तो फिर से FINISH दबाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="205" />
+        <source>Undone: take {child} out of {parent} ({count} / {capacity}).{again}</source>
+        <translation>पूर्ववत: {child} को {parent} से निकालें ({count} / {capacity})।{again}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="208" />
+        <source> {parent} is open again.</source>
+        <translation> {parent} फिर से खुला है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="209" />
+        <source>A {role} cannot {what}. Ask an admin.</source>
+        <translation>{role} {what} नहीं कर सकता। एडमिन से कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="210" />
+        <source>A nobody cannot {what}. Ask an admin.</source>
+        <translation>लॉग इन के बिना {what} नहीं कर सकते। एडमिन से कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="211" />
+        <source>pack bags</source>
+        <translation>बैग पैक</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="212" />
+        <source>work on bills</source>
+        <translation>बिल पर काम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="213" />
+        <source>create bills</source>
+        <translation>बिल तैयार</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="214" />
+        <source>change bills</source>
+        <translation>बिल में बदलाव</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="215" />
+        <source>complete bills</source>
+        <translation>बिल पूरा</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="216" />
+        <source>reopen bills</source>
+        <translation>बिल फिर से चालू</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="217" />
+        <source>handle returns</source>
+        <translation>रिटर्न का काम</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="218" />
+        <source>This label</source>
+        <translation>यह लेबल</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="219" />
+        <source>Bill full ({capacity} {parents}). Complete it, or raise its capacity.</source>
+        <translation>बिल भरा है ({capacity} पैरेंट)। इसे पूरा करें, या इसकी क्षमता बढ़ाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="222" />
+        <source>Bill {bill} changed: {changes}.</source>
+        <translation>बिल {bill} बदला: {changes}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="223" />
+        <source>capacity {old} → {new}</source>
+        <translation>क्षमता {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="224" />
+        <source>destination {value}</source>
+        <translation>गंतव्य {value}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="225" />
+        <source>vehicle {value}</source>
+        <translation>गाड़ी {value}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="226" />
+        <source>(none)</source>
+        <translation>(कोई नहीं)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="227" />
+        <source>{what} needs both the child and its parent.</source>
+        <translation>{what}: चाइल्ड और उसका पैरेंट, दोनों चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="228" />
+        <source>Undo</source>
+        <translation>पूर्ववत</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="229" />
+        <source>Removing a child</source>
+        <translation>चाइल्ड हटाना</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="230" />
+        <source>{code} is not in {parent}; {where}</source>
+        <translation>{code} {parent} में नहीं है; {where}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="231" />
+        <source>it is in {parent}.</source>
+        <translation>यह {parent} में है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="232" />
+        <source>{code} is in no parent bag.</source>
+        <translation>{code} किसी पैरेंट बैग में नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="233" />
+        <source>Parent {code}: {count} children, {status}{where}.</source>
+        <translation>पैरेंट {code}: {count} चाइल्ड, {status}{where}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="234" />
+        <source>, on bill {bill}</source>
+        <translation>, बिल {bill} पर</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="236" />
+        <source>Bill {bill} ({state}): {count} / {capacity} parents. Scan its parent bags.</source>
+        <translation>बिल {bill} ({state}): {count} / {capacity} पैरेंट। इसके पैरेंट बैग स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="239" />
+        <source>Bill {bill} is open again ({count} / {capacity} parents). Scan parents onto it, or edit its capacity.</source>
+        <translation>बिल {bill} फिर से खुला ({count} / {capacity} पैरेंट)। इस पर पैरेंट स्कैन करें, या इसकी क्षमता बदलें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="243" />
+        <source>{code} is not a bill id or bag code. Scan the bill or the bag label.</source>
+        <translation>{code} न बिल आईडी है, न बैग कोड। बिल या बैग का लेबल स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="246" />
+        <source>{code} is not a bag code. Scan the parent bag's label.</source>
+        <translation>{code} बैग कोड नहीं है। पैरेंट बैग का लेबल स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="247" />
+        <source>There is no bill {bill}.</source>
+        <translation>बिल {bill} नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="248" />
+        <source>{code} is a parent bag: open or create a bill first, then scan it.</source>
+        <translation>{code} पैरेंट बैग है: पहले बिल खोलें या बनाएँ, फिर इसे स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="251" />
+        <source>Bill {bill} already holds {count} parents: its capacity cannot go below {least}. Take parents off first to go lower.</source>
+        <translation>बिल {bill} पर पहले से {count} पैरेंट हैं: इसकी क्षमता {least} से कम नहीं हो सकती। कम करने के लिए पहले पैरेंट हटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="256" />
+        <source>Too many wrong passwords: {user} is locked until {time}. Wait, or ask a supervisor.</source>
+        <translation>कई बार गलत पासवर्ड: {user} {time} तक लॉक है। रुकें, या सुपरवाइज़र से कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="260" />
+        <source>{user} has no station role.</source>
+        <translation>{user} की स्टेशन पर कोई भूमिका नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="261" />
+        <source>{user} is not an operator known to this station. Check the name, or let the station sync once with the server to receive the operator list.</source>
+        <translation>{user} इस स्टेशन का ऑपरेटर नहीं है। नाम जाँचें, या ऑपरेटर सूची पाने के लिए स्टेशन को एक बार सर्वर से सिंक होने दें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="265" />
+        <source>{user} is a {role} and cannot scan bags.</source>
+        <translation>{user} {role} है, बैग स्कैन नहीं कर सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="266" />
+        <source>{tries} wrong passwords: {user} is locked for {minutes} minutes.</source>
+        <translation>{tries} बार गलत पासवर्ड: {user} {minutes} मिनट के लिए लॉक है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="270" />
+        <source>Child {code} is in {parent}.</source>
+        <translation>चाइल्ड {code} {parent} में है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="271" />
+        <source>Child {code} is free.</source>
+        <translation>चाइल्ड {code} किसी पैरेंट में नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="272" />
+        <source>Bill {bill}: {count} / {capacity} parents, {actual} of {expected} kg, {status}.</source>
+        <translation>बिल {bill}: {count} / {capacity} पैरेंट, {expected} में से {actual} kg, {status}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="276" />
+        <source>{code} is voided: it counts nowhere until an admin restores it.</source>
+        <translation>{code} अमान्य है: एडमिन के वापस मान्य करने तक यह कहीं नहीं गिना जाता।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="279" />
+        <source>{code} is not known at this station (it may not have synced yet).</source>
+        <translation>{code} इस स्टेशन पर नहीं है (शायद अभी सिंक नहीं हुआ)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="283" />
+        <source>A {role} cannot correct bags. Ask a biller or an admin.</source>
+        <translation>{role} बैग में सुधार नहीं कर सकता। बिलर या एडमिन से कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="284" />
+        <source>Only an admin can restore a voided bag; a {role} cannot.</source>
+        <translation>रद्द बैग केवल एडमिन बहाल कर सकता है; {role} नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="285" />
+        <source>{code} is in no parent.</source>
+        <translation>{code} किसी पैरेंट में नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="286" />
+        <source>Scan or type the parent to move it into.</source>
+        <translation>जिस पैरेंट में ले जाना है, उसे स्कैन करें या टाइप करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="287" />
+        <source>{code} is on no bill.</source>
+        <translation>{code} किसी बिल पर नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="288" />
+        <source>Log in first.</source>
+        <translation>पहले लॉग इन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="289" />
+        <source>Pick the reason for this correction.</source>
+        <translation>इस सुधार का कारण चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="290" />
+        <source>Say why in the note (the reason is Other).</source>
+        <translation>नोट में वजह लिखें (कारण 'अन्य' है)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="291" />
+        <source>Keep the note under {limit} characters.</source>
+        <translation>नोट {limit} अक्षरों से छोटा रखें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="293" />
+        <source>{code} moved from {source}; {target} is complete: {count} / {capacity}.</source>
+        <translation>{code} को {source} से ले जाया गया; {target} पूरा हो गया: {count} / {capacity}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="296" />
+        <source>{parent} finished with {count} children.</source>
+        <translation>{parent} {count} चाइल्ड के साथ पूरा हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="297" />
+        <source>Bill {bill} created for {capacity} parents.</source>
+        <translation>बिल {bill} {capacity} पैरेंट के लिए बना।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="298" />
+        <source>Bill {bill} updated.</source>
+        <translation>बिल {bill} बदला गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="299" />
+        <source>Refused read recorded ({reason}).</source>
+        <translation>अस्वीकार रीड दर्ज ({reason})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="300" />
+        <source>Unknown event type {type}.</source>
+        <translation>अज्ञात इवेंट प्रकार {type}।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="301" />
+        <source>Pick why this correction is made.</source>
+        <translation>यह सुधार क्यों हो रहा है, कारण चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="302" />
+        <source>{reason} is not a correction reason; pick one from the list.</source>
+        <translation>{reason} सुधार का कारण नहीं है; सूची से एक चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="305" />
+        <source>The reason is 'other': say why in a note.</source>
+        <translation>कारण 'अन्य' है: नोट में वजह लिखें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="306" />
+        <source>No parent code was given.</source>
+        <translation>कोई पैरेंट कोड नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="307" />
+        <source>{code} is a child bag, not a parent. Scan a parent bag.</source>
+        <translation>{code} चाइल्ड बैग है, पैरेंट नहीं। पैरेंट बैग स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="308" />
+        <source>{code} is not a parent bag code. Scan a parent label.</source>
+        <translation>{code} पैरेंट बैग कोड नहीं है। पैरेंट लेबल स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="309" />
+        <source>{code} is already complete with {count} children.</source>
+        <translation>{code} पहले से {count} चाइल्ड के साथ पूरा है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="310" />
+        <source>{code}: scan its children ({count} / {capacity}).</source>
+        <translation>{code}: इसके चाइल्ड स्कैन करें ({count} / {capacity})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="311" />
+        <source>No child code was given.</source>
+        <translation>कोई चाइल्ड कोड नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="312" />
+        <source>{code} cannot go into itself.</source>
+        <translation>{code} अपने ही अंदर नहीं जा सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="313" />
+        <source>{code} is a parent bag, not a child. Scan a child label.</source>
+        <translation>{code} पैरेंट बैग है, चाइल्ड नहीं। चाइल्ड लेबल स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="314" />
+        <source>{code} is not a child bag code. Scan a child label.</source>
+        <translation>{code} चाइल्ड बैग कोड नहीं है। चाइल्ड लेबल स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="315" />
+        <source>{code} is already in {parent}. Nothing to do.</source>
+        <translation>{code} पहले से {parent} में है। कुछ करना नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="316" />
+        <source>{holder} already holds {code}. Put it back.</source>
+        <translation>{code} पहले से {holder} में है। इसे वापस रखें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="317" />
+        <source>Undone: {code} is out of {parent} ({count} / {capacity}).</source>
+        <translation>पूर्ववत: {code} {parent} से बाहर ({count} / {capacity})।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="318" />
+        <source>Name the parent the child leaves.</source>
+        <translation>बताएँ कि चाइल्ड किस पैरेंट से निकल रहा है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="319" />
+        <source>{code} is not a known bag.</source>
+        <translation>{code} कोई ज्ञात बैग नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="320" />
+        <source>{code} is already complete.</source>
+        <translation>{code} पहले से पूरा है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="321" />
+        <source>{code} has no children; scan some before finishing.</source>
+        <translation>{code} में कोई चाइल्ड नहीं है; पूरा करने से पहले चाइल्ड स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="322" />
+        <source>{code} is open already; nothing to reopen.</source>
+        <translation>{code} पहले से खुला है; फिर से खोलने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="323" />
+        <source>{code} holds {count} / {capacity}: remove a child first.</source>
+        <translation>{code} में {count} / {capacity} हैं: पहले एक चाइल्ड हटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="324" />
+        <source>No bag code was given.</source>
+        <translation>कोई बैग कोड नहीं दिया गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="325" />
+        <source>{code} is voided already.</source>
+        <translation>{code} पहले से रद्द है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="326" />
+        <source>{code} is on bill {bill}: take it off the bill first.</source>
+        <translation>{code} बिल {bill} पर है: पहले इसे बिल से हटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="327" />
+        <source>{code} still holds children: move or remove its {count} children first.</source>
+        <translation>{code} में अभी चाइल्ड हैं: पहले इसके {count} चाइल्ड हटाएँ या दूसरे पैरेंट में ले जाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="330" />
+        <source>{code} is not voided; nothing to restore.</source>
+        <translation>{code} रद्द नहीं है; बहाल करने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="331" />
+        <source>A bill holds 1 to {limit} parents, not {capacity}.</source>
+        <translation>बिल में 1 से {limit} पैरेंट आते हैं, {capacity} नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="332" />
+        <source>The bill already holds {count} parents; capacity cannot be {capacity}.</source>
+        <translation>बिल पर पहले से {count} पैरेंट हैं; क्षमता {capacity} नहीं हो सकती।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="335" />
+        <source>data.{field} must be text of up to 200 characters.</source>
+        <translation>data.{field} में 200 अक्षर तक का टेक्स्ट होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="336" />
+        <source>Bill {bill} exists already; open it instead.</source>
+        <translation>बिल {bill} पहले से है; उसी को खोलें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="337" />
+        <source>{code} is not a bag code.</source>
+        <translation>{code} बैग कोड नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="338" />
+        <source>There is no bill {bill}. Create it first.</source>
+        <translation>बिल {bill} नहीं है। पहले इसे बनाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="339" />
+        <source>{code} has never been packed; pack it at a station first.</source>
+        <translation>{code} कभी पैक नहीं हुआ; पहले इसे स्टेशन पर पैक करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="340" />
+        <source>{code} is not on bill {bill}.</source>
+        <translation>{code} बिल {bill} पर नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="341" />
+        <source>Bill {bill} is already completed.</source>
+        <translation>बिल {bill} पहले से पूरा है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="342" />
+        <source>Bill {bill} holds {count} of {capacity} parents; lower its capacity to close it early.</source>
+        <translation>बिल {bill} पर {capacity} में से {count} पैरेंट हैं; जल्दी बंद करने के लिए इसकी क्षमता घटाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="346" />
+        <source>Bill {bill} is open already.</source>
+        <translation>बिल {bill} पहले से खुला है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="347" />
+        <source>{code} is not on any bill.</source>
+        <translation>{code} किसी बिल पर नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="348" />
+        <source>{code} is not in {parent}; nothing to undo.</source>
+        <translation>{code} {parent} में नहीं है; पूर्ववत करने को कुछ नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="349" />
+        <source>No bill id was given.</source>
+        <translation>कोई बिल आईडी नहीं दी गई।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="350" />
+        <source>{bill} is not a valid bill id.</source>
+        <translation>{bill} सही बिल आईडी नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="352" />
+        <source>The scanner sent binary noise, not a barcode.</source>
+        <translation>स्कैनर ने बारकोड नहीं, बेकार डेटा भेजा।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="353" />
+        <source>This read holds more than one line (two labels ran together); check the scanner's suffix setting and scan again.</source>
+        <translation>इस रीड में एक से ज़्यादा लाइन हैं (दो लेबल साथ आ गए); स्कैनर की सफ़िक्स सेटिंग जाँचें और फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="357" />
+        <source>The read is {length} characters long; no label is over {limit}.</source>
+        <translation>रीड {length} अक्षर लंबा है; कोई लेबल {limit} से लंबा नहीं होता।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="360" />
+        <source>The scanner sent an empty read.</source>
+        <translation>स्कैनर ने खाली रीड भेजा।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="361" />
+        <source>The scanner sent unreadable characters.</source>
+        <translation>स्कैनर ने ऐसे अक्षर भेजे जो पढ़े नहीं जाते।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="362" />
+        <source>The GS1 barcode could not be read: {why}</source>
+        <translation>GS1 बारकोड पढ़ा नहीं जा सका: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="363" />
+        <source>EAN/UPC barcode failed its check: {why}</source>
+        <translation>EAN/UPC बारकोड जाँच में गलत निकला: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="364" />
+        <source>GS1 barcode failed its check: {why}</source>
+        <translation>GS1 बारकोड जाँच में गलत निकला: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="365" />
+        <source>Two labels ran together in one read; neither was counted. Check that the scanner ends each read with Enter or Tab.</source>
+        <translation>एक रीड में दो लेबल साथ आ गए; कोई नहीं गिना गया। देखें कि स्कैनर हर रीड के अंत में Enter या Tab भेजता है।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="369" />
+        <source>Only the end of a label arrived (its start went elsewhere); it was not counted.</source>
+        <translation>लेबल का केवल अंत आया (उसकी शुरुआत कहीं और गई); यह नहीं गिना गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="373" />
+        <source>Typed keys and a scan ran together in the scan line; neither was counted.</source>
+        <translation>स्कैन लाइन में टाइप की गई कुंजियाँ और एक स्कैन साथ आ गए; कोई नहीं गिना गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="376" />
+        <source>The scanner sent a read shorter than any label; it was not counted.</source>
+        <translation>स्कैनर ने किसी भी लेबल से छोटा रीड भेजा; यह नहीं गिना गया।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="379" />
+        <source>The scanner sent a label without Enter or Tab at the end; it was not counted. Set its suffix, or choose 'no suffix' in Settings, Scanners.</source>
+        <translation>स्कैनर ने अंत में Enter या Tab के बिना लेबल भेजा; यह नहीं गिना गया। इसका सफ़िक्स सेट करें, या सेटिंग्स, स्कैनर में 'no suffix' चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="383" />
+        <source>The read was not whole; scan it again.</source>
+        <translation>रीड पूरा नहीं था; इसे फिर से स्कैन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="384" />
+        <source>The scanner sent more than {limit} characters without an end of line; check its terminator setting.</source>
+        <translation>स्कैनर ने लाइन के अंत के बिना {limit} से ज़्यादा अक्षर भेजे; इसकी टर्मिनेटर सेटिंग जाँचें।</translation>
     </message>
 </context>
 <context>
@@ -2296,27 +2911,27 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="198" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="397" />
         <source>OK</source>
         <translation>ठीक है</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="199" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="398" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="200" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="399" />
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="201" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="400" />
         <source>Apply</source>
         <translation>लागू करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="202" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="401" />
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
@@ -2324,22 +2939,22 @@
 <context>
     <name>QWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="194" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="393" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; पीछे (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="195" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="394" />
         <source>&amp;Next &gt;</source>
         <translation>आगे (&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="196" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="395" />
         <source>&amp;Finish</source>
         <translation>पूरा करें (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="197" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="396" />
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
@@ -3233,112 +3848,112 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="239" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="530" />
         <source>new</source>
         <translation>नया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="240" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="531" />
         <source>processing</source>
         <translation>चालू</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="241" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="532" />
         <source>completed</source>
         <translation>पूरा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="243" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="534" />
         <source>dispatcher</source>
         <translation>डिस्पैचर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="244" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="535" />
         <source>biller</source>
         <translation>बिलर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="245" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="536" />
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="246" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="537" />
         <source>admin</source>
         <translation>एडमिन</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="248" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="539" />
         <source>parent</source>
         <translation>पैरेंट</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="249" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="540" />
         <source>child</source>
         <translation>चाइल्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="250" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="541" />
         <source>bill</source>
         <translation>बिल</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="251" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="542" />
         <source>command</source>
         <translation>कमांड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="252" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="543" />
         <source>unknown</source>
         <translation>अज्ञात</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="253" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="544" />
         <source>keyboard scanner</source>
         <translation>कीबोर्ड स्कैनर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="254" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="545" />
         <source>serial scanner</source>
         <translation>सीरियल स्कैनर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="255" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="546" />
         <source>typed</source>
         <translation>टाइप किया</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="256" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="547" />
         <source>keyboard</source>
         <translation>कीबोर्ड</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="258" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="549" />
         <source>connected</source>
         <translation>जुड़ा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="259" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="550" />
         <source>ready</source>
         <translation>तैयार</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="260" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="551" />
         <source>open</source>
         <translation>खुला</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="261" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="552" />
         <source>listening</source>
         <translation>सुन रहा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="262" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="553" />
         <source>reconnecting</source>
         <translation>फिर से जुड़ रहा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/messages.py" line="263" />
+        <location filename="../../tracetrack_desktop/ui/messages.py" line="554" />
         <source>disconnected</source>
         <translation>कटा हुआ</translation>
     </message>
