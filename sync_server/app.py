@@ -22,6 +22,7 @@ from sync_server.api.errors import register_errors
 from sync_server.api.extension import ServerContext
 from sync_server.api.hooks import register_hooks
 from sync_server.config import Settings
+from sync_server.db.replica import make_replica_engine
 from sync_server.db.session import make_engine, make_session_factory
 from sync_server.services.site_rules import SiteRules
 
@@ -52,6 +53,11 @@ def create_app(settings: Settings | None = None) -> Flask:
         engine=engine,
         sessions=make_session_factory(engine),
         site_rules=SiteRules(),
+        read_engine=(
+            make_replica_engine(settings.read_database_url, pool_size=settings.db_pool_size)
+            if settings.read_database_url
+            else None
+        ),
     )
     if settings.check_schema:
         context.recheck_schema()
@@ -66,4 +72,7 @@ def dispose_app(app: Flask) -> None:
     """Release what :func:`create_app` made: the live streams' hub and the database pool (tests
     and anything else that builds apps in a process that lives on)."""
     routes_live.close_live_hub(app)
-    app.extensions["tracetrack"].engine.dispose()
+    context: ServerContext = app.extensions["tracetrack"]
+    context.engine.dispose()
+    if context.read_engine is not None:
+        context.read_engine.dispose()

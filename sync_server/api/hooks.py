@@ -58,6 +58,8 @@ def register_hooks(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("Content-Security-Policy", "default-src 'none'")
         response.headers.setdefault("Cache-Control", "no-store")
+        if "read_source" in g:  # a read-side request: which database answered it
+            response.headers["X-TraceTrack-Read-Source"] = g.read_source
         endpoint = request.url_rule.rule if request.url_rule else "unmatched"
         REQUEST_SECONDS.labels(request.method, endpoint, str(response.status_code)).observe(elapsed)
         fields: dict[str, Any] = {
@@ -77,6 +79,7 @@ def register_hooks(app: Flask) -> None:
 
     @app.teardown_appcontext
     def _close_session(_exc: BaseException | None) -> None:
-        session = g.pop("db_session", None)
-        if session is not None:
-            session.close()
+        for name in ("read_session", "db_session"):  # the read session may be the same one
+            session = g.pop(name, None)
+            if session is not None:
+                session.close()

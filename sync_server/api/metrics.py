@@ -23,6 +23,11 @@ EVENTS_INGESTED = Counter(
     "tracetrack_events_ingested_total", "Events answered by the ingest path", ["status"]
 )
 BATCHES_INGESTED = Counter("tracetrack_batches_ingested_total", "Batches ingested")
+READ_SOURCE = Counter(
+    "tracetrack_read_source_total",
+    "Read-side requests by the database that served them (replica|primary) and why",
+    ["source", "reason"],
+)
 
 
 def render() -> tuple[bytes, str]:

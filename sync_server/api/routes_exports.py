@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sync_server.api.auth import require
 from sync_server.api.errors import ApiError
-from sync_server.api.extension import context, db_session
+from sync_server.api.extension import context, read_session
 from sync_server.api.validation import parse_query, spec
 from sync_server.services import exports, sheets
 from sync_server.services.errors import ServiceError
@@ -55,7 +55,7 @@ def _export(what: str, query: ExportQuery) -> Response:
     extra = (
         {"kind": query.kind, "status": query.status} if isinstance(query, BagExportQuery) else {}
     )
-    table = exports.table(what, db_session(), win, **extra)
+    table = exports.table(what, read_session(), win, **extra)
     chunks: Iterator[bytes]
     if query.format == "xlsx":
         chunks, mimetype = sheets.xlsx_chunks([table], win.tz), sheets.XLSX_MIMETYPE

@@ -36,7 +36,7 @@ def live_hub(app: Flask) -> LiveHub:
     with _hub_lock:
         hub: LiveHub | None = app.extensions.get(_HUB_KEY)
         if hub is None:
-            hub = LiveHub(version_reader(context().sessions))
+            hub = LiveHub(version_reader(context().routed_session))
             app.extensions[_HUB_KEY] = hub
         return hub
 

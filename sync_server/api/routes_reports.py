@@ -12,7 +12,7 @@ from flask import Blueprint, Response, jsonify, request
 from sync_server.api.auth import current_principal, require
 from sync_server.api.csvio import csv_response, wants_csv
 from sync_server.api.errors import ApiError
-from sync_server.api.extension import context, db_session
+from sync_server.api.extension import context, db_session, read_session
 from sync_server.api.schemas_reports import (
     BagOut,
     BillsQuery,
@@ -91,7 +91,9 @@ def _detail(fetch: Callable[[], dict[str, Any]], missing: str, rows_key: str) ->
 @require("read")
 def stats_summary() -> Response:
     query = parse_query(RangeQuery)
-    return _answer(reports.summarize_range(db_session(), _range(query), _filters(query)), "summary")
+    return _answer(
+        reports.summarize_range(read_session(), _range(query), _filters(query)), "summary"
+    )
 
 
 @bp.get("/stats/throughput")
@@ -106,7 +108,7 @@ def stats_summary() -> Response:
 def stats_throughput() -> Response:
     query = parse_query(ThroughputQuery)
     rows = reports.throughput(
-        db_session(), _range(query), _filters(query), bucket=query.bucket, by=query.by
+        read_session(), _range(query), _filters(query), bucket=query.bucket, by=query.by
     )
     return _answer(rows, "throughput")
 
@@ -122,7 +124,7 @@ def stats_throughput() -> Response:
 @require("read")
 def stats_daily() -> Response:
     query = parse_query(DailyQuery)
-    rows = reports.daily(db_session(), _range(query), _filters(query))
+    rows = reports.daily(read_session(), _range(query), _filters(query))
     if wants_csv():
         return csv_response(rows, "daily")
     return jsonify({"days": rows})
@@ -136,7 +138,7 @@ def stats_daily() -> Response:
 )
 @require("read")
 def stats_stock() -> Response:
-    return jsonify(reports.stock(db_session()))
+    return jsonify(reports.stock(read_session()))
 
 
 @bp.get("/stations")
@@ -150,7 +152,7 @@ def stats_stock() -> Response:
 @require("read")
 def stations() -> Response:
     parse_query(FormatQuery)
-    return _answer(reports.list_stations(db_session()), "stations")
+    return _answer(reports.list_stations(read_session()), "stations")
 
 
 @bp.get("/bags/<path:code>")
@@ -163,7 +165,7 @@ def stations() -> Response:
 )
 @require("read")
 def bag(code: str) -> Response:
-    return _detail(lambda: reports.lookup_bag(db_session(), code), "bag_not_found", "history")
+    return _detail(lambda: reports.lookup_bag(read_session(), code), "bag_not_found", "history")
 
 
 @bp.get("/bills")
@@ -178,7 +180,7 @@ def bag(code: str) -> Response:
 def bills() -> Response:
     query = parse_query(BillsQuery)
     rng = _range(query) if query.from_ or query.to else None
-    rows, total = reports.list_bills(db_session(), rng, query.status, query.limit, query.offset)
+    rows, total = reports.list_bills(read_session(), rng, query.status, query.limit, query.offset)
     response = _answer(rows, "bills")
     response.headers["X-Total-Count"] = str(total)
     if query.offset + len(rows) < total:
@@ -199,7 +201,9 @@ def bills() -> Response:
 )
 @require("read")
 def bill(bill_id: str) -> Response:
-    return _detail(lambda: reports.bill_detail(db_session(), bill_id), "bill_not_found", "parents")
+    return _detail(
+        lambda: reports.bill_detail(read_session(), bill_id), "bill_not_found", "parents"
+    )
 
 
 @bp.get("/conflicts")
@@ -213,7 +217,7 @@ def bill(bill_id: str) -> Response:
 @require("read")
 def conflicts() -> Response:
     query = parse_query(RangeQuery)
-    rows = reports.list_conflicts(db_session(), _range(query), query.station)
+    rows = reports.list_conflicts(read_session(), _range(query), query.station)
     return _answer(rows, "conflicts")
 
 
@@ -233,7 +237,7 @@ def eod_report() -> Response:
         day = eod.resolve_day(query.date, query.tz or context().settings.site_tz)
     except ServiceError as exc:
         raise ApiError(400, "invalid_query", exc.message, **exc.detail) from exc
-    report = eod.build(db_session(), day)
+    report = eod.build(read_session(), day)
     if query.format == "xlsx":
         # a day's workbook is small: whole, it goes with a Content-Length
         response = Response(b"".join(eod.xlsx_chunks(report)), mimetype=sheets.XLSX_MIMETYPE)

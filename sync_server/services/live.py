@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from sync_server.db.models import Bag, Bill, Event
 
@@ -59,8 +59,10 @@ def stats_version(session: Session) -> int:
     return int(bag or 0) + int(bill or 0) + micros
 
 
-def version_reader(sessions: sessionmaker[Session]) -> Callable[[], int]:
-    """:func:`stats_version` in a short read-only transaction of its own."""
+def version_reader(sessions: Callable[[], Session]) -> Callable[[], int]:
+    """:func:`stats_version` in a short read-only transaction of its own, on a session from
+    ``sessions`` (the read side's: on the read replica while it is fresh, so a dashboard told
+    of a change finds it where it reads)."""
 
     def read() -> int:
         with sessions() as session:
