@@ -33,6 +33,7 @@ MODULES = (
     "live",
     "imports",
     "bundle",
+    "replica",
 )
 ROOT = Path(__file__).resolve().parent
 
