@@ -36,6 +36,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from tracetrack_core.events import CorrectionReason, EventType
 from tracetrack_desktop.pyside_fix import install_emit_refcount_fix
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource, Suspect
+from tracetrack_desktop.storage.db import default_data_dir
+from tracetrack_desktop.token_store import SETUP_TOKEN_FILE, TokenPlace
 from tracetrack_desktop.ui.admin.stations_page import EnrollmentCodeDialog, NewStationDialog
 from tracetrack_desktop.ui.app import StationApp
 from tracetrack_desktop.ui.conflicts_dialog import ConflictsDialog
@@ -583,8 +585,9 @@ def _conflict_rows() -> list[ConflictRow]:
 
 
 def _walk_wizard(camera: Camera) -> list[Path]:
-    """Each page of the first-run wizard, as a new station shows it (before any window)."""
-    wizard = FirstRunWizard()
+    """Each page of the first-run wizard, as a new station shows it (before any window): where
+    no keyring works (as here) the enrollment page offers the protected file the window would."""
+    wizard = FirstRunWizard(place=TokenPlace(None, default_data_dir() / SETUP_TOKEN_FILE))
     wizard.show()
     paths: list[Path] = []
     pages = (

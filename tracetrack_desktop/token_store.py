@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 KEYRING_SERVICE = "tracetrack-station"
+SETUP_TOKEN_FILE = "station-token"  # noqa: S105 - a file name, not a secret
+"""Where the guided setup offers to keep the token (in the data folder) when no keyring works."""
 
 NO_KEYRING = (
     "No OS keyring is available to keep the station's token. Run the station in a desktop "
@@ -129,6 +131,7 @@ class TokenPlace:
 
 __all__ = [
     "KEYRING_SERVICE",
+    "SETUP_TOKEN_FILE",
     "TokenPlace",
     "TokenStoreError",
     "check_token_store",

@@ -46,7 +46,12 @@ from tracetrack_desktop.scanner.wedge import WedgeConfig, WedgeDetector
 from tracetrack_desktop.storage.errors import StorageError
 from tracetrack_desktop.storage.store import LocalStore
 from tracetrack_desktop.sync.worker import SyncWorker
-from tracetrack_desktop.token_store import TokenPlace, TokenStoreError, save_token
+from tracetrack_desktop.token_store import (
+    SETUP_TOKEN_FILE,
+    TokenPlace,
+    TokenStoreError,
+    save_token,
+)
 from tracetrack_desktop.ui.app import ScanInput, StationApp, Timing
 from tracetrack_desktop.ui.background import BackgroundCall
 from tracetrack_desktop.ui.dashboard_client import ServerReader
@@ -65,8 +70,6 @@ from tracetrack_desktop.ui.theme import apply_theme
 from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 log = logging.getLogger(__name__)
-TOKEN_FILE_NAME = "station-token"  # noqa: S105 - a file name, not a secret
-"""Where the guided setup offers to keep the token (in the data folder) when no keyring works."""
 
 
 def qt_application() -> QApplication:
@@ -377,7 +380,7 @@ def main(
         return 1
     try:
         if store.meta("setup_done") is None and store.meta("station_id") is None:
-            place = TokenPlace(config.token_file(token_file), data_dir / TOKEN_FILE_NAME)
+            place = TokenPlace(config.token_file(token_file), data_dir / SETUP_TOKEN_FILE)
             setup = _first_run(store, config, config_path, place)
             if setup is None:
                 return 1

@@ -986,62 +986,62 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="121"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122"/>
         <source>Enroll this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="123"/>
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="124"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="125"/>
         <source>&amp;Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="151"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="157"/>
         <source>No OS keyring works on this computer, so the station&apos;s token cannot be kept there. Nothing has been sent yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="158"/>
-        <source>Keep the token in a protected file instead: {path}</source>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="163"/>
+        <source>Keep the token in a protected file instead:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="170"/>
         <source>Anyone who can log in as this computer&apos;s user can read that file and sync as this station: use it only on a station PC that is locked down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="189"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="196"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="212"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="219"/>
         <source>&amp;Save token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="215"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="222"/>
         <source>Enrolled, but the token could not be kept: {reason}. Choose where to keep it and press Save token; the code is not needed again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="222"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="229"/>
         <source>The token is kept in the OS keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="224"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="231"/>
         <source>The token is kept in {path}, readable only by this user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,12 +1171,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="313"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="320"/>
         <source>Set up TraceTrack Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="348"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="355"/>
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2824,42 +2824,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="267"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="274"/>
         <source>First operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="268"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="275"/>
         <source>This person becomes the station&apos;s admin and can add others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="276"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="283"/>
         <source>&amp;Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="277"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="284"/>
         <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="278"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="285"/>
         <source>Password &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="286"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="293"/>
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="288"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="295"/>
         <source>The password needs at least {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="290"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="297"/>
         <source>The two passwords differ; type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3272,17 +3272,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="241"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="248"/>
         <source>Test your scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="242"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="249"/>
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="257"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="264"/>
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3405,22 +3405,22 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="71"/>
         <source>Where is the server?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="73"/>
         <source>Type the address your admin gave you, or run this station on its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="77"/>
         <source>&amp;Offline only: no server for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="79"/>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="80"/>
         <source>Server &amp;address</source>
         <translation type="unfinished"></translation>
     </message>

@@ -985,62 +985,62 @@
 <context>
     <name>EnrollPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="121" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122" />
         <source>Enroll this station</source>
         <translation>इस स्टेशन को पंजीकृत करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="122" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="123" />
         <source>Type the enrollment code from the admin, then press Enroll.</source>
         <translation>एडमिन से मिला पंजीकरण कोड लिखें, फिर पंजीकृत करें दबाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="124" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="125" />
         <source>&amp;Enroll</source>
         <translation>पंजीकृत करें (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="151" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="157" />
         <source>No OS keyring works on this computer, so the station's token cannot be kept there. Nothing has been sent yet.</source>
         <translation>इस कंप्यूटर पर कोई OS कीरिंग काम नहीं करती, इसलिए स्टेशन का टोकन वहाँ नहीं रखा जा सकता। अभी कुछ भी भेजा नहीं गया है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="158" />
-        <source>Keep the token in a protected file instead: {path}</source>
-        <translation>इसके बजाय टोकन एक सुरक्षित फ़ाइल में रखें: {path}</translation>
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="163" />
+        <source>Keep the token in a protected file instead:</source>
+        <translation>इसके बजाय टोकन एक सुरक्षित फ़ाइल में रखें:</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="164" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="170" />
         <source>Anyone who can log in as this computer's user can read that file and sync as this station: use it only on a station PC that is locked down.</source>
         <translation>जो भी इस कंप्यूटर के यूज़र के रूप में लॉग इन कर सकता है, वह यह फ़ाइल पढ़कर इस स्टेशन के नाम से सिंक कर सकता है: इसे केवल सुरक्षित (लॉक किए गए) स्टेशन पीसी पर ही इस्तेमाल करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="183" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="189" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="190" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="196" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="212" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="219" />
         <source>&amp;Save token</source>
         <translation>टोकन सहेजें (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="215" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="222" />
         <source>Enrolled, but the token could not be kept: {reason}. Choose where to keep it and press Save token; the code is not needed again.</source>
         <translation>एनरोल हो गया, पर टोकन रखा नहीं जा सका: {reason}। उसे रखने की जगह चुनें और "टोकन सहेजें" दबाएँ; कोड दोबारा नहीं चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="222" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="229" />
         <source>The token is kept in the OS keyring.</source>
         <translation>टोकन OS कीरिंग में रखा गया है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="224" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="231" />
         <source>The token is kept in {path}, readable only by this user.</source>
         <translation>टोकन {path} में रखा गया है, जिसे केवल यही यूज़र पढ़ सकता है।</translation>
     </message>
@@ -1170,12 +1170,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="313" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="320" />
         <source>Set up TraceTrack Station</source>
         <translation>TraceTrack स्टेशन सेट करें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="348" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="355" />
         <source>A scan was read ({code}) and not used: setup takes no scans. Try your scanner on the scanner test page.</source>
         <translation>एक स्कैन पढ़ा गया ({code}) पर उसका उपयोग नहीं हुआ: सेटअप में स्कैन नहीं लिए जाते। अपना स्कैनर, स्कैनर जाँच पेज पर आज़माएँ।</translation>
     </message>
@@ -2823,42 +2823,42 @@
 <context>
     <name>OperatorPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="267" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="274" />
         <source>First operator</source>
         <translation>पहला ऑपरेटर</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="268" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="275" />
         <source>This person becomes the station's admin and can add others.</source>
         <translation>यह व्यक्ति स्टेशन का एडमिन बनेगा और दूसरों को जोड़ सकेगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="276" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="283" />
         <source>&amp;Username</source>
         <translation>उपयोगकर्ता नाम (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="277" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="284" />
         <source>&amp;Password</source>
         <translation>पासवर्ड (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="278" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="285" />
         <source>Password &amp;again</source>
         <translation>पासवर्ड दोबारा (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="286" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="293" />
         <source>Use 2 to 32 lower-case letters, digits, dot, dash or underscore.</source>
         <translation>2 से 32 छोटे अक्षर, अंक, बिंदु, डैश या अंडरस्कोर इस्तेमाल करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="288" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="295" />
         <source>The password needs at least {n} characters.</source>
         <translation>पासवर्ड में कम से कम {n} अक्षर चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="290" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="297" />
         <source>The two passwords differ; type them again.</source>
         <translation>दोनों पासवर्ड अलग हैं; फिर से लिखें।</translation>
     </message>
@@ -3271,17 +3271,17 @@
 <context>
     <name>ScannerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="241" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="248" />
         <source>Test your scanner</source>
         <translation>अपना स्कैनर जाँचें</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="242" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="249" />
         <source>Scan any bag label. You can skip this and test later.</source>
         <translation>कोई भी बैग लेबल स्कैन करें। आप इसे छोड़कर बाद में जाँच सकते हैं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="257" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="264" />
         <source>These scanner settings are saved when you finish; you can change them later in Settings.</source>
         <translation>सेटअप पूरा करने पर ये स्कैनर सेटिंग्स सहेजी जाएँगी; आप इन्हें बाद में सेटिंग्स में बदल सकते हैं।</translation>
     </message>
@@ -3405,22 +3405,22 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="70" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="71" />
         <source>Where is the server?</source>
         <translation>सर्वर कहाँ है?</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="73" />
         <source>Type the address your admin gave you, or run this station on its own.</source>
         <translation>एडमिन का दिया पता लिखें, या इस स्टेशन को अकेले चलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="77" />
         <source>&amp;Offline only: no server for now</source>
         <translation>केवल ऑफ़लाइन: अभी कोई सर्वर नहीं (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/first_run.py" line="79" />
+        <location filename="../../tracetrack_desktop/ui/first_run.py" line="80" />
         <source>Server &amp;address</source>
         <translation>सर्वर पता (&amp;A)</translation>
     </message>

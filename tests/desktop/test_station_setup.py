@@ -82,7 +82,7 @@ def test_without_a_keyring_the_setup_offers_a_protected_file_before_the_code_is_
     page = wizard.enroll_page
     assert page.keyring_note.isVisible()
     assert page.use_file.isVisible()
-    assert str(token_file) in page.use_file.text()
+    assert page.file_path.text().replace("\u200b", "") == str(token_file)
     assert not page.button.isEnabled(), "the code must not be sent with nowhere to keep it"
 
     page.use_file.setChecked(True)

@@ -6,10 +6,11 @@ scanned on any page must not skip it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -127,6 +128,10 @@ class EnrollPage(QWizardPage):
         self.keyring_note.hide()
         self.use_file = QCheckBox()
         self.use_file.hide()
+        self.file_path = QLabel()  # the path on its own lines: a deep folder is wider than a page
+        self.file_path.setWordWrap(True)
+        self.file_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_path.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.enrolled = False  # the token is kept: the station is enrolled
@@ -138,6 +143,7 @@ class EnrollPage(QWizardPage):
         layout.addLayout(row)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.use_file)
+        layout.addWidget(self.file_path)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.button.clicked.connect(self._on_button_clicked)
@@ -154,11 +160,11 @@ class EnrollPage(QWizardPage):
         )
         self.keyring_note.show()
         if self.place.fallback is not None:
-            self.use_file.setText(
-                self.tr("Keep the token in a protected file instead: {path}").format(
-                    path=self.place.fallback
-                )
-            )
+            self.use_file.setText(self.tr("Keep the token in a protected file instead:"))
+            # a zero-width space after each separator lets a long path wrap there
+            path = str(self.place.fallback)
+            self.file_path.setText(path.replace(os.sep, os.sep + "\u200b"))
+            self.file_path.show()
             self.use_file.setToolTip(
                 self.tr(
                     "Anyone who can log in as this computer's user can read that file and sync "
@@ -209,6 +215,7 @@ class EnrollPage(QWizardPage):
         except TokenStoreError as exc:
             if self.place.fallback is not None:
                 self.use_file.show()
+                self.file_path.show()
             self.button.setText(self.tr("&Save token"))
             self.status.setText(
                 self.tr(

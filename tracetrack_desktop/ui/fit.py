@@ -164,7 +164,9 @@ def _label(label: QLabel) -> Finding:
         flags = int(Qt.TextFlag.TextWordWrap)
         bound = metrics.boundingRect(QRect(0, 0, max(width, 1), 100_000), flags, text)
         found += _too_short(text, bound.height(), height)
-        longest = max(metrics.horizontalAdvance(word) for word in text.split() or [""])
+        # Qt breaks a line at white space and at a zero-width space (a long path's separators)
+        words = re.split(r"[\s\u200b]+", text)
+        longest = max(metrics.horizontalAdvance(word) for word in words)
         return found + _too_narrow(text, longest, width)  # one word wider than the label
     lines = text.split("\n")
     needs = max(metrics.horizontalAdvance(line) for line in lines)
