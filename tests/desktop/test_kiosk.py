@@ -5,6 +5,7 @@ nothing running after Ctrl+C."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import queue
@@ -127,19 +128,23 @@ def test_a_kiosk_window_killed_comes_back_and_sigterm_ends_both(
     offline_station: list[str],
 ) -> None:
     keeper, lines = _station(*offline_station, "--kiosk")
+    windows: list[int] = []
     try:
-        first = int(lines.expect(OPEN).group(1))
-        assert first != keeper.pid, "the window runs in a child the keeper watches"
-        os.kill(first, signal.SIGKILL)  # a crash
-        second = int(lines.expect(OPEN).group(1))
-        assert second != first
+        windows.append(int(lines.expect(OPEN).group(1)))
+        assert windows[0] != keeper.pid, "the window runs in a child the keeper watches"
+        os.kill(windows[0], signal.SIGKILL)  # a crash
+        windows.append(int(lines.expect(OPEN).group(1)))
+        assert windows[1] != windows[0]
         keeper.send_signal(signal.SIGTERM)  # the PC shuts down
         assert keeper.wait(timeout=WAIT_S) == 0
-        wait_for(lambda: _gone(second), "the kiosk window to close")
+        wait_for(lambda: _gone(windows[1]), "the kiosk window to close")
     finally:
         if keeper.poll() is None:
             keeper.kill()
             keeper.wait()
+        for pid in windows:  # a failed test leaves no window behind its killed keeper
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         lines.close()
 
 
