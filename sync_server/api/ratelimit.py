@@ -139,16 +139,12 @@ class RateLimiter:
         if self.per_minute <= 0:
             return
         if self.shared is not None:
-            try:
-                self.shared.move(charged, key)
-                return
-            except psycopg.Error as exc:
-                log.warning("rate limit: a request stays on its address: %s", exc)
-        with self._lock:
+            self.shared.move(charged, key)
+        with self._lock:  # a request this process counted alone (see check)
             moved = self._hits.get(charged)
             if moved:
                 moved.pop()
-            self._hits_of(key, now).append(now)
+                self._hits_of(key, now).append(now)
 
     def token_refused(self, token: str) -> None:
         """A revoked or unknown token goes back to its address's budget."""

