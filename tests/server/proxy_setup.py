@@ -283,3 +283,16 @@ class UnitServer(ServerProcess):
         )
         wait_for(self.ready, f"the server at {self.url}")
         return self
+
+
+def require_nginx() -> None:
+    """Skip the calling test module when nginx is missing, except in CI, which installs it
+    (a missing nginx there is a broken set-up, not a reason to skip)."""
+    import pytest  # noqa: PLC0415 - only test modules call this
+
+    if nginx_binary() is None:
+        if os.environ.get("CI"):
+            raise AssertionError("nginx is not installed; .ci/run installs it (apt package nginx)")
+        pytest.skip(
+            "nginx is not installed (apt install nginx); CI installs it", allow_module_level=True
+        )
