@@ -111,7 +111,7 @@ class ServerProcess:
             try:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
+                os.killpg(self.proc.pid, signal.SIGKILL)  # the workers too, not only the master
                 self.proc.wait(timeout=10)
         self.proc = None
 

@@ -3290,27 +3290,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="306"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="309"/>
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="310"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="313"/>
         <source>The scanner ends each code with {key}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="314"/>
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="315"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="318"/>
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="319"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="322"/>
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3563,37 +3563,47 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="219"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="211"/>
+        <source>&amp;Kiosk mode from the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="214"/>
+        <source>Full screen; only an admin can close it; started again after a crash (tracetrack-station --kiosk does the same).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="228"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="229"/>
         <source>Sounds and language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="266"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="275"/>
         <source>Automatic (CR, LF or CRLF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="276"/>
         <source>A pause (no suffix)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="321"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="331"/>
         <source>Type the enrollment code first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="324"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="334"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="340"/>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="350"/>
         <source>Learned from {n} test reads; press OK to keep.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3601,67 +3611,67 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="72"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="73"/>
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="76"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="77"/>
         <source>This address is not encrypted (http:// to another machine). Use https://, or tick the box below to allow it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="81"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="82"/>
         <source>This address is not encrypted (http:// to another machine). Use https://, or choose offline only now and allow plain http later in Settings, Server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="86"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87"/>
         <source>Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="91"/>
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94"/>
         <source>Use 1 to 64 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="95"/>
         <source>Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="98"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="99"/>
         <source>Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="102"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="103"/>
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="105"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="106"/>
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="108"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="109"/>
         <source>Choose English or Hindi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="109"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="110"/>
         <source>Choose one of the listed speeds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="110"/>
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="111"/>
         <source>Not a valid pattern:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3289,27 +3289,27 @@
 <context>
     <name>ScannerProfile</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="306" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="309" />
         <source>Slowest gap between keys in {reads} reads: {slowest} ms. Key gap: {gap} ms.</source>
         <translation>{reads} स्कैन में कुंजियों के बीच सबसे धीमा अंतर: {slowest} ms। कुंजी अंतर: {gap} ms।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="310" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="313" />
         <source>The scanner ends each code with {key}.</source>
         <translation>स्कैनर हर कोड के अंत में {key} भेजता है।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="311" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="314" />
         <source>The scanner sends nothing after a code: a read will end after a short pause.</source>
         <translation>स्कैनर कोड के बाद कुछ नहीं भेजता: थोड़ा रुकने पर स्कैन पूरा माना जाएगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="315" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="318" />
         <source>The reads ended with different keys: Enter and Tab will both end a read.</source>
         <translation>स्कैन अलग-अलग कुंजियों पर खत्म हुए: Enter और Tab दोनों से स्कैन पूरा होगा।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="319" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="322" />
         <source>This scanner types almost as slowly as a person; set a prefix on the scanner (see docs/scanners.md) and enter it here.</source>
         <translation>यह स्कैनर लगभग इंसान जितना धीरे लिखता है; स्कैनर पर एक प्रीफ़िक्स सेट करें (docs/scanners.md देखें) और वही यहाँ भी लिखें।</translation>
     </message>
@@ -3563,37 +3563,47 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
         <translation>उच्च-कंट्रास्ट रंग (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="219" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="211" />
+        <source>&amp;Kiosk mode from the next start</source>
+        <translation>अगली बार से कियॉस्क मोड (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="214" />
+        <source>Full screen; only an admin can close it; started again after a crash (tracetrack-station --kiosk does the same).</source>
+        <translation>पूरी स्क्रीन; केवल एडमिन इसे बंद कर सकते हैं; क्रैश के बाद फिर से शुरू होता है (tracetrack-station --kiosk भी यही करता है)।</translation>
+    </message>
+    <message>
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="228" />
         <source>&amp;Language</source>
         <translation>भाषा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="220" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="229" />
         <source>Sounds and language</source>
         <translation>आवाज़ और भाषा</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="266" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="275" />
         <source>Automatic (CR, LF or CRLF)</source>
         <translation>स्वचालित (CR, LF या CRLF)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="267" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="276" />
         <source>A pause (no suffix)</source>
         <translation>रुकावट (कोई प्रत्यय नहीं)</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="321" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="331" />
         <source>Type the enrollment code first.</source>
         <translation>पहले पंजीकरण कोड लिखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="324" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="334" />
         <source>Enrolling…</source>
         <translation>पंजीकरण हो रहा है…</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="340" />
+        <location filename="../../tracetrack_desktop/ui/settings_dialog.py" line="350" />
         <source>Learned from {n} test reads; press OK to keep.</source>
         <translation>{n} जाँच स्कैन से सीखा गया; रखने के लिए OK दबाएँ।</translation>
     </message>
@@ -3601,67 +3611,67 @@ total {total:.0f} ms, slowest gap {worst:.0f} ms</source>
 <context>
     <name>SettingsErrors</name>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="72" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="73" />
         <source>Enter a full address such as https://tracetrack.example.com, or tick offline only.</source>
         <translation>पूरा पता लिखें, जैसे https://tracetrack.example.com, या केवल ऑफ़लाइन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="76" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="77" />
         <source>This address is not encrypted (http:// to another machine). Use https://, or tick the box below to allow it.</source>
         <translation>यह पता एन्क्रिप्टेड नहीं है (दूसरी मशीन पर http://)। https:// इस्तेमाल करें, या इसकी अनुमति देने के लिए नीचे का बॉक्स चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="81" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="82" />
         <source>This address is not encrypted (http:// to another machine). Use https://, or choose offline only now and allow plain http later in Settings, Server.</source>
         <translation>यह पता एन्क्रिप्टेड नहीं है (दूसरी मशीन पर http://)। https:// इस्तेमाल करें, या अभी केवल ऑफ़लाइन चुनें और बाद में सेटिंग्स, सर्वर में सादे http की अनुमति दें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="86" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="87" />
         <source>Choose what your scanner sends after each code, or AUTO for CR, LF or CRLF.</source>
         <translation>चुनें कि आपका स्कैनर हर कोड के बाद क्या भेजता है, या CR, LF या CRLF के लिए AUTO चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="90" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="91" />
         <source>A scanner types faster than people: use 5 to 200 ms.</source>
         <translation>स्कैनर इंसानों से तेज़ लिखता है: 5 से 200 ms रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="93" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94" />
         <source>Use 1 to 64 characters.</source>
         <translation>1 से 64 अक्षर रखें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="94" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="95" />
         <source>Use up to 8 characters without spaces, exactly as set on the scanner, e.g. ~.</source>
         <translation>बिना स्पेस के अधिकतम 8 अक्षर रखें, ठीक वैसे ही जैसे स्कैनर पर सेट हैं, जैसे ~</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="98" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="99" />
         <source>Use off (0) or 100 to 2000 ms, and no less than the slowest key gap.</source>
         <translation>बंद (0) रखें या 100 से 2000 ms, पर सबसे धीमे कुंजी अंतर से कम नहीं।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="102" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="103" />
         <source>Give at least one parent pattern, e.g. SB\d{5}.</source>
         <translation>कम से कम एक पैरेंट पैटर्न दें, जैसे SB\d{5}।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="105" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="106" />
         <source>This pattern refuses plain child labels such as 0016586; widen it.</source>
         <translation>यह पैटर्न 0016586 जैसे सामान्य चाइल्ड लेबल अस्वीकार करता है; इसे चौड़ा करें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="108" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="109" />
         <source>Choose English or Hindi.</source>
         <translation>अंग्रेज़ी या हिन्दी चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="109" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="110" />
         <source>Choose one of the listed speeds.</source>
         <translation>सूची की कोई एक गति चुनें।</translation>
     </message>
     <message>
-        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="110" />
+        <location filename="../../tracetrack_desktop/ui/settings_model.py" line="111" />
         <source>Not a valid pattern:</source>
         <translation>मान्य पैटर्न नहीं:</translation>
     </message>

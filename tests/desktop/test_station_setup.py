@@ -148,7 +148,7 @@ def test_settings_enrollment_keeps_the_code_when_no_keyring_works(
     assert answer.station_id == station_id
 
 
-def test_settings_show_the_server_the_station_syncs_with_and_ok_keeps_it(
+def test_settings_show_the_server_the_station_syncs_with_ok_keeps_it_and_sets_kiosk(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     """``make run`` enrolls in memory and writes no address to the settings file."""
@@ -174,8 +174,12 @@ def test_settings_show_the_server_the_station_syncs_with_and_ok_keeps_it(
         assert dialog is not None
         assert dialog.server_url.text() == server
         assert not dialog.offline_only.isChecked()
+        assert not dialog.kiosk.isChecked()
+        dialog.kiosk.setChecked(True)  # an admin sets kiosk mode without editing a file
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-        assert load_config(config_path).server.url == server
+        saved = load_config(config_path)
+        assert saved.server.url == server
+        assert saved.ui.kiosk
     finally:
         station_app.stop()
         store.close()

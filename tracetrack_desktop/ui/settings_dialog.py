@@ -208,6 +208,14 @@ class SettingsDialog(QDialog):
         self.muted.setChecked(values.muted)
         self.high_contrast = QCheckBox(self.tr("&High-contrast colours"))
         self.high_contrast.setChecked(values.high_contrast)
+        self.kiosk = QCheckBox(self.tr("&Kiosk mode from the next start"))
+        self.kiosk.setToolTip(
+            self.tr(
+                "Full screen; only an admin can close it; started again after a crash "
+                "(tracetrack-station --kiosk does the same)."
+            )
+        )
+        self.kiosk.setChecked(values.kiosk)
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -216,6 +224,7 @@ class SettingsDialog(QDialog):
         look_form = QFormLayout(look)
         look_form.addRow(self.muted)
         look_form.addRow(self.high_contrast)
+        look_form.addRow(self.kiosk)
         self._row(look_form, self.tr("&Language"), self.language, "language")
         self.tabs.addTab(look, self.tr("Sounds and language"))
 
@@ -285,6 +294,7 @@ class SettingsDialog(QDialog):
             child_pattern=self.child_pattern.text().strip(),
             muted=self.muted.isChecked(),
             high_contrast=self.high_contrast.isChecked(),
+            kiosk=self.kiosk.isChecked(),
             language=str(self.language.currentData()),
             extra=self._extra,
         )

@@ -63,6 +63,7 @@ class SettingsValues:
     muted: bool = False
     high_contrast: bool = False
     language: str = "en"
+    kiosk: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -225,6 +226,7 @@ def values_from_config(
         child_pattern=codes.child_pattern,
         muted=config.ui.muted,
         high_contrast=config.ui.high_contrast,
+        kiosk=config.ui.kiosk,
         language=config.ui.language,
     )
 
@@ -268,6 +270,7 @@ def config_with_values(config: StationConfig, values: SettingsValues) -> Station
                 update={
                     "muted": values.muted,
                     "high_contrast": values.high_contrast,
+                    "kiosk": values.kiosk,
                     "language": values.language,
                 }
             ),
