@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import tty
@@ -67,28 +68,51 @@ class ServerProcess:
         threads: int | None = None,
     ) -> None:
         self.database_url = database_url
+        self.port_chosen = port is None  # ours to change until the server first listens
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
         self.threads = threads
         self.proc: subprocess.Popen[bytes] | None = None
+        self.log = b""
 
     def start(self) -> ServerProcess:
+        for _ in range(3):
+            try:
+                self._start()
+            except AssertionError:
+                # a free port found by free_port() can be taken by another test's process
+                # before the server binds it: then (and only then) try another
+                if not (self.port_chosen and b"Address already in use" in self.log):
+                    raise
+                self.port = free_port()
+                self.url = f"http://127.0.0.1:{self.port}"
+                continue
+            self.port_chosen = False  # restarts keep the address the stations know
+            return self
+        raise AssertionError(f"no free port for the server: {self.log[-2000:]!r}")
+
+    def _start(self) -> None:
         cmd = [str(BIN / "tracetrack-server"), "--database-url", self.database_url, "serve"]
         cmd += ["--host", "127.0.0.1", "--port", str(self.port)]
         if self.workers is not None:  # None: serve's own default (one per core)
             cmd += ["--workers", str(self.workers)]
         if self.threads is not None:
             cmd += ["--threads", str(self.threads)]
-        self.proc = subprocess.Popen(
-            cmd,
-            env=clean_env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: kill() takes the workers too
-        )
-        wait_for(self.ready, f"the server at {self.url}")
-        return self
+        with tempfile.TemporaryFile() as log:
+            self.proc = subprocess.Popen(
+                cmd,
+                env=clean_env(),
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                start_new_session=True,  # its own process group: kill() takes the workers too
+            )
+            try:
+                wait_for(self.ready, f"the server at {self.url}")
+            except AssertionError as exc:
+                log.seek(0)
+                self.log = log.read()
+                raise AssertionError(f"{exc}; its log: {self.log[-2000:]!r}") from None
 
     def kill(self) -> None:
         """SIGKILL the master and every worker at once (a power cut, an OOM kill)."""
