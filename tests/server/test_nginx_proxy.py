@@ -468,6 +468,12 @@ def test_body_limits_match_the_servers(proxied: Proxied) -> None:
     )
     assert sheet.status_code == 401, sheet.text
 
+    # nginx writes a request's log line after its answer: wait for all four
+    def logged() -> bool:
+        statuses = [r["status"] for r in proxied.log()]
+        return statuses.count(413) >= 2 and statuses.count(401) >= 2
+
+    wait_for(logged, "nginx to log the four requests")
     log = proxied.log()
     refused = [r for r in log if r["status"] == 413]
     assert len(refused) == 2
