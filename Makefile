@@ -39,10 +39,11 @@ typecheck: install
 	$(VENV)/bin/mypy
 
 test: install lint typecheck
-	# two workers, a test file each at a time; the X-server suite after, alone (it measures
-	# keyboard input on a real X server and must not share the cores)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile --ignore=tests/xserver
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/xserver
+	# two workers, a test file each at a time; then the tests marked `alone`, by themselves (the
+	# X-server suite times keyboard input and must not share the cores; the PostgreSQL restart
+	# would cut every other test's connections)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile -m "not alone"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m alone
 
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run --full

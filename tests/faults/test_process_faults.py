@@ -190,6 +190,9 @@ def _pg_restart_command() -> list[str] | None:
     return [tool, "--skip-systemctl-redirect", versions[-1], "main", "restart", "-m", "fast"]
 
 
+# it restarts the one PostgreSQL every test shares: beside the parallel run it would cut the
+# other worker's connections mid-test
+@pytest.mark.alone
 def test_postgresql_restarted_under_load_loses_nothing(line: Line) -> None:
     """Promise: when the database goes away under load, the server answers 503, the station
     keeps everything and retries, and after the restart everything is counted once."""

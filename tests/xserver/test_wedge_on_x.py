@@ -32,7 +32,7 @@ from tests.xserver.rig import (
     rejected,
 )
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.slow, pytest.mark.alone, pytest.mark.timeout(300)]
 
 READS = 20
 NO_SUFFIX_CONFIG = "\n[scanner]\nwedge_idle_submit_ms = 300\n"
