@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
@@ -28,6 +28,7 @@ from sync_server.db.schema import current_revision, head_revision, schema_proble
 from sync_server.db.session import make_engine, make_session_factory
 from sync_server.services import (
     admin,
+    archive,
     areas,
     audit,
     backup,
@@ -264,6 +265,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--yes", action="store_true", help="replace a database that holds data (else refused)"
     )
 
+    p = commands.add_parser(
+        "archive",
+        parents=[json_flag],
+        help="take whole months of events received before DATE out of the database into "
+        "dump files (PostgreSQL); bags, bills, counts and every id stay",
+    )
+    p.add_argument("--before", required=True, type=_day, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument(
+        "--to",
+        dest="directory",
+        type=Path,
+        default=Path("tracetrack-archive"),
+        metavar="DIR",
+        help="where the events-YYYY-MM.dump files go (default: ./tracetrack-archive)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="list the months and counts only")
+
     p = commands.add_parser("serve", help="run the HTTP server (gunicorn)")
     p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=None, help="port (default 8600)")
@@ -279,6 +297,13 @@ def _moment(text: str) -> datetime:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not an ISO time: {text!r}") from exc
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -333,6 +358,32 @@ def _cmd_backup(args: argparse.Namespace, engine: Engine, out: _Output) -> int:
         f"New database epoch {restored.epoch}: stations will send again what the backup lacks "
         "once the server runs.",
     )
+    return 0
+
+
+def _cmd_archive(args: argparse.Namespace, engine: Engine, out: _Output) -> int:
+    months = archive.archive_before(engine, args.before, args.directory, dry_run=args.dry_run)
+    rows = [
+        {
+            "month": str(m.month),
+            "events": m.events,
+            "file": str(m.file) if m.file else None,
+            "sha256": m.sha256,
+        }
+        for m in months
+    ]
+
+    def human() -> str:
+        if not months:
+            return f"No month of events ends on or before {args.before}: nothing to archive."
+        verb = "Would archive" if args.dry_run else "Archived"
+        table = _table(
+            ("Month", "Events", "File"),
+            [(str(m.month), f"{m.events:,}", str(m.file or "-")) for m in months],
+        )
+        return f"{verb} {len(months)} month(s), {sum(m.events for m in months):,} events:\n{table}"
+
+    out.emit({"dry_run": args.dry_run, "months": rows}, human)
     return 0
 
 
@@ -773,6 +824,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         problem = schema_problem(engine)
         if problem:
             raise CliError(problem)
+        if args.command == "archive":
+            return _cmd_archive(args, engine, out)
         session = make_session_factory(engine)()
         try:
             if args.command == "station":

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import ARRAY, ColumnElement, any_, bindparam, insert, select, text
+from sqlalchemy import ARRAY, ColumnElement, Engine, any_, bindparam, insert, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -56,6 +56,7 @@ from sync_server.db.models import (
     StatBucket,
     Station,
 )
+from sync_server.db.partitions import PartitionKeeper
 from sync_server.db.session import copying, read_planned, run_on_driver
 from sync_server.db.versions import PG_VERSION_SQL
 from tracetrack_core import rules as core
@@ -82,15 +83,16 @@ _LOCK_STATION = text("SELECT pg_advisory_xact_lock(1, CAST(:key AS int))")
 _CONTEXT = text(  # our own SQL and names; values are bound
     f"SELECT (SELECT {_json_array('s', STATION_FIELDS, {'revoked': 's.revoked_at IS NOT NULL'})}"  # noqa: S608
     " FROM stations AS s WHERE id = :station_id),"
-    f" (SELECT json_agg({_json_array('e', ('id', *PRIOR_FIELDS), {'id': 'CAST(e.id AS text)'})})"
-    " FROM unnest(CAST(:ids AS uuid[])) AS k(id) CROSS JOIN LATERAL"
-    " (SELECT * FROM events WHERE events.id = k.id LIMIT 1) AS e"
+    f" (SELECT json_agg({_json_array('e', ('id', *PRIOR_FIELDS), {'id': 'CAST(k.id AS text)'})})"
+    " FROM unnest(CAST(:ids AS uuid[])) AS u(id) JOIN event_keys AS k ON k.id = u.id"
+    " LEFT JOIN LATERAL (SELECT * FROM events"  # the month that holds it, if not archived
+    "  WHERE events.id = k.id AND events.received_at = k.received_at) AS e ON true"
     " WHERE CAST(:lowest_seq AS bigint) <= (SELECT last_seq FROM stations WHERE id = :station_id)),"
     f" (SELECT json_agg({_json_array('b', core.BAG_FIELDS)})"
     " FROM unnest(CAST(:codes AS text[])) AS k(code) CROSS JOIN LATERAL"
     " (SELECT * FROM bags WHERE bags.code = k.code LIMIT 1 FOR UPDATE) AS b),"
     f" (SELECT {PG_VERSION_SQL} FROM feed_clock WHERE id = 1),"
-    " EXISTS (SELECT 1 FROM events WHERE id = CAST(:after AS uuid)),"
+    " EXISTS (SELECT 1 FROM event_keys WHERE id = CAST(:after AS uuid)),"
     " (SELECT version FROM settings WHERE key = 'code_rules'),"
     f" (SELECT json_agg({_json_array('u', OPERATOR_FIELDS)}) FROM users AS u"
     " WHERE u.username = ANY(CAST(:operators AS text[])))"
@@ -99,6 +101,8 @@ _CONTEXT = text(  # our own SQL and names; values are bound
 lock: a statement reads the snapshot taken when it began, before the wait): its station, which
 of its ids are stored already, its bags (row-locked in code order), its feed version, whether
 the event it must follow is stored, the code rules' version, and the users its events name.
+Ids are answered by ``event_keys`` (one probe, whichever month holds the row; an archived
+event is stored with no outcome left to repeat).
 
 The ids are looked up only if the batch reaches back to its station's highest seq: a batch
 wholly above it (a station sending what it scanned since) cannot hold a replay of this
@@ -118,7 +122,12 @@ _CODE_RULES = select(Setting.value).where(Setting.key == "code_rules")
 class PgIngestStore:
     """:class:`~sync_server.db.ingest_store.IngestStore` on PostgreSQL."""
 
+    def __init__(self) -> None:
+        self._partitions = PartitionKeeper()
+
     def read_context(self, session: Session, query: ContextQuery) -> Context:
+        bind = session.get_bind()
+        self._partitions.check(bind if isinstance(bind, Engine) else bind.engine, query.received_at)
         # the station's batches one at a time (two stations sharing a key only wait for each
         # other, never answer wrongly)
         key = zlib.crc32(query.station_id.encode()) & 0x7FFFFFFF
@@ -135,7 +144,7 @@ class PgIngestStore:
         station, stored, bags, version, after_found, rules_version, users = row
         return Context(
             StationRecord(*station) if station else None,
-            {r[0]: Prior(*r[1:]) for r in stored or []},
+            {r[0]: Prior(*r[1:]) if r[1] is not None else None for r in stored or []},
             [core.Bag(*r) for r in bags or []],
             int(version),
             query.after is None or bool(after_found),

@@ -69,6 +69,7 @@ class ContextQuery:
     operators: set[str]  # the users its events name
     lowest_seq: int  # its lowest seq; -1: look up every id whatever the station has seen
     after: str | None  # the event it must follow (``after_event``), if any
+    received_at: datetime  # when the batch is stored (its month must have a partition)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ class Context:
     """What a batch reads under its station's lock."""
 
     station: StationRecord | None
-    existing: dict[str, Prior]  # its ids stored already (by id text), with their outcomes
+    # its ids stored already (by id text), with their outcomes (None: its month is archived)
+    existing: Mapping[str, Prior | None]
     bags: list[core.Bag] | None  # its bags, row-locked; None: read with the bills
     version: int  # the feed version of everything this transaction writes
     after_stored: bool  # the event named by ``after`` is stored (True if none is named)

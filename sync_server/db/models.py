@@ -170,7 +170,10 @@ class FeedClock(Base):
 
 
 class Event(Base):
-    """Every event any station sent, whatever its outcome (nothing a station sent is lost)."""
+    """Every event any station sent, whatever its outcome (nothing a station sent is lost).
+
+    On PostgreSQL the table is partitioned by the month of ``received_at``, which its key
+    must hold; :class:`EventKey` keeps the id unique (``db/partitions.py``)."""
 
     __tablename__ = "events"
 
@@ -184,7 +187,7 @@ class Event(Base):
     parent: Mapped[str] = mapped_column(String(200), default="")
     bill: Mapped[str] = mapped_column(String(200), default="")
     data: Mapped[dict[str, Any]]
-    received_at: Mapped[datetime]
+    received_at: Mapped[datetime] = mapped_column(primary_key=True)
     bucket_start: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(String(60))
@@ -201,6 +204,29 @@ class Event(Base):
         Index("ix_events_received_at", "received_at"),
         Index("ix_events_status_received", "status", "received_at"),
     )
+
+
+class EventKey(Base):
+    """Every stored event's id, with the month that holds its row: one index answers whether
+    an id is stored, whichever month holds it, also once that month is archived. Filled by
+    a trigger on ``events`` (migration 0010), never written by the server itself."""
+
+    __tablename__ = "event_keys"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    received_at: Mapped[datetime]
+
+
+class EventArchive(Base):
+    """A month of events ``tracetrack-server archive`` took out of ``events`` and where."""
+
+    __tablename__ = "event_archives"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # 2026-01
+    events: Mapped[int] = mapped_column(BigInteger)
+    file: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64))
+    archived_at: Mapped[datetime]
 
 
 UNBILLED_PARENTS = "kind = 'parent' AND bill IS NULL"
@@ -259,7 +285,7 @@ class ReturnRecord(Base):
 
     __tablename__ = "returns"
 
-    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event_keys.id"), primary_key=True)
     ticket: Mapped[str] = mapped_column(String(200), default="")
     location: Mapped[str] = mapped_column(String(200), default="")
     parent: Mapped[str] = mapped_column(String(200), index=True)

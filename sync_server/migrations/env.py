@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from sync_server.db.models import Base
+from sync_server.db.partitions import autogenerate_includes
 
 config = context.config
 target_metadata = Base.metadata
@@ -26,7 +27,10 @@ def run_migrations_online() -> None:
     connectable = config.attributes.get("connection")
     if connectable is not None:
         context.configure(
-            connection=connectable, target_metadata=target_metadata, render_as_batch=True
+            connection=connectable,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_name=autogenerate_includes,
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -38,7 +42,10 @@ def run_migrations_online() -> None:
     )
     with engine.connect() as connection:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_name=autogenerate_includes,
         )
         with context.begin_transaction():
             context.run_migrations()

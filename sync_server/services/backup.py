@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,8 +64,8 @@ def backup_database(engine: Engine, path: Path) -> BackupInfo:
         if _is_sqlite(engine):
             _sqlite_copy(_sqlite_file(engine), partial)
         else:
-            dbname, env = _libpq(engine)
-            _run(
+            dbname, env = libpq_target(engine)
+            run_tool(
                 [
                     "pg_dump",
                     "--format=custom",
@@ -98,7 +99,7 @@ def restore_database(engine: Engine, path: Path, *, overwrite: bool) -> RestoreI
         backup_epoch = _check_sqlite_backup(path)
     else:
         backup_epoch = None  # read from the restored database below
-        tables = _archive_tables(path)
+        _check_archive(path)
         _refuse_if_connected(engine)
     if not overwrite and _holds_data(engine):
         raise BackupError(
@@ -109,22 +110,7 @@ def restore_database(engine: Engine, path: Path, *, overwrite: bool) -> RestoreI
     if _is_sqlite(engine):
         _sqlite_copy(path, Path(_sqlite_file(engine)))
     else:
-        dbname, env = _libpq(engine)
-        _run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--single-transaction",
-                "--exit-on-error",
-                dbname,
-                str(path),
-            ],
-            env,
-        )
-        _drop_tables_not_in(engine, tables)
+        _pg_restore(engine, path)
     with engine.begin() as conn:
         backup_epoch = read_epoch(conn) if backup_epoch is None else backup_epoch
     upgrade(engine)  # a backup of an older version: bring its schema to this server's
@@ -143,7 +129,7 @@ def restore_database(engine: Engine, path: Path, *, overwrite: bool) -> RestoreI
 # -- PostgreSQL ---------------------------------------------------------------------------
 
 
-def _libpq(engine: Engine) -> tuple[str, dict[str, str]]:
+def libpq_target(engine: Engine) -> tuple[str, dict[str, str]]:
     """``--dbname=`` with the libpq URI (without the password: it would show in the process
     list) and the environment that carries the password."""
     url: URL = engine.url.set(drivername="postgresql")
@@ -153,7 +139,7 @@ def _libpq(engine: Engine) -> tuple[str, dict[str, str]]:
     return "--dbname=" + url.set(password=None).render_as_string(hide_password=False), env
 
 
-def _run(argv: list[str], env: dict[str, str] | None = None) -> str:
+def run_tool(argv: list[str], env: dict[str, str] | None = None) -> str:
     """Run a PostgreSQL tool; its output, or :class:`BackupError` with its last words."""
     tool = argv[0]
     if shutil.which(tool) is None:
@@ -170,9 +156,9 @@ def _run(argv: list[str], env: dict[str, str] | None = None) -> str:
     return done.stdout
 
 
-def _archive_tables(path: Path) -> set[str]:
-    """The tables a pg_dump archive holds (also: is it one at all?)."""
-    listing = _run(["pg_restore", "--list", str(path)])
+def _check_archive(path: Path) -> None:
+    """Refuse a file that is not a pg_dump archive of a TraceTrack database."""
+    listing = run_tool(["pg_restore", "--list", str(path)])
     tables = set()
     for line in listing.splitlines():
         found = _TOC_TABLE.match(line)
@@ -180,7 +166,6 @@ def _archive_tables(path: Path) -> set[str]:
             tables.add(found.group(2))
     if "alembic_version" not in tables:
         raise BackupError(f"{path} is a pg_dump archive but not of a TraceTrack database.")
-    return tables
 
 
 def _refuse_if_connected(engine: Engine) -> None:
@@ -198,12 +183,47 @@ def _refuse_if_connected(engine: Engine) -> None:
         )
 
 
-def _drop_tables_not_in(engine: Engine, tables: set[str]) -> None:
-    """Drop tables a newer schema added that the backup lacks, so the upgrade that follows
-    creates them as its migrations say (the backup's ``alembic_version`` is older)."""
-    with engine.begin() as conn:
-        for name in set(inspect(conn).get_table_names()) - tables:
-            conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+_DROP_ALL = """DO $$ DECLARE found record; BEGIN
+FOR found IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+    EXECUTE format('DROP TABLE IF EXISTS public.%I CASCADE', found.tablename);
+END LOOP;
+FOR found IN SELECT p.oid::regprocedure AS routine FROM pg_proc AS p
+    JOIN pg_namespace AS n ON n.oid = p.pronamespace WHERE n.nspname = 'public' LOOP
+    EXECUTE format('DROP ROUTINE IF EXISTS %s CASCADE', found.routine);
+END LOOP;
+FOR found IN SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' LOOP
+    EXECUTE format('DROP SEQUENCE IF EXISTS public.%I CASCADE', found.sequencename);
+END LOOP;
+END $$"""
+"""Everything of the schema in ``public``: what the backup holds comes back, and what a
+newer schema added is made again by the upgrade that follows the restore."""
+
+
+def _pg_restore(engine: Engine, path: Path) -> None:
+    """Replace the database's contents with the archive's in one transaction: a failure
+    anywhere leaves the database as it was.
+
+    ``pg_restore --clean`` cannot be used: it drops a month partition's primary key before the
+    parent's, which PostgreSQL refuses (an inherited constraint). So the archive becomes SQL
+    first (a damaged archive fails here, before anything is touched), and ``psql`` runs the
+    drop of everything and that SQL in one transaction."""
+    dbname, env = libpq_target(engine)
+    with tempfile.TemporaryDirectory(prefix="tracetrack-restore-") as work:  # TMPDIR: room
+        script = Path(work) / "restore.sql"
+        run_tool(["pg_restore", "--no-owner", "--no-privileges", f"--file={script}", str(path)])
+        run_tool(
+            [
+                "psql",
+                "--no-psqlrc",
+                "--quiet",
+                "--single-transaction",
+                "--set=ON_ERROR_STOP=1",
+                dbname,
+                f"--command={_DROP_ALL}",
+                f"--file={script}",
+            ],
+            env,
+        )
 
 
 # -- SQLite ------------------------------------------------------------------------------

@@ -6,8 +6,10 @@ embedded SQLite; one contract suite, ``tests/server/test_ingest_contract.py``, r
 
 How exactly-once holds (see docs/conflicts.md):
 
-* An event id is the primary key of ``events``; an id already stored answers ``duplicate``
-  and changes nothing (its original outcome is returned under ``detail.original``).
+* An event id is the primary key of ``event_keys`` (every stored id, whichever month of
+  ``events`` holds it, archived or not); an id already stored answers ``duplicate`` and
+  changes nothing (its original outcome is returned under ``detail.original`` while its
+  month is not archived).
 * A batch takes its station's lock, then reads its bags and bills with row locks (in key
   order); one it creates is claimed by the primary key, and a batch that meets another's
   insert of the same key runs again. Two uploads of the same events, or two stations racing
@@ -381,6 +383,7 @@ def _ingest_once(
             {p.operator for p in parsed if p.operator},
             -1 if probe_all else min((p.seq for p in parsed), default=0),
             None if batch.after_event is None else str(batch.after_event),
+            now,
         )
         context = store.read_context(session, query)
         station = context.station
@@ -496,7 +499,7 @@ def _answer_replays(
     seen: set[str] = set()
     for item in parsed:
         prior = context.existing.get(item.id)
-        if prior is None and item.id not in seen:
+        if item.id not in context.existing and item.id not in seen:
             seen.add(item.id)
             fresh.append(item)
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -279,7 +280,6 @@ def test_station_clock_hours_off_is_counted_in_the_right_bucket(app, client) -> 
     response = client.post("/api/v1/sync/events", json=body, headers=ha)
     assert response.get_json()["results"][0]["status"] == "accepted"
     with ctx(app).sessions() as session:
-        stored = session.get(Event, __import__("uuid").UUID(ev["id"]))
-        assert stored is not None
+        stored = session.scalars(select(Event).where(Event.id == uuid.UUID(ev["id"]))).one()
         assert stored.occurred_at == datetime.fromisoformat(ev["occurred_at"])  # never rewritten
         assert abs((stored.bucket_start - real_now).total_seconds()) < 16 * 60

@@ -85,8 +85,10 @@ class Backend:
             return session.scalar(stmt)
 
     def stored(self, event_id: str) -> Event:
-        found: Event = self.get(Event, uuid.UUID(event_id))
-        return found
+        with self.sessions() as session:
+            found = session.scalars(select(Event).where(Event.id == uuid.UUID(event_id))).one()
+            session.expunge_all()
+            return found
 
 
 @pytest.fixture(params=["postgresql", "sqlite"])

@@ -6,6 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from sync_server.db.models import Base
+from sync_server.db.partitions import autogenerate_includes
 from sync_server.db.schema import head_revision
 from sync_server.db.session import make_engine
 
@@ -13,7 +14,7 @@ from sync_server.db.session import make_engine
 def test_migrations_match_the_models_on_postgresql(pg_url: str) -> None:
     engine = make_engine(pg_url)
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn)
+        context = MigrationContext.configure(conn, opts={"include_name": autogenerate_includes})
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
