@@ -12,17 +12,11 @@ import os
 import platform
 import statistics
 import subprocess
-import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
-ADMIN_URL = os.environ.get("TRACETRACK_TEST_PG", "postgresql+psycopg://root@127.0.0.1:5432/test")
 
 
 @dataclass
@@ -88,26 +82,12 @@ def summary_ms(samples_s: Sequence[float]) -> dict[str, float]:
     }
 
 
-@contextmanager
-def scratch_database(prefix: str = "tt_bench") -> Iterator[str]:
-    """A fresh PostgreSQL database at the current schema; dropped afterwards."""
-    from sync_server.db.schema import upgrade  # noqa: PLC0415
-    from sync_server.db.session import make_engine  # noqa: PLC0415
+def scratch_database(prefix: str = "tt_bench") -> AbstractContextManager[str]:
+    """A fresh PostgreSQL database at the current schema; dropped afterwards (the tests' own
+    :func:`tests.server.fresh_db.fresh_database`, imported only when a benchmark needs one)."""
+    from tests.server.fresh_db import fresh_database  # noqa: PLC0415
 
-    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    try:
-        engine = make_engine(url)
-        upgrade(engine)
-        engine.dispose()
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return fresh_database(prefix)
 
 
 @contextmanager
