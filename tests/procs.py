@@ -4,7 +4,9 @@
 fixed loopback port, so it can be killed and brought back at the same address.
 ``StationProcess`` runs ``tracetrack-station --headless`` reading a serial scanner on a
 pseudo-terminal this test owns; its stdout (one JSON line per outcome) is read by a thread.
-Everything binds to 127.0.0.1 and every wait has a deadline.
+``SlowClient`` is an attacker's connection that sends its request one byte a second, and
+``enrolled_station_id`` reads the id a station was enrolled with from its data folder.
+Everything binds to 127.0.0.1 (or another loopback address) and every wait has a deadline.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import contextlib
 import json
 import os
 import queue
+import select
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -25,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import requests
+
+from tracetrack_desktop.storage.store import LocalStore
 
 BIN = Path(sys.executable).parent
 WAIT_S = 60.0
@@ -302,3 +308,101 @@ def station_cli(*args: str) -> subprocess.CompletedProcess[str]:
         env=clean_env(QT_QPA_PLATFORM="offscreen"),
         timeout=120,
     )
+
+
+def enrolled_station_id(data: Path) -> str:
+    """The id the station whose data folder is ``data`` was enrolled with."""
+    store = LocalStore(data)
+    try:
+        value = store.meta("station_id")
+    finally:
+        store.close()
+    assert value is not None
+    return value
+
+
+class SlowClient(threading.Thread):
+    """A client from loopback address ``source`` that sends ``head`` and then ``body`` one byte
+    a second (over TLS if given ``tls``), stopping after ``stall_after`` bytes of it if given;
+    it reconnects whenever the server cuts it off, until ``stop`` is set."""
+
+    def __init__(
+        self,
+        port: int,
+        head: bytes,
+        body: bytes,
+        stop: threading.Event,
+        *,
+        source: str = "127.0.0.1",
+        tls: ssl.SSLContext | None = None,
+        stall_after: int | None = None,
+    ) -> None:
+        super().__init__(daemon=True)
+        self.port, self.source, self.tls = port, source, tls
+        self.head, self.body, self.stop, self.stall_after = head, body, stop, stall_after
+        self.cut_off: list[bytes] = []  # what the server said each time it dropped us
+        self.holding = threading.Event()  # set once a connection has sent a slow byte
+        self.finished = False  # sent its whole request: nobody stopped it
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            while not self.stop.is_set():
+                self._one_connection()
+        except BaseException as exc:
+            self.error = exc
+
+    def _one_connection(self) -> None:
+        raw = socket.create_connection(
+            ("127.0.0.1", self.port), timeout=10, source_address=(self.source, 0)
+        )
+        sock = raw if self.tls is None else self.tls.wrap_socket(raw, server_hostname="127.0.0.1")
+        with sock:
+            sock.sendall(self.head)
+            limit = len(self.body) if self.stall_after is None else self.stall_after
+            sent = 0
+            while sent < len(self.body):
+                # Wait a second for the server to speak (it may only refuse or close), then
+                # send the next byte: one byte a second, and the cut seen at once.
+                readable, _, _ = select.select([sock], [], [], 1.0)
+                if readable:
+                    answer = _answer_so_far(sock)
+                    if answer is not None:
+                        self.cut_off.append(answer)
+                        return
+                if self.stop.is_set():
+                    return
+                if sent < limit:
+                    try:
+                        sock.sendall(self.body[sent : sent + 1])
+                    except OSError:
+                        self.cut_off.append(b"")
+                        return
+                    sent += 1
+                    self.holding.set()
+            self.finished = True
+
+
+def _answer_so_far(sock: socket.socket) -> bytes | None:
+    """What the server said before closing (b"" for nothing), or None when what arrived was
+    only TLS's own business (TLS 1.3 sends session tickets after the handshake)."""
+    sock.settimeout(0.0)
+    try:
+        first = sock.recv(4096)
+    except ssl.SSLWantReadError:
+        return None
+    except OSError:
+        return b""
+    finally:
+        sock.settimeout(10)
+    return first + _read_until_closed(sock) if first else b""
+
+
+def _read_until_closed(sock: socket.socket) -> bytes:
+    answer = b""
+    try:
+        while chunk := sock.recv(4096):
+            answer += chunk
+    except OSError:
+        pass  # reset, the timeout, or a close without TLS's goodbye (ssl.SSLError)
+    return answer

@@ -24,7 +24,15 @@ from sqlalchemy import create_engine, text
 from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from tests.faults.recount import assert_consistent
-from tests.procs import Pty, ServerProcess, StationProcess, server_admin, station_cli, wait_for
+from tests.procs import (
+    Pty,
+    ServerProcess,
+    StationProcess,
+    enrolled_station_id,
+    server_admin,
+    station_cli,
+    wait_for,
+)
 from tracetrack_core import rules as core
 from tracetrack_core.events import EventType
 from tracetrack_desktop.storage.store import LocalStore
@@ -68,21 +76,12 @@ class Line:
         shown = self.status()
         return shown["pending"] == 0 and shown["online"] is True
 
-    def station_id(self) -> str:
-        store = LocalStore(self.data)
-        try:
-            value = store.meta("station_id")
-        finally:
-            store.close()
-        assert value is not None
-        return value
-
     def check(self) -> dict[str, Any]:
         """Exactly once and stats equal to a recount (the station must be stopped)."""
         app = create_app(Settings(database_url=self.db))
         store = LocalStore(self.data)
         try:
-            return assert_consistent(app, {self.station_id(): store})
+            return assert_consistent(app, {enrolled_station_id(self.data): store})
         finally:
             store.close()
             dispose_app(app)

@@ -11,8 +11,6 @@ long before its request could have arrived.
 from __future__ import annotations
 
 import os
-import select
-import socket
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -27,7 +25,7 @@ from sync_server.config import Settings
 from sync_server.db.models import Event
 from sync_server.gunicorn_conf import IncomingRequest, ReadLimits, Verdict
 from tests.faults.recount import assert_consistent
-from tests.procs import ServerProcess, server_admin
+from tests.procs import ServerProcess, SlowClient, server_admin
 from tests.server.factories import batch, children, event, make_station
 
 pytestmark = [
@@ -42,56 +40,6 @@ CHILDREN_PER_BATCH = 10
 TRICKLE = 300  # bytes sent one a second: 5 minutes, far past any read deadline
 ANSWER_TIMEOUT = 30.0  # generous: "answered" is all this test asks of an upload or a probe
 GIVE_UP = 60.0  # a slow client that is never cut off fails the test after this long
-
-
-class SlowClient(threading.Thread):
-    """Sends ``head`` then ``trickle`` one byte a second, reconnecting when cut off."""
-
-    def __init__(self, port: int, head: bytes, trickle: bytes, stop: threading.Event) -> None:
-        super().__init__(daemon=True)
-        self.port, self.head, self.trickle, self.stop = port, head, trickle, stop
-        self.cut_off: list[bytes] = []  # what the server said each time it dropped us
-        self.trickling = threading.Event()  # set once a connection has sent a trickled byte
-        self.never_cut = False
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            while not self.stop.is_set():
-                self._one_connection()
-        except BaseException as exc:
-            self.error = exc
-
-    def _one_connection(self) -> None:
-        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
-            sock.sendall(self.head)
-            for byte in self.trickle:
-                # Wait a second for the server to speak (it may only refuse or close), then
-                # send the next byte: one byte a second, and the cut seen at once.
-                readable, _, _ = select.select([sock], [], [], 1.0)
-                if readable:
-                    self.cut_off.append(_read_until_closed(sock))
-                    return
-                if self.stop.is_set():
-                    return
-                try:
-                    sock.sendall(bytes([byte]))
-                except (BrokenPipeError, ConnectionResetError):
-                    self.cut_off.append(b"")
-                    return
-                self.trickling.set()
-        self.never_cut = True
-        self.stop.set()
-
-
-def _read_until_closed(sock: socket.socket) -> bytes:
-    answer = b""
-    try:
-        while chunk := sock.recv(4096):
-            answer += chunk
-    except (ConnectionResetError, TimeoutError):
-        pass  # reset after the refusal, or nothing more
-    return answer
 
 
 def _slow_header(port: int, stop: threading.Event) -> SlowClient:
@@ -158,7 +106,7 @@ def _attack_and_check(app: Any, ctx: Any, pg_db: str) -> None:
         for client in slow:
             client.start()
         for client in slow:  # every slow client holds a connection before the stations start
-            assert client.trickling.wait(GIVE_UP), "a slow client never got to send"
+            assert client.holding.wait(GIVE_UP), "a slow client never got to send"
 
         results: dict[int, list[int] | BaseException] = {}
 
@@ -177,6 +125,8 @@ def _attack_and_check(app: Any, ctx: Any, pg_db: str) -> None:
         # Probe over fresh connections until the stations are done and every slow client
         # has been cut off at least once: the whole attack, not just its start.
         while any(t.is_alive() for t in threads) or not all(c.cut_off for c in slow):
+            if any(c.finished for c in slow):
+                stop.set()  # one got its whole request through: stop them all, the test failed
             if stop.is_set() or any(c.error for c in slow):
                 break
             try:
@@ -196,7 +146,7 @@ def _attack_and_check(app: Any, ctx: Any, pg_db: str) -> None:
 
     for client in slow:
         assert client.error is None, client.error
-        assert not client.never_cut, "a slow client sent its whole request unhindered"
+        assert not client.finished, "a slow client sent its whole request unhindered"
         assert client.cut_off, "a slow client was never cut off"
         for answer in client.cut_off:  # closed, or told why first
             assert answer == b"" or answer.startswith(b"HTTP/1.1 408 "), answer[:200]

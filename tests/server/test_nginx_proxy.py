@@ -23,8 +23,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import select
-import socket
 import ssl
 import statistics
 import threading
@@ -43,7 +41,15 @@ from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import Event
 from tests.faults.recount import assert_consistent
-from tests.procs import Pty, StationProcess, server_admin, station_cli, wait_for
+from tests.procs import (
+    Pty,
+    SlowClient,
+    StationProcess,
+    enrolled_station_id,
+    server_admin,
+    station_cli,
+    wait_for,
+)
 from tests.server.factories import batch, children, event, make_read_token, make_station
 from tests.server.proxy_setup import Nginx, UnitServer, nginx_binary, write_certificate
 from tracetrack_desktop.storage.store import LocalStore
@@ -147,15 +153,6 @@ class Line:
         shown = self._cli("status", "--json")
         return shown["pending"] == 0 and shown["online"] is True
 
-    def station_id(self) -> str:
-        store = LocalStore(self.data)
-        try:
-            value = store.meta("station_id")
-        finally:
-            store.close()
-        assert value is not None
-        return value
-
     def close(self) -> None:
         self.proc.ensure_stopped()
         self.pty.close()
@@ -225,87 +222,17 @@ def _summary(seconds: list[float]) -> str:
 # --- slow clients ---------------------------------------------------------------------------
 
 
-class SlowClient(threading.Thread):
-    """A TLS client from its own loopback address that sends ``head`` and then ``body`` one
-    byte a second, stopping after ``stall_after`` bytes of it if given; it reconnects
-    whenever nginx cuts it off."""
-
-    def __init__(
-        self,
-        proxied: Proxied,
-        source: str,
-        head: bytes,
-        body: bytes,
-        stop: threading.Event,
-        stall_after: int | None = None,
-    ) -> None:
-        super().__init__(daemon=True)
-        self.port, self.tls = proxied.nginx.https_port, proxied.tls()
-        self.source, self.head, self.body = source, head, body
-        self.stop, self.stall_after = stop, stall_after
-        self.cut_off: list[bytes] = []  # what nginx said each time it dropped us
-        self.holding = threading.Event()  # set once a connection has sent a slow byte
-        self.finished = False  # sent its whole request: nobody stopped it
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            while not self.stop.is_set():
-                self._one_connection()
-        except BaseException as exc:
-            self.error = exc
-
-    def _one_connection(self) -> None:
-        raw = socket.create_connection(
-            ("127.0.0.1", self.port), timeout=10, source_address=(self.source, 0)
-        )
-        with self.tls.wrap_socket(raw, server_hostname="127.0.0.1") as sock:
-            sock.sendall(self.head)
-            limit = len(self.body) if self.stall_after is None else self.stall_after
-            sent = 0
-            while not self.stop.is_set():
-                readable, _, _ = select.select([sock], [], [], 1.0)
-                if readable:
-                    answer = _answer_so_far(sock)
-                    if answer is not None:
-                        self.cut_off.append(answer)
-                        return
-                if sent < limit:
-                    try:
-                        sock.sendall(self.body[sent : sent + 1])
-                    except OSError:
-                        self.cut_off.append(b"")
-                        return
-                    sent += 1
-                    self.holding.set()
-                elif sent == len(self.body):
-                    self.finished = True
-                    return
-
-
-def _answer_so_far(sock: ssl.SSLSocket) -> bytes | None:
-    """What nginx said before closing (b"" for nothing), or None when what arrived was only
-    TLS's own business (TLS 1.3 sends session tickets after the handshake)."""
-    sock.settimeout(0.0)
-    try:
-        first = sock.recv(4096)
-    except ssl.SSLWantReadError:
-        return None
-    except OSError:
-        return b""
-    finally:
-        sock.settimeout(10)
-    return first + _read_until_closed(sock) if first else b""
-
-
-def _read_until_closed(sock: ssl.SSLSocket) -> bytes:
-    answer = b""
-    try:
-        while chunk := sock.recv(4096):
-            answer += chunk
-    except (OSError, ssl.SSLError):
-        pass  # reset, or a close without TLS's goodbye
-    return answer
+def _slow(
+    proxied: Proxied,
+    source: str,
+    head: bytes,
+    body: bytes,
+    stop: threading.Event,
+    stall_after: int | None = None,
+) -> SlowClient:
+    """A slow client of nginx's TLS port from ``source``, trusting the test's certificate."""
+    port, tls = proxied.nginx.https_port, proxied.tls()
+    return SlowClient(port, head, body, stop, source=source, tls=tls, stall_after=stall_after)
 
 
 def _slow_clients(proxied: Proxied, stop: threading.Event) -> dict[str, list[SlowClient]]:
@@ -322,16 +249,12 @@ def _slow_clients(proxied: Proxied, stop: threading.Event) -> dict[str, list[Slo
         source = f"127.0.1.{n + 1}"
         if n < 20:
             kinds["header"].append(
-                SlowClient(
-                    proxied, source, header[:20], header[20:] + b"X-Pad: " + b"a" * 300, stop
-                )
+                _slow(proxied, source, header[:20], header[20:] + b"X-Pad: " + b"a" * 300, stop)
             )
         elif n < 35:
-            kinds["stalled_body"].append(
-                SlowClient(proxied, source, post, body, stop, stall_after=3)
-            )
+            kinds["stalled_body"].append(_slow(proxied, source, post, body, stop, stall_after=3))
         else:
-            kinds["trickled_body"].append(SlowClient(proxied, source, post, body, stop))
+            kinds["trickled_body"].append(_slow(proxied, source, post, body, stop))
     return kinds
 
 
@@ -414,7 +337,7 @@ def test_stations_sync_through_nginx_while_fifty_slow_clients_hold_connections(
     with ctx.sessions() as session:
         stored = session.scalar(sql_select(func.count()).select_from(Event))
     assert stored == sent + scans
-    stores = {line.station_id(): LocalStore(line.data) for line in lines}
+    stores = {enrolled_station_id(line.data): LocalStore(line.data) for line in lines}
     try:
         assert_consistent(proxied.app, stores)
     finally:
