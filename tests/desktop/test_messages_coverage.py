@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.desktop.test_workflow import FEED, PASSWORDS, Clock
+from tests.desktop.test_workflow import PASSWORDS, Clock
 from tracetrack_core.events import CorrectionReason
 from tracetrack_desktop.domain.corrections import Corrections
 from tracetrack_desktop.domain.results import ActionResult, Feedback
@@ -228,24 +228,6 @@ def hindi(qapp: QApplication) -> Iterator[None]:
     assert translator is not None, "resources/translations/tracetrack_hi.qm is missing"
     yield
     qapp.removeTranslator(translator)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture  # as in test_workflow.py: the feed's operators on a real store
-def store(tmp_path: Path, clock: Clock) -> Iterator[LocalStore]:
-    local = LocalStore(tmp_path / "station", clock=clock)
-    local.apply_changes(FEED["changes"], FEED["cursor"])
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def wf(store: LocalStore, clock: Clock) -> StationWorkflow:
-    return StationWorkflow(store, store.rules, clock)
 
 
 class Said:

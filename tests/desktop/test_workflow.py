@@ -5,11 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-
-import pytest
 
 from tracetrack_desktop.domain.results import ActionResult, Feedback, Mode
 from tracetrack_desktop.domain.workflow import StationWorkflow
@@ -32,24 +29,6 @@ class Clock:
     def advance(self, **kwargs: float) -> datetime:
         self.now += timedelta(**kwargs)
         return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[LocalStore]:
-    local = LocalStore(tmp_path / "station", clock=clock)
-    local.apply_changes(FEED["changes"], FEED["cursor"])
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def wf(store: LocalStore, clock: Clock) -> StationWorkflow:
-    return StationWorkflow(store, store.rules, clock)
 
 
 class Shift:
