@@ -29,12 +29,14 @@ from __future__ import annotations
 import json
 import random
 import subprocess
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -42,6 +44,8 @@ import requests
 
 from bench.common import Context, Figure, percentile, scratch_database
 from sync_server.db.models import STAT_COLUMNS
+from sync_server.db.partitions import Month, ensure_months, months_between
+from sync_server.db.session import make_engine
 from tests.procs import BIN, clean_env, free_port, wait_for
 from tracetrack_core.codes import CodeRules, ParentSeries
 
@@ -838,8 +842,70 @@ def _conflicts_in_range(conn: psycopg.Connection[Any], start: datetime, end: dat
     return int(row[0]) if row else 0
 
 
+_CLI = (str(BIN / "tracetrack-server"), "--database-url")
+
+ARCHIVED = -1
+"""The results' key of the largest log after archiving all but its recent months."""
+
+KEEP_MONTHS = 2
+"""Whole months kept before the current one when the largest log is archived."""
+
+
 def _label(n: int) -> str:
+    if n == ARCHIVED:
+        return "10M archived"
     return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
+
+
+def _make_months(db: str, site: Site, add: int, now_ms: int) -> None:
+    """The month partitions the next step writes into (the server makes only the months from
+    the current one on; this history goes back in time)."""
+    newest = site.newest_ms if site.newest_ms is not None else now_ms - NEWEST_MS
+    end = site.oldest_ms if site.oldest_ms is not None else newest
+    begin = end - round(add / RATE_PER_DAY * DAY_MS) - DAY_MS
+    engine = make_engine(db)
+    with engine.begin() as conn:
+        ensure_months(
+            conn,
+            months_between(
+                Month.of(datetime.fromtimestamp(begin / 1000, UTC)),
+                Month.of(datetime.fromtimestamp(newest / 1000, UTC)),
+            ),
+        )
+    engine.dispose()
+
+
+def _archive_all_but_recent(db: str, conn: psycopg.Connection[Any]) -> tuple[float, str]:
+    """``tracetrack-server archive`` of every month before the last :data:`KEEP_MONTHS` whole
+    ones (into a temporary folder), then ``VACUUM ANALYZE``; its time and what it did."""
+    now = datetime.now(UTC)
+    index = now.year * 12 + now.month - 1 - KEEP_MONTHS
+    before = date(index // 12, index % 12 + 1, 1)
+    with tempfile.TemporaryDirectory(prefix="tt-bench-archive-") as folder:
+        t0 = time.monotonic()
+        done = subprocess.run(
+            [*_CLI, db, "archive", "--json", "--before", str(before), "--to", folder],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=clean_env(),
+        )
+        took = time.monotonic() - t0
+        months = json.loads(done.stdout)["months"]
+        size = sum(Path(m["file"]).stat().st_size for m in months)
+    conn.autocommit = True
+    conn.execute("VACUUM ANALYZE")
+    conn.autocommit = False
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM events")
+        row = cur.fetchone()
+    kept = int(row[0]) if row else 0
+    moved = sum(int(m["events"]) for m in months)
+    note = (
+        f"{len(months)} months before {before} ({moved:,} events, {size / 1e6:,.0f} MB of dumps)"
+        f" detached, dumped and dropped; {kept:,} events kept"
+    )
+    return took, note
 
 
 def run(ctx: Context) -> list[Figure]:
@@ -859,6 +925,7 @@ def run(ctx: Context) -> list[Figure]:
             for size in sizes:
                 t0 = time.monotonic()
                 now_ms = int(time.time() * 1000)
+                _make_months(db, site, size - site.events, now_ms)
                 with _secondary_indexes_dropped(conn, ("events", "bags")):
                     site.grow(conn, size - site.events, now_ms)
                     conn.commit()
@@ -911,7 +978,13 @@ def run(ctx: Context) -> list[Figure]:
                         f"p95 {got.p95:.2f} ms, {got.size_bytes:,} B",
                         flush=True,
                     )
-    for size in sizes:
+            if len(sizes) > 1:
+                archived, archived_note = _archive_all_but_recent(db, conn)
+                figures.append(Figure(SECTION, "archive", archived, "s", note=archived_note))
+                print(f"   archived: {archived_note}", flush=True)
+                with _Server(db) as server:
+                    results[ARCHIVED] = _measure(server.url, endpoints, token, timed)
+    for size in [*sizes, *([ARCHIVED] if ARCHIVED in results else [])]:
         floor = results[size]["GET /healthz"]
         limit = f"GET /healthz p95 {floor.p95:.2f} ms (p50 {floor.p50:.2f})"
         for ep in endpoints[1:]:
@@ -930,20 +1003,31 @@ def run(ctx: Context) -> list[Figure]:
                 )
             )
     if len(sizes) > 1:
-        small, big = sizes[0], sizes[-1]
-        floor_ratio = results[big]["GET /healthz"].p95 / results[small]["GET /healthz"].p95
-        for ep in endpoints[1:]:
-            ratio = results[big][ep.label].p95 / results[small][ep.label].p95
-            figures.append(
-                Figure(
-                    SECTION,
-                    f"{ep.label} p95 {_label(big)}/{_label(small)}",
-                    ratio,
-                    "x",
-                    target=f"≤ {FLAT_RATIO}x (flat)" if ep.bounded else "",
-                    met=ratio <= FLAT_RATIO if ep.bounded else None,
-                    limit=f"GET /healthz {floor_ratio:.2f}x",
-                    note="bounded range" if ep.bounded else "not range-bounded",
-                )
-            )
+        _flat_ratios(figures, results, endpoints, sizes[0], sizes[-1])
+        _flat_ratios(figures, results, endpoints, sizes[0], ARCHIVED)
     return figures
+
+
+def _flat_ratios(
+    figures: list[Figure],
+    results: dict[int, dict[str, Timing]],
+    endpoints: list[Endpoint],
+    small: int,
+    big: int,
+) -> None:
+    """Each endpoint's p95 at ``big`` over its p95 at ``small``: flat where the range is bounded."""
+    floor_ratio = results[big]["GET /healthz"].p95 / results[small]["GET /healthz"].p95
+    for ep in endpoints[1:]:
+        ratio = results[big][ep.label].p95 / results[small][ep.label].p95
+        figures.append(
+            Figure(
+                SECTION,
+                f"{ep.label} p95 {_label(big)}/{_label(small)}",
+                ratio,
+                "x",
+                target=f"≤ {FLAT_RATIO}x (flat)" if ep.bounded else "",
+                met=ratio <= FLAT_RATIO if ep.bounded else None,
+                limit=f"GET /healthz {floor_ratio:.2f}x",
+                note="bounded range" if ep.bounded else "not range-bounded",
+            )
+        )
