@@ -687,7 +687,9 @@ def _secondary_indexes_dropped(
     with conn.cursor() as cur:
         cur.execute("SET maintenance_work_mem = '512MB'")
         for _, definition in found:
-            cur.execute(definition)
+            # a partitioned table's index reads "ON ONLY events" (that table alone, its
+            # partitions none): made on the table, it is made on every partition
+            cur.execute(definition.replace(" ON ONLY ", " ON ", 1))
     conn.commit()
 
 
