@@ -83,11 +83,9 @@ _LOCK_STATION = text("SELECT pg_advisory_xact_lock(1, CAST(:key AS int))")
 _CONTEXT = text(  # our own SQL and names; values are bound
     f"SELECT (SELECT {_json_array('s', STATION_FIELDS, {'revoked': 's.revoked_at IS NOT NULL'})}"  # noqa: S608
     " FROM stations AS s WHERE id = :station_id),"
-    f" (SELECT json_agg({_json_array('e', ('id', *PRIOR_FIELDS), {'id': 'CAST(k.id AS text)'})})"
-    " FROM unnest(CAST(:ids AS uuid[])) AS u(id) JOIN event_keys AS k ON k.id = u.id"
-    " LEFT JOIN LATERAL (SELECT * FROM events"  # the month that holds it, if not archived
-    "  WHERE events.id = k.id AND events.received_at = k.received_at) AS e ON true"
-    " WHERE CAST(:lowest_seq AS bigint) <= (SELECT last_seq FROM stations WHERE id = :station_id)),"
+    " (SELECT json_agg(json_build_array(CAST(k.id AS text), k.received_at))"
+    " FROM event_keys AS k WHERE k.id = ANY(CAST(:ids AS uuid[]))"
+    " AND CAST(:lowest_seq AS bigint) <= (SELECT last_seq FROM stations WHERE id = :station_id)),"
     f" (SELECT json_agg({_json_array('b', core.BAG_FIELDS)})"
     " FROM unnest(CAST(:codes AS text[])) AS k(code) CROSS JOIN LATERAL"
     " (SELECT * FROM bags WHERE bags.code = k.code LIMIT 1 FOR UPDATE) AS b),"
@@ -101,13 +99,22 @@ _CONTEXT = text(  # our own SQL and names; values are bound
 lock: a statement reads the snapshot taken when it began, before the wait): its station, which
 of its ids are stored already, its bags (row-locked in code order), its feed version, whether
 the event it must follow is stored, the code rules' version, and the users its events name.
-Ids are answered by ``event_keys`` (one probe, whichever month holds the row; an archived
-event is stored with no outcome left to repeat).
+Ids are answered by ``event_keys`` (one probe, whichever month holds the row); the outcomes
+of those found are read after (:data:`_PRIORS`), so a batch that replays nothing, nearly
+every one, never plans a statement over the months of ``events``.
 
 The ids are looked up only if the batch reaches back to its station's highest seq: a batch
 wholly above it (a station sending what it scanned since) cannot hold a replay of this
 station's events. An id stored some other way still meets the primary key on insert, and the
 batch then runs again with every id looked up (``lowest_seq`` -1)."""
+
+_PRIORS = text(  # our own SQL and names; values are bound
+    f"SELECT {', '.join(('CAST(k.id AS text)', *(f'e.{f}' for f in PRIOR_FIELDS)))}"  # noqa: S608
+    " FROM unnest(CAST(:ids AS uuid[]), CAST(:at AS timestamptz[])) AS k(id, received_at)"
+    " LEFT JOIN events AS e ON e.id = k.id AND e.received_at = k.received_at"
+)
+"""The first outcomes of stored events, each read in the month that holds it (none: the
+month is archived)."""
 
 _BILLS = (
     select(*(Bill.__table__.c[f] for f in core.BILL_FIELDS))
@@ -144,7 +151,7 @@ class PgIngestStore:
         station, stored, bags, version, after_found, rules_version, users = row
         return Context(
             StationRecord(*station) if station else None,
-            {r[0]: Prior(*r[1:]) if r[1] is not None else None for r in stored or []},
+            _priors(session, stored) if stored else {},
             [core.Bag(*r) for r in bags or []],
             int(version),
             query.after is None or bool(after_found),
@@ -194,6 +201,13 @@ class PgIngestStore:
             run_on_driver(session, *statement)
         if changes.returns:  # after their events (a foreign key)
             session.execute(insert(ReturnRecord), list(changes.returns))
+
+
+def _priors(session: Session, stored: list[list[str]]) -> dict[str, Prior | None]:
+    """The outcomes of the stored events ``stored`` names ([id, received_at] pairs)."""
+    params = {"ids": _pg_array(i for i, _ in stored), "at": _pg_array(at for _, at in stored)}
+    rows = run_on_driver(session, _PRIORS, params, prepare=False)
+    return {r[0]: Prior(*r[1:]) if r[1] is not None else None for r in rows}
 
 
 def _moment(text: str | None) -> datetime | None:

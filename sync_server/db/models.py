@@ -87,6 +87,9 @@ class Station(Base):
     clock_skew_ms: Mapped[int | None] = mapped_column(BigInteger)
     events_received: Mapped[int] = mapped_column(BigInteger, default=0)
     sync_lag_ms: Mapped[int | None] = mapped_column(BigInteger)
+    # the feed version of its newest conflict or rejection (0: none): a pull reads the
+    # station's own conflicts from the event log only when this is past its cursor
+    own_feed_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     """Server receipt minus the newest event's station time (skew-corrected), last upload."""
 
 

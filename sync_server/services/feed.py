@@ -165,7 +165,6 @@ def _pg_part(kind: str, table: str, key: str, data: Sequence[tuple[str, str]], e
 def _pg_feed(*, by_area: bool) -> TextClause:
     """The whole pull in one statement; ``by_area``: the bags of one area (``:area``) and
     those without one, else every bag."""
-    own = [(f, f) for f in _CONFLICT_FIELDS]
     bag = ("bag", "bags", "code", [(f, f) for f in BAG_FIELDS])
     # a station's area: two ordered scans of (area, version), its own and the homeless bags';
     # one scan of version filtered by area read every area's changes to keep a tenth of them
@@ -182,19 +181,34 @@ def _pg_feed(*, by_area: bool) -> TextClause:
         _pg_part("user", "users", "username", [(f, f) for f in _USER_FIELDS], ""),
         *bags,
         _pg_part("bill", "bills", "bill_id", [(f, f) for f in BILL_FIELDS], ""),
-        _pg_part(
-            "conflict",
-            "events",
-            "CAST(id AS text)",
-            [("id", "CAST(id AS text)"), *own, ("occurred_at", "occurred_at")],
-            " AND station_id = CAST(:station AS text) AND status IN ('conflict', 'rejected')",
-        ),
     ]
     horizon_sql = (
         f"WITH h AS (SELECT COALESCE(CAST(:high AS bigint), {PG_HORIZON_SQL}) AS high"  # noqa: S608
         " FROM feed_clock WHERE id = 1) SELECT high, NULL FROM h"
+        # the station's newest conflict's version, marked by an empty item
+        " UNION ALL SELECT own_feed_version, '' FROM stations WHERE id = CAST(:station AS text)"
     )
     return text(" UNION ALL ".join([horizon_sql, *parts]))
+
+
+_PG_OWN_CONFLICTS = text(
+    "WITH h AS (SELECT CAST(:high AS bigint) AS high) "
+    + _pg_part(
+        "conflict",
+        "events",
+        "CAST(id AS text)",
+        [
+            ("id", "CAST(id AS text)"),
+            *[(f, f) for f in _CONFLICT_FIELDS],
+            ("occurred_at", "occurred_at"),
+        ],
+        " AND station_id = CAST(:station AS text) AND status IN ('conflict', 'rejected')",
+    )
+)
+"""The station's own conflicts and rejections in ``(:low, :high]``: a statement of its own,
+run only when the station has one past its cursor (``stations.own_feed_version``), so the
+common pull plans nothing over the months of ``events``. Every row at or below the horizon
+was committed before the pull's first statement began, so this second one reads the same."""
 
 
 _PG_FEED = {False: _pg_feed(by_area=False), True: _pg_feed(by_area=True)}
@@ -222,7 +236,12 @@ def _pg_fetch(
     }
     rows = run_on_driver(session, _PG_FEED[bool(area)], params, prepare=False)
     upper = next(int(v) for v, item in rows if item is None)
-    items: list[_Item] = [(int(v), orjson.Fragment(item)) for v, item in rows if item is not None]
+    own = next((int(v) for v, item in rows if item == ""), 0)
+    items: list[_Item] = [(int(v), orjson.Fragment(item)) for v, item in rows if item]
+    if station_id and own > low:
+        params["high"] = upper
+        conflicts = run_on_driver(session, _PG_OWN_CONFLICTS, params, prepare=False)
+        items += [(int(v), orjson.Fragment(item)) for v, item in conflicts]
     items.sort(key=lambda pair: pair[0])
     return upper, items
 

@@ -439,7 +439,8 @@ def _ingest_once(
                 bags=[(state.bags[c], c in stored[0]) for c in sorted(state.dirty_bags)],
                 bills=[(state.bills[b], b in stored[1]) for b in sorted(state.dirty_bills)],
                 counts=counts,
-                station=_station_values(station, fresh, rejected, batch, now, skew),
+                station=_station_values(station, fresh, rejected, batch, now, skew)
+                | _own_feed_version(results, context.version),
                 returns=returns,
             )
 
@@ -570,6 +571,14 @@ def _json(value: Any) -> JsonText:
 
 def _return_row(item: _Parsed, record: core.ReturnRecord, now: datetime) -> dict[str, Any]:
     return {"event_id": uuid.UUID(item.id), **dataclasses.asdict(record), "created_at": now}
+
+
+def _own_feed_version(results: list[Result | None], version: int) -> dict[str, Any]:
+    """The station's ``own_feed_version`` when the batch stored a conflict or rejection (they
+    go to the station in the changes feed at the batch's version)."""
+    if any(r is not None and r.status in _FEED_STATUSES for r in results):
+        return {"own_feed_version": version}
+    return {}
 
 
 def _station_values(

@@ -2,47 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
+from tests.desktop.test_workflow import FEED, Clock
 from tracetrack_desktop.domain.results import Feedback, Mode
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.storage.store import LocalStore
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "station"
-FEED = json.loads((DATA / "feed_users.json").read_text())
-IST = timezone(timedelta(hours=5, minutes=30))
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 28, 9, 0, tzinfo=IST)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[LocalStore]:
-    local = LocalStore(tmp_path / "station", clock=clock)
-    local.apply_changes(FEED["changes"], FEED["cursor"])
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def wf(store: LocalStore, clock: Clock) -> StationWorkflow:
-    return StationWorkflow(store, store.rules, clock)
+# clock, store and wf: tests/desktop/conftest.py
 
 
 def test_login_keeps_role_and_mode(wf: StationWorkflow) -> None:

@@ -4,35 +4,15 @@ is not full goes onto a bill."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.desktop.test_workflow import FEED, Clock, Shift, login
+from tests.desktop.test_workflow import Clock, Shift, login
 from tracetrack_desktop.domain.results import ActionResult, Feedback
 from tracetrack_desktop.domain.workflow import StationWorkflow
 from tracetrack_desktop.scanner.records import ScanRecord, ScanSource
 from tracetrack_desktop.storage.store import LocalStore
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[LocalStore]:
-    local = LocalStore(tmp_path / "station", clock=clock)
-    local.apply_changes(FEED["changes"], FEED["cursor"])
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def wf(store: LocalStore, clock: Clock) -> StationWorkflow:
-    return StationWorkflow(store, store.rules, clock)
 
 
 @pytest.fixture

@@ -302,13 +302,28 @@ def test_the_migration_moves_an_existing_log_into_months() -> None:
         ids = [uuid.uuid4() for _ in range(3)]
         moments = [_months_ago(5), _months_ago(1), NOW]
         with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO stations (id, name, area, hostname, last_seq, seq_gaps,"
+                    " events_received) VALUES ('st_x', 'Line X', '', '', 3, 0, 3),"
+                    " ('st_y', 'Line Y', '', '', 0, 0, 0)"
+                )
+            )
             for n, (event_id, moment) in enumerate(zip(ids, moments, strict=True)):
                 conn.execute(
                     text(
                         "INSERT INTO events VALUES (:id, 'st_x', :seq, 'parent_scan', :at, 'ravi',"
-                        " :code, '', '', '{}', :at, :at, 'accepted', NULL, NULL, NULL, 0)"
+                        " :code, '', '', '{}', :at, :at, :status, NULL, NULL, NULL, :version)"
                     ),
-                    {"id": event_id, "seq": n + 1, "at": moment, "code": f"SB4000{n}"},
+                    {
+                        "id": event_id,
+                        "seq": n + 1,
+                        "at": moment,
+                        "code": f"SB4000{n}",
+                        # the middle one a conflict, in the feed at its version
+                        "status": "conflict" if n == 1 else "accepted",
+                        "version": 41 if n == 1 else 0,
+                    },
                 )
             conn.execute(
                 text(
@@ -323,6 +338,7 @@ def test_the_migration_moves_an_existing_log_into_months() -> None:
             )
             keys = set(conn.execute(select(EventKey.id)).scalars())
             months = attached_months(conn)
+            own = dict(conn.execute(text("SELECT id, own_feed_version FROM stations")).all())
             target = conn.execute(
                 text(
                     "SELECT confrelid::regclass::text FROM pg_constraint"
@@ -334,6 +350,7 @@ def test_the_migration_moves_an_existing_log_into_months() -> None:
         assert keys == set(ids)
         assert months == [Month.of(moments[0]).plus(n) for n in range(5 + 1 + 3)]  # through 3 ahead
         assert target == "event_keys"
+        assert own == {"st_x": 41, "st_y": 0}  # a pull reads st_x's conflicts past 41
 
 
 def _libpq(url: str) -> str:

@@ -8,7 +8,9 @@ over in one statement: on a big log, this migration takes as long as copying it.
 SQLite (the embedded database): ``events`` stays one table; ``event_keys`` and its trigger
 are made the same way, so both databases answer an id from the same place.
 
-``event_archives`` records every month ``tracetrack-server archive`` took out.
+``event_archives`` records every month ``tracetrack-server archive`` took out, and
+``stations.own_feed_version`` the feed version of each station's newest conflict or
+rejection, so a pull plans no statement over the months unless it has one to read.
 
 Revision ID: 0010
 Revises: 0009
@@ -83,6 +85,14 @@ def upgrade() -> None:
         sa.Column("archived_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("month"),
     )
+    with op.batch_alter_table("stations") as batch_op:
+        batch_op.add_column(
+            sa.Column("own_feed_version", sa.BigInteger(), nullable=False, server_default="0")
+        )
+    op.execute(
+        "UPDATE stations SET own_feed_version = COALESCE((SELECT max(version) FROM events"
+        " WHERE events.station_id = stations.id AND status IN ('conflict', 'rejected')), 0)"
+    )
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         _partition_postgresql(bind)
@@ -141,3 +151,5 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER event_keys_of_events")
     op.drop_table("event_archives")
     op.drop_table("event_keys")
+    with op.batch_alter_table("stations") as batch_op:
+        batch_op.drop_column("own_feed_version")
