@@ -35,7 +35,7 @@ from sync_server.app import create_app, dispose_app
 from sync_server.config import Settings
 from sync_server.db.models import Bag, Event
 from tests.faults.recount import assert_consistent
-from tests.procs import server_admin, wait_for
+from tests.procs import enrolled_station_id, server_admin, wait_for
 from tests.server.factories import batch, children, event, make_station
 from tests.server.proxy_setup import Nginx, UnitServer, require_nginx, write_certificate
 from tests.server.test_nginx_proxy import Line, Proxied
@@ -201,7 +201,7 @@ def _drained_once(cluster: Cluster, lines: list[Line]) -> None:
     for line in lines:
         wait_for(line.drained, "a station's outbox to empty through nginx", timeout=120)
         assert line.proc.terminate() == 0
-    stores = {line.station_id(): LocalStore(line.data) for line in lines}
+    stores = {enrolled_station_id(line.data): LocalStore(line.data) for line in lines}
     try:
         assert_consistent(cluster.app, stores)
     finally:
