@@ -1,7 +1,7 @@
 """The event log's monthly partitions on PostgreSQL (migration 0010), and ``event_keys``.
 
 ``events`` is partitioned by the month of ``received_at`` (the server's clock: a station's
-clock may be anywhere). A month's partition is ``events_YYYY_MM``; each holds the indexes the
+clock may be anywhere). A month's partition is ``events_yYYYYmMM``; each holds the indexes the
 parent declares, so a read bounded in time touches the months it names and nothing else,
 and a month can leave whole (``services/archive.py``).
 
@@ -12,10 +12,10 @@ transition table, so ``COPY`` and ``INSERT`` both pay one statement). It answers
 stored?" in one index probe whatever the number of months, tells which month holds the row,
 and outlives archiving: an archived event sent again is still answered ``duplicate``.
 
-No default partition: a row whose month has no partition would fail its batch (503, the
-station sends it again), so the months ahead are made before they are needed
-(:class:`PartitionKeeper`), and a default partition would stop months from being detached
-concurrently.
+No default partition: a row whose month has no partition fails its batch (503
+``storage_unavailable``, the station sends it again), so the months ahead are made before
+they are needed (:class:`PartitionKeeper`); and a default partition would stop months from
+being detached concurrently.
 """
 
 from __future__ import annotations
@@ -151,12 +151,6 @@ def ensure_months(conn: Connection, months: list[Month]) -> list[Month]:
         conn.execute(text(f"CREATE TABLE {month.table} PARTITION OF events {month.bounds}"))
         made.append(month)
     return made
-
-
-def ensure_ahead(conn: Connection, now: datetime) -> list[Month]:
-    """Partitions for the current month and :data:`MONTHS_AHEAD` after it."""
-    current = Month.of(now)
-    return ensure_months(conn, months_between(current, current.plus(MONTHS_AHEAD)))
 
 
 class PartitionKeeper:

@@ -355,3 +355,46 @@ def test_the_migration_moves_an_existing_log_into_months() -> None:
 
 def _libpq(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def test_a_month_with_no_partition_is_a_503_and_nothing_is_written(app, client) -> None:  # type: ignore[no-untyped-def]
+    """A month detached by hand while the server runs (it made that month's partition
+    already, so it does not look again): a batch is refused with a reason to retry, whole."""
+    sessions = app.extensions["tracetrack"].sessions
+    with sessions() as session:
+        station_id, token = make_station(session, "Line 1")
+    headers = {"Authorization": f"Bearer {token}"}
+    first = client.post(
+        "/api/v1/sync/events",
+        json={
+            "station_id": station_id,
+            "sent_at": NOW.isoformat(),
+            "events": [event("parent_scan", "SB50001")],
+        },
+        headers=headers,
+    )
+    assert first.status_code == 200
+    engine = app.extensions["tracetrack"].engine
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"ALTER TABLE events DETACH PARTITION {THIS_MONTH.table}"))
+    try:
+        refused = client.post(
+            "/api/v1/sync/events",
+            json={
+                "station_id": station_id,
+                "sent_at": NOW.isoformat(),
+                "events": [event("parent_scan", "SB50002")],
+            },
+            headers=headers,
+        )
+        assert refused.status_code == 503, refused.get_json()
+        assert refused.get_json()["error"]["code"] == "storage_unavailable"
+        assert refused.headers["Retry-After"] == "30"
+        with sessions() as session:
+            assert session.get(Bag, "SB50002") is None
+            assert session.scalar(select(func.count()).select_from(EventKey)) == 1
+    finally:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(
+                text(f"ALTER TABLE events ATTACH PARTITION {THIS_MONTH.table} {THIS_MONTH.bounds}")
+            )
