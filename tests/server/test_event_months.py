@@ -364,29 +364,18 @@ def test_a_month_with_no_partition_is_a_503_and_nothing_is_written(app, client) 
     with sessions() as session:
         station_id, token = make_station(session, "Line 1")
     headers = {"Authorization": f"Bearer {token}"}
-    first = client.post(
-        "/api/v1/sync/events",
-        json={
-            "station_id": station_id,
-            "sent_at": NOW.isoformat(),
-            "events": [event("parent_scan", "SB50001")],
-        },
-        headers=headers,
-    )
-    assert first.status_code == 200
+
+    def upload(code: str) -> Any:
+        events = [event("parent_scan", code)]
+        body = {"station_id": station_id, "sent_at": NOW.isoformat(), "events": events}
+        return client.post("/api/v1/sync/events", json=body, headers=headers)
+
+    assert upload("SB50001").status_code == 200
     engine = app.extensions["tracetrack"].engine
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text(f"ALTER TABLE events DETACH PARTITION {THIS_MONTH.table}"))
     try:
-        refused = client.post(
-            "/api/v1/sync/events",
-            json={
-                "station_id": station_id,
-                "sent_at": NOW.isoformat(),
-                "events": [event("parent_scan", "SB50002")],
-            },
-            headers=headers,
-        )
+        refused = upload("SB50002")
         assert refused.status_code == 503, refused.get_json()
         assert refused.get_json()["error"]["code"] == "storage_unavailable"
         assert refused.headers["Retry-After"] == "30"
