@@ -23,6 +23,7 @@ from tests.procs import (
     Pty,
     ServerProcess,
     StationProcess,
+    enrolled_station_id,
     server_admin,
     station_cli,
     wait_for,
@@ -165,7 +166,7 @@ def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
     with engine.connect() as conn:
         held = conn.execute(
             text("SELECT id::text, status FROM events WHERE station_id = :s"),
-            {"s": _station_id(data)},
+            {"s": enrolled_station_id(data)},
         ).all()
         kid_parent = conn.execute(
             text("SELECT parent FROM bags WHERE code = 'KIDX0001'")
@@ -193,16 +194,6 @@ def test_confirmed_scans_survive_kill_9_and_an_absent_server_exactly_once(
 
     assert station.terminate() == 0  # SIGTERM: a clean end of shift
     assert station.expect("stopped")["pending"] == 0
-
-
-def _station_id(data: Path) -> str:
-    store = LocalStore(data)
-    try:
-        value = store.meta("station_id")
-        assert value is not None
-        return value
-    finally:
-        store.close()
 
 
 if __name__ == "__main__":  # pragma: no cover
