@@ -389,7 +389,7 @@ def test_body_limits_match_the_servers(proxied: Proxied) -> None:
         verify=str(proxied.cert),
         timeout=ANSWER_TIMEOUT,
     )
-    assert sheet.status_code == 401, sheet.text
+    assert sheet.status_code == 401, (sheet.text, proxied.nginx.error_log.read_text()[-3000:])
 
     # nginx writes a request's log line after its answer: wait for all four
     def logged() -> bool:
