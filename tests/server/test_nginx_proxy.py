@@ -403,7 +403,10 @@ def test_body_limits_match_the_servers(proxied: Proxied) -> None:
     assert all(r["upstream"] == "" for r in refused), refused
     passed = [r for r in log if r["status"] == 401]
     assert len(passed) == 2
-    assert all(r["upstream"] == f"127.0.0.1:{proxied.server.port}" for r in passed), passed
+    # every attempt went to the app (nginx sends an upload or import again on a fresh
+    # connection when a kept-alive one failed under it: "addr, addr" in its log)
+    app = f"127.0.0.1:{proxied.server.port}"
+    assert all(set(r["upstream"].split(", ")) == {app} for r in passed), passed
 
 
 def test_the_live_stream_passes_each_event_through(proxied: Proxied) -> None:
