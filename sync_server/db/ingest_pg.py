@@ -57,7 +57,7 @@ from sync_server.db.models import (
     Station,
 )
 from sync_server.db.partitions import PartitionKeeper
-from sync_server.db.session import copying, read_planned, run_on_driver
+from sync_server.db.session import copying, read_planned, run_keyed, run_on_driver
 from sync_server.db.versions import PG_VERSION_SQL
 from tracetrack_core import rules as core
 
@@ -95,8 +95,9 @@ _CONTEXT = text(  # our own SQL and names; values are bound
     f" (SELECT json_agg({_json_array('u', OPERATOR_FIELDS)}) FROM users AS u"
     " WHERE u.username = ANY(CAST(:operators AS text[])))"
 )
-"""Everything a batch reads once it holds its station's lock, in one round trip (not with the
-lock: a statement reads the snapshot taken when it began, before the wait): its station, which
+"""Everything a batch reads once it holds its station's lock, in one statement after the lock's
+(not in it: a statement reads the snapshot taken when it began, before the wait; the two
+still go in one round trip, :func:`run_keyed`): its station, which
 of its ids are stored already, its bags (row-locked in code order), its feed version, whether
 the event it must follow is stored, the code rules' version, and the users its events name.
 Ids are answered by ``event_keys`` (one probe, whichever month holds the row); the outcomes
@@ -138,7 +139,6 @@ class PgIngestStore:
         # the station's batches one at a time (two stations sharing a key only wait for each
         # other, never answer wrongly)
         key = zlib.crc32(query.station_id.encode()) & 0x7FFFFFFF
-        run_on_driver(session, _LOCK_STATION, {"key": key})
         params = {
             "station_id": query.station_id,
             "ids": _pg_array(query.ids),
@@ -147,7 +147,8 @@ class PgIngestStore:
             "after": query.after,
             "operators": _pg_array(sorted(query.operators)),
         }
-        row = run_on_driver(session, _CONTEXT, params, prepare=False)[0]
+        # the lock, then the reads: one round trip, each its own statement (see _CONTEXT)
+        _, [row] = run_keyed(session, (_LOCK_STATION, {"key": key}), (_CONTEXT, params))
         station, stored, bags, version, after_found, rules_version, users = row
         return Context(
             StationRecord(*station) if station else None,
@@ -206,7 +207,7 @@ class PgIngestStore:
 def _priors(session: Session, stored: list[list[str]]) -> dict[str, Prior | None]:
     """The outcomes of the stored events ``stored`` names ([id, received_at] pairs)."""
     params = {"ids": _pg_array(i for i, _ in stored), "at": _pg_array(at for _, at in stored)}
-    rows = run_on_driver(session, _PRIORS, params, prepare=False)
+    rows = run_on_driver(session, _PRIORS, params)
     return {r[0]: Prior(*r[1:]) if r[1] is not None else None for r in rows}
 
 

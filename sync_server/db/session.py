@@ -11,7 +11,7 @@ from typing import Any
 import psycopg
 from sqlalchemy import Dialect, Engine, Select, TextClause, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql import ClauseElement
 
@@ -154,17 +154,67 @@ def run_on_driver(
         cursor = driver.execute(sql, values, prepare=prepare)
         return cursor.fetchall() if cursor.description is not None else []
     except psycopg.Error as exc:
-        lost = connection.dialect.is_disconnect(exc, connection.connection, None)  # type: ignore[arg-type]
-        if lost:
-            connection.invalidate(exc)
-        raise DBAPIError.instance(
-            sql,
-            values,
-            exc,
-            psycopg.Error,
-            dialect=connection.dialect,
-            connection_invalidated=lost,
-        ) from exc
+        raise _as_sqlalchemy(exc, connection, sql, values) from exc
+
+
+KEYED_PLANS = (
+    "SELECT set_config('enable_seqscan', 'off', true),"
+    " set_config('plan_cache_mode', 'force_generic_plan', true)"
+)
+"""For the rest of the transaction: sequential scans off, and one plan per prepared statement
+for any parameters (:func:`run_keyed`)."""
+
+
+def run_keyed(
+    session: Session, *statements: tuple[ClauseElement, Mapping[str, Any]]
+) -> list[list[Any]]:
+    """The rows of each statement, run in order in the session's transaction in one round
+    trip (psycopg's pipeline; PostgreSQL runs them one after the other, so each still sees
+    what the one before it did), after sequential scans are turned off for the rest of the
+    transaction. Elsewhere (SQLite) each goes through SQLAlchemy.
+
+    For the transactions every upload and pull makes, whose statements find every row by its
+    key: psycopg prepares them, and PostgreSQL then keeps one generic plan per connection. Made
+    while a new site's tables are tiny (and just analysed), that plan scanned ``bags`` and
+    ``event_keys`` whole and kept doing so as they grew, until something analysed them again
+    (``tests/server/test_hot_plans.py``). Planned with scans off, every plan is a key lookup
+    at any size, and is made once per connection instead of on every call (a pull's planning
+    had cost PostgreSQL three times its run, bench/NOTES.md). Statements as for
+    :func:`run_on_driver`, with the same errors.
+    """
+    connection = session.connection()
+    driver = connection.connection.driver_connection
+    if not isinstance(driver, psycopg.Connection):  # the embedded SQLite
+        return [list(connection.execute(stmt, params)) for stmt, params in statements]  # type: ignore[call-overload]
+    runs = []
+    for stmt, params in statements:
+        sql, bound = _driver_sql(stmt, connection.dialect)
+        runs.append((sql, {**bound, **params}))
+    try:
+        with driver.pipeline():
+            driver.execute(KEYED_PLANS)
+            cursors = [driver.execute(sql, values) for sql, values in runs]
+        return [c.fetchall() if c.description is not None else [] for c in cursors]
+    except psycopg.Error as exc:
+        together = "; ".join(sql for sql, _ in runs)
+        raise _as_sqlalchemy(exc, connection, together, runs[-1][1]) from exc
+
+
+def _as_sqlalchemy(
+    exc: psycopg.Error, connection: Any, sql: str, values: Mapping[str, Any]
+) -> StatementError:
+    """``exc`` as SQLAlchemy would raise it; a lost connection is dropped from the pool."""
+    lost = connection.dialect.is_disconnect(exc, connection.connection, None)
+    if lost:
+        connection.invalidate(exc)
+    return DBAPIError.instance(
+        sql,
+        values,
+        exc,
+        psycopg.Error,
+        dialect=connection.dialect,
+        connection_invalidated=lost,
+    )
 
 
 def read_row_autocommit(

@@ -17,7 +17,7 @@ from sqlalchemy import TextClause, select, text
 from sqlalchemy.orm import Session
 
 from sync_server.db.models import Bag, Bill, Event, Setting, User
-from sync_server.db.session import read_planned, run_on_driver
+from sync_server.db.session import read_planned, run_keyed, run_on_driver
 from sync_server.db.versions import PG_HORIZON_SQL, horizon
 from sync_server.services.site_rules import code_rules_from
 from tracetrack_core.rules import BAG_FIELDS, BILL_FIELDS
@@ -234,13 +234,13 @@ def _pg_fetch(
         "station": station_id or "",
         "area": area,
     }
-    rows = run_on_driver(session, _PG_FEED[bool(area)], params, prepare=False)
+    [rows] = run_keyed(session, (_PG_FEED[bool(area)], params))
     upper = next(int(v) for v, item in rows if item is None)
     own = next((int(v) for v, item in rows if item == ""), 0)
     items: list[_Item] = [(int(v), orjson.Fragment(item)) for v, item in rows if item]
     if station_id and own > low:
         params["high"] = upper
-        conflicts = run_on_driver(session, _PG_OWN_CONFLICTS, params, prepare=False)
+        conflicts = run_on_driver(session, _PG_OWN_CONFLICTS, params)
         items += [(int(v), orjson.Fragment(item)) for v, item in conflicts]
     items.sort(key=lambda pair: pair[0])
     return upper, items
