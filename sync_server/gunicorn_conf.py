@@ -369,10 +369,16 @@ class ReadGuard:
 
     def keepalive_after(self, conn: Any, keepalive: bool) -> bool:
         """After the answer: a body over the limit was never read, so close instead of
-        draining it (gunicorn would wait up to 5 s on a thread for it to trickle in)."""
+        draining it (gunicorn would wait up to 5 s on a thread for it to trickle in). Any
+        other body is in memory (read whole before the app ran): what the app left unread
+        (a refused import) is dropped from there, whatever its size. Gunicorn's own drain
+        stops after 64 KiB and closes the connection, a guard against a client trickling a
+        body that is needless here, and it cut nginx's kept-alive upstream connections."""
         if getattr(conn, self._UNREAD_BODY, False):
             close_quickly(conn.sock)
             return False
+        if keepalive and conn.parser is not None and not conn.parser.finish_body():
+            return False  # (from memory: no socket read, so no deadline and no byte cap)
         return self.original_keepalive_after(conn, keepalive)
 
 

@@ -11,6 +11,7 @@ long before its request could have arrived.
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -211,3 +212,49 @@ def test_expect_continue_is_answered_while_the_body_is_awaited() -> None:
     incoming.add(b"POST /x HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n", 0)
     assert incoming.examine(0.0) is Verdict.WAIT
     assert incoming.continue_due
+
+
+def _answer(sock: socket.socket) -> tuple[bytes, bytes]:
+    """One HTTP/1.1 answer with a Content-Length body: (status line, body)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        assert chunk, "the server closed the connection instead of answering"
+        data += chunk
+    head, body = data.split(b"\r\n\r\n", 1)
+    length = next(
+        int(line.split(b":", 1)[1])
+        for line in head.split(b"\r\n")
+        if line.lower().startswith(b"content-length:")
+    )
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        assert chunk, "the server closed the connection in the middle of an answer"
+        body += chunk
+    return head.split(b"\r\n", 1)[0], body
+
+
+@pytest.mark.parametrize("size", [1024, 1024 * 1024])
+def test_a_body_the_app_refused_unread_keeps_the_connection_alive(pg_db: str, size: int) -> None:
+    """A reverse proxy keeps its connections to the app alive: after the app refuses an
+    import without reading its sheet (here a wrong token), the same connection answers the
+    next request. (gunicorn alone stops draining an unread body at 64 KiB and closes, and
+    nginx then answered the next request on it 502.)"""
+    server = ServerProcess(pg_db).start()
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=ANSWER_TIMEOUT) as sock:
+            sock.sendall(
+                b"POST /api/v1/imports/links?dry_run=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Authorization: Bearer tt_not-a-token\r\nContent-Type: text/csv\r\n"
+                b"Content-Length: %d\r\n\r\n"
+                % size
+                + b"child,parent\r\n" * (size // 14)
+                + b"\n" * (size % 14)
+            )
+            status, _ = _answer(sock)
+            assert status == b"HTTP/1.1 401 UNAUTHORIZED"
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            status, body = _answer(sock)
+            assert status == b"HTTP/1.1 200 OK", body
+    finally:
+        server.stop()
