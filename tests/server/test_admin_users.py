@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -124,8 +125,16 @@ def test_cli_user_lifecycle_bumps_versions_and_audits_without_secrets(
         assert row is not None
         assert row.version > changed["version"]  # the password change reaches the feed
         assert row.version == max(session.scalars(select(User.version)))
-        assert row.version <= horizon(session)  # committed, so a pull reads it
         entries = session.scalars(select(AuditLog).order_by(AuditLog.id)).all()
+    # committed, so a pull reads it: the feed's horizon passes it (it may lag a moment while
+    # another test's transaction runs in the cluster, never stop short of it for good)
+    deadline = time.monotonic() + 60
+    while True:
+        with ctx.sessions() as session:
+            if row.version <= horizon(session):
+                break
+        assert time.monotonic() < deadline, "the feed's horizon never reached the change"
+        time.sleep(0.05)
     actions = [e.action for e in entries if e.target == "ravi"]
     assert actions == ["user_add", "user_set_role", "user_disable", "user_enable", "user_passwd"]
     assert all(e.actor.startswith("cli:") for e in entries)

@@ -327,11 +327,24 @@ def test_a_cursor_from_one_node_reads_right_at_the_other(cluster: Cluster) -> No
             if not body["more"]:
                 return keys, since
 
+    def pull_until(node: UnitServer, since: str | None, want: set[str]) -> tuple[list[str], str]:
+        """Pulls from ``node`` until every bag of ``want`` came: the feed may lag a moment
+        while another test's transaction runs in the cluster, never skip (a minute at most)."""
+        keys: list[str] = []
+        deadline = time.monotonic() + 60
+        while True:
+            more, since = pull(node, since)
+            keys += more
+            if want <= set(keys):
+                return keys, since
+            assert time.monotonic() < deadline, f"never pulled: {sorted(want - set(keys))}"
+            time.sleep(0.05)
+
     expected = upload(a, range(0, 20)) | upload(b, range(20, 30))
-    keys, cursor = pull(b, None)
+    keys, cursor = pull_until(b, None, expected)
     assert sorted(keys) == sorted(expected)  # every bag once, across pages from both nodes
     newer = upload(b, range(30, 45))
-    keys, cursor = pull(a, cursor)
+    keys, cursor = pull_until(a, cursor, newer)
     assert sorted(keys) == sorted(newer)
     assert pull(b, cursor)[0] == []
 
