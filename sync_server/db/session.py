@@ -170,8 +170,8 @@ def run_keyed(
 ) -> list[list[Any]]:
     """The rows of each statement, run in order in the session's transaction in one round
     trip (psycopg's pipeline; PostgreSQL runs them one after the other, so each still sees
-    what the one before it did), after sequential scans are turned off for the rest of the
-    transaction. Elsewhere (SQLite) each goes through SQLAlchemy.
+    what the one before it did), after :data:`KEYED_PLANS` for the rest of the transaction.
+    Elsewhere (SQLite) each goes through SQLAlchemy.
 
     For the transactions every upload and pull makes, whose statements find every row by its
     key: psycopg prepares them, and PostgreSQL then keeps one generic plan per connection. Made

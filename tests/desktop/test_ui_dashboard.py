@@ -171,7 +171,10 @@ def server_with_three_days(app, live_server: str) -> tuple[str, str]:  # type: i
     with ctx.sessions() as session:
         station_id, token = make_station(session, "Lucknow-1")
         read_token = make_read_token(session)
-    now = _local_now() - timedelta(minutes=1)
+    # a minute ago, but never yesterday (a run just after midnight counted them there)
+    local = _local_now()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    now = max(local - timedelta(minutes=1), midnight)
     before = now - timedelta(days=2)
     events = (
         [event("parent_scan", "SB00042", operator="ravi", at=before)]
