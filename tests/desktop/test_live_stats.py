@@ -8,6 +8,9 @@ was fetched because of a push.
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -22,7 +25,7 @@ from tests.server.factories import batch, children, event, make_read_token, make
 from tracetrack_desktop.ui.app import StationApp, Timing
 from tracetrack_desktop.ui.dashboard_client import ServerReader
 from tracetrack_desktop.ui.feedback import SilentPlayer
-from tracetrack_desktop.ui.live_stats import LiveStats, SseParser
+from tracetrack_desktop.ui.live_stats import LiveStats, LiveStatsReader, SseParser
 from tracetrack_desktop.ui.workflow_station import WorkflowStation
 
 pytestmark = [
@@ -147,3 +150,34 @@ def test_a_burst_of_changes_is_fetched_once_now_and_once_after(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: len(fetches) == 2)
     qtbot.wait(300)
     assert len(fetches) == 2  # the four held back were one fetch
+
+
+def test_a_stop_ends_a_stream_whose_server_accepted_and_never_answered() -> None:
+    """Closing the window (a kiosk restart, a new server) while the server hangs before its
+    answer begins must not wait for the stream's read timeout (ten minutes here)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted = threading.Event()
+    connections: list[socket.socket] = []
+
+    def hang() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            connections.append(conn)
+            accepted.set()  # and never a byte back
+
+    threading.Thread(target=hang, daemon=True).start()
+    reader = LiveStatsReader(
+        f"http://127.0.0.1:{listener.getsockname()[1]}", "tt_token", read_timeout_s=600.0
+    )
+    reader.set_active(True)
+    following = threading.Thread(target=reader.run, daemon=True)
+    following.start()
+    try:
+        assert accepted.wait(30), "the reader never connected"
+        reader.stop()
+        following.join(60)
+        assert not following.is_alive(), "stop() left the reader waiting for an answer"
+    finally:
+        listener.close()
+        for conn in connections:
+            conn.close()

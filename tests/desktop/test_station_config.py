@@ -9,11 +9,11 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtWidgets import QApplication
 
 from sync_server import cli as server_cli
+from tests.desktop.conftest import MemoryKeyring
 from tracetrack_desktop import cli
 from tracetrack_desktop.config import (
     ConfigError,
@@ -29,39 +29,11 @@ from tracetrack_desktop.scanner.serial_reader import Terminator
 from tracetrack_desktop.token_store import TokenStoreError, load_token, save_token
 
 
-class MemoryKeyring(KeyringBackend):
-    """A working keyring held in memory (the test machine has no Secret Service)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
 @pytest.fixture
 def no_keyring() -> Iterator[None]:
     before = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     yield
-    keyring.set_keyring(before)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
     keyring.set_keyring(before)
 
 

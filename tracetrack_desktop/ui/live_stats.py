@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import requests
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from tracetrack_desktop.sync.backoff import Backoff
 from tracetrack_desktop.sync.client import StationSession
@@ -69,6 +74,42 @@ class SseParser:
                 yield event, "\n".join(data)
 
 
+def _shut(sock: socket.socket | None) -> None:
+    """End every read and write on ``sock`` at once (a thread blocked on it wakes)."""
+    if sock is not None:
+        with contextlib.suppress(OSError):  # closed already: nothing blocks on it
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+class _SocketKeeper(HTTPAdapter):
+    """Hands each socket its connections open to ``opened``: a request waiting for an
+    answer that has not begun has no response yet to interrupt, only its socket (a server
+    that accepts and never answers held a stop for the whole read timeout)."""
+
+    def __init__(self, opened: Callable[[socket.socket], None]) -> None:
+        self._opened = opened
+        super().__init__()
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        opened = self._opened
+
+        def keeping(base: type[HTTPConnection]) -> type[HTTPConnection]:
+            class Keeping(base):  # type: ignore[valid-type,misc]
+                def connect(self) -> None:
+                    super().connect()
+                    opened(self.sock)
+
+            return Keeping
+
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": type("Pool", (HTTPConnectionPool,), {"ConnectionCls": keeping(HTTPConnection)}),
+            "https": type(
+                "TlsPool", (HTTPSConnectionPool,), {"ConnectionCls": keeping(HTTPSConnection)}
+            ),
+        }
+
+
 def _interrupt(response: requests.Response) -> None:
     """Wake a thread blocked reading ``response``: closing the socket alone would leave its
     ``recv`` waiting for the next heartbeat; shutting its reading side ends it at once."""
@@ -112,6 +153,7 @@ class LiveStatsReader(QObject):
         self._active = False
         self._stopped = False
         self._response: requests.Response | None = None
+        self._socket: socket.socket | None = None  # the stream's, from its connect on
         self._live = False
 
     def set_active(self, active: bool) -> None:
@@ -119,18 +161,29 @@ class LiveStatsReader(QObject):
         with self._lock:
             self._active = active
             response = None if active else self._response
+            sock = None if active else self._socket
         self._wake.set()
         if response is not None:
             _interrupt(response)
+        _shut(sock)
 
     def stop(self) -> None:
         """End ``run`` soon (it returns; then quit the thread)."""
         with self._lock:
             self._stopped = True
-            response = self._response
+            response, sock = self._response, self._socket
         self._wake.set()
         if response is not None:
             _interrupt(response)
+        _shut(sock)  # also a request whose answer has not begun
+
+    def _opened(self, sock: socket.socket) -> None:
+        """A connection of the stream's is open (on the reader's thread)."""
+        with self._lock:
+            self._socket = sock
+            unwanted = self._stopped or not self._active
+        if unwanted:
+            _shut(sock)
 
     def _wanted(self) -> tuple[bool, bool]:
         with self._lock:
@@ -144,6 +197,9 @@ class LiveStatsReader(QObject):
     @Slot()
     def run(self) -> None:
         session = StationSession(self.ca_bundle)
+        keeper = _SocketKeeper(self._opened)
+        session.mount("http://", keeper)
+        session.mount("https://", keeper)
         session.headers.update(
             {"Authorization": f"Bearer {self._token}", "Accept": "text/event-stream"}
         )
