@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import random
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -42,6 +41,7 @@ from tests.faults.recount import (
     stats_differences,
 )
 from tests.faults.tcp_proxy import Mode, TcpProxy
+from tests.procs import wait_for
 from tests.server.factories import add_operators, make_station
 from tracetrack_desktop.domain.results import ActionResult, Feedback
 from tracetrack_desktop.domain.workflow import StationWorkflow
@@ -150,12 +150,12 @@ class Station:
         transaction still running anywhere in the cluster, such as another test's in its
         own database, holds its horizon back), never skip: a row a cursor stepped over
         would never come, and this fails after a minute."""
-        deadline = time.monotonic() + 60
-        self.drain()
-        while not arrived():
-            assert time.monotonic() < deadline, f"{self.name} never pulled what it waits for"
-            time.sleep(0.05)
+
+        def synced() -> bool:
             self.drain()
+            return arrived()
+
+        wait_for(synced, f"{self.name} to pull what it waits for", timeout=60, every=0.05)
 
     # -- the operator --------------------------------------------------------------------
 

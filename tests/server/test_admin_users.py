@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from sync_server.cli import main
 from sync_server.db.models import AuditLog, User
 from sync_server.db.versions import horizon
 from sync_server.services import users
+from tests.procs import wait_for
 
 PASSWORD = "correct horse"
 
@@ -128,13 +128,12 @@ def test_cli_user_lifecycle_bumps_versions_and_audits_without_secrets(
         entries = session.scalars(select(AuditLog).order_by(AuditLog.id)).all()
     # committed, so a pull reads it: the feed's horizon passes it (it may lag a moment while
     # another test's transaction runs in the cluster, never stop short of it for good)
-    deadline = time.monotonic() + 60
-    while True:
+
+    def pullable() -> bool:
         with ctx.sessions() as session:
-            if row.version <= horizon(session):
-                break
-        assert time.monotonic() < deadline, "the feed's horizon never reached the change"
-        time.sleep(0.05)
+            return row.version <= horizon(session)
+
+    wait_for(pullable, "the feed's horizon to reach the change", timeout=60, every=0.05)
     actions = [e.action for e in entries if e.target == "ravi"]
     assert actions == ["user_add", "user_set_role", "user_disable", "user_enable", "user_passwd"]
     assert all(e.actor.startswith("cli:") for e in entries)

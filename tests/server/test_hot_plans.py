@@ -14,7 +14,9 @@ from typing import Any
 from sqlalchemy import text
 
 from sync_server.db.session import KEYED_PLANS
-from tests.server.factories import batch, event, make_station
+from tests.server.factories import event
+from tests.server.test_feed_order import pull_all
+from tests.server.test_ingest import post, station
 
 BIG_TABLES = ("bags", "event_keys", "bills")
 """The tables a hot statement reaches by key that grow with the scanning, a thousandfold in a
@@ -35,19 +37,13 @@ def test_plans_kept_from_tiny_tables_still_find_rows_by_key_when_the_tables_are_
     app, client
 ) -> None:  # type: ignore[no-untyped-def]
     ctx = app.extensions["tracetrack"]
-    with ctx.sessions() as session:
-        station_id, token = make_station(session, "Packing A", area="north")
-    headers = {"Authorization": f"Bearer {token}"}
+    station_id, headers = station(app, "Packing A", area="north")
     cursor = "0"
 
     def upload_and_pull(events: list[dict[str, Any]]) -> None:
         nonlocal cursor
-        answer = client.post("/api/v1/sync/events", json=batch(station_id, events), headers=headers)
-        assert answer.status_code == 200, answer.data
-        assert {r["status"] for r in answer.get_json()["results"]} == {"accepted"}
-        pulled = client.get(f"/api/v1/sync/changes?since={cursor}", headers=headers)
-        assert pulled.status_code == 200, pulled.data
-        cursor = str(pulled.get_json()["cursor"])
+        assert {r["status"] for r in post(client, station_id, headers, events)} == {"accepted"}
+        _, cursor = pull_all(client, headers, cursor)
 
     with ctx.engine.begin() as conn:
         for table in BIG_TABLES:  # nothing may analyse them behind the test's back

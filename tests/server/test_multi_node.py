@@ -331,14 +331,17 @@ def test_a_cursor_from_one_node_reads_right_at_the_other(cluster: Cluster) -> No
         """Pulls from ``node`` until every bag of ``want`` came: the feed may lag a moment
         while another test's transaction runs in the cluster, never skip (a minute at most)."""
         keys: list[str] = []
-        deadline = time.monotonic() + 60
-        while True:
-            more, since = pull(node, since)
-            keys += more
-            if want <= set(keys):
-                return keys, since
-            assert time.monotonic() < deadline, f"never pulled: {sorted(want - set(keys))}"
-            time.sleep(0.05)
+        cursor = since
+
+        def arrived() -> bool:
+            nonlocal cursor
+            more, cursor = pull(node, cursor)
+            keys.extend(more)
+            return want <= set(keys)
+
+        wait_for(arrived, f"the bags {sorted(want)}", timeout=60, every=0.05)
+        assert cursor is not None
+        return keys, cursor
 
     expected = upload(a, range(0, 20)) | upload(b, range(20, 30))
     keys, cursor = pull_until(b, None, expected)

@@ -74,13 +74,6 @@ class SseParser:
                 yield event, "\n".join(data)
 
 
-def _shut(sock: socket.socket | None) -> None:
-    """End every read and write on ``sock`` at once (a thread blocked on it wakes)."""
-    if sock is not None:
-        with contextlib.suppress(OSError):  # closed already: nothing blocks on it
-            sock.shutdown(socket.SHUT_RDWR)
-
-
 class _SocketKeeper(HTTPAdapter):
     """Hands each socket its connections open to ``opened``: a request waiting for an
     answer that has not begun has no response yet to interrupt, only its socket (a server
@@ -110,13 +103,20 @@ class _SocketKeeper(HTTPAdapter):
         }
 
 
-def _interrupt(response: requests.Response) -> None:
-    """Wake a thread blocked reading ``response``: closing the socket alone would leave its
-    ``recv`` waiting for the next heartbeat; shutting its reading side ends it at once."""
-    with contextlib.suppress(Exception):  # already released or closed: nothing blocks on it
-        response.raw.shutdown()
-    with contextlib.suppress(Exception):
-        response.close()
+def _interrupt(response: requests.Response | None, sock: socket.socket | None) -> None:
+    """Wake the reader's thread wherever it blocks: shutting a socket ends its ``recv`` at
+    once (closing it alone would leave it waiting for the next heartbeat). ``sock``, the
+    stream's from its connect on, covers a request whose answer has not begun; the
+    response's own covers a stream through a proxy, whose connections the keeper does not
+    see."""
+    if sock is not None:
+        with contextlib.suppress(OSError):  # closed already: nothing blocks on it
+            sock.shutdown(socket.SHUT_RDWR)
+    if response is not None:
+        with contextlib.suppress(Exception):  # already released or closed
+            response.raw.shutdown()
+        with contextlib.suppress(Exception):
+            response.close()
 
 
 class LiveStatsReader(QObject):
@@ -163,9 +163,7 @@ class LiveStatsReader(QObject):
             response = None if active else self._response
             sock = None if active else self._socket
         self._wake.set()
-        if response is not None:
-            _interrupt(response)
-        _shut(sock)
+        _interrupt(response, sock)
 
     def stop(self) -> None:
         """End ``run`` soon (it returns; then quit the thread)."""
@@ -173,9 +171,7 @@ class LiveStatsReader(QObject):
             self._stopped = True
             response, sock = self._response, self._socket
         self._wake.set()
-        if response is not None:
-            _interrupt(response)
-        _shut(sock)  # also a request whose answer has not begun
+        _interrupt(response, sock)
 
     def _opened(self, sock: socket.socket) -> None:
         """A connection of the stream's is open (on the reader's thread)."""
@@ -183,7 +179,7 @@ class LiveStatsReader(QObject):
             self._socket = sock
             unwanted = self._stopped or not self._active
         if unwanted:
-            _shut(sock)
+            _interrupt(None, sock)
 
     def _wanted(self) -> tuple[bool, bool]:
         with self._lock:
