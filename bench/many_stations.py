@@ -222,7 +222,7 @@ async def station(
                 path = "/api/v1/sync/changes" + (f"?since={cursor}" if cursor else "")
                 status, data = await http.request("GET", path)
                 if status == 200:
-                    cursor = json.loads(data).get("cursor", cursor)
+                    cursor = _cursor_of(data)
                     stats.pull_latencies.append(time.perf_counter() - started)
                 else:
                     stats.fail(f"pull HTTP {status}")
@@ -231,6 +231,18 @@ async def station(
             await asyncio.sleep(rng.uniform(0.5, 1.5) * interval)
     finally:
         await http.close()
+
+
+_CURSOR = b'"cursor":"'
+
+
+def _cursor_of(page: bytes) -> str:
+    """A pull's cursor, read without decoding its changes: a simulated station applies none,
+    and decoding a busy area's ~60 KB page every pull was over a third of this process's CPU,
+    taken from the cores the server is measured on (bench/NOTES.md). The key is the last
+    ``"cursor":"`` in the page: one inside a change would be escaped."""
+    at = page.rindex(_CURSOR) + len(_CURSOR)
+    return page[at : page.index(b'"', at)].decode()
 
 
 async def _run_level(

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Text,
     TypeDecorator,
     Uuid,
     func,
@@ -252,6 +253,10 @@ class Bag(Base):
     version: Mapped[int] = mapped_column(BigInteger, index=True)
     # the area of the station that first wrote the bag: the stations there get its changes
     area: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # the bag's changes-feed item as JSON text, made by a trigger on PostgreSQL whenever the
+    # row is written (migration 0011): every station of the area pulls each change, so it is
+    # built once, not once per pull. Empty on the embedded SQLite (its pulls build items).
+    feed_item: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     __table_args__ = (
         Index("ix_bags_area_version", "area", "version"),

@@ -152,11 +152,16 @@ def _json_object(pairs: Sequence[tuple[str, str]]) -> str:
     return "json_build_object(" + ", ".join(f"'{k}', {v}" for k, v in pairs) + ")"
 
 
-def _pg_part(kind: str, table: str, key: str, data: Sequence[tuple[str, str]], extra: str) -> str:
-    """One source of the pull: (version, the item as JSON text), in order, at most :bound."""
+def _pg_item(kind: str, key: str, data: Sequence[tuple[str, str]]) -> str:
+    """A feed item built by PostgreSQL as JSON text, from a row's columns."""
     item = _json_object([("kind", f"'{kind}'"), ("key", key), ("data", _json_object(data))])
+    return f"CAST({item} AS text)"
+
+
+def _pg_part(table: str, item: str, extra: str) -> str:
+    """One source of the pull: (version, the item as JSON text), in order, at most :bound."""
     return (
-        f"(SELECT version, CAST({item} AS text) FROM {table} "  # noqa: S608 - our own names
+        f"(SELECT version, {item} FROM {table} "  # noqa: S608 - our own names
         f"WHERE version > :low AND version <= (SELECT high FROM h){extra} "
         "ORDER BY version LIMIT :bound)"
     )
@@ -164,8 +169,9 @@ def _pg_part(kind: str, table: str, key: str, data: Sequence[tuple[str, str]], e
 
 def _pg_feed(*, by_area: bool) -> TextClause:
     """The whole pull in one statement; ``by_area``: the bags of one area (``:area``) and
-    those without one, else every bag."""
-    bag = ("bag", "bags", "code", [(f, f) for f in BAG_FIELDS])
+    those without one, else every bag. A bag's item was made when it was written
+    (``bags.feed_item``, migration 0011): each change goes to every station of its area."""
+    bag = ("bags", "feed_item")
     # a station's area: two ordered scans of (area, version), its own and the homeless bags';
     # one scan of version filtered by area read every area's changes to keep a tenth of them
     # (500 stations in ten areas: half of PostgreSQL's time went to pulls)
@@ -178,9 +184,9 @@ def _pg_feed(*, by_area: bool) -> TextClause:
         else [_pg_part(*bag, "")]
     )
     parts = [
-        _pg_part("user", "users", "username", [(f, f) for f in _USER_FIELDS], ""),
+        _pg_part("users", _pg_item("user", "username", [(f, f) for f in _USER_FIELDS]), ""),
         *bags,
-        _pg_part("bill", "bills", "bill_id", [(f, f) for f in BILL_FIELDS], ""),
+        _pg_part("bills", _pg_item("bill", "bill_id", [(f, f) for f in BILL_FIELDS]), ""),
     ]
     horizon_sql = (
         f"WITH h AS (SELECT COALESCE(CAST(:high AS bigint), {PG_HORIZON_SQL}) AS high"  # noqa: S608
@@ -194,14 +200,16 @@ def _pg_feed(*, by_area: bool) -> TextClause:
 _PG_OWN_CONFLICTS = text(
     "WITH h AS (SELECT CAST(:high AS bigint) AS high) "
     + _pg_part(
-        "conflict",
         "events",
-        "CAST(id AS text)",
-        [
-            ("id", "CAST(id AS text)"),
-            *[(f, f) for f in _CONFLICT_FIELDS],
-            ("occurred_at", "occurred_at"),
-        ],
+        _pg_item(
+            "conflict",
+            "CAST(id AS text)",
+            [
+                ("id", "CAST(id AS text)"),
+                *[(f, f) for f in _CONFLICT_FIELDS],
+                ("occurred_at", "occurred_at"),
+            ],
+        ),
         " AND station_id = CAST(:station AS text) AND status IN ('conflict', 'rejected')",
     )
 )
