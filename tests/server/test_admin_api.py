@@ -454,6 +454,9 @@ def test_saved_code_rules_reach_the_feed_and_the_next_batch(
     [setting] = [c for c in changes["changes"] if c["kind"] == "setting"]
     assert setting["key"] == "code_rules"
     assert [s["name"] for s in setting["data"]["parent_series"]] == ["SB", "PX"]
+    since = changes["cursor"]
+    later = client.get(f"/api/v1/sync/changes?since={since}", headers=st_headers).get_json()
+    assert [c for c in later["changes"] if c["kind"] == "setting"] == []  # once, not every pull
     [accepted] = post(client, st, st_headers, [event("parent_scan", "PX-0002")])
     assert accepted["status"] == "accepted", accepted
 
