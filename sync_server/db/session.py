@@ -117,11 +117,19 @@ class ConnectionLostError(Exception):
 
 
 @functools.lru_cache(maxsize=256)
-def _driver_sql(stmt: ClauseElement, dialect: Dialect) -> tuple[str, dict[str, Any]]:
+def _compiled(stmt: ClauseElement, dialect: Dialect) -> tuple[str, dict[str, Any]]:
     """``stmt`` as the driver's SQL, and the values bound in it (statements given here are
     built once, so each is compiled once)."""
     compiled = stmt.compile(dialect=dialect)
     return str(compiled), dict(compiled.params)
+
+
+def _driver_sql(
+    stmt: ClauseElement, dialect: Dialect, params: Mapping[str, Any] | None
+) -> tuple[str, dict[str, Any]]:
+    """``stmt`` as the driver's SQL, and its values: those bound in it, then ``params``."""
+    sql, bound = _compiled(stmt, dialect)
+    return sql, {**bound, **params} if params else bound
 
 
 def run_on_driver(
@@ -148,8 +156,7 @@ def run_on_driver(
     driver = connection.connection.driver_connection
     if not isinstance(driver, psycopg.Connection):  # the embedded SQLite
         return list(connection.execute(stmt, params))  # type: ignore[call-overload]
-    sql, bound = _driver_sql(stmt, connection.dialect)
-    values = {**bound, **params} if params else bound
+    sql, values = _driver_sql(stmt, connection.dialect, params)
     try:
         cursor = driver.execute(sql, values, prepare=prepare)
         return cursor.fetchall() if cursor.description is not None else []
@@ -186,10 +193,7 @@ def run_keyed(
     driver = connection.connection.driver_connection
     if not isinstance(driver, psycopg.Connection):  # the embedded SQLite
         return [list(connection.execute(stmt, params)) for stmt, params in statements]  # type: ignore[call-overload]
-    runs = []
-    for stmt, params in statements:
-        sql, bound = _driver_sql(stmt, connection.dialect)
-        runs.append((sql, {**bound, **params}))
+    runs = [_driver_sql(stmt, connection.dialect, params) for stmt, params in statements]
     try:
         with driver.pipeline():
             driver.execute(KEYED_PLANS)
@@ -233,14 +237,14 @@ def read_row_autocommit(
     """
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
-    sql, bound = _driver_sql(stmt, engine.dialect)
+    sql, values = _driver_sql(stmt, engine.dialect, params)
     pooled = engine.raw_connection()
     try:
         driver = pooled.driver_connection
         assert isinstance(driver, psycopg.Connection)
         try:
             driver.autocommit = True  # no BEGIN / COMMIT around a single read
-            return driver.execute(sql, {**bound, **params}).fetchone()
+            return driver.execute(sql, values).fetchone()
         except psycopg.OperationalError as exc:
             pooled.invalidate(exc)
             raise ConnectionLostError(str(exc)) from exc

@@ -10,6 +10,7 @@ long before its request could have arrived.
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import threading
@@ -215,23 +216,11 @@ def test_expect_continue_is_answered_while_the_body_is_awaited() -> None:
 
 
 def _answer(sock: socket.socket) -> tuple[bytes, bytes]:
-    """One HTTP/1.1 answer with a Content-Length body: (status line, body)."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(65536)
-        assert chunk, "the server closed the connection instead of answering"
-        data += chunk
-    head, body = data.split(b"\r\n\r\n", 1)
-    length = next(
-        int(line.split(b":", 1)[1])
-        for line in head.split(b"\r\n")
-        if line.lower().startswith(b"content-length:")
-    )
-    while len(body) < length:
-        chunk = sock.recv(65536)
-        assert chunk, "the server closed the connection in the middle of an answer"
-        body += chunk
-    return head.split(b"\r\n", 1)[0], body
+    """One HTTP/1.1 answer read by the standard library: (status line, body)."""
+    response = http.client.HTTPResponse(sock)
+    response.begin()
+    body = response.read()
+    return f"HTTP/1.1 {response.status} {response.reason}".encode(), body
 
 
 @pytest.mark.parametrize("size", [1024, 1024 * 1024])
